@@ -1,0 +1,41 @@
+/**
+ * The one configuration schema of the platform. Every setting is read from one environment
+ * variable named in its `env` annotation; nothing else in the code reads process.env.
+ * docker-compose.yml is checked against this list by a test.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+
+const Port = (env: string, def: number, description: string) =>
+  Type.Integer({ env, default: def, minimum: 0, maximum: 65535, description });
+
+export const ROLES = ['api', 'gateway', 'worker'] as const;
+
+export const ConfigSchema = Type.Object({
+  logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), {
+    env: 'LOG_LEVEL', default: 'info', description: 'pino log level', fix: 'one of fatal, error, warn, info, debug, trace, silent',
+  }),
+  httpHost: Type.String({ env: 'HTTP_HOST', default: '127.0.0.1', minLength: 1, description: 'Address the API/console and media WebSocket listen on' }),
+  httpPort: Port('HTTP_PORT', 8080, 'Port of the API/console and media WebSocket (0 = any free port)'),
+  roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), {
+    env: 'TINGZHEN_ROLES', default: [...ROLES], minItems: 1, description: 'Roles this process runs (comma separated)', fix: 'a comma-separated list of api, gateway, worker',
+  }),
+  dataDir: Type.String({ env: 'TINGZHEN_DATA_DIR', default: '.data', minLength: 1, description: 'Where the embedded database, recordings and downloads live' }),
+  databaseUrl: Type.Optional(Type.String({ env: 'DATABASE_URL', pattern: '^postgres(ql)?://', description: 'PostgreSQL URL; unset = embedded PostgreSQL in the data directory', fix: 'a URL like postgres://user:pass@host:5432/db, or unset it to use the embedded database' })),
+  embeddedPgPort: Port('EMBEDDED_PG_PORT', 54329, 'Port of the embedded PostgreSQL (only when DATABASE_URL is unset)'),
+  redisUrl: Type.Optional(Type.String({ env: 'REDIS_URL', pattern: '^rediss?://', description: 'Redis URL for bullmq; unset = bullmq PostgreSQL backend on the same database', fix: 'a URL like redis://127.0.0.1:6379, or unset it to queue jobs in PostgreSQL' })),
+  queuePrefix: Type.String({ env: 'QUEUE_PREFIX', default: 'tingzhen', minLength: 1, pattern: '^[A-Za-z0-9_-]+$', description: 'bullmq key/schema prefix' }),
+  modelsDir: Type.String({ env: 'TINGZHEN_MODELS_DIR', default: 'models', minLength: 1, description: 'Directory holding the speech models' }),
+  recordingsDir: Type.Optional(Type.String({ env: 'RECORDINGS_DIR', minLength: 1, description: 'Where call recordings go (default: <data dir>/recordings)' })),
+  recordingRetentionDays: Type.Integer({ env: 'RECORDING_RETENTION_DAYS', default: 90, minimum: 1, description: 'Days a recording is kept' }),
+  asrEndpointSilenceMs: Type.Integer({ env: 'ASR_ENDPOINT_SILENCE_MS', default: 600, minimum: 100, maximum: 5000, description: 'Default trailing silence that ends a caller turn, ms' }),
+  vadMinSilenceMs: Type.Integer({ env: 'VAD_MIN_SILENCE_MS', default: 300, minimum: 50, maximum: 3000, description: 'VAD silence that closes a speech segment, ms' }),
+  denoise: Type.Boolean({ env: 'DENOISE', default: false, description: 'Run the GTCRN denoiser on caller audio by default' }),
+  gatewayAuthSecret: Type.Optional(Type.String({ env: 'GATEWAY_AUTH_SECRET', minLength: 16, description: 'Secret that signs media-stream tokens', fix: 'at least 16 random characters, e.g. from `openssl rand -hex 32`' })),
+  llmBaseUrl: Type.Optional(Type.String({ env: 'LLM_BASE_URL', pattern: '^https?://', description: 'OpenAI-compatible endpoint (…/v1); unset = rules only' })),
+  llmApiKey: Type.Optional(Type.String({ env: 'LLM_API_KEY', description: 'API key for the LLM endpoint' })),
+  llmModel: Type.String({ env: 'LLM_MODEL', default: 'qwen2.5-7b-instruct', minLength: 1, description: 'Model name sent to the LLM endpoint' }),
+  llmTimeoutMs: Type.Integer({ env: 'LLM_TIMEOUT_MS', default: 4000, minimum: 100, maximum: 120000, description: 'LLM request timeout, ms' }),
+  hospitalTimezone: Type.String({ env: 'HOSPITAL_TIMEZONE', default: 'Asia/Shanghai', minLength: 1, description: 'IANA timezone of the hospital' }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
