@@ -1,0 +1,85 @@
+/**
+ * Normalisation of what a streaming recognizer (or a typed chat line) produces, before any rule
+ * looks at it: full-width to half-width, punctuation to spaces, hesitation fillers removed,
+ * stutters collapsed. Recognizer output has no punctuation and many fillers; the rules downstream
+ * should not have to care.
+ */
+
+export type Lang = 'zh' | 'en';
+
+export interface NormalizeOptions {
+  /**
+   * Drop hesitation fillers (default true). 嗯 / "mm" are kept even then: as a whole answer they
+   * mean "yes", so only the yes-no parser may decide what they are.
+   */
+  dropFillers?: boolean;
+}
+
+/**
+ * Chinese fillers, longest first. 就是 and 那个 are fillers only in the sense of "um, like": the
+ * rules never need them as content words (就是 = "exactly" is handled by the yes-no lexicon on the
+ * raw text before normalisation drops it).
+ */
+const ZH_FILLERS = ['就是说', '怎么说呢', '那个那个', '这个这个', '那个', '这个', '就是', '然后', '呃', '额', '噢', '唉', '哎', '欸', '诶', '嘛', '呐', '哈'];
+
+/** English fillers as whole words (the regex adds word boundaries). */
+const EN_FILLERS = ['um+', 'uh+', 'umm+', 'erm+', 'er', 'ah+', 'hmm+', 'you know', 'i mean', 'like', 'well', 'so', 'okay so'];
+const EN_FILLER_RE = new RegExp(`\\b(?:${EN_FILLERS.join('|')})\\b`, 'g');
+
+/** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space map to plain ASCII via NFKC. */
+function toHalfWidth(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/** Every kind of punctuation the recognizer or a typist may produce becomes a space. */
+const PUNCT_RE = /[\s,.!?;:，。！？；：、…~～"'“”‘’()（）【】[\]<>《》·\-—_|]+/gu;
+
+/** Keep decimal points and clock colons between digits; everything else punctuation-like goes. */
+function stripPunctuation(text: string): string {
+  return text
+    .replace(/(\d)\.(\d)/g, '$1\u0000$2')
+    .replace(/(\d)\/(\d)/g, '$1\u0001$2')
+    .replace(/(\d)-(\d)/g, '$1\u0002$2')
+    .replace(PUNCT_RE, ' ')
+    .replace(/\u0000/g, '.')
+    .replace(/\u0001/g, '/')
+    .replace(/\u0002/g, '-');
+}
+
+/**
+ * Collapse stutters: a run of 2-4 characters repeated back to back ("发烧发烧" -> "发烧",
+ * "没有没有" -> "没有") and a few single-character stutters of function words ("我我我" -> "我").
+ * True reduplications (谢谢, 慢慢, 刚刚, 嗯嗯) are left alone.
+ */
+function collapseZhRepeats(text: string): string {
+  let out = text.replace(/([\u4e00-\u9fff]{2,4})\1+/g, '$1');
+  out = out.replace(/([我你他她就是那这])\1+/g, '$1');
+  return out;
+}
+
+function collapseEnRepeats(text: string): string {
+  return text.replace(/\b(\w+)(?:\s+\1\b)+/g, '$1');
+}
+
+/** Normalise one utterance. Pure, total: never throws, returns '' for blank input. */
+export function normalizeUtterance(text: string, lang: Lang, opts: NormalizeOptions = {}): string {
+  const dropFillers = opts.dropFillers ?? true;
+  let s = stripPunctuation(toHalfWidth(String(text ?? '')));
+  if (lang === 'zh') {
+    s = s.toLowerCase();
+    if (dropFillers) for (const f of ZH_FILLERS) s = s.split(f).join(' ');
+    s = collapseZhRepeats(s.replace(/\s+/g, ' ').trim());
+    // Chinese needs no spaces between characters; keep one only between two latin/digit tokens.
+    s = s.replace(/(?<=[^\sa-z0-9.])\s+|\s+(?=[^\sa-z0-9.])/g, '');
+    return s.trim();
+  }
+  s = s.toLowerCase().replace(/[’`]/g, "'");
+  if (dropFillers) s = s.replace(EN_FILLER_RE, ' ');
+  s = collapseEnRepeats(s.replace(/\s+/g, ' ').trim());
+  return s.trim();
+}
+
+/** Split English text into word tokens (after normalisation). */
+export function enWords(text: string): string[] {
+  return text.split(/\s+/).filter((w) => w.length > 0);
+}
