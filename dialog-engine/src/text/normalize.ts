@@ -31,19 +31,12 @@ function toHalfWidth(text: string): string {
   return text.normalize('NFKC');
 }
 
-/** Every kind of punctuation the recognizer or a typist may produce becomes a space. */
-const PUNCT_RE = /[\s,.!?;:，。！？；：、…~～"'“”‘’()（）【】[\]<>《》·\-—_|]+/gu;
+/** Punctuation of every kind the recognizer or a typist may produce (except . / - handled below). */
+const PUNCT_RE = /[\s,!?;:，。！？；：、…~～"'“”‘’()（）【】[\]<>《》·—_|]+/gu;
 
-/** Keep decimal points and clock colons between digits; everything else punctuation-like goes. */
+/** Keep '.', '/' and '-' between digits (38.5, 140/90, 3-4); elsewhere they become spaces. */
 function stripPunctuation(text: string): string {
-  return text
-    .replace(/(\d)\.(\d)/g, '$1\u0000$2')
-    .replace(/(\d)\/(\d)/g, '$1\u0001$2')
-    .replace(/(\d)-(\d)/g, '$1\u0002$2')
-    .replace(PUNCT_RE, ' ')
-    .replace(/\u0000/g, '.')
-    .replace(/\u0001/g, '/')
-    .replace(/\u0002/g, '-');
+  return text.replace(/(?<!\d)[./-]|[./-](?!\d)/g, ' ').replace(PUNCT_RE, ' ');
 }
 
 /**
