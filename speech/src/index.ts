@@ -1,1 +1,5 @@
-export {};
+export * from './catalogue.js';
+export * from './model-files.js';
+export { StreamResampler } from './resample.js';
+export { SileroVadEngine, type SileroVadLoadOptions } from './vad.js';
+export { GtcrnDenoiserEngine, type GtcrnDenoiserLoadOptions } from './denoiser.js';
