@@ -9,15 +9,26 @@ import { pino, type Logger, type LoggerOptions, type DestinationStream } from 'p
 
 export type { Logger } from 'pino';
 
-/** Field names that carry patient data. Compared case-insensitively. */
-export const SENSITIVE_KEYS: ReadonlySet<string> = new Set([
-  'phone', 'phones', 'phonenumber', 'phone_number', 'msisdn', 'caller', 'callerid', 'caller_id', 'callee', 'from', 'to', 'number', 'e164',
-  'name', 'displayname', 'display_name', 'patientname', 'patient_name', 'firstname', 'lastname', 'fullname',
+/** Field names that carry patient data (matched case-insensitively in log objects). */
+const SENSITIVE_FIELD_NAMES = [
+  'phone', 'phones', 'phoneNumber', 'phone_number', 'msisdn', 'caller', 'callerId', 'caller_id', 'callee', 'from', 'to', 'number', 'e164',
+  'name', 'displayName', 'display_name', 'patientName', 'patient_name', 'firstName', 'lastName', 'fullName',
   'transcript', 'text', 'utterance', 'words', 'prompt', 'narrative', 'speech', 'answer', 'answers', 'summary',
   'digits', 'digit', 'dtmf',
-  'mrn', 'idcard', 'id_card', 'address', 'diagnosis', 'birthdate', 'dob', 'email',
-  'password', 'secret', 'token', 'authorization', 'cookie', 'apikey', 'api_key',
-]);
+  'mrn', 'idCard', 'id_card', 'address', 'diagnosis', 'birthDate', 'dob', 'email',
+  'password', 'secret', 'token', 'authorization', 'cookie', 'apiKey', 'api_key',
+] as const;
+
+export const SENSITIVE_KEYS: ReadonlySet<string> = new Set(SENSITIVE_FIELD_NAMES.map((k) => k.toLowerCase()));
+
+/**
+ * pino `redact` paths: child-logger bindings bypass the log formatter, so they are covered by
+ * pino's own redaction, for the field names above at the top level and up to three levels down.
+ */
+function redactPaths(): string[] {
+  const names = [...new Set(SENSITIVE_FIELD_NAMES.flatMap((k) => [k, k.toLowerCase()]))];
+  return names.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `*.*.*.${k}`]);
+}
 
 export const REDACTED = '[REDACTED]';
 
@@ -27,7 +38,7 @@ const PHONE_LIKE = /\+?\d[\d\s-]{5,}\d/g;
 export function redactValue(value: unknown, depth = 0): unknown {
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
-    return { type: value.name, message: maskPhones(value.message), code: (value as { code?: unknown }).code, stack: value.stack };
+    return { type: value.name, message: maskPhones(value.message), code: (value as { code?: unknown }).code, stack: value.stack === undefined ? undefined : maskPhones(value.stack) };
   }
   if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
   const out: Record<string, unknown> = {};
@@ -51,7 +62,9 @@ export interface CreateLoggerOptions {
 export function createLogger(opts: CreateLoggerOptions = {}): Logger {
   const options: LoggerOptions = {
     level: opts.level ?? 'info',
-    base: opts.name === undefined ? undefined : { name: opts.name },
+    // The component goes under `service`: `name` is a patient-data key and would be redacted.
+    base: opts.name === undefined ? undefined : { service: opts.name },
+    redact: { paths: redactPaths(), censor: REDACTED },
     formatters: {
       log: (obj) => redactValue(obj) as Record<string, unknown>,
       bindings: (b) => redactValue(b) as Record<string, unknown>,

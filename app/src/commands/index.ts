@@ -1,0 +1,8 @@
+/** The registry of subcommands, loaded lazily so one command's dependencies do not slow another. */
+import type { Command } from './command.js';
+
+const load = (m: Promise<{ default: Command }>) => m.then((x) => x.default);
+
+export const commands: Record<string, () => Promise<Command>> = {
+  start: () => load(import('./start.js')),
+};

@@ -1,0 +1,27 @@
+/** The HTTP server: a `build(opts)` factory of fastify plugins; `start` only listens and closes. */
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Config, Logger } from '@tingzhen/voice-core';
+import type { Services } from './services.js';
+
+export interface BuildServerOptions {
+  config: Config;
+  services: Services;
+  log: Logger;
+  version: string;
+}
+
+export async function buildServer(opts: BuildServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: opts.log as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }) }) as unknown as FastifyInstance;
+  app.get('/health', async (_req, reply) => {
+    const h = await opts.services.health();
+    const ok = h.database.ok && h.queue.ok;
+    return reply.code(ok ? 200 : 503).send({
+      status: ok ? 'ok' : 'degraded',
+      version: opts.version,
+      roles: opts.config.roles,
+      database: h.database,
+      queue: h.queue,
+    });
+  });
+  return app;
+}

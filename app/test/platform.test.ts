@@ -1,0 +1,87 @@
+/**
+ * The platform starts against real services: the embedded PostgreSQL (no configuration) and the
+ * machine's PostgreSQL + Redis (DATABASE_URL / REDIS_URL), and reports them on /health.
+ */
+import { describe, it, expect, afterAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import { startPlatform } from '../src/platform.js';
+
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const dirs: string[] = [];
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+describe('start', () => {
+  it('runs an embedded PostgreSQL with the queue in it when nothing is configured', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tz-embedded-'));
+    dirs.push(dataDir);
+    const platform = await startPlatform({ TINGZHEN_DATA_DIR: dataDir, HTTP_PORT: '0', EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+    try {
+      const res = await fetch(`${platform.url}/health`);
+      const body = await res.json();
+      expect(res.status).toBe(200);
+      expect(body).toMatchObject({ status: 'ok', database: { kind: 'embedded', ok: true }, queue: { backend: 'postgres', ok: true } });
+    } finally {
+      await platform.close();
+    }
+    // Restart on the same data directory: the data survives, no re-initialisation.
+    const again = await startPlatform({ TINGZHEN_DATA_DIR: dataDir, HTTP_PORT: '0', EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+    try {
+      expect((await fetch(`${again.url}/health`)).status).toBe(200);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('uses DATABASE_URL and REDIS_URL when set', async () => {
+    const prefix = `tztest${process.pid}`;
+    const platform = await startPlatform({ DATABASE_URL: PG_URL, REDIS_URL, QUEUE_PREFIX: prefix, HTTP_PORT: '0', LOG_LEVEL: 'silent' });
+    try {
+      const body = await (await fetch(`${platform.url}/health`)).json();
+      expect(body).toMatchObject({ status: 'ok', database: { kind: 'external', ok: true }, queue: { backend: 'redis', ok: true } });
+    } finally {
+      await platform.close();
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+    }
+  });
+
+  it('reports a queue in PostgreSQL when only DATABASE_URL is set, and cleans up', async () => {
+    const prefix = `tztest${process.pid}pg`;
+    const platform = await startPlatform({ DATABASE_URL: PG_URL, QUEUE_PREFIX: prefix, HTTP_PORT: '0', LOG_LEVEL: 'silent' });
+    try {
+      const body = await (await fetch(`${platform.url}/health`)).json();
+      expect(body.queue).toMatchObject({ backend: 'postgres', ok: true });
+    } finally {
+      await platform.close();
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${prefix}_queue CASCADE`);
+      await c.end();
+    }
+  });
+
+  it('fails with a clear error when the database is unreachable', async () => {
+    const port = await freePort();
+    await expect(startPlatform({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/x`, HTTP_PORT: '0', LOG_LEVEL: 'silent' }))
+      .rejects.toMatchObject({ code: 'TZ_ERR_DB', message: expect.stringContaining('DATABASE_URL') });
+  });
+});
