@@ -1,2 +1,3 @@
 export * from './frame.js';
 export * from './pcm.js';
+export * from './g711.js';
