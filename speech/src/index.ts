@@ -3,3 +3,4 @@ export * from './model-files.js';
 export { StreamResampler } from './resample.js';
 export { SileroVadEngine, type SileroVadLoadOptions } from './vad.js';
 export { GtcrnDenoiserEngine, type GtcrnDenoiserLoadOptions } from './denoiser.js';
+export { createCallVad, type CallVadOptions } from './denoised-vad.js';
