@@ -1,3 +1,4 @@
 export * from './frame.js';
 export * from './pcm.js';
 export * from './g711.js';
+export * from './resample.js';
