@@ -1,0 +1,59 @@
+/**
+ * Default interrupt prompts and the one short life-saving instruction per red flag. Written from
+ * public first-aid guidance (call the emergency number, BE-FAST / 中风120: note the time, nothing
+ * by mouth; direct pressure on bleeding; recovery position). No diagnosis, no drugs, no doses.
+ * A script may override the interrupt prompts (`interrupts:`), never the instructions.
+ */
+import type { Disposition, Lang, LangText } from '../script/common.js';
+import type { InterruptTexts } from '../script/schema.js';
+
+export const DEFAULT_TEXTS: Required<{ [K in keyof InterruptTexts]: { zh: string; en: string } }> = {
+  human: { zh: '好的，正在为您转接人工，请稍候。', en: 'Sure, I am connecting you to a person now. Please hold.' },
+  humanUnavailable: {
+    zh: '现在暂时没有工作人员接听。我们已经记录下来，会尽快给您回电。如果情况加重，请立即拨打120。再见。',
+    en: 'Nobody can take the call right now. We have noted it and will call you back soon. If things get worse, call 120 at once. Goodbye.',
+  },
+  optOut: { zh: '好的，我们以后不会再给您打这类电话。祝您健康，再见。', en: 'Understood, we will not call you with these calls again. Take care, goodbye.' },
+  wrongPerson: { zh: '不好意思，打扰您了，再见。', en: 'Sorry to have troubled you. Goodbye.' },
+  busy: { zh: '好的，我们稍后再给您打过来，再见。', en: 'No problem, we will call you back later. Goodbye.' },
+  redFlagD1: {
+    zh: '您说的情况可能很危险。请马上挂断电话，拨打120急救电话。我们已经通知了护士。',
+    en: 'What you describe may be an emergency. Please hang up now and call 120 for an ambulance. We have alerted a nurse.',
+  },
+  redFlagD2: {
+    zh: '请尽快到最近医院的急诊科就诊，最好请家人陪同，不要自己开车。我们已经通知了护士。',
+    en: 'Please go to the nearest emergency department now, ideally with someone, and do not drive yourself. We have alerted a nurse.',
+  },
+  confirmRedFlag: {
+    zh: '我好像听到您说有紧急情况，是这样吗？是请按1，不是请按2。',
+    en: 'I think I heard you mention something urgent. Is that right? Press 1 for yes, 2 for no.',
+  },
+  noResponse: { zh: '我们没有听到您的回答，稍后会再联系您。再见。', en: 'We could not hear your answer and will contact you again later. Goodbye.' },
+};
+
+/** Red flag id -> how urgent. Unknown ids are treated as D1 (the safe side). */
+export const RED_FLAG_DISPOSITION: Readonly<Record<string, Disposition>> = {
+  'chest-pain-cardiac': 'D1',
+  'stroke-signs': 'D1',
+  'severe-breathing': 'D1',
+  anaphylaxis: 'D1',
+  'severe-bleeding': 'D1',
+  'altered-consciousness': 'D1',
+  suicidal: 'D1',
+  'infant-fever': 'D2',
+  'sepsis-signs': 'D2',
+};
+
+export const RED_FLAG_INSTRUCTION: Readonly<Record<string, { zh: string; en: string }>> = {
+  'chest-pain-cardiac': { zh: '请立即停止活动，坐下或躺下休息。', en: 'Stop what you are doing and sit or lie down.' },
+  'stroke-signs': { zh: '请记下症状开始的时间，不要吃东西，也不要喝水。', en: 'Note the time the symptoms started, and do not eat or drink anything.' },
+  'severe-breathing': { zh: '请坐直身体，尽量保持平静。', en: 'Sit upright and try to stay calm.' },
+  anaphylaxis: { zh: '如果呼吸困难请坐起来，否则请平躺并抬高双腿。', en: 'If breathing is hard, sit up; otherwise lie flat with your legs raised.' },
+  'severe-bleeding': { zh: '请用干净的布用力按住出血的地方。', en: 'Press firmly on the bleeding with a clean cloth.' },
+  'altered-consciousness': { zh: '如果病人叫不醒但有呼吸，请让他侧躺。', en: 'If the person cannot be woken but is breathing, turn them onto their side.' },
+  suicidal: { zh: '请不要一个人待着，马上请身边的人陪着您。', en: 'Please do not stay alone; ask someone to be with you right now.' },
+};
+
+export function defaultText(key: keyof InterruptTexts, override: LangText | undefined, lang: Lang): string {
+  return override?.[lang] ?? DEFAULT_TEXTS[key][lang];
+}

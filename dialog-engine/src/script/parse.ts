@@ -1,0 +1,94 @@
+/**
+ * YAML -> validated Script, keeping source positions so every error says file:line and field.
+ * The header is checked against its schema; then every step against the schema of its kind.
+ */
+import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
+import { Value } from '@sinclair/typebox/value';
+import type { TSchema } from '@sinclair/typebox';
+import { ScriptHeaderSchema } from './schema.js';
+import { stepKind } from '../steps/registry.js';
+import type { Script } from './types.js';
+import type { IssueCode, Locate, ScriptIssue } from './issues.js';
+
+export interface ParsedScript {
+  script: Script | null;
+  issues: ScriptIssue[];
+  locate: Locate;
+}
+
+function segments(path: string): (string | number)[] {
+  return path.split('/').filter((s) => s.length > 0).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function pos(lc: LineCounter, offset: number): { line: number; column: number } {
+  const p = lc.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+function locator(doc: Document | null, lc: LineCounter): Locate {
+  return (path) => {
+    if (!doc) return { line: 0, column: 0 };
+    const segs = segments(path);
+    // Walk down as far as the path exists; a missing field points at its parent.
+    for (let n = segs.length; n >= 0; n--) {
+      const node = doc.getIn(segs.slice(0, n), true) as Node | undefined;
+      if (node && typeof node === 'object' && 'range' in node && node.range) {
+        // For an existing map key prefer the key's own position.
+        if (n > 0 && n === segs.length) {
+          const parent = doc.getIn(segs.slice(0, n - 1), true) as Node | undefined;
+          if (isMap(parent)) {
+            const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === segs[n - 1]);
+            const k = pair?.key as Node | undefined;
+            if (k?.range) return pos(lc, k.range[0]);
+          }
+        }
+        return pos(lc, node.range[0]);
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+}
+
+export function schemaIssues(schema: TSchema, value: unknown, prefix: string, file: string, locate: Locate): ScriptIssue[] {
+  const seen = new Set<string>();
+  const out: ScriptIssue[] = [];
+  for (const e of Value.Errors(schema, value)) {
+    const path = (prefix + e.path).replace(/^\//, '');
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const code: IssueCode = e.message === 'Unexpected property' ? 'unknown-field' : 'schema';
+    const message = code === 'unknown-field' ? `unknown field "${path.split('/').pop()}"` : e.message;
+    out.push({ file, ...locate(path), path, code, message });
+  }
+  return out;
+}
+
+/** Parse and schema-check YAML text. The script is null when anything failed. */
+export function parseScriptText(text: string, file = '<script>'): ParsedScript {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map((e) => {
+      const pos = e.linePos?.[0] ?? { line: 0, col: 0 };
+      return { file, line: pos.line, column: pos.col, path: '', code: 'yaml-syntax' as const, message: e.code };
+    });
+    return { script: null, issues, locate: locator(null, lc) };
+  }
+  const locate = locator(doc, lc);
+  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  const issues = schemaIssues(ScriptHeaderSchema, data, '', file, locate);
+  const steps = (data as { steps?: unknown }).steps;
+  if (Array.isArray(steps) && isSeq(doc.get('steps', true))) {
+    steps.forEach((s: unknown, i) => {
+      const kind = (s as { kind?: unknown } | null)?.kind;
+      if (typeof kind !== 'string') return; // already reported by the header schema
+      const k = stepKind(kind);
+      if (!k) {
+        issues.push({ file, ...locate(`steps/${i}/kind`), path: `steps/${i}/kind`, code: 'unknown-kind', message: `unknown step kind "${kind}"` });
+        return;
+      }
+      issues.push(...schemaIssues(k.schema, s, `/steps/${i}`, file, locate));
+    });
+  }
+  return { script: issues.length === 0 ? (data as Script) : null, issues, locate };
+}

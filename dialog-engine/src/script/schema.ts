@@ -1,0 +1,57 @@
+/**
+ * The top level of a call script. Steps are validated one by one against the schema of their
+ * kind (src/steps/registry.ts) so an error names the step's own field, not a union mismatch.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { EndpointSchema, LangSchema, LangText, PolicySchema, StepId } from './common.js';
+
+export const InterruptTexts = Type.Object(
+  {
+    human: Type.Optional(LangText),
+    humanUnavailable: Type.Optional(LangText),
+    optOut: Type.Optional(LangText),
+    wrongPerson: Type.Optional(LangText),
+    busy: Type.Optional(LangText),
+    redFlagD1: Type.Optional(LangText),
+    redFlagD2: Type.Optional(LangText),
+    confirmRedFlag: Type.Optional(LangText),
+    noResponse: Type.Optional(LangText),
+  },
+  { additionalProperties: false },
+);
+
+export const ScriptHeaderSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', minLength: 1, maxLength: 64 }),
+    version: Type.Integer({ minimum: 1 }),
+    title: LangText,
+    languages: Type.Array(LangSchema, { minItems: 1, uniqueItems: true }),
+    /** Patient fields prompts may use as {{patient.<name>}}; fallback is spoken when a call lacks one. */
+    patientFields: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9]*$' }), Type.Object({ fallback: Type.Optional(LangText) }, { additionalProperties: false })),
+    ),
+    flags: Type.Object(
+      {
+        /** The call is recorded: a step with role recording-notice must come before the first question. */
+        recordingNotice: Type.Boolean(),
+        /** Barge-in default for every step (a step may override). */
+        bargeIn: Type.Optional(Type.Boolean()),
+        /** ASR confidence below this (0..1) counts as no-match. */
+        minConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+      },
+      { additionalProperties: false },
+    ),
+    defaults: Type.Optional(
+      Type.Object(
+        { noInput: Type.Optional(PolicySchema), noMatch: Type.Optional(PolicySchema), endpoint: Type.Optional(EndpointSchema) },
+        { additionalProperties: false },
+      ),
+    ),
+    interrupts: Type.Optional(InterruptTexts),
+    start: Type.Optional(StepId),
+    steps: Type.Array(Type.Object({ id: Type.Unknown(), kind: Type.String() }), { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type ScriptHeader = Static<typeof ScriptHeaderSchema>;
+export type InterruptTexts = Static<typeof InterruptTexts>;
