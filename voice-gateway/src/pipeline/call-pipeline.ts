@@ -1,0 +1,333 @@
+/**
+ * CallPipeline(leg, dialog, engines, signal): caller audio -> [denoise] -> VAD -> streaming ASR ->
+ * runner -> TTS -> leg, with turn-taking, barge-in, DTMF, no-input timers, recording and per-turn
+ * latency marks. Decisions about the conversation belong to the runner; this file only moves
+ * audio and events between the leg, the engines and the runner.
+ */
+import { createLogger, isTzError, type AsrStream, type CallLeg, type DtmfEvent, type Logger } from '@tingzhen/voice-core';
+import type { GatewayMetrics } from '../metrics.js';
+import { BargeInDetector, DEFAULT_BARGE_IN, isBackchannel, type BargeInOptions } from './barge-in.js';
+import { PromptPlayer } from './prompt-player.js';
+import { CallRecorder, type RecorderOptions } from './recorder.js';
+import { TurnTaker, type TurnEnd, type TurnPolicy } from './turn-taking.js';
+import type { CallReport, CallSink, DialogAction, DialogDriver, DialogInput, PipelineEngines, TranscriptTurn, TurnTiming } from './types.js';
+
+export interface CallPipelineOptions {
+  leg: CallLeg;
+  dialog: DialogDriver;
+  engines: PipelineEngines;
+  signal?: AbortSignal;
+  logger?: Logger;
+  metrics?: GatewayMetrics;
+  sink?: CallSink;
+  recording?: RecorderOptions | null;
+  language?: string;
+  turn?: Partial<TurnPolicy>;
+  bargeIn?: Partial<BargeInOptions>;
+  /** VAD segments shorter than this are noise, not a turn, ms. */
+  minTurnSpeechMs?: number;
+  /** Extra in-band DTMF detector (voice-core DtmfDetector shape): frames in, digits out. */
+  inbandDtmf?: { push(samples: Int16Array): string[] };
+  onTurn?: (t: TurnTiming) => void;
+  dialect?: string;
+}
+
+type ListenAction = Extract<DialogAction, { type: 'listen' }>;
+const isListen = (a: DialogAction): a is ListenAction => a.type === 'listen';
+
+export async function runCallPipeline(o: CallPipelineOptions): Promise<CallReport> {
+  const { leg, dialog, engines } = o;
+  const log = o.logger ?? createLogger({ name: 'pipeline' });
+  const now = () => performance.now();
+  const policy: TurnPolicy = { silenceAfterSpeechMs: 600, vadMinSilenceMs: 300, ...o.turn };
+  const bargeOpts = { ...DEFAULT_BARGE_IN, ...o.bargeIn };
+  const minTurnMs = o.minTurnSpeechMs ?? 250;
+  const language = o.language ?? 'zh';
+
+  if (leg.state === 'connecting') {
+    await new Promise<void>((resolve) => {
+      const on = (s: string) => { if (s !== 'connecting') { leg.off('state', on); resolve(); } };
+      leg.on('state', on);
+    });
+  }
+  const startedAt = now();
+  const report: CallReport = {
+    callId: leg.info.callId, dialect: o.dialect, endReason: 'completed', outcome: null, durationMs: 0,
+    turns: [], transcript: [], bargeIns: [], underruns: 0, events: [],
+  };
+  if (leg.state !== 'active') {
+    report.endReason = 'dropped';
+    return report;
+  }
+  o.metrics?.activeCalls.inc();
+  const vad = engines.vad.stream({ minSilenceMs: policy.vadMinSilenceMs, minSpeechMs: 100 });
+  let asr: AsrStream | null = engines.asr ? engines.asr.stream({ language }) : null;
+  const denoise = engines.denoiser?.stream() ?? null;
+  const recorder = o.recording ? new CallRecorder(o.recording, leg.sampleRate) : null;
+  const turnTaker = new TurnTaker(policy, asr !== null);
+  const detector = new BargeInDetector(bargeOpts);
+  const stats = (leg.info.parameters?.tzStats === '1' && typeof (leg as { sendExtra?: unknown }).sendExtra === 'function')
+    ? (t: TurnTiming) => (leg as unknown as { sendExtra(m: { data: string; binary: boolean }): void }).sendExtra({ data: JSON.stringify({ event: 'tz.turn', turn: t }), binary: false })
+    : null;
+
+  let gen = 0;
+  let ended = false;
+  let mediaMs = 0;
+  let listen: ListenAction | null = null;
+  let pendingListen: ListenAction | null = null;
+  let prompt = null as PromptPlayer | null;
+  let resumeHook = null as (() => void) | null;
+  let promptBargeIn = false;
+  let paused = null as { atMediaMs: number } | null;
+  let noInputTimer: NodeJS.Timeout | null = null;
+  let segStartMs = 0;
+  let timing: TurnTiming = { turn: 0, via: 'start' };
+  const heldDigits: string[] = [];
+  let resolveEnd!: () => void;
+  const endPromise = new Promise<void>((r) => { resolveEnd = r; });
+
+  const clearNoInput = () => { if (noInputTimer) clearTimeout(noInputTimer); noInputTimer = null; };
+
+  const finishTiming = () => {
+    const t = timing;
+    if (t.firstPacketAt !== undefined && t.endOfSpeechAt !== undefined) t.gapMs = Math.round(t.firstPacketAt - t.endOfSpeechAt);
+    if (t.turn > 0 && t.gapMs !== undefined) {
+      o.metrics?.turnGap.observe(t.gapMs / 1000);
+      log.info({ callId: leg.info.callId, turn: t.turn, via: t.via, gapMs: t.gapMs }, 'turn');
+    }
+    report.turns.push(t);
+    o.onTurn?.(t);
+    stats?.(t);
+  };
+
+  const endCall = async (reason: CallReport['endReason']) => {
+    if (ended) return;
+    ended = true;
+    report.endReason = reason;
+    gen++;
+    clearNoInput();
+    prompt?.stop();
+    if (leg.state === 'active') await leg.hangup(reason === 'error' ? 'error' : 'normal').catch(() => {});
+    resolveEnd();
+  };
+
+  const activateListen = (l: ListenAction, startTimer: boolean) => {
+    listen = l;
+    pendingListen = null;
+    turnTaker.reset({ ...policy, silenceAfterSpeechMs: l.endpoint.silenceAfterSpeechMs ?? policy.silenceAfterSpeechMs }, l.expect);
+    asr?.setEndpoint(l.endpoint);
+    if (startTimer && !turnTaker.speaking) {
+      clearNoInput();
+      noInputTimer = setTimeout(() => deliver({ type: 'no-input' }, { via: 'no-input' }), l.timeoutMs);
+    }
+    const held = heldDigits.splice(0);
+    if (held.length > 0) deliver({ type: 'dtmf', digit: held[0]! }, { via: 'dtmf', endOfSpeechAt: now() });
+  };
+
+  const runBatch = async (actions: readonly DialogAction[], myGen: number) => {
+    pendingListen = actions.find(isListen) ?? null;
+    for (const a of actions) {
+      if (myGen !== gen || ended) return;
+      if (a.type === 'say') {
+        const say = a as Extract<DialogAction, { type: 'say' }>;
+        const p = new PromptPlayer(leg, now);
+        prompt = p;
+        promptBargeIn = say.bargeIn;
+        p.synthesize(engines.tts, say.text, say.lang || language);
+        const playedFrom = mediaMs;
+        for (;;) {
+          const done = await p.play();
+          if (done || myGen !== gen || ended) break;
+          // paused for a possible backchannel: wait for resume (play again) or stop
+          await new Promise<void>((r) => { resumeHook = r; });
+          resumeHook = null;
+          if (myGen !== gen || ended) break;
+        }
+        if (timing.firstPacketAt === undefined && p.timings.firstPacketAt !== undefined) {
+          timing.firstTtsChunkAt = p.timings.firstChunkAt;
+          timing.firstPacketAt = p.timings.firstPacketAt;
+          finishTiming();
+        }
+        const frames = p.audio;
+        const played = Math.min(frames.length, p.position());
+        for (let i = 0; i < played && recorder; i++) recorder.addBot(frames[i]!, playedFrom + i * 20);
+        report.transcript.push({ speaker: 'bot', text: say.text, startMs: playedFrom, endMs: playedFrom + played * 20 });
+        if (prompt === p) prompt = null;
+      } else if (isListen(a)) {
+        activateListen(a, true);
+      } else if (a.type === 'hangup') {
+        // Let the last prompt's tail leave the peer's buffer before the line drops.
+        await new Promise((r) => setTimeout(r, 100));
+        await endCall('completed');
+        return;
+      } else if (a.type === 'transfer') {
+        report.events.push({ ...a });
+        let ok = false;
+        try {
+          if (leg.transfer) { await leg.transfer(String((a as { reason: string }).reason)); ok = true; }
+        } catch { ok = false; }
+        deliver({ type: 'action-done', action: 'transfer', ok }, { via: 'start' });
+        return;
+      } else {
+        report.events.push({ ...a });
+      }
+    }
+  };
+  function deliver(input: DialogInput, t: Partial<TurnTiming> & { via: TurnTiming['via'] }): void {
+    if (ended) return;
+    gen++;
+    clearNoInput();
+    listen = null;
+    pendingListen = null;
+    paused = null;
+    prompt?.stop();
+    prompt = null;
+    resumeHook?.();
+    if (timing.turn > 0 && timing.firstPacketAt === undefined) finishTiming();
+    timing = { turn: timing.turn + 1, ...t };
+    let actions: readonly DialogAction[];
+    try {
+      actions = dialog.next(input).actions;
+    } catch (err) {
+      o.metrics?.errors.inc({ code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL' });
+      log.error({ callId: leg.info.callId, code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL' }, 'dialog runner failed');
+      void endCall('error');
+      return;
+    }
+    timing.decisionAt = now();
+    if (!actions.some((a) => a.type === 'say')) finishTiming();
+    void runBatch(actions, gen).catch((err: unknown) => {
+      log.error({ callId: leg.info.callId, err: { message: (err as Error).message } }, 'action failed');
+      void endCall('error');
+    });
+  }
+
+  const acceptingInput = () => listen !== null || (pendingListen !== null && promptBargeIn);
+
+  const onDtmf = (e: DtmfEvent) => {
+    if (ended) return;
+    report.transcript.push({ speaker: 'caller', text: e.digit, startMs: e.atMs, endMs: e.atMs, via: 'dtmf' });
+    if (acceptingInput()) deliver({ type: 'dtmf', digit: e.digit }, { via: 'dtmf', endOfSpeechAt: now() });
+    else if (pendingListen) heldDigits.push(e.digit);
+  };
+  leg.on('dtmf', onDtmf);
+
+  const turnEnded = (end: TurnEnd) => {
+    const wallEos = now() - Math.max(0, mediaMs - end.endMs);
+    const asrAt = now();
+    const result = asr ? asr.finish() : null;
+    asr?.reset();
+    const text = result?.text ?? '';
+    report.transcript.push({ speaker: 'caller', text, startMs: segStartMs, endMs: end.endMs, confidence: result?.confidence, via: 'speech' });
+    deliver({ type: 'speech', text, confidence: result?.confidence ?? 0 }, { via: 'speech', endOfSpeechAt: wallEos, asrFinalAt: asrAt });
+  };
+
+  const confirmBargeIn = () => {
+    const l = pendingListen;
+    prompt?.stop();
+    prompt = null;
+    paused = null;
+    gen++; // the rest of the batch (more prompts) is dropped
+    resumeHook?.();
+    o.metrics?.bargeIns.inc();
+    if (l) activateListen(l, false);
+  };
+
+  const abortListener = () => void endCall('completed');
+  o.signal?.addEventListener('abort', abortListener, { once: true });
+
+  deliver({ type: 'start' }, { via: 'start' });
+  timing.turn = 0;
+
+  try {
+    for await (const frame of leg.audioIn) {
+      if (ended) break;
+      mediaMs = frame.startMs + (frame.samples.length * 1000) / frame.sampleRate;
+      recorder?.addCaller(frame.samples, frame.startMs);
+      for (const digit of o.inbandDtmf?.push(frame.samples) ?? []) onDtmf({ digit, atMs: frame.startMs, source: 'inband' });
+      const clean = denoise ? denoise.push(frame) : frame;
+      const events = clean ? vad.push(clean) : [];
+      for (const ev of events) {
+        if (ev.type === 'speech-start') {
+          segStartMs = ev.startMs;
+          turnTaker.onSpeechStart();
+          if (listen) clearNoInput();
+        } else {
+          const short = ev.endMs - ev.startMs < minTurnMs;
+          if (paused) {
+            const heard = asr ? asr.finish()?.text ?? '' : '';
+            if (ev.endMs - ev.startMs <= bargeOpts.backchannelMaxMs && (asr === null || heard === '' || isBackchannel(heard))) {
+              asr?.reset();
+              paused = null;
+              resumeHook?.(); // resume the prompt where it stopped
+              continue;
+            }
+            confirmBargeIn();
+          }
+          if (short) {
+            if (listen && !noInputTimer) activateListen(listen, true);
+            continue;
+          }
+          if (listen) {
+            const end = turnTaker.onSpeechEnd(ev.endMs);
+            if (end) turnEnded(end);
+          }
+        }
+      }
+      if (asr && clean) {
+        for (const r of asr.push(clean)) {
+          if (!r.isFinal) turnTaker.onPartial(r.text);
+          else if (listen && r.text.trim() !== '') turnEnded(turnTaker.onAsrFinal(r.endMs));
+        }
+      }
+      if (prompt && prompt.isPlaying && promptBargeIn && pendingListen && !paused) {
+        if (detector.onFrame(frame.samples, 20, vad.speaking, prompt.levelNearNowDb())) {
+          const onsetMs = Math.max(segStartMs, mediaMs - bargeOpts.minSpeechMs);
+          prompt.pause();
+          paused = { atMediaMs: mediaMs };
+          report.bargeIns.push({ stopDelayMs: Math.round(mediaMs - onsetMs), atMs: mediaMs });
+          detector.reset();
+        }
+      } else detector.reset();
+      if (paused && mediaMs - segStartMs > bargeOpts.backchannelMaxMs) confirmBargeIn();
+      if (listen) {
+        const end = turnTaker.onClock(mediaMs);
+        if (end) turnEnded(end);
+      }
+    }
+  } catch (err) {
+    log.warn({ callId: leg.info.callId, code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL' }, 'caller audio failed');
+    o.metrics?.errors.inc({ code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL' });
+  }
+
+  if (!ended) {
+    // The caller's side went away while we were still talking: a dropped call.
+    try { dialog.next({ type: 'hangup' }); } catch { /* the outcome stays as it was */ }
+    await endCall('dropped');
+  }
+  await endPromise;
+  o.signal?.removeEventListener('abort', abortListener);
+  leg.off('dtmf', onDtmf);
+  vad.close();
+  asr?.close();
+  asr = null;
+  denoise?.close();
+  report.durationMs = Math.round(now() - startedAt);
+  report.outcome = dialog.outcome?.() ?? null;
+  report.underruns = (leg as { underruns?: number }).underruns ?? 0;
+  o.metrics?.activeCalls.dec();
+  o.metrics?.calls.inc({ outcome: report.endReason });
+  if (report.underruns > 0) o.metrics?.underruns.inc(report.underruns);
+  if (recorder) {
+    try {
+      report.recordingFile = await recorder.save(report.callId);
+    } catch (err) {
+      log.warn({ callId: report.callId, code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL' }, 'recording not saved');
+    }
+  }
+  if (o.sink) await o.sink.write(report).catch(() => log.warn({ callId: report.callId }, 'call sink failed'));
+  log.info({ callId: report.callId, endReason: report.endReason, turns: report.turns.length, durationMs: report.durationMs }, 'call ended');
+  return report;
+}
+
+export type { TranscriptTurn };

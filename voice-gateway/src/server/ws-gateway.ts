@@ -1,0 +1,119 @@
+/**
+ * The media WebSocket routes as a fastify plugin: GET <prefix>/:dialect upgrades to a media stream
+ * for that dialect (twilio, native, telnyx, signalwire, fonoster, exotel, jambonz, audio-fork,
+ * audio-stream, asterisk). Subprotocols audio.jambonz.org / audio.drachtio.org /
+ * audiostream.drachtio.org are negotiated through the ws `handleProtocols` option.
+ * Handlers attach their listeners synchronously, before any await, so no early frame is lost.
+ */
+import websocket from '@fastify/websocket';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { WebSocket } from 'ws';
+import { TzError, createLogger, type Logger } from '@tingzhen/voice-core';
+import { SUBPROTOCOLS, WS_DIALECTS } from '../codecs/index.js';
+import { CLOSE, WireCallLeg } from '../legs/wire-leg.js';
+import type { MediaClock } from '../legs/media-clock.js';
+import { GatewayMetrics } from '../metrics.js';
+import { checkCredentials, credentialsFromRequest, type GatewayAuthOptions } from './auth.js';
+
+export interface CallContext {
+  dialect: string;
+  principal: string;
+}
+
+export interface GatewayOptions {
+  auth: GatewayAuthOptions;
+  /** Called for every new leg (still connecting); start the pipeline here. Must not throw. */
+  onCall: (leg: WireCallLeg, ctx: CallContext) => void;
+  logger?: Logger;
+  metrics?: GatewayMetrics;
+  /** Route prefix, default /media. */
+  prefix?: string;
+  startTimeoutMs?: number;
+  stallTimeoutMs?: number;
+  leadFrames?: number;
+  clock?: MediaClock;
+  /** Serve GET /metrics from this plugin (default true). */
+  metricsRoute?: boolean;
+}
+
+/** Largest WebSocket message we accept, bytes: 1 s of 16 kHz L16 base64-encoded is ~43 kB. */
+const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+export const gatewayPlugin: FastifyPluginAsync<GatewayOptions> = async (app: FastifyInstance, opts) => {
+  const log = opts.logger ?? createLogger({ name: 'voice-gateway' });
+  const metrics = opts.metrics ?? new GatewayMetrics();
+  const prefix = opts.prefix ?? '/media';
+  await app.register(websocket, {
+    options: {
+      maxPayload: MAX_PAYLOAD_BYTES,
+      handleProtocols: (protocols: Set<string>) => {
+        for (const p of protocols) if (SUBPROTOCOLS[p]) return p;
+        return false;
+      },
+    },
+  });
+
+  app.get<{ Params: { dialect: string } }>(`${prefix}/:dialect`, { websocket: true }, (socket: WebSocket, req) => {
+    const dialect = SUBPROTOCOLS[socket.protocol] ?? req.params.dialect;
+    const factory = WS_DIALECTS[dialect];
+    if (!factory) {
+      log.warn({ dialect: dialect.slice(0, 32) }, 'unknown media dialect, closing');
+      socket.close(CLOSE.policy, 'unknown dialect');
+      return;
+    }
+    const creds = credentialsFromRequest(req.query as Record<string, unknown>, req.headers);
+    const early = checkCredentials(opts.auth, creds);
+    // Twilio-family peers may carry the token in the start message instead of the URL.
+    const deferToStart = !early.ok && early.problem === 'missing-credentials' && dialect !== 'asterisk' && !dialect.startsWith('audio-') && dialect !== 'jambonz';
+    if (!early.ok && !deferToStart) {
+      log.warn({ dialect, problem: early.problem }, 'media stream refused');
+      metrics.errors.inc({ code: 'TZ_ERR_AUTH' });
+      socket.close(CLOSE.policy, 'unauthorized');
+      return;
+    }
+    const leg = new WireCallLeg({
+      codec: factory(),
+      logger: log,
+      startTimeoutMs: opts.startTimeoutMs,
+      stallTimeoutMs: opts.stallTimeoutMs,
+      leadFrames: opts.leadFrames,
+      clock: opts.clock,
+      allowedSampleRates: [8000, 16000],
+      transport: {
+        send: (m) => { if (socket.readyState === socket.OPEN) socket.send(m.data, { binary: m.binary }); },
+        close: (code, reason) => socket.close(code, reason),
+      },
+      onStart: deferToStart
+        ? (params) => {
+          const r = checkCredentials(opts.auth, { token: params.token, peer: params.peer, peerSecret: params.secret });
+          if (!r.ok) {
+            metrics.errors.inc({ code: 'TZ_ERR_AUTH' });
+            throw new TzError('TZ_ERR_AUTH', { problem: r.problem });
+          }
+        }
+        : undefined,
+    });
+    socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+      const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+      leg.receive(buf, isBinary);
+    });
+    socket.on('close', () => leg.transportClosed());
+    socket.on('error', (err) => {
+      log.warn({ dialect, err: { message: err.message } }, 'media socket error');
+      leg.transportClosed();
+    });
+    try {
+      opts.onCall(leg, { dialect, principal: early.ok ? early.principal : 'start-token' });
+    } catch (err) {
+      log.error({ err }, 'onCall failed');
+      void leg.hangup('error');
+    }
+  });
+
+  if (opts.metricsRoute !== false) {
+    app.get('/metrics', async (_req, reply) => {
+      reply.header('content-type', metrics.registry.contentType);
+      return metrics.registry.metrics();
+    });
+  }
+};
