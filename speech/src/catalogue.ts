@@ -51,6 +51,10 @@ export interface CatalogueEntry {
   ruleFars?: readonly string[];
   /** ASR: does the model decode with modified_beam_search + hotwords (transducers only). */
   hotwords?: boolean;
+  /** ASR hotwords: how sherpa tokenises a phrase (`cjkchar`, `bpe`, `cjkchar+bpe`). */
+  modelingUnit?: 'cjkchar' | 'bpe' | 'cjkchar+bpe';
+  /** ASR hotwords: BPE vocabulary file (relative to dir) for bpe units; optional: without it hotwords are off. */
+  bpeVocab?: string;
   note?: string;
 }
 
@@ -82,7 +86,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   // ---- Streaming ASR --------------------------------------------------------------------------
   {
     name: 'streaming-zipformer-bilingual-zh-en-2023-02-20', kind: 'asr', family: 'transducer', languages: ['zh', 'en'], sampleRate: 16000,
-    dir: 'sherpa-onnx-streaming-zipformer-bilingual-zh-en-2023-02-20', outputFrameMs: 40, hotwords: true,
+    dir: 'sherpa-onnx-streaming-zipformer-bilingual-zh-en-2023-02-20', outputFrameMs: 40, hotwords: true, modelingUnit: 'cjkchar+bpe', bpeVocab: 'bpe.vocab',
     files: {
       encoder: f('encoder-epoch-99-avg-1.int8.onnx'), decoder: f('decoder-epoch-99-avg-1.onnx'),
       joiner: f('joiner-epoch-99-avg-1.int8.onnx'), tokens: f('tokens.txt'),
@@ -92,7 +96,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     name: 'streaming-zipformer-en-2023-06-26', kind: 'asr', family: 'transducer', languages: ['en'], sampleRate: 16000,
-    dir: 'sherpa-onnx-streaming-zipformer-en-2023-06-26', outputFrameMs: 40, hotwords: true,
+    dir: 'sherpa-onnx-streaming-zipformer-en-2023-06-26', outputFrameMs: 40, hotwords: true, modelingUnit: 'bpe', bpeVocab: 'bpe.vocab',
     files: {
       encoder: f('encoder-epoch-99-avg-1-chunk-16-left-128.int8.onnx'), decoder: f('decoder-epoch-99-avg-1-chunk-16-left-128.onnx'),
       joiner: f('joiner-epoch-99-avg-1-chunk-16-left-128.int8.onnx'), tokens: f('tokens.txt'),
@@ -102,7 +106,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     name: 'streaming-zipformer-zh-14M-2023-02-23', kind: 'asr', family: 'transducer', languages: ['zh'], sampleRate: 16000,
-    dir: 'sherpa-onnx-streaming-zipformer-zh-14M-2023-02-23', outputFrameMs: 40, hotwords: true,
+    dir: 'sherpa-onnx-streaming-zipformer-zh-14M-2023-02-23', outputFrameMs: 40, hotwords: true, modelingUnit: 'cjkchar',
     files: {
       encoder: f('encoder-epoch-99-avg-1.int8.onnx'), decoder: f('decoder-epoch-99-avg-1.onnx'),
       joiner: f('joiner-epoch-99-avg-1.int8.onnx'), tokens: f('tokens.txt'),

@@ -7,3 +7,5 @@ export { createCallVad, type CallVadOptions } from './denoised-vad.js';
 export { splitSentences, MAX_SENTENCE_CHARS } from './sentences.js';
 export { FrameChunker } from './tts-frames.js';
 export { EspeakTtsEngine, toPinyin, type EspeakLoadOptions } from './espeak.js';
+export { SherpaTtsEngine, ttsConfig, type TtsVoiceSpec, type SherpaTtsLoadOptions } from './sherpa-tts.js';
+export { SherpaAsrEngine, asrConfig, DEFAULT_ENDPOINT, type SherpaAsrLoadOptions } from './asr.js';
