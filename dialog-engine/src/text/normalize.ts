@@ -23,8 +23,8 @@ export interface NormalizeOptions {
 const ZH_FILLERS = ['就是说', '怎么说呢', '那个那个', '这个这个', '那个', '这个', '就是', '然后', '呃', '额', '噢', '唉', '哎', '欸', '诶', '嘛', '呐', '哈'];
 
 /** English fillers as whole words (the regex adds word boundaries). */
-const EN_FILLERS = ['um+', 'uh+', 'umm+', 'erm+', 'er', 'ah+', 'hmm+', 'you know', 'i mean', 'like', 'well', 'so', 'okay so'];
-const EN_FILLER_RE = new RegExp(`\\b(?:${EN_FILLERS.join('|')})\\b`, 'g');
+const EN_FILLERS = ['um+', 'uh+', 'umm+', 'erm+', 'er', 'ah+', 'hmm+', 'you know', 'i mean', 'like(?! to\\b)'];
+const EN_FILLER_RE = new RegExp(`\\b(?:${EN_FILLERS.join('|')})\\b|^(?:well|so|okay so)\\b`, 'g');
 
 /** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space map to plain ASCII via NFKC. */
 function toHalfWidth(text: string): string {
@@ -32,11 +32,15 @@ function toHalfWidth(text: string): string {
 }
 
 /** Punctuation of every kind the recognizer or a typist may produce (except . / - handled below). */
-const PUNCT_RE = /[\s,!?;:，。！？；：、…~～"'“”‘’()（）【】[\]<>《》·—_|]+/gu;
+const PUNCT_RE = /[\s,!?;:，。！？；：、…~～"“”‘()（）【】[\]<>《》·—_|]+/gu;
 
 /** Keep '.', '/' and '-' between digits (38.5, 140/90, 3-4); elsewhere they become spaces. */
 function stripPunctuation(text: string): string {
-  return text.replace(/(?<!\d)[./-]|[./-](?!\d)/g, ' ').replace(PUNCT_RE, ' ');
+  return text
+    .replace(/[’`]/g, "'")
+    .replace(/(?<![a-zA-Z])'|'(?![a-zA-Z])/g, ' ') // apostrophes survive only inside words (don't)
+    .replace(/(?<!\d)[./-]|[./-](?!\d)/g, ' ')
+    .replace(PUNCT_RE, ' ');
 }
 
 /**
@@ -59,14 +63,14 @@ export function normalizeUtterance(text: string, lang: Lang, opts: NormalizeOpti
   const dropFillers = opts.dropFillers ?? true;
   let s = stripPunctuation(toHalfWidth(String(text ?? '')));
   if (lang === 'zh') {
-    s = s.toLowerCase();
+    s = s.toLowerCase().replace(/'/g, ' ');
     if (dropFillers) for (const f of ZH_FILLERS) s = s.split(f).join(' ');
     s = collapseZhRepeats(s.replace(/\s+/g, ' ').trim());
     // Chinese needs no spaces between characters; keep one only between two latin/digit tokens.
     s = s.replace(/(?<=[^\sa-z0-9.])\s+|\s+(?=[^\sa-z0-9.])/g, '');
     return s.trim();
   }
-  s = s.toLowerCase().replace(/[’`]/g, "'");
+  s = s.toLowerCase().replace(/\buh\s*huh\b|\bmm+\s*hmm+\b|\bum\s*hum\b/g, 'mhm');
   if (dropFillers) s = s.replace(EN_FILLER_RE, ' ');
   s = collapseEnRepeats(s.replace(/\s+/g, ' ').trim());
   return s.trim();

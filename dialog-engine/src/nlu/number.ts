@@ -1,0 +1,276 @@
+/**
+ * Numbers with units: temperatures (三十九度二 = 39.2 °C, 98.6 °F), weights (斤, kg, lb), counts
+ * (两次, 三回), durations (三天, 两个礼拜, 半个月, 一个多月), heart rate, blood sugar, in Chinese
+ * and English, with the unit inferred from the question when the answer has none.
+ */
+import { normalizeUtterance, type Lang } from '../text/index.js';
+import { enNumberText, numberSpans, type NumSpan } from './spans.js';
+import type { NumberResult, Unit } from './types.js';
+
+/** Unit categories recognised in the answer; some map onto the output units after conversion. */
+export type UnitCat = 'C' | 'F' | 'T' | 'kg' | 'jin' | 'lb' | 'times' | 'days' | 'weeks' | 'months' | 'years' | 'hours' | 'bpm' | 'mmol' | 'mgdl' | 'score' | 'm' | 'cm' | 'age';
+
+export interface Quantity {
+  min: number;
+  max: number;
+  cat: UnitCat | null;
+  start: number;
+  end: number;
+}
+
+const ZH_UNITS: Array<[RegExp, UnitCat]> = [
+  [/^(?:次|下)?(?:\/|每|一)?分钟?/u, 'bpm'], // checked only after 次/下 below
+  [/^(?:个)?(?:小时|钟头)/u, 'hours'],
+  [/^(?:个)?(?:星期|礼拜|周)/u, 'weeks'],
+  [/^个月|^月(?!份|[0-9零〇一二三四五六七八九十]+[号日])/u, 'months'],
+  [/^年/u, 'years'],
+  [/^(?:天|日(?![期子])|宿|晚上?)/u, 'days'],
+  [/^(?:次|回|遍|顿)/u, 'times'],
+  [/^华氏度?/u, 'F'],
+  [/^(?:摄氏度|度|℃|°c?)/u, 'T'],
+  [/^(?:公斤|千克|kg|kilo)/u, 'kg'],
+  [/^(?:市)?斤/u, 'jin'],
+  [/^(?:磅|lbs?)/u, 'lb'],
+  [/^(?:毫摩尔?|mmol)/u, 'mmol'],
+  [/^(?:毫克|mg)/u, 'mgdl'],
+  [/^分/u, 'score'],
+  [/^米/u, 'm'],
+  [/^(?:厘米|公分|cm)/u, 'cm'],
+  [/^岁/u, 'age'],
+  [/^下/u, 'times'],
+];
+
+const EN_UNITS: Array<[RegExp, UnitCat]> = [
+  [/^\s*(?:beats?|bpm)\b/, 'bpm'],
+  [/^\s*(?:times?\s*(?:a|per)\s*min(?:ute)?)\b/, 'bpm'],
+  [/^\s*(?:degrees?\s*)?(?:fahrenheit|f)\b/, 'F'],
+  [/^\s*(?:degrees?\s*)?(?:celsius|centigrade|c)\b/, 'C'],
+  [/^\s*(?:degrees?|°)/, 'T'],
+  [/^\s*(?:kgs?|kilos?|kilograms?)\b/, 'kg'],
+  [/^\s*(?:lbs?|pounds?)\b/, 'lb'],
+  [/^\s*(?:jin)\b/, 'jin'],
+  [/^\s*(?:times?|x)\b/, 'times'],
+  [/^\s*(?:hours?|hrs?)\b/, 'hours'],
+  [/^\s*(?:days?|nights?)\b/, 'days'],
+  [/^\s*(?:weeks?|wks?)\b/, 'weeks'],
+  [/^\s*(?:months?)\b/, 'months'],
+  [/^\s*(?:years?|yrs?)\b/, 'years'],
+  [/^\s*(?:mmol|millimoles?)\b/, 'mmol'],
+  [/^\s*(?:mg)\b/, 'mgdl'],
+  [/^\s*(?:points?|out of 10)\b/, 'score'],
+  [/^\s*(?:cm|centimeters?)\b/, 'cm'],
+  [/^\s*(?:years? old)\b/, 'age'],
+];
+
+/** Read the unit right after a number; returns the category and how many characters it used. */
+function readUnit(tail: string, lang: Lang): { cat: UnitCat; len: number } | null {
+  if (lang === 'zh') {
+    const skipM = /^个?(?:多|来|半)(?=个?[^个])/u.exec(tail);
+    const skip = skipM ? skipM[0].length : 0;
+    const rest = tail.slice(skip);
+    const bpm = /^(?:次|下)(?:\/|每|一)分钟?|^(?:次|下)每分钟?/u.exec(rest);
+    if (bpm) return { cat: 'bpm', len: skip + bpm[0].length };
+    for (const [re, cat] of ZH_UNITS.slice(1)) {
+      const m = re.exec(rest);
+      if (m) return { cat, len: skip + m[0].length };
+    }
+    return null;
+  }
+  for (const [re, cat] of EN_UNITS) {
+    const m = re.exec(tail);
+    if (m) return { cat, len: m[0].length };
+  }
+  return null;
+}
+
+/** Prepare text for number extraction: normalised, and for English with digits. */
+export function numberText(utterance: string, lang: Lang): string {
+  const t = normalizeUtterance(utterance, lang);
+  return lang === 'en' ? enNumberText(t) : t;
+}
+
+/** Every quantity in the text: spans with their units and the 度/米 decimal forms folded in. */
+export function extractQuantities(text: string, lang: Lang): Quantity[] {
+  const spans = numberSpans(text, lang);
+  const out: Quantity[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const s: NumSpan = spans[i]!;
+    const tail = text.slice(s.end);
+    const unit = readUnit(tail, lang);
+    const q: Quantity = { min: s.min, max: s.max, cat: unit?.cat ?? null, start: s.start, end: s.end + (unit?.len ?? 0) };
+    const next = spans[i + 1];
+    if (unit && lang === 'zh') {
+      const after = text.slice(q.end);
+      // 三十九度二 = 39.2; 一米七 = 1.7; 两天半 = 2.5.
+      if ((unit.cat === 'T' || unit.cat === 'F' || unit.cat === 'm') && next && next.start === q.end && next.min === next.max && s.min === s.max) {
+        const digits = text.slice(next.start, next.end);
+        if (/^[零〇一二三四五六七八九0-9]{1,2}$/u.test(digits) && readUnit(text.slice(next.end), lang)?.cat !== 'days') {
+          const frac = Number(`0.${String(next.min).padStart(digits.length, '0')}`);
+          q.min += frac;
+          q.max += frac;
+          q.end = next.end;
+          i++;
+        }
+      } else if (/^半/u.test(after)) {
+        q.min += 0.5;
+        q.max += 0.5;
+        q.end += 1;
+      } else if (/^多/u.test(after) && s.min === s.max) {
+        q.max = q.min + 1; // 三十八度多 = 38-39
+        q.end += 1;
+      }
+    }
+    // 华氏九十八度 / 摄氏三十八度: a scale named before the number.
+    const before = text.slice(Math.max(0, s.start - 4), s.start);
+    if (/华氏|fahrenheit/u.test(before) && (q.cat === null || q.cat === 'T')) q.cat = 'F';
+    if (/摄氏|celsius/u.test(before) && (q.cat === null || q.cat === 'T')) q.cat = 'C';
+    if (lang === 'en' && /\bpulse|heart rate\b/.test(before) && q.cat === null) q.cat = null;
+    out.push(q);
+  }
+  return out;
+}
+
+/** What the question asks for, from its text (and an explicit unit if the step declares one). */
+export type Quest = 'temperature' | 'weight' | 'bpm' | 'sugar' | 'times' | 'duration' | 'score' | null;
+
+const QUESTS: Array<[RegExp, Quest]> = [
+  [/体温|温度|发烧|发热|烧到|多少度|几度|temperature|fever|degrees/iu, 'temperature'],
+  [/体重|多重|几斤|多少斤|公斤|千克|weigh|pounds|kilos/iu, 'weight'],
+  [/心率|心跳|脉搏|脉率|heart ?rate|pulse|bpm|beats/iu, 'bpm'],
+  [/血糖|sugar|glucose|mmol/iu, 'sugar'],
+  [/几次|多少次|几回|多少回|次数|漏服|漏吃|几顿|how many times|how often|how many doses|missed/iu, 'times'],
+  [/几天|多少天|多久|多长时间|多长|几周|几个星期|几个礼拜|几个月|how long|how many (?:days|weeks|months)|since when/iu, 'duration'],
+  [/几分|多少分|打分|评分|scale|score|out of (?:10|ten)/iu, 'score'],
+];
+
+export function questOf(asked: string | undefined): Quest {
+  if (!asked) return null;
+  for (const [re, q] of QUESTS) if (re.test(asked)) return q;
+  return null;
+}
+
+function questOfUnit(unit: Unit): Quest {
+  switch (unit) {
+    case '°C': case '°F': return 'temperature';
+    case 'kg': case '斤': case 'lb': return 'weight';
+    case 'times': return 'times';
+    case 'days': case 'weeks': case 'months': return 'duration';
+    case 'bpm': return 'bpm';
+    case 'mmol/L': return 'sugar';
+  }
+}
+
+function catQuest(cat: UnitCat): Quest {
+  switch (cat) {
+    case 'C': case 'F': case 'T': return 'temperature';
+    case 'kg': case 'jin': case 'lb': return 'weight';
+    case 'times': return 'times';
+    case 'days': case 'weeks': case 'months': case 'years': case 'hours': return 'duration';
+    case 'bpm': return 'bpm';
+    case 'mmol': case 'mgdl': return 'sugar';
+    case 'score': return 'score';
+    default: return null;
+  }
+}
+
+/** Plausible bare values per quest, used to pick among unit-less numbers. */
+function plausible(q: Quest, v: number): boolean {
+  switch (q) {
+    case 'temperature': return (v >= 34 && v <= 43) || (v >= 93 && v <= 110);
+    case 'weight': return v >= 2 && v <= 500;
+    case 'bpm': return v >= 20 && v <= 250;
+    case 'sugar': return v > 0 && v <= 35;
+    case 'times': return v >= 0 && v <= 100;
+    case 'duration': return v >= 0 && v <= 400;
+    default: return true;
+  }
+}
+
+function toResult(q: Quantity, quest: Quest, lang: Lang, asked: string, declared: Unit | undefined): NumberResult {
+  let { min, max } = q;
+  let unit: Unit | undefined;
+  const cat = q.cat ?? null;
+  const effective: Quest = cat ? catQuest(cat) ?? quest : quest;
+  switch (effective) {
+    case 'temperature':
+      if (cat === 'F') unit = '°F';
+      else if (cat === 'C') unit = '°C';
+      else unit = max > 45 ? '°F' : declared === '°F' && max > 45 ? '°F' : '°C'; // body temps above 45 are Fahrenheit
+      break;
+    case 'weight':
+      if (cat === 'kg') unit = 'kg';
+      else if (cat === 'jin') unit = '斤';
+      else if (cat === 'lb') unit = 'lb';
+      else if (declared === 'kg' || declared === '斤' || declared === 'lb') unit = declared;
+      else if (/斤/u.test(asked) && !/公斤/u.test(asked)) unit = '斤';
+      else if (/公斤|千克|kg|kilo/iu.test(asked)) unit = 'kg';
+      else if (/pound|lb/iu.test(asked)) unit = 'lb';
+      else if (lang === 'zh') unit = max >= 90 ? '斤' : 'kg';
+      else unit = max >= 90 ? 'lb' : 'kg';
+      break;
+    case 'bpm': unit = 'bpm'; break;
+    case 'sugar':
+      unit = 'mmol/L';
+      if (cat === 'mgdl' || (cat === null && min > 35)) {
+        min = Math.round((min / 18) * 10) / 10; // mg/dL -> mmol/L (glucose, 18 mg/dL per mmol/L)
+        max = Math.round((max / 18) * 10) / 10;
+      }
+      break;
+    case 'times': unit = 'times'; break;
+    case 'duration':
+      if (cat === 'weeks') unit = 'weeks';
+      else if (cat === 'months') unit = 'months';
+      else if (cat === 'years') {
+        unit = 'months';
+        min *= 12;
+        max *= 12;
+      } else if (cat === 'hours') {
+        unit = 'days';
+        min = Math.round((min / 24) * 100) / 100;
+        max = Math.round((max / 24) * 100) / 100;
+      } else if (cat === 'days') unit = 'days';
+      else if (declared === 'weeks' || declared === 'months' || declared === 'days') unit = declared;
+      else if (/周|星期|礼拜|week/iu.test(asked)) unit = 'weeks';
+      else if (/月|month/iu.test(asked)) unit = 'months';
+      else unit = 'days';
+      break;
+    default:
+      unit = declared;
+  }
+  const r = min === max ? { value: round(min) } : { min: round(min), max: round(max) };
+  return unit ? { ...r, unit } : r;
+}
+
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+const NONE_ZH = /没有|没漏|没忘|一次也没|一次都没|从来没|从没|零次|都按时|没吃过|一直都|从不/u;
+const NONE_EN = /\b(?:never|none|not once|zero|no times?|didn'?t miss|haven'?t missed|not at all)\b/;
+
+/** Parse a number answer. `{value: null}` when the caller gives no usable number. */
+export function parseNumber(utterance: string, lang: Lang, asked = '', declared?: Unit): NumberResult {
+  const text = numberText(utterance, lang);
+  const quest = declared ? questOfUnit(declared) : questOf(asked) ?? questOf(text);
+  const qs = extractQuantities(text, lang).filter((q) => q.cat !== 'age' && q.cat !== 'cm');
+  if (qs.length === 0) {
+    if (quest === 'times' && (lang === 'zh' ? NONE_ZH : NONE_EN).test(text)) return { value: 0, unit: 'times' };
+    return { value: null };
+  }
+  const matches = (q: Quantity): boolean => q.cat !== null && catQuest(q.cat) === quest;
+  const bare = (q: Quantity): boolean => q.cat === null && plausible(quest, q.max);
+  const nowIdx = text.search(/现在|目前|今天|刚才|刚量|now|currently|today|this morning/u);
+  const pick = (list: Quantity[]): Quantity | undefined => {
+    if (list.length === 0) return undefined;
+    if (nowIdx >= 0) {
+      const after = list.find((q) => q.start > nowIdx);
+      if (after) return after;
+    }
+    return list[0];
+  };
+  let chosen: Quantity | undefined;
+  if (quest) chosen = pick(qs.filter(matches)) ?? pick(qs.filter(bare));
+  chosen ??= pick(qs.filter((q) => q.cat !== null && q.cat !== 'score')) ?? pick(qs);
+  if (!chosen) return { value: null };
+  return toResult(chosen, quest, lang, asked, declared);
+}

@@ -1,0 +1,67 @@
+/**
+ * English yes-no: yeah/yep/sure/of course, nope/not really/i don't think so, hedges
+ * (not sure, maybe, i don't know) -> unclear, answers that restate the symptom ("the cough is
+ * gone" = no, "still coughing a bit" = yes), and polarity that depends on the question.
+ */
+import { normalizeUtterance } from '../text/index.js';
+import { questionFrame } from './question.js';
+import type { YesNo } from './types.js';
+
+const HEDGE = /\b(?:not sure|unsure|i (?:do not|don'?t|dunno) know|dunno|don'?t know|no idea|maybe|perhaps|possibly|probably not sure|hard to say|can'?t (?:say|tell|remember)|don'?t remember|do not remember|not certain|i forget|i'm not certain|who knows|it depends|depends|more or less|so so|so-so|on and off|hard to tell|i wonder)\b/;
+const HEDGE_WORD_ONLY = /^(?:i guess|i suppose|maybe|perhaps|possibly|kind of|sort of|kinda|sorta|somewhat|not sure|i don'?t know|dunno|hmm+|mm)$/;
+
+const YES_HEAD = /^(?:yes|yeah|yea|yep|yup|ya|yah|aye|sure|of course|definitely|absolutely|certainly|correct|right|that'?s right|exactly|indeed|affirmative|okay|ok|alright|all right|fine|uh ?huh|mhm|mm ?hmm|yes please|i do|i did|i have|i am|i'?m|it is|it does|it did|there is|a little|a bit|slightly|somewhat|kind of|sort of|kinda|sorta|i guess so|i think so|i believe so|sometimes|occasionally|still|always|very|really|pretty|quite|please do|go ahead|sounds good|why not)\b/;
+const NO_HEAD = /^(?:no|nope|nah|naw|not really|not at all|not anymore|not any more|no more|never|none|nothing|negative|i don'?t think so|i do not think so|don'?t think so|not that i know|not that i(?:'ve)? noticed|i don'?t|i didn'?t|i haven'?t|i'?m not|it'?s not|it isn'?t|it doesn'?t|there isn'?t|no way|absolutely not|of course not|certainly not|definitely not|not yet|not today|no thanks|no thank you)\b/;
+
+const GONE = /\b(?:gone|went away|go away|stopped|disappeared|cleared up|healed|resolved|better now|all better|no longer|not anymore|any more|anymore|fine now|okay now|ok now|subsided|settled)\b/;
+const FINE = /\b(?:(?:i'?m|i am|it'?s|feel(?:ing)?|doing|all) (?:fine|good|great|ok|okay|alright|well|better)|no problems?|nothing wrong|all good|not bad|pretty good)\b/;
+const DOUBLE_NEG = /\b(?:not (?:un|without)|can'?t say (?:i )?(?:don'?t|didn'?t|haven'?t)|it'?s not that i (?:don'?t|didn'?t)|not no)\b/;
+const NEG = /\b(?:no|not|never|none|nothing|neither|nor|without|n'?t)\b|n'?t\b/;
+const FORGOT = /\b(?:forgot|forget|missed|miss|skipped|skip)\b/;
+const A_LITTLE = /\b(?:a little|a bit|a tad|slightly|somewhat|kind of|sort of|kinda|sorta|some)\b/;
+const NOW_SPLIT = /\b(?:but|now|today|these days|currently|anymore|although|though|however)\b/g;
+
+function clause(c: string, problem: boolean, action: boolean): YesNo | null {
+  const s = c.trim();
+  if (s.length === 0) return null;
+  if (DOUBLE_NEG.test(s)) return 'yes';
+  if (problem && (GONE.test(s) || FINE.test(s)) && !/\bstill\b/.test(s)) return 'no';
+  if (action && FORGOT.test(s)) return 'no';
+  if (!problem && FINE.test(s)) return 'yes';
+  if (NO_HEAD.test(s)) return 'no';
+  if (action && !NEG.test(s) && /\b(?:took|taken|did|done|measured|checked|went|always|every|all of them|each)\b/.test(s)) return 'yes';
+  if (YES_HEAD.test(s)) return /\bnot\b|n't\b/.test(s) && !A_LITTLE.test(s) ? 'no' : 'yes';
+  if (A_LITTLE.test(s) && !/\b(?:not even|not a)\b/.test(s)) return 'yes';
+  if (FINE.test(s)) return problem ? 'no' : 'yes';
+  if (NEG.test(s)) return 'no';
+  return null;
+}
+
+export function yesNoEn(utterance: string, asked?: string): YesNo {
+  const t = normalizeUtterance(utterance, 'en').replace(/\bdo not\b/g, "don't").replace(/\bcannot\b/g, "can't");
+  if (t.length === 0) return 'unclear';
+  if (HEDGE_WORD_ONLY.test(t) && !/^(?:kind of|sort of|kinda|sorta|somewhat)$/.test(t)) return 'unclear';
+  const { problem, action } = questionFrame(asked, 'en');
+  if (HEDGE.test(t)) {
+    // "not sure, but i think it's gone" -> the firm part after the hedge decides.
+    const after = t.slice(t.search(HEDGE)).replace(HEDGE, '').replace(/^\s*(?:but|though)\s*/, '');
+    const firm = /\b(?:but|now|definitely|for sure)\b/.test(t) ? clause(after, problem, action) : null;
+    return firm ?? 'unclear';
+  }
+  const head = clause(t, problem, action);
+  // A plain "yes"/"no" head wins; otherwise the last clause (after "but"/"now") decides.
+  if (/^(?:yes|yeah|yep|no|nope|nah)\b/.test(t) && head) {
+    const parts = t.split(NOW_SPLIT);
+    const last = parts.length > 1 ? clause(parts[parts.length - 1]!, problem, action) : null;
+    return last && /\bbut\b/.test(t) ? last : head;
+  }
+  const parts = t.split(NOW_SPLIT).filter((p) => p.trim().length > 0);
+  if (parts.length > 1) {
+    const last = clause(parts[parts.length - 1]!, problem, action);
+    if (last) return last;
+  }
+  if (head) return head;
+  // A bare restatement of what was asked ("coughing", "the wound") without negation: yes.
+  if (asked && t.split(' ').some((w) => w.length > 3 && asked.toLowerCase().includes(w.replace(/ing$|s$/, '')))) return 'yes';
+  return 'unclear';
+}

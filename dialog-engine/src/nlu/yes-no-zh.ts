@@ -1,0 +1,126 @@
+/**
+ * Mandarin yes-no: colloquial yes/no forms, hedges (unclear), double negatives (不是没有 = yes),
+ * answers that restate the symptom (不咳了 = no, 还有一点咳 = yes), past vs now (以前有现在没有),
+ * and polarity that depends on the question (好了 means "gone" for a symptom question).
+ */
+import { normalizeUtterance, pinyinFind } from '../text/index.js';
+import { questionFrame, type QuestionFrame } from './question.js';
+import type { YesNo } from './types.js';
+
+/** Hedges that make the whole answer unclear. */
+const STRONG_HEDGE = /不(?:太|大|是很|怎么)?(?:清楚|确定|记得|知道|晓得)|说不上来|不好讲|不知道|不晓得|不清楚|说不清|讲不清|说不好|不好说|不确定|不一定|记不清|记不得|不记得|想不起|搞不清|弄不清|不太懂|听不懂|没注意|没留意|没感觉出来|看情况|难说|谁知道|也许吧|可能吧|或许吧|大概吧|应该吧|说不准|不敢说|我也不知/u;
+/** Lukewarm answers: "so-so". */
+const SO_SO = /^(?:还好吧|还行吧|一般般?吧?|马马虎虎|凑合吧?|还可以吧|差不多吧|就那样吧?|老样子|时好时坏|有时候吧|偶尔吧)$/u;
+
+/** Everything-is-fine answers: no for a problem question, yes for a good-state question. */
+const FINE = /没事了?|没问题|没关系|挺好|很好|好着呢|都好|还好|还行|正常|不错|好多了|好了|好得差不多|全好了|已经好了|康复了|恢复得?(?:不错|挺好|很好)|没什么(?:事|问题|感觉|大碍)?|没啥|都没有|一切正常/u;
+/** Symptom-gone answers: no for a problem question. */
+const GONE = /不[\u4e00-\u9fff]{0,2}了|没[\u4e00-\u9fff]{0,2}了|(?:退|消|停|止|愈合|结痂|干)了|好了|消失|没再|不再|退烧了|烧退/u;
+
+const DOUBLE_NEG = /(?:不是|并不是|也不是|倒不是|并非|不会|不能|不可能)(?:没有|没|不)|没有不|没不|不是不/gu;
+
+/** V不C potential complements and fixed words where 不/没 is not the answer's polarity. */
+const LEXICAL_NEG = /(?<=[\u4e00-\u9fff])(?<![也还都就并可是很太真倒又才已再没])不(?=[着了动清过上下出住起来去懂见到完])|差不多|不得了|不止|不停|不断|不少|不错|不过|不行了|得不行|受不了|忍不住|不一会|没多久|没过多久|要不然|要不|不然/gu;
+
+const REFUSAL = /算了|免了|拉倒|不用|不需要|不要|别了/u;
+
+const NEGATORS = /不|没|无|未|别|甭|莫|非(?!常)/u;
+
+const POSITIVE = /^(?:是|对|嗯|恩|有|好|行|可以|要|会|能|中|成|在|当然|肯定|确实|没错|对的|是的|有的|好的|行的|是啊|对啊|有啊|好啊|嗯嗯|ok|okay|yes|yeah)|是的|对的|没错|当然|肯定|确实|有的|有啊|有点|有一点|有些|一点点|稍微|一直|还在|还有|经常|偶尔|有时|挺|蛮|很|特别|非常|厉害|严重|可以|好的|行|需要|愿意|同意|方便|记得|按时|吃了|量了|测了|做了|去了|来了|[\u4e00-\u9fff]了$|嗯|对|是|有/u;
+
+const ZH_SYMPTOM_WORD = /疼|痛|咳|烧|热|晕|吐|恶心|肿|红|渗|血|喘|闷|慌|麻|痒|难受|拉|累|乏|胀|酸|冷|抽/u;
+
+/** Characters that carry no topic: used to tell whether a clause is about the question's topic. */
+const FUNCTION_CHARS = new Set([...'有没不是的了吗呢还点一些很太都也就在现目前已经但可过后最近今天这两几稍微挺蛮特别非常厉害严重好多次嗯对啊呀吧哦您你我请问会要么什怎样得地着过其实倒就']);
+
+function contentChars(s: string): Set<string> {
+  return new Set([...s].filter((c) => /[\u4e00-\u9fff]/u.test(c) && !FUNCTION_CHARS.has(c)));
+}
+
+/** Clauses that mark "now" (or a contrast): the last one decides for still-questions. */
+const NOW_MARK = /现在|目前|这两天|这几天|今天|已经|但是|可是|不过|但|后来|最近/gu;
+
+function stripHedgeWords(t: string): string {
+  return t.replace(/可能|也许|或许|大概|好像|应该|估计|感觉|觉得|我看|似乎|吧|呢|啊|呀|哦|喔|啦|嘞|咯/gu, '');
+}
+
+/** Polarity of one clause: 'yes', 'no' or null when it says nothing. */
+function clausePolarity(clause: string, frame: QuestionFrame): YesNo | null {
+  let c = clause;
+  for (const term of frame.negativeTerms) c = c.split(term).join('症');
+  c = c.replace(DOUBLE_NEG, '是');
+  c = c.replace(LEXICAL_NEG, '症');
+  if (c.length === 0) return null;
+  const fine = FINE.test(c);
+  const hasNeg = NEGATORS.test(fine ? c.replace(new RegExp(FINE.source, 'gu'), '好') : c);
+  if (fine && frame.problem && !/有点|有一点|还有|还是|还在/u.test(c.replace(/还有点好|还好/gu, ''))) return 'no';
+  if (frame.problem && GONE.test(c) && !/还有|还在|还是有/u.test(c)) return 'no';
+  if (/^(?:有点|有一点|一点点|稍微)/u.test(c) || /(?:有点|有一点|有些|还有点|还有一点)(?!不)/u.test(c)) {
+    if (!/(?:一点|点)(?:都|也)(?:不|没)/u.test(c)) return 'yes';
+  }
+  if (/(?:一点|一次|从来|根本|完全|压根|从)(?:都|也)?(?:不|没)/u.test(c)) return 'no';
+  if (frame.action && /忘了?|漏了?|落了?|没按时|有时候忘|偶尔忘/u.test(c)) return 'no';
+  if (REFUSAL.test(c)) return 'no';
+  if (hasNeg) return 'no';
+  if (fine) return 'yes';
+  if (frame.problem && ZH_SYMPTOM_WORD.test(c)) return 'yes';
+  if (POSITIVE.test(c) || /症/u.test(c)) return 'yes';
+  return null;
+}
+
+/**
+ * Repair recognizer homophones of the question's own words in the answer (发骚 -> 发烧 when the
+ * question asked about 发烧): every two-character content word of the question is looked up in
+ * the answer by folded pinyin.
+ */
+export function repairFromQuestion(answer: string, asked: string | undefined): string {
+  if (!asked) return answer;
+  let out = answer;
+  const q = normalizeUtterance(asked, 'zh');
+  const seen = new Set<string>();
+  for (let i = 0; i + 1 < q.length; i++) {
+    const w = q.slice(i, i + 2);
+    if (seen.has(w) || ![...w].every((c) => /[\u4e00-\u9fff]/u.test(c) && !FUNCTION_CHARS.has(c))) continue;
+    seen.add(w);
+    const m = pinyinFind(out, w);
+    if (m?.fuzzy) out = out.slice(0, m.start) + w + out.slice(m.end);
+  }
+  return out;
+}
+
+export function yesNoZh(utterance: string, asked?: string): YesNo {
+  const raw = repairFromQuestion(normalizeUtterance(utterance, 'zh'), asked).replace(/没错|没毛病/gu, '对');
+  if (raw.length === 0) return 'unclear';
+  const frame = questionFrame(asked, 'zh');
+  if (SO_SO.test(raw)) return 'unclear';
+  // A hedge with nothing firmer said after it is unclear ("不知道 可能吧"); a firm answer after
+  // the hedge wins ("不太清楚 应该没有" is still a hedge, but "说不好 反正现在不疼了" is no).
+  const hedge = STRONG_HEDGE.exec(raw);
+  if (hedge) {
+    const afterHedge = stripHedgeWords(raw.slice(hedge.index + hedge[0].length));
+    const firm = /现在|已经|反正|肯定|确实/u.test(afterHedge) ? clausePolarity(afterHedge, frame) : null;
+    return firm ?? 'unclear';
+  }
+  if (frame.action && /^忘了?$|^忘记了?$/u.test(raw)) return 'no';
+  if (/^(?:忘了?|忘记了?)$/u.test(raw)) return 'unclear';
+  const t = stripHedgeWords(raw);
+  if (t.length === 0) return 'unclear';
+  // Past vs now, and contrasts: split at the markers; the last clause that is about the
+  // question's topic (or is pure polarity, "现在没有") and says something decides.
+  const topic = contentChars(asked ?? '');
+  const cuts = [0, ...[...t.matchAll(NOW_MARK)].flatMap((m) => [m.index, m.index + m[0].length]), t.length];
+  const clauses: string[] = [];
+  for (let i = 0; i + 1 < cuts.length; i += 2) clauses.push(t.slice(cuts[i], cuts[i + 1]));
+  if (clauses.length > 1) {
+    for (let i = clauses.length - 1; i >= 0; i--) {
+      const clause = clauses[i]!;
+      const content = contentChars(clause);
+      const relevant = topic.size === 0 || content.size === 0 || [...content].some((c) => topic.has(c));
+      if (!relevant) continue;
+      const p = clausePolarity(clause, frame);
+      if (p) return p;
+    }
+    if (/已经/u.test(t) && frame.problem && !/还/u.test(t)) return 'no';
+  }
+  return clausePolarity(t, frame) ?? 'unclear';
+}
