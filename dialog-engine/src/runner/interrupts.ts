@@ -19,13 +19,13 @@ function say(text: string, lang: Lang, stepId: string): Action {
 }
 
 export function redFlagDisposition(ids: readonly string[]): Disposition {
-  if (ids.length === 0) return 'D1';
+  if (ids.length === 0 || ids.includes('unspecified')) return 'D1';
   return ids.some((id) => (RED_FLAG_DISPOSITION[id] ?? 'D1') === 'D1') ? 'D1' : 'D2';
 }
 
 /** Stop the questionnaire: one short instruction at most, 120 or the ED, an alert, the end. */
 export function redFlagPath(script: Script, state: RunnerState, ids: readonly string[], reason: string): Action[] {
-  for (const id of ids) if (!state.redFlags.includes(id)) state.redFlags.push(id);
+  for (const id of ids) if (id !== 'unspecified' && !state.redFlags.includes(id)) state.redFlags.push(id);
   raiseDisposition(state, redFlagDisposition(ids));
   const stepId = state.stepId ?? 'red-flag';
   const actions: Action[] = [];

@@ -1,5 +1,6 @@
 /** {{patient.field}} and {{department}} in prompts. */
 import type { Lang, LangText } from './common.js';
+import { departmentLabel } from './departments.js';
 
 const TEMPLATE = /\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g;
 
@@ -15,7 +16,7 @@ export interface TemplateValues {
 
 export function renderTemplate(text: string, lang: Lang, v: TemplateValues): string {
   return text.replace(TEMPLATE, (_m, ref: string) => {
-    if (ref === 'department') return v.department ?? '';
+    if (ref === 'department') return departmentLabel(v.department, lang);
     const field = ref.startsWith('patient.') ? ref.slice('patient.'.length) : null;
     if (field === null) return '';
     const value = v.patient[field];
