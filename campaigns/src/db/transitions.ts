@@ -1,0 +1,146 @@
+/**
+ * Race-safe state transitions. A move is `UPDATE ... WHERE id = $1 AND state = ANY($from) RETURNING *`:
+ * of two workers racing for one row, exactly one gets the row back. In the same transaction the
+ * move is appended to call_events, the campaign's progress counters are adjusted, and a NOTIFY
+ * is queued (delivered at commit), so the console sees progress without scanning tables.
+ */
+import type pg from 'pg';
+import { TzError } from '@tingzhen/voice-core';
+import { canTransition, type Machine } from '../domain/states.js';
+
+export type Row = Record<string, unknown>;
+
+const TABLES: Record<Machine, string> = { campaign: 'campaigns', contact: 'contacts', attempt: 'call_attempts', escalation: 'escalations' };
+const COLUMN = /^[a-z_]+$/;
+/** Machines whose states are counted per campaign. */
+const COUNTED: ReadonlySet<Machine> = new Set(['contact', 'attempt']);
+
+export interface TransitionOptions {
+  /** Extra columns to set with the move (names are code constants, never user input). */
+  set?: Record<string, unknown>;
+  /** Free data stored with the event (no patient identifiers here). */
+  data?: Record<string, unknown>;
+  kind?: string;
+}
+
+/** Returns the moved row, or null when the row was not in any `from` state (someone else moved it). */
+export async function transition(db: pg.ClientBase, machine: Machine, id: string | number, from: string | readonly string[], to: string, opts: TransitionOptions = {}): Promise<Row | null> {
+  const froms = typeof from === 'string' ? [from] : [...from];
+  for (const f of froms) {
+    if (!canTransition(machine, f, to)) throw new TzError('TZ_ERR_ILLEGAL_TRANSITION', { machine, from: f, to });
+  }
+  const sets = ['state = $3', 'updated_at = now()'];
+  const values: unknown[] = [id, froms, to];
+  for (const [col, v] of Object.entries(opts.set ?? {})) {
+    if (!COLUMN.test(col)) throw new TzError('TZ_ERR_INTERNAL', { column: col });
+    values.push(v);
+    sets.push(`${col} = $${values.length}`);
+  }
+  // The old state is read in the same statement (the FROM self-join sees the pre-update row).
+  const res = await db.query(
+    `UPDATE ${TABLES[machine]} t SET ${sets.join(', ')} FROM (SELECT id, state AS old_state FROM ${TABLES[machine]} WHERE id = $1 FOR UPDATE) o
+     WHERE t.id = o.id AND o.old_state = ANY($2::text[]) RETURNING t.*, o.old_state`,
+    values,
+  );
+  const row = res.rows[0] as Row | undefined;
+  if (!row) return null;
+  const oldState = String(row.old_state);
+  delete row.old_state;
+  const campaignId = machine === 'campaign' ? row.id : (row.campaign_id ?? null);
+  await recordMove(db, machine, row.id as string, campaignId as string | null, oldState, to, opts);
+  return row;
+}
+
+async function recordMove(db: pg.ClientBase, machine: Machine, id: string, campaignId: string | null, from: string | null, to: string, opts: TransitionOptions): Promise<void> {
+  const counted = COUNTED.has(machine) && campaignId !== null && from !== to;
+  await db.query(
+    `WITH ev AS (
+       INSERT INTO call_events (entity, entity_id, campaign_id, kind, from_state, to_state, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ), dec AS (
+       INSERT INTO campaign_counters (campaign_id, name, value) SELECT $3, $8, -1 WHERE $9::boolean AND $5::text IS NOT NULL
+       ON CONFLICT (campaign_id, name) DO UPDATE SET value = campaign_counters.value - 1
+     ), inc AS (
+       INSERT INTO campaign_counters (campaign_id, name, value) SELECT $3, $10, 1 WHERE $9::boolean
+       ON CONFLICT (campaign_id, name) DO UPDATE SET value = campaign_counters.value + 1
+     )
+     SELECT pg_notify('tz_progress_' || current_schema(), $3::text) WHERE $3::bigint IS NOT NULL`,
+    [machine, id, campaignId, opts.kind ?? 'transition', from, to, JSON.stringify(opts.data ?? {}),
+      `${machine}.${from}`, counted, `${machine}.${to}`],
+  );
+}
+
+/** Records the birth of a counted row (a new contact or attempt) as an event and a counter bump. */
+export async function recordCreated(db: pg.ClientBase, machine: 'contact' | 'attempt', ids: readonly string[], campaignId: string, state: string, data: Record<string, unknown> = {}): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `WITH ev AS (
+       INSERT INTO call_events (entity, entity_id, campaign_id, kind, to_state, data)
+       SELECT $1, unnest($2::bigint[]), $3, 'created', $4, $5
+     ), inc AS (
+       INSERT INTO campaign_counters (campaign_id, name, value) VALUES ($3, $6, $7)
+       ON CONFLICT (campaign_id, name) DO UPDATE SET value = campaign_counters.value + $7
+     )
+     SELECT pg_notify('tz_progress_' || current_schema(), $3::text)`,
+    [machine, ids, campaignId, state, JSON.stringify(data), `${machine}.${state}`, ids.length],
+  );
+}
+
+/** Appends a free event (e.g. a gateway progress note during a call). */
+export async function appendEvent(db: pg.ClientBase | pg.Pool, entity: 'campaign' | 'contact' | 'attempt' | 'call', id: string, campaignId: string | null, kind: string, data: Record<string, unknown> = {}): Promise<void> {
+  await db.query('INSERT INTO call_events (entity, entity_id, campaign_id, kind, data) VALUES ($1, $2, $3, $4, $5)', [entity, id, campaignId, kind, JSON.stringify(data)]);
+}
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  patientId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export async function audit(db: pg.ClientBase | pg.Pool, e: AuditEntry): Promise<void> {
+  await db.query('INSERT INTO audit_log (actor, action, entity, entity_id, patient_id, details) VALUES ($1, $2, $3, $4, $5, $6)',
+    [e.actor, e.action, e.entity, e.entityId ?? null, e.patientId ?? null, JSON.stringify(e.details ?? {})]);
+}
+
+export async function readCounters(db: pg.ClientBase | pg.Pool, campaignId: string): Promise<Record<string, number>> {
+  const res = await db.query<{ name: string; value: string }>('SELECT name, value FROM campaign_counters WHERE campaign_id = $1', [campaignId]);
+  return Object.fromEntries(res.rows.map((r) => [r.name, Number(r.value)]));
+}
+
+/**
+ * Moves every row of a campaign in state `from` to `to` (optionally only `ids`), with events and
+ * counters, in one pass per state. Used for pause, resume and cancel. Returns the moved ids.
+ */
+export async function bulkMove(db: pg.ClientBase, machine: 'contact' | 'attempt', campaignId: string, from: string, to: string,
+  opts: { ids?: readonly string[]; set?: Record<string, unknown>; reason?: string } = {}): Promise<string[]> {
+  if (!canTransition(machine, from, to)) throw new TzError('TZ_ERR_ILLEGAL_TRANSITION', { machine, from, to });
+  const values: unknown[] = [campaignId, from, to, opts.ids ?? null];
+  const sets = ['state = $3', 'updated_at = now()'];
+  for (const [col, v] of Object.entries(opts.set ?? {})) {
+    if (!COLUMN.test(col)) throw new TzError('TZ_ERR_INTERNAL', { column: col });
+    values.push(v);
+    sets.push(`${col} = $${values.length}`);
+  }
+  const res = await db.query<{ id: string }>(
+    `UPDATE ${TABLES[machine]} SET ${sets.join(', ')} WHERE campaign_id = $1 AND state = $2 AND ($4::bigint[] IS NULL OR id = ANY($4::bigint[])) RETURNING id::text`,
+    values);
+  const ids = res.rows.map((r) => r.id);
+  if (ids.length === 0) return ids;
+  await db.query(
+    `WITH ev AS (
+       INSERT INTO call_events (entity, entity_id, campaign_id, kind, from_state, to_state, data)
+       SELECT $1, unnest($2::bigint[]), $3, 'transition', $4, $5, $6
+     ), dec AS (
+       INSERT INTO campaign_counters (campaign_id, name, value) VALUES ($3, $7, -$9::bigint)
+       ON CONFLICT (campaign_id, name) DO UPDATE SET value = campaign_counters.value - $9::bigint
+     ), inc AS (
+       INSERT INTO campaign_counters (campaign_id, name, value) VALUES ($3, $8, $9::bigint)
+       ON CONFLICT (campaign_id, name) DO UPDATE SET value = campaign_counters.value + $9::bigint
+     )
+     SELECT pg_notify('tz_progress_' || current_schema(), $3::text)`,
+    [machine, ids, campaignId, from, to, JSON.stringify(opts.reason ? { reason: opts.reason } : {}), `${machine}.${from}`, `${machine}.${to}`, ids.length]);
+  return ids;
+}

@@ -1,0 +1,47 @@
+/**
+ * The Dialer contract over HTTP: POST <gatewayUrl>/v1/dial with the request as JSON, the outcome
+ * comes back as JSON when the call ends. A transport failure is a failed call (retried per the
+ * campaign's policy), never an exception that would make bullmq re-run a call.
+ */
+import { Value } from '@sinclair/typebox/value';
+import { Type } from '@sinclair/typebox';
+import { TzError } from '@tingzhen/voice-core';
+import type { CallOutcome, DialRequest, Dialer } from '../dialing/types.js';
+
+const OutcomeSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('answered'), amd: Type.Optional(Type.Union([Type.Literal('human'), Type.Literal('machine'), Type.Literal('uncertain')])), result: Type.Object({ answers: Type.Record(Type.String(), Type.Any()) }, { additionalProperties: true }) }),
+  Type.Object({ kind: Type.Literal('voicemail'), messageLeft: Type.Boolean(), durationMs: Type.Optional(Type.Number()) }),
+  Type.Object({ kind: Type.Union([Type.Literal('no_answer'), Type.Literal('busy'), Type.Literal('failed'), Type.Literal('rejected')]), reason: Type.Optional(Type.String()), sipCode: Type.Optional(Type.Integer()) }),
+]);
+
+export interface HttpDialerOptions {
+  gatewayUrl: string;
+  /** Bearer token the gateway expects. */
+  token?: string;
+  fetchImpl?: typeof fetch;
+}
+
+export class HttpDialer implements Dialer {
+  constructor(private readonly opts: HttpDialerOptions) {
+    if (!/^https?:\/\//.test(opts.gatewayUrl)) throw new TzError('TZ_ERR_CONFIG_INVALID', { field: 'gatewayUrl' });
+  }
+
+  async dial(req: DialRequest): Promise<CallOutcome> {
+    const { signal, onEvent: _onEvent, ...body } = req;
+    const f = this.opts.fetchImpl ?? fetch;
+    let res: Response;
+    try {
+      res = await f(new URL('/v1/dial', this.opts.gatewayUrl), {
+        method: 'POST', signal,
+        headers: { 'content-type': 'application/json', ...(this.opts.token ? { authorization: `Bearer ${this.opts.token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      return { kind: 'failed', reason: 'gateway_unreachable' };
+    }
+    if (!res.ok) return { kind: 'failed', reason: `gateway_http_${res.status}` };
+    const json: unknown = await res.json().catch(() => null);
+    if (!Value.Check(OutcomeSchema, json)) return { kind: 'failed', reason: 'gateway_bad_outcome' };
+    return json;
+  }
+}

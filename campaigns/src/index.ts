@@ -1,0 +1,18 @@
+export { migrate, type MigrateOptions } from './db/migrate.js';
+export { createPool, withTx, dropSchema, type Pool } from './db/pool.js';
+export { transition, bulkMove, audit, readCounters, appendEvent } from './db/transitions.js';
+export * from './domain/states.js';
+export * from './domain/windows.js';
+export { normalizePhone, isE164 } from './domain/phone.js';
+export * from './domain/schemas.js';
+export * from './dialing/types.js';
+export { startWorker, type StartWorkerOptions, type DialWorker } from './dialing/worker.js';
+export { startScheduler, type StartSchedulerOptions, type Scheduler, type WindowEdit } from './dialing/scheduler.js';
+export { claimAttempt, type ClaimPolicy, type Claim } from './dialing/claim.js';
+export { jobIdFor, queueNameFor } from './dialing/rows.js';
+export type { DialJobData } from './dialing/enqueue.js';
+export { createQueueConnection, pgQueueSchema, type QueueConnection, type QueueConnectionOptions, type QueueBackendKind } from './queue/connection.js';
+export { StubDialer, ANSWERED_OK, type StubDialerOptions } from './dialers/stub.js';
+export { HttpDialer, type HttpDialerOptions } from './dialers/http.js';
+export * from './repo/patients.js';
+export * from './repo/campaigns.js';

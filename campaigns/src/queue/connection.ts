@@ -1,0 +1,91 @@
+/**
+ * The clock: bullmq on Redis when REDIS_URL is set, otherwise bullmq's own PostgreSQL backend in a
+ * schema of the same database (`bq_<prefix>`), so the embedded start needs no Redis.
+ */
+import { Queue, Worker, createPostgresBackend, type Processor, type WorkerOptions, type QueueOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { TzError } from '@tingzhen/voice-core';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+export interface QueueConnectionOptions {
+  /** redis:// URL; when absent the PostgreSQL backend is used. */
+  redisUrl?: string;
+  databaseUrl: string;
+  /** Key prefix on Redis, schema suffix on PostgreSQL. */
+  prefix: string;
+  /** pg pool size per queue/worker on the PostgreSQL backend. */
+  pgPoolMax?: number;
+}
+
+export interface QueueConnection {
+  readonly backend: QueueBackendKind;
+  readonly prefix: string;
+  /** Where jobs live: a Redis key prefix or a PostgreSQL schema. */
+  readonly location: string;
+  /** One Queue per name, shared. */
+  queue<D = unknown>(name: string): Queue<D>;
+  worker<D = unknown, R = unknown>(name: string, processor: Processor<D, R>, opts: Omit<WorkerOptions, 'connection' | 'prefix'>): Worker<D, R>;
+  close(): Promise<void>;
+}
+
+const PREFIX = /^[A-Za-z0-9_-]{1,40}$/;
+
+export function createQueueConnection(opts: QueueConnectionOptions): QueueConnection {
+  if (!PREFIX.test(opts.prefix)) throw new TzError('TZ_ERR_CONFIG_INVALID', { field: 'prefix', expected: PREFIX.source });
+  return opts.redisUrl ? redisConnection(opts.redisUrl, opts.prefix) : postgresConnection(opts);
+}
+
+function redisConnection(url: string, prefix: string): QueueConnection {
+  const queues = new Map<string, Queue>();
+  const redisClients: Redis[] = [];
+  // bullmq needs maxRetriesPerRequest: null on blocking connections (workers).
+  const client = () => { const r = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false }); redisClients.push(r); return r; };
+  const shared = client();
+  return {
+    backend: 'redis', prefix, location: `redis key prefix ${prefix}`,
+    queue<D>(name: string) {
+      let q = queues.get(name);
+      if (!q) { q = new Queue(name, { connection: shared, prefix }); queues.set(name, q); }
+      return q as unknown as Queue<D>;
+    },
+    worker<D, R>(name: string, processor: Processor<D, R>, wopts: Omit<WorkerOptions, 'connection' | 'prefix'>) {
+      return new Worker<D, R>(name, processor, { ...wopts, connection: client(), prefix });
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      queues.clear();
+      await Promise.all(redisClients.map((r) => r.quit().catch(() => r.disconnect())));
+    },
+  };
+}
+
+export function pgQueueSchema(prefix: string): string {
+  return `bq_${prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
+}
+
+function postgresConnection(opts: QueueConnectionOptions): QueueConnection {
+  const schema = pgQueueSchema(opts.prefix);
+  const queues = new Map<string, Queue>();
+  // migrate: true runs bullmq's own schema migrations on first connect (advisory-locked, idempotent).
+  const connection = () => ({ connectionString: opts.databaseUrl, schema, migrate: true, max: opts.pgPoolMax ?? 4 });
+  return {
+    backend: 'postgres', prefix: opts.prefix, location: `postgres schema ${schema}`,
+    queue<D>(name: string) {
+      let q = queues.get(name);
+      if (!q) {
+        q = new (Queue as any)(name, { connection: connection() }, createPostgresBackend) as Queue;
+        queues.set(name, q);
+      }
+      return q as unknown as Queue<D>;
+    },
+    worker<D, R>(name: string, processor: Processor<D, R>, wopts: Omit<WorkerOptions, 'connection' | 'prefix'>) {
+      return new (Worker as any)(name, processor, { ...wopts, connection: connection() }, createPostgresBackend) as Worker<D, R>;
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      queues.clear();
+    },
+  };
+}
+
