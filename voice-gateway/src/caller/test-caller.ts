@@ -1,0 +1,228 @@
+/**
+ * A test caller: the far end of a call, speaking the Twilio dialect (our native protocol) over
+ * WebSocket or AudioSocket over TCP. It streams caller audio in real time (20 ms frames; silence
+ * when it has nothing to say, like a phone), sends DTMF, echoes marks like Twilio does, and keeps
+ * what the bot said with arrival times, so tests, the `call` command and the benchmark can measure
+ * the turn gap and the barge-in stop delay from the outside.
+ */
+import net from 'node:net';
+import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
+import { mulawDecode, mulawEncode } from '@tingzhen/voice-core';
+import { AS_KIND, asFrame, uuidToBytes } from '../codecs/audiosocket.js';
+import { l16ToSamples, samplesToL16 } from '../codecs/types.js';
+
+export interface TestCallerOptions {
+  /** ws://host:port/media/native?token=... or tcp://host:port for AudioSocket. */
+  url: string;
+  callId?: string;
+  /** Custom parameters in the Twilio start message (e.g. tzStats: '1', token). */
+  parameters?: Record<string, string>;
+  /** Level of the line noise sent when silent, dBFS (default: digital silence). */
+  noiseDb?: number;
+  /** Feed the bot's own audio back at this gain, dB (echo simulation, e.g. -20). */
+  echoDb?: number;
+}
+
+/** Bot audio packet gap that ends a bot utterance when the peer sends no mark, ms. */
+const BOT_GAP_MS = 300;
+const RATE = 8000;
+const FRAME = 160;
+
+export interface BotUtterance { startAt: number; endAt: number | null; samples: Int16Array[] }
+
+export class TestCaller extends EventEmitter {
+  private ws: WebSocket | null = null;
+  private sock: net.Socket | null = null;
+  private readonly outQueue: Int16Array[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private t0 = 0;
+  private sent = 0;
+  private seq = 0;
+  private lastBotAt = -Infinity;
+  private readonly echo: Int16Array[] = [];
+  readonly utterances: BotUtterance[] = [];
+  readonly turnStats: Record<string, unknown>[] = [];
+  closed = false;
+  closeReason = '';
+  /** Wall time (performance.now) the last queued caller audio finished leaving. */
+  speechEndAt = 0;
+  private readonly streamSid = `MZ${Math.random().toString(16).slice(2, 12)}`;
+
+  constructor(private readonly opts: TestCallerOptions) {
+    super();
+  }
+
+  get botSpeaking(): boolean {
+    const u = this.utterances.at(-1);
+    return u !== undefined && u.endAt === null;
+  }
+
+  async connect(): Promise<void> {
+    const u = new URL(this.opts.url);
+    const callId = this.opts.callId ?? `CA${Math.random().toString(16).slice(2, 14)}`;
+    if (u.protocol === 'tcp:') {
+      const sock = net.connect(Number(u.port), u.hostname);
+      this.sock = sock;
+      await new Promise<void>((resolve, reject) => { sock.once('connect', resolve); sock.once('error', reject); });
+      sock.setNoDelay(true);
+      let pending = Buffer.alloc(0);
+      sock.on('data', (chunk: Buffer) => {
+        pending = Buffer.concat([pending, chunk]);
+        while (pending.length >= 3 && pending.length >= 3 + pending.readUInt16BE(1)) {
+          const kind = pending[0]!;
+          const payload = pending.subarray(3, 3 + pending.readUInt16BE(1));
+          pending = pending.subarray(3 + payload.length);
+          if (kind === AS_KIND.audio) this.onBotAudio(l16ToSamples(payload));
+          else if (kind === AS_KIND.hangup) this.finish('hangup');
+        }
+      });
+      sock.on('close', () => this.finish('closed'));
+      sock.on('error', () => this.finish('error'));
+      const uuid = /^[0-9a-f-]{36}$/i.test(callId) ? callId : '0e3f6a7c-1b2d-4e5f-8a9b-0c1d2e3f4a5b';
+      sock.write(asFrame(AS_KIND.uuid, uuidToBytes(uuid)));
+    } else {
+      const ws = new WebSocket(this.opts.url);
+      this.ws = ws;
+      ws.on('message', (data: Buffer, isBinary: boolean) => { if (!isBinary) this.onJson(data.toString('utf8')); });
+      ws.on('close', (_code, reason) => this.finish(reason.toString() || 'closed'));
+      ws.on('error', () => this.finish('error'));
+      await new Promise<void>((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+      this.sendJson({ event: 'connected', protocol: 'Call', version: '1.0.0' });
+      this.sendJson({
+        event: 'start', sequenceNumber: String(++this.seq), streamSid: this.streamSid,
+        start: { streamSid: this.streamSid, callSid: callId, accountSid: 'AC0', tracks: ['inbound'], customParameters: this.opts.parameters ?? {}, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: RATE, channels: 1 } },
+      });
+    }
+    this.t0 = performance.now();
+    this.timer = setInterval(() => this.pump(), 10);
+  }
+
+  private sendJson(m: unknown): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(m));
+  }
+
+  private onJson(text: string): void {
+    let m: { event?: string; media?: { payload?: string }; mark?: { name?: string }; turn?: Record<string, unknown> };
+    try { m = JSON.parse(text) as typeof m; } catch { return; }
+    if (m.event === 'media' && m.media?.payload) this.onBotAudio(mulawDecode(Buffer.from(m.media.payload, 'base64')));
+    else if (m.event === 'mark') {
+      // Twilio echoes a mark once the audio before it has played.
+      const u = this.utterances.at(-1);
+      if (u && u.endAt === null) { u.endAt = performance.now(); this.emit('bot-end', u); }
+      this.sendJson({ event: 'mark', streamSid: this.streamSid, sequenceNumber: String(++this.seq), mark: { name: m.mark?.name ?? '' } });
+    } else if (m.event === 'clear') {
+      const u = this.utterances.at(-1);
+      if (u && u.endAt === null) { u.endAt = performance.now(); this.emit('bot-cleared', u); this.emit('bot-end', u); }
+    } else if (m.event === 'tz.turn' && m.turn) this.turnStats.push(m.turn);
+    else if (m.event === 'transfer') this.emit('transfer', m);
+  }
+
+  private onBotAudio(samples: Int16Array): void {
+    const now = performance.now();
+    if (this.opts.echoDb !== undefined) {
+      const g = 10 ** (this.opts.echoDb / 20);
+      this.echo.push(samples.map((s) => Math.round(s * g)));
+    }
+    let cur = this.utterances.at(-1);
+    if (!cur || cur.endAt !== null || now - this.lastBotAt > BOT_GAP_MS) {
+      if (cur && cur.endAt === null) cur.endAt = this.lastBotAt;
+      cur = { startAt: now, endAt: null, samples: [] };
+      this.utterances.push(cur);
+      this.emit('bot-start', cur);
+    }
+    cur.samples.push(samples);
+    this.lastBotAt = now;
+  }
+
+  /** Real-time sender: one 20 ms frame per due slot, caller audio or silence/noise, plus echo. */
+  private pump(): void {
+    const now = performance.now();
+    const u = this.utterances.at(-1);
+    if (u && u.endAt === null && !this.ws && now - this.lastBotAt > BOT_GAP_MS) { u.endAt = this.lastBotAt; this.emit('bot-end', u); }
+    const due = Math.floor((now - this.t0) / 20) + 1;
+    while (this.sent < due && !this.closed) {
+      let frame = this.outQueue.shift();
+      const wasSpeech = frame !== undefined;
+      frame ??= this.noiseFrame();
+      const e = this.echo.shift();
+      if (e) frame = frame.map((s, i) => Math.max(-32768, Math.min(32767, s + (e[i] ?? 0))));
+      this.sendFrame(frame);
+      this.sent++;
+      if (wasSpeech && this.outQueue.length === 0) { this.speechEndAt = performance.now(); this.emit('speech-sent'); }
+    }
+  }
+
+  private noiseFrame(): Int16Array {
+    const f = new Int16Array(FRAME);
+    if (this.opts.noiseDb !== undefined) {
+      const a = 32768 * 10 ** (this.opts.noiseDb / 20) * Math.sqrt(3);
+      for (let i = 0; i < FRAME; i++) f[i] = Math.round((Math.random() * 2 - 1) * a);
+    }
+    return f;
+  }
+
+  private sendFrame(samples: Int16Array): void {
+    if (this.sock) { if (!this.sock.destroyed) this.sock.write(asFrame(AS_KIND.audio, samplesToL16(samples))); return; }
+    this.sendJson({ event: 'media', sequenceNumber: String(++this.seq), streamSid: this.streamSid, media: { track: 'inbound', chunk: String(this.sent), timestamp: String(this.sent * 20), payload: Buffer.from(mulawEncode(samples)).toString('base64') } });
+  }
+
+  /** Queue caller speech (8 kHz PCM16); resolves when it has all been sent. */
+  say(samples8k: Int16Array): Promise<void> {
+    for (let i = 0; i < samples8k.length; i += FRAME) {
+      const f = new Int16Array(FRAME);
+      f.set(samples8k.subarray(i, i + FRAME));
+      this.outQueue.push(f);
+    }
+    return new Promise((r) => this.once('speech-sent', () => r()));
+  }
+
+  sendDtmf(digit: string): void {
+    if (this.sock) this.sock.write(asFrame(AS_KIND.dtmf, Buffer.from(digit, 'ascii')));
+    else this.sendJson({ event: 'dtmf', streamSid: this.streamSid, sequenceNumber: String(++this.seq), dtmf: { track: 'inbound_track', digit } });
+  }
+
+  /** Resolves at the end of the next bot utterance (or the current one). */
+  waitBotEnd(timeoutMs = 20_000): Promise<BotUtterance> {
+    return this.waitFor('bot-end', timeoutMs);
+  }
+
+  waitBotStart(timeoutMs = 20_000): Promise<BotUtterance> {
+    return this.waitFor('bot-start', timeoutMs);
+  }
+
+  waitClosed(timeoutMs = 20_000): Promise<string> {
+    if (this.closed) return Promise.resolve(this.closeReason);
+    return this.waitFor('closed', timeoutMs);
+  }
+
+  private waitFor<T>(event: string, timeoutMs: number): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => { this.off(event, on); reject(new Error(`timed out waiting for ${event}`)); }, timeoutMs);
+      const on = (v: T) => { clearTimeout(t); resolve(v); };
+      this.once(event, on);
+    });
+  }
+
+  /** Hang up: Twilio `stop` then close, or AudioSocket hangup; `abrupt` just drops the socket. */
+  hangup(abrupt = false): void {
+    if (this.ws) {
+      if (!abrupt) this.sendJson({ event: 'stop', streamSid: this.streamSid, sequenceNumber: String(++this.seq), stop: {} });
+      if (abrupt) this.ws.terminate(); else this.ws.close(1000);
+    } else if (this.sock) {
+      if (!abrupt) this.sock.write(asFrame(AS_KIND.hangup));
+      this.sock.destroy();
+    }
+    this.finish('local');
+  }
+
+  private finish(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.closeReason = reason;
+    if (this.timer) clearInterval(this.timer);
+    const u = this.utterances.at(-1);
+    if (u && u.endAt === null) u.endAt = this.lastBotAt;
+    this.emit('closed', reason);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The campaigns worker's one contract with the gateway: dial(request) -> outcome. Until SIP lands,
+ * an outbound call is a WebSocket we open to the callee's media endpoint (a test phone that
+ * answers in the Twilio dialect: it sends `start` when it picks up). The same WireCallLeg and
+ * pipeline run as for inbound calls.
+ */
+import WebSocket from 'ws';
+import { createLogger, type Logger } from '@tingzhen/voice-core';
+import { createTwilioCodec } from './codecs/twilio.js';
+import { WireCallLeg } from './legs/wire-leg.js';
+import type { CallReport } from './pipeline/types.js';
+
+export interface DialRequest {
+  /** Attempt id (idempotency key; becomes the call id). */
+  attemptId: string;
+  /** ws:// URL of the callee's media endpoint (test phone). Patient data: never logged. */
+  target: string;
+  /** Give up when nobody answers within this time, ms. */
+  ringTimeoutMs?: number;
+  parameters?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export type DialOutcome =
+  | { status: 'answered'; report: CallReport }
+  | { status: 'no-answer' | 'failed'; reason: string };
+
+export type Dial = (request: DialRequest) => Promise<DialOutcome>;
+
+export interface WsDialerOptions {
+  /** Runs the call once answered (usually runCallPipeline with the attempt's script). */
+  runCall: (leg: WireCallLeg, request: DialRequest) => Promise<CallReport>;
+  logger?: Logger;
+}
+
+export function createWsDialer(opts: WsDialerOptions): Dial {
+  const log = opts.logger ?? createLogger({ name: 'dialer' });
+  return async (req) => {
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(req.target, { handshakeTimeout: req.ringTimeoutMs ?? 30_000 });
+    } catch {
+      return { status: 'failed', reason: 'bad-target' };
+    }
+    const leg = new WireCallLeg({
+      codec: createTwilioCodec('native'),
+      logger: log,
+      startTimeoutMs: req.ringTimeoutMs ?? 30_000,
+      transport: {
+        send: (m) => { if (ws.readyState === WebSocket.OPEN) ws.send(m.data, { binary: m.binary }); },
+        close: (code, reason) => ws.close(code, reason),
+      },
+    });
+    ws.on('message', (d: Buffer, isBinary: boolean) => leg.receive(d, isBinary));
+    ws.on('close', () => leg.transportClosed());
+    ws.on('error', () => leg.transportClosed());
+    const onAbort = () => void leg.hangup('normal');
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await leg.waitActive();
+    } catch {
+      ws.terminate();
+      const reason = leg.closeCause === 'start-timeout' ? 'no-answer' : 'failed';
+      log.info({ attemptId: req.attemptId, reason }, 'outbound call not answered');
+      return { status: reason === 'no-answer' ? 'no-answer' : 'failed', reason: leg.closeCause ?? 'closed' };
+    } finally {
+      req.signal?.removeEventListener('abort', onAbort);
+    }
+    const report = await opts.runCall(leg, req);
+    return { status: 'answered', report };
+  };
+}
