@@ -28,6 +28,8 @@ export interface ModelAsset {
   /** sha256 of the downloaded asset; null = unknown (not measured, see note). */
   sha256: string | null;
   bytes: number | null;
+  /** For `file` assets: the name it gets inside the model folder (default: the URL's last segment). */
+  saveAs?: string;
 }
 
 export interface CatalogueEntry {
@@ -70,7 +72,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     files: { model: f('silero_vad_v5.onnx', 2_327_524, '2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f') },
     assets: [{
       url: 'https://github.com/snakers4/silero-vad/raw/d2ab7c254e425ecb6c3307f48acbecdf06b06419/src/silero_vad/data/silero_vad.onnx',
-      format: 'file', sha256: '2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f', bytes: 2_327_524,
+      format: 'file', sha256: '2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f', bytes: 2_327_524, saveAs: 'silero_vad_v5.onnx',
     }],
     license: 'MIT',
     note: "Upstream file at a pinned commit; sherpa-onnx's asr-models/silero_vad.onnx is a different (older) export.",

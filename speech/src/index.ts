@@ -9,3 +9,4 @@ export { FrameChunker } from './tts-frames.js';
 export { EspeakTtsEngine, toPinyin, type EspeakLoadOptions } from './espeak.js';
 export { SherpaTtsEngine, ttsConfig, type TtsVoiceSpec, type SherpaTtsLoadOptions } from './sherpa-tts.js';
 export { SherpaAsrEngine, asrConfig, DEFAULT_ENDPOINT, type SherpaAsrLoadOptions } from './asr.js';
+export { provisionModel, type ProvisionOptions, type ProvisionResult, type ProgressEvent } from './provision/download.js';

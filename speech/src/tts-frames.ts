@@ -76,7 +76,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     for (;;) {
       if (this.items.length > 0) { yield this.items.shift()!; continue; }
       if (this.done) {
-        if (this.error !== undefined) throw this.error instanceof Error ? this.error : new Error(String(this.error));
+        if (this.error !== undefined) throw this.error instanceof Error ? this.error : new Error('queue failed', { cause: this.error });
         return;
       }
       await new Promise<void>((r) => { this.wake = r; });
