@@ -1,1 +1,3 @@
-export {};
+export * from './tones.js';
+export * from './goertzel.js';
+export * from './detector.js';
