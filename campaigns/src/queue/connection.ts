@@ -2,9 +2,14 @@
  * The clock: bullmq on Redis when REDIS_URL is set, otherwise bullmq's own PostgreSQL backend in a
  * schema of the same database (`bq_<prefix>`), so the embedded start needs no Redis.
  */
-import { Queue, Worker, createPostgresBackend, type Processor, type WorkerOptions, type QueueOptions } from 'bullmq';
+import { Queue, Worker, createPostgresBackend, type Processor, type WorkerOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { TzError } from '@tingzhen/voice-core';
+
+// The PostgreSQL backend is selected by a trailing factory argument; these views keep the calls typed
+// without restating bullmq's backend generics.
+const PgQueue = Queue as unknown as new (name: string, opts: object, factory: typeof createPostgresBackend) => Queue;
+const PgWorker = Worker as unknown as new (name: string, processor: unknown, opts: object, factory: typeof createPostgresBackend) => Worker;
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -74,13 +79,13 @@ function postgresConnection(opts: QueueConnectionOptions): QueueConnection {
     queue<D>(name: string) {
       let q = queues.get(name);
       if (!q) {
-        q = new (Queue as any)(name, { connection: connection() }, createPostgresBackend) as Queue;
+        q = new PgQueue(name, { connection: connection() }, createPostgresBackend);
         queues.set(name, q);
       }
       return q as unknown as Queue<D>;
     },
     worker<D, R>(name: string, processor: Processor<D, R>, wopts: Omit<WorkerOptions, 'connection' | 'prefix'>) {
-      return new (Worker as any)(name, processor, { ...wopts, connection: connection() }, createPostgresBackend) as Worker<D, R>;
+      return new PgWorker(name, processor, { ...wopts, connection: connection() }, createPostgresBackend) as unknown as Worker<D, R>;
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));
