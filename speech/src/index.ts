@@ -10,3 +10,4 @@ export { EspeakTtsEngine, toPinyin, type EspeakLoadOptions } from './espeak.js';
 export { SherpaTtsEngine, ttsConfig, type TtsVoiceSpec, type SherpaTtsLoadOptions } from './sherpa-tts.js';
 export { SherpaAsrEngine, asrConfig, DEFAULT_ENDPOINT, type SherpaAsrLoadOptions } from './asr.js';
 export { provisionModel, type ProvisionOptions, type ProvisionResult, type ProgressEvent } from './provision/download.js';
+export { loadSpeechEngines, speechStatus, type SpeechEngines, type SpeechStatus, type EngineStatus, type EngineState, type LoadSpeechOptions, type TtsModelChoice } from './status.js';

@@ -1,0 +1,169 @@
+/**
+ * The engine factory of a process: loads what the models directory holds, falls back to the
+ * espeak-ng voice where no neural TTS model is present, and records which engines are real,
+ * fallback or missing so logs and the health endpoint can say so (`speechStatus()`).
+ * Nothing here throws for a missing or broken model: the platform starts anyway and runs on DTMF
+ * input and the fallback voice.
+ */
+import { createLogger, isTzError, type AsrEngine, type DenoiserEngine, type EndpointRules, type Logger, type TtsEngine, type VadEngine } from '@tingzhen/voice-core';
+import { DEFAULT_MODELS } from './catalogue.js';
+import { SherpaAsrEngine } from './asr.js';
+import { GtcrnDenoiserEngine } from './denoiser.js';
+import { EspeakTtsEngine } from './espeak.js';
+import { SherpaTtsEngine, type TtsVoiceSpec } from './sherpa-tts.js';
+import { SileroVadEngine } from './vad.js';
+
+export type EngineState = 'real' | 'fallback' | 'missing';
+
+export interface EngineStatus {
+  kind: 'vad' | 'asr' | 'tts' | 'denoiser';
+  /** Language for ASR/TTS ("*" for VAD/denoiser). */
+  language: string;
+  state: EngineState;
+  engine?: string;
+  /** What is wrong and how to fix it (missing/fallback). */
+  problem?: string;
+}
+
+export interface SpeechStatus {
+  modelsDir: string;
+  engines: EngineStatus[];
+  /** True when any engine is missing or a fallback. */
+  degraded: boolean;
+}
+
+export interface SpeechEngines {
+  vad: VadEngine | null;
+  denoiser: DenoiserEngine | null;
+  /** By language ("zh", "en"). */
+  asr: ReadonlyMap<string, AsrEngine>;
+  tts: ReadonlyMap<string, TtsEngine>;
+  status: SpeechStatus;
+  close(): void;
+}
+
+export interface TtsModelChoice {
+  model: string;
+  voices: readonly TtsVoiceSpec[];
+}
+
+export interface LoadSpeechOptions {
+  modelsDir: string;
+  /** ASR model per language (defaults: DEFAULT_MODELS.asr). */
+  asrModels?: Readonly<Record<string, string>>;
+  /** Neural TTS models to try (e.g. from @tingzhen/tts-voices); languages without one get espeak-ng. */
+  ttsModels?: readonly TtsModelChoice[];
+  languages?: readonly string[];
+  hotwords?: readonly string[];
+  endpoint?: Partial<EndpointRules>;
+  vadMinSilenceMs?: number;
+  /** Load the denoiser (it is cheap; calls still choose whether to use it). */
+  denoiser?: boolean;
+  espeakBinary?: string;
+  logger?: Logger;
+}
+
+let current: SpeechStatus = { modelsDir: '', engines: [], degraded: true };
+
+/** Which engines this process runs, for the health endpoint. */
+export function speechStatus(): SpeechStatus {
+  return structuredClone(current);
+}
+
+function describe(err: unknown): string {
+  if (isTzError(err)) {
+    const fix = typeof err.details.fix === 'string' ? err.details.fix : undefined;
+    return err.message.includes('Fix:') || !fix ? err.message : `${err.message}. Fix: ${fix}`;
+  }
+  return err instanceof Error ? err.message : 'unknown error';
+}
+
+export async function loadSpeechEngines(opts: LoadSpeechOptions): Promise<SpeechEngines> {
+  const log = opts.logger ?? createLogger({ name: 'speech' });
+  const languages = opts.languages ?? ['zh', 'en'];
+  const engines: EngineStatus[] = [];
+  const closers: (() => void)[] = [];
+
+  let vad: VadEngine | null = null;
+  try {
+    vad = await SileroVadEngine.load({ modelsDir: opts.modelsDir, defaults: opts.vadMinSilenceMs ? { minSilenceMs: opts.vadMinSilenceMs } : {}, logger: log });
+    engines.push({ kind: 'vad', language: '*', state: 'real', engine: vad.capabilities.name });
+    closers.push(() => vad?.close());
+  } catch (err) {
+    engines.push({ kind: 'vad', language: '*', state: 'missing', problem: describe(err) });
+  }
+
+  let denoiser: DenoiserEngine | null = null;
+  if (opts.denoiser !== false) {
+    try {
+      denoiser = await GtcrnDenoiserEngine.load({ modelsDir: opts.modelsDir, logger: log });
+      engines.push({ kind: 'denoiser', language: '*', state: 'real', engine: denoiser.capabilities.name });
+      closers.push(() => denoiser?.close());
+    } catch (err) {
+      engines.push({ kind: 'denoiser', language: '*', state: 'missing', problem: describe(err) });
+    }
+  }
+
+  // One recognizer per model: a bilingual model serves both languages.
+  const asr = new Map<string, AsrEngine>();
+  const asrByModel = new Map<string, AsrEngine | Error>();
+  for (const lang of languages) {
+    const name = opts.asrModels?.[lang] ?? (DEFAULT_MODELS.asr as Record<string, string>)[lang];
+    if (!name) { engines.push({ kind: 'asr', language: lang, state: 'missing', problem: 'no ASR model configured for this language' }); continue; }
+    let got = asrByModel.get(name);
+    if (got === undefined) {
+      try {
+        got = await SherpaAsrEngine.load({ modelsDir: opts.modelsDir, model: name, hotwords: opts.hotwords, endpoint: opts.endpoint, logger: log });
+        const e = got;
+        closers.push(() => e.close());
+      } catch (err) {
+        got = new Error(describe(err));
+      }
+      asrByModel.set(name, got);
+    }
+    if (got instanceof Error) engines.push({ kind: 'asr', language: lang, state: 'missing', problem: got.message });
+    else { asr.set(lang, got); engines.push({ kind: 'asr', language: lang, state: 'real', engine: got.capabilities.name }); }
+  }
+
+  const tts = new Map<string, TtsEngine>();
+  const ttsProblems = new Map<string, string>();
+  for (const choice of opts.ttsModels ?? []) {
+    try {
+      const engine = await SherpaTtsEngine.load({ modelsDir: opts.modelsDir, model: choice.model, voices: choice.voices, logger: log });
+      closers.push(() => engine.close());
+      for (const l of engine.capabilities.languages) if (languages.includes(l) && !tts.has(l)) tts.set(l, engine);
+    } catch (err) {
+      for (const v of choice.voices) if (!ttsProblems.has(v.language)) ttsProblems.set(v.language, describe(err));
+    }
+  }
+  let espeak: EspeakTtsEngine | null | undefined;
+  for (const lang of languages) {
+    const real = tts.get(lang);
+    if (real) { engines.push({ kind: 'tts', language: lang, state: 'real', engine: real.capabilities.name }); continue; }
+    const why = ttsProblems.get(lang) ?? 'no neural TTS model configured for this language';
+    if (espeak === undefined) {
+      try {
+        espeak = await EspeakTtsEngine.load({ binary: opts.espeakBinary, logger: log });
+      } catch (err) {
+        espeak = null;
+        ttsProblems.set('*', describe(err));
+      }
+    }
+    if (espeak && espeak.capabilities.languages.includes(lang)) {
+      tts.set(lang, espeak);
+      engines.push({ kind: 'tts', language: lang, state: 'fallback', engine: 'espeak-ng', problem: why });
+    } else {
+      engines.push({ kind: 'tts', language: lang, state: 'missing', problem: `${why}; espeak-ng fallback unavailable: ${ttsProblems.get('*') ?? 'language not supported'}` });
+    }
+  }
+
+  for (const e of engines) {
+    if (e.state === 'fallback') log.warn({ kind: e.kind, language: e.language, engine: e.engine, problem: e.problem }, 'FALLBACK in use: neural TTS model not available, speaking with espeak-ng');
+    if (e.state === 'missing') log.warn({ kind: e.kind, language: e.language, problem: e.problem }, 'speech engine missing: the platform runs without it (DTMF input / fallback voice)');
+  }
+  current = { modelsDir: opts.modelsDir, engines, degraded: engines.some((e) => e.state !== 'real') };
+  return {
+    vad, denoiser, asr, tts, status: speechStatus(),
+    close: () => { for (const c of closers) c(); },
+  };
+}
