@@ -1,0 +1,89 @@
+/**
+ * Language cues around a mention: what splits a clause, what negates, what puts a symptom in the
+ * past, what says it has gone, and who the sentence is about. Recognizer text has no punctuation,
+ * so clause breaks also come from conjunctions and time words.
+ */
+import type { ClinicalLang } from './types.js';
+
+export interface Cues {
+  /** Zero-width split points (before these words) plus punctuation. */
+  breaker: RegExp;
+  /** Negators that precede a symptom ("没有发烧", "no fever"). */
+  negator: RegExp;
+  /** "不" style negators that must sit right before the symptom (zh only). */
+  closeNegator: RegExp | null;
+  /** Words allowed between a negator and the symptom it negates (lists, hedges). */
+  gapFiller: RegExp;
+  /** Maximum leftover gap (zh: characters, en: words) for the negator to still apply. */
+  maxGap: number;
+  /** A negation right after the symptom: "发烧倒是没有". */
+  postNegation: RegExp | null;
+  /** Resolution after the mention in the same clause: "已经好了", "went away". */
+  resolution: RegExp;
+  /** A clause that is nothing but a resolution: "现在好了", "it's gone now". */
+  resolutionClause: RegExp;
+  /** Distant-past markers: "以前", "last year". */
+  past: RegExp;
+  /** Markers that keep a past-marked symptom current: "还", "一直", "still". */
+  ongoing: RegExp;
+  /** Mentions of someone other than the patient. */
+  other: RegExp;
+  /** Mentions of the patient (first person) that switch the subject back. */
+  self: RegExp;
+  /** Inner negation inside a matched span (zh gap patterns such as 胸口不疼). */
+  innerNegation: RegExp | null;
+}
+
+const ZH_KIN =
+  '儿子|女儿|闺女|孩子|小孩|小孩子|宝宝|宝贝|婴儿|娃|娃娃|孙子|孙女|外孙|外孙女|老公|丈夫|先生|爱人|老伴|老婆|媳妇|妻子|太太|' +
+  '妈妈|妈|母亲|老妈|爸爸|爸|父亲|老爸|老爷子|老太太|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|丈母娘|' +
+  '哥哥|哥|姐姐|姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|邻居|朋友|同事|同学|室友|老人|老人家';
+
+export const ZH_CUES: Cues = {
+  breaker: /[，。,.;；!?！？、\s]+|(?=但是|可是|不过|然而|只是|现在|目前|今天|这两天|这几天|最近|后来|而且|并且|另外|还有|就是|然后|有点|有些|有一点|有时|也有|又有|还是有|倒是有|就有|今早|早上|晚上|昨晚)/gu,
+  negator: /没有|没|无|否认|未|从来没|并没|不/gu,
+  closeNegator: /不(?:是|会|再|觉得|觉)?$/u,
+  gapFiller:
+    /什么的?|任何|其他的?|别的|啊|呀|哦|嗯|呃|也|和|或者|或|跟|及|还|都|感觉|觉得|感到|出现|出现过|发生|有过|有|过|明显的?|特别|太|一点儿?|的|了|再|又|怎么|真的|就|那些|这些|之类|等|以及|像|那个|这个|啥|么|吧|发生过/gu,
+  maxGap: 1,
+  postNegation: /^(?:[呢啊吧呀的嘛]|倒是|倒|也|都|是|还|就|嘛)*(?:没有|没|无)(?!好|减轻|缓解|退|消|停|怎么|见|以前|那么|原来|之前|上次|变化|加重|什么变化|缓)/u,
+  resolution:
+    /(?:已经|都|早就|早|现在|基本)?(?:好了|好啦|没了|没事了|消了|退了|停了|止住了|缓解了|消失了|没有了|痊愈|康复了|恢复了|过去了(?!的)|不(?!行|得了|停|住|了|下|出|起|开|清|着|上|过)[\u4e00-\u9fff]{1,2}了)/u,
+  resolutionClause:
+    /^(?:现在|目前|已经|早就|后来|但是?|不过|可是)*(?:都|也|基本|基本上)?(?:好了|好啦|没了|没事了|没有了|消了|退了|停了|止住了|缓解了|消失了|恢复了|痊愈了|不[\u4e00-\u9fff]{1,2}了)[了啊呀吧]*$/u,
+  past: /以前|之前|曾经|去年|前年|上个月|上上个月|小时候|年轻(?:的)?时候|那时候|当时|过去|几年前|多年前|上次|前段时间|得过|患过|有过|犯过/u,
+  ongoing: /还|又|一直|仍然|依然|到现在|至今|现在也|开始|持续|老是|总是|反复/u,
+  other: new RegExp(`(?:我|俺|我们|咱)?(?:家)?(?:的)?(?:${ZH_KIN})|孩子他爸|孩子他妈|他们|她们|他|她|病人|患者`, 'gu'),
+  self: /(?:我|俺|本人|自己)(?!家|们|的?(?:儿子|女儿|闺女|孩子|小孩|宝宝|老公|丈夫|爱人|老伴|老婆|媳妇|妈|爸|父亲|母亲|爷爷|奶奶|外公|外婆|哥|姐|弟|妹|邻居|朋友)|觉得|想问|想咨询|担心|怕|是他|是她|跟|给|帮|替|陪|带|说|看他|看她|问)/gu,
+  innerNegation: /[没不无未]/u,
+};
+
+const EN_KIN =
+  'son|daughter|kid|kids|child|children|baby|infant|newborn|toddler|wife|husband|partner|spouse|mom|mum|mother|dad|father|' +
+  'grandma|grandmother|grandpa|grandfather|granny|grandson|granddaughter|brother|sister|friend|neighbou?r|boyfriend|girlfriend|' +
+  'uncle|aunt|roommate|colleague|patient|parents?|family member|little one|boy|girl';
+
+export const EN_CUES: Cues = {
+  breaker:
+    /[,.;!?]+|\s+(?=\b(?:but|however|though|although|except|now|currently|today|these days|lately|recently|then|also|plus|and (?:i|he|she|my|his|her|now|also|then|it|the)|which|so)\b)/gu,
+  negator:
+    /\b(?:no|not|never|without|denies|deny|denied|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|neither|nor|none|free of|negative for|no longer|ain'?t|nothing like)\b/gu,
+  closeNegator: null,
+  gapFiller:
+    /\b(?:a|an|any|the|have|has|had|having|got|get|getting|feel|feeling|felt|experienced?|experiencing|notice[ds]?|really|much|more|other|or|and|i|i'?m|i'?ve|he|she|they|it|is|am|are|was|were|be|been|think|believe|any more|anymore|that|some|real|major|serious|signs? of|symptoms? of|complain(?:ing|ed)? of|of|at all|all|bad|too|very|ever|do|does|did|so far|yet|really had|suffer(?:ing|ed)? from|with|my|his|her)\b/gu,
+  maxGap: 1,
+  postNegation: null,
+  resolution:
+    /\b(?:gone|went away|go(?:ne)? away|resolved|cleared up|stopped|settled(?: down)?|no longer|not anymore|any ?more|is over|are over|subsided|passed|disappeared|better now|fine now|all better|recovered|got better)\b/u,
+  resolutionClause:
+    /^(?:but |and |now |it'?s |it is |they'?re |they are |that'?s |that is |which is |its |it has |it'?s been |i'?m |i am )*(?:all )?(?:gone|better|fine|ok|okay|resolved|over|stopped|cleared up|went away|not anymore|no more|fine now|better now)(?: now)?$/u,
+  past: /\b(?:last (?:year|month)|years? ago|months? ago|used to|in the past|previously|history of|once had|as a (?:child|kid)|when i was (?:young|little|a kid)|a long time ago|had (?:it|one) before|years back)\b/u,
+  ongoing: /\b(?:still|again|since|ever since|keeps?|keep|ongoing|continu\w*|getting worse|worse)\b/u,
+  other: new RegExp(`\\b(?:my|our|his|her|their|the)\\s+(?:\\w+\\s+)?(?:${EN_KIN})\\b|\\b(?:he|she|they|him|his|her|he'?s|she'?s|they'?re|them)\\b`, 'gu'),
+  self: /\b(?:i(?!\s+(?:think|thought|guess|wonder|was wondering|want|wanted|would|need to ask|am calling|'?m calling|am worried|'?m worried|am not sure|'?m not sure|don'?t know|do not know|believe|am scared|'?m scared|called|found))|i'?m|im|i'?ve|ive|me|myself)\b|\bmy\b(?!\s+(?:\w+\s+)?(?:son|daughter|kid|kids|child|children|baby|infant|newborn|toddler|wife|husband|partner|spouse|mom|mum|mother|dad|father|grand\w*|granny|brother|sister|friend|neighbou?r|boyfriend|girlfriend|uncle|aunt|roommate|colleague|parents?|family|little one|boy|girl)\b)/gu,
+  innerNegation: null,
+};
+
+export function cuesFor(lang: ClinicalLang): Cues {
+  return lang === 'zh' ? ZH_CUES : EN_CUES;
+}

@@ -1,0 +1,85 @@
+/** English features for red-flag rules; see features-zh.ts. */
+import type { Lexicon } from '../types.js';
+
+const P = '(?:my|his|her|their|the)';
+
+export const EN_FEATURES: Lexicon = {
+  'x:sweating': ['\\bsweat(?:ing|y|s)?\\b', '\\bclammy\\b', '\\bdrenched\\b', '\\bpouring with sweat\\b', '\\bcold sweats?\\b'],
+  'x:radiating': [
+    `\\b(?:spread(?:s|ing)?|radiat(?:es|ing)|going|goes|moving|moves|shoots?|shooting|travels?|travel(?:l)?ing) (?:down|up|to|into|through) ${P}? ?(?:left )?(?:arm|jaw|neck|back|shoulder)s?\\b`,
+    `\\b(?:left )?(?:arm|jaw|shoulder) (?:pain|hurts|is (?:hurting|numb|aching)|aches)\\b`, `\\bpain in ${P} (?:left )?(?:arm|jaw)\\b`,
+  ],
+  'x:pressure': ['\\bcrushing\\b', '\\bsqueez(?:ing|e)\\b', '\\bpressure\\b', '\\bheav(?:y|iness)\\b', '\\btight(?:ness)?\\b', '\\blike (?:an elephant|a weight|a band|someone (?:is )?sitting|a vice)\\b'],
+  'x:severe': [
+    '\\bsevere\\b', '\\bterrible\\b', '\\bexcruciating\\b', '\\bunbearable\\b', '\\bworst\\b', '\\bagon(?:y|izing|ising)\\b', '\\breally bad\\b', '\\bvery bad\\b', '\\bextreme(?:ly)?\\b',
+    '\\bintense\\b', '\\bkilling (?:me|him|her)\\b', '\\btearing\\b', '\\bripping\\b', '\\bhorrible\\b', '\\bawful\\b', '\\b(?:9|10|nine|ten) out of ten\\b',
+  ],
+  'x:sudden': ['\\bsudden(?:ly)?\\b', '\\ball of a sudden\\b', '\\bout of nowhere\\b', '\\bcame on (?:fast|quickly)\\b', '\\babrupt(?:ly)?\\b', '\\bout of the blue\\b'],
+  'x:worst-headache': [
+    '\\bworst headache\\b', '\\bworst (?:pain|headache) (?:of|in) (?:my|his|her) life\\b', '\\bthunderclap\\b', '\\bhead (?:is )?(?:going to|about to|gonna) explode\\b',
+    '\\bnever had a headache like (?:this|it)\\b', '\\bhit (?:on|in) the head with a (?:hammer|bat)\\b',
+  ],
+  'x:vision-loss': [
+    "!\\b(?:can'?t|cannot|unable to) see\\b", '\\blost (?:the )?(?:vision|sight)\\b', '\\bvision (?:loss|went|is (?:blurry|blurred|gone|dark))\\b', '\\bblind (?:in|on) one eye\\b', '\\bdouble vision\\b',
+    '\\bseeing double\\b', '\\bblurr(?:ed|y) vision\\b', '\\bloss of vision\\b', '\\bwent blind\\b', '\\bcurtain (?:over|across) (?:my|his|her) eye\\b',
+  ],
+  'x:balance': [
+    '\\b(?:lost|losing|loss of) (?:his |her |my )?balance\\b', "!\\b(?:can'?t|cannot) (?:walk straight|stand up straight|keep (?:my|his|her) balance|stand)\\b", '\\bstagger(?:ing|ed)?\\b',
+    '\\bunsteady on (?:my|his|her) feet\\b', '\\bfalling to one side\\b', '\\bwalking like (?:he|she|i) (?:is|am)? ?drunk\\b',
+  ],
+  'x:rf-severe-breathing': [
+    "!\\b(?:can'?t|cannot|unable to|can not) (?:speak|talk|say) (?:in )?(?:full |whole |complete )?sentences\\b", "!\\b(?:can'?t|cannot) finish (?:a |my |his |her )?sentences?\\b",
+    '\\btoo (?:breathless|short of breath|out of breath) to (?:speak|talk)\\b', "!\\b(?:can'?t|cannot|can not) breathe\\b", "!\\b(?:can'?t|cannot) get (?:any )?air\\b", '\\bstruggling to breathe\\b',
+    '\\bgasping(?: for (?:air|breath))?\\b', '\\bsuffocating\\b', '\\bfighting for (?:breath|air)\\b', '\\bbreathing (?:is )?(?:very|really|extremely|so) (?:hard|difficult|labou?red|bad)\\b',
+    '\\bsevere (?:shortness of breath|breathing difficult(?:y|ies)|breathlessness)\\b', '\\b(?:short of breath|breathless) (?:at|while|even at|even while|when) (?:rest|resting|sitting)\\b', "!\\b(?:can'?t|cannot) lie (?:down )?flat\\b",
+    '\\b(?:lips|face|skin|fingers?) (?:are |is |turning |turned |look |looking |went |going )?(?:blue|purple|grey|gray|bluish)\\b', '\\bblue lips\\b', '\\bcyano(?:sis|tic)\\b', '\\bchoking\\b',
+    '\\bbarely breathing\\b', '\\bribs (?:are )?sucking in\\b',
+  ],
+  'x:throat-swell': [
+    '\\bthroat (?:is |feels )?(?:closing|closing up|swelling|swollen|swelled)\\b', '\\btongue (?:is )?(?:swollen|swelling|swelled)\\b', '\\bswollen (?:tongue|throat)\\b', '\\banaphyla(?:xis|ctic)\\b',
+    "!\\b(?:can'?t|cannot) swallow (?:and|or) breathe\\b",
+  ],
+  'x:throat-tight': ['\\bthroat (?:is |feels )?(?:tight|closing|strange|scratchy and tight)\\b', '\\btight(?:ness in (?:my|his|her|the))? throat\\b', "!\\b(?:can'?t|cannot) swallow\\b", '\\bhoarse voice suddenly\\b'],
+  'x:lip-swell': ['\\b(?:lips?|face|eyes?|eyelids?|mouth) (?:is |are |has |have |got |getting )?(?:swollen|swelling|puffy|swelled up|puffed up)\\b', '\\bswollen (?:lips?|face|eyes?|mouth)\\b'],
+  'x:allergen': [
+    '\\ballerg(?:y|ic|ies)\\b', '\\bafter (?:eating|taking|being stung|the injection|the shot|a shot)\\b', '\\b(?:bee|wasp|hornet|insect) stings?\\b', '\\bstung\\b', '\\bpeanuts?\\b', '\\bnuts\\b',
+    '\\bshellfish\\b', '\\bshrimp\\b', '\\bpenicillin\\b', '\\bantibiotics?\\b', '\\bnew (?:medication|medicine|pill|drug)\\b', '\\binjection\\b', '\\bepi-?pen\\b', '\\bcontrast dye\\b', '\\bvaccine\\b',
+  ],
+  'x:rf-severe-bleeding': [
+    "!\\bbleeding (?:that )?(?:won'?t|will not|doesn'?t|does not|can'?t|isn'?t going to|wouldn'?t) stop\\b", "!\\b(?:won'?t|can'?t|doesn'?t|does not|will not|cannot) stop (?:the )?bleeding\\b",
+    '\\bbleeding (?:heavily|badly|a lot|profusely|everywhere|like crazy)\\b', '\\b(?:lots|a lot|loads|tons) of blood\\b', '\\bblood everywhere\\b', '\\bpool of blood\\b',
+    '\\b(?:vomit(?:ing|ed|s)?|throwing up|threw up|thrown up|coughing up|coughed up|spitting up|spat up|puking) (?:up )?(?:a lot of |lots of |bright red |some )?blood\\b', '\\bspurting\\b',
+    '\\bsoak(?:ed|ing) (?:through )?(?:the |a |several )?(?:towels?|bandages?|dressings?|pads?)\\b', '\\bpouring (?:out )?blood\\b', '\\bblood (?:is )?(?:pouring|gushing|pumping|spurting)\\b',
+    '\\bha?emorrhag\\w*\\b', '\\bmassive bleed\\w*\\b', '\\bha?ematemesis\\b', '\\bbleeding out\\b',
+  ],
+  'x:rf-altered': [
+    '\\bunresponsive\\b', '\\bnot responding\\b', "!\\b(?:won'?t|will not|can'?t|cannot|didn'?t|doesn'?t) wake(?: (?:him|her|them))?(?: up)?\\b", "!\\b(?:can'?t|cannot|couldn'?t) (?:wake|rouse) (?:him|her|them|my \\w+)(?: up)?\\b",
+    '\\bunconscious\\b', '\\bout cold\\b', '\\bnot waking up\\b', '\\bseiz(?:ure|ures|ing)\\b', '\\bfitting\\b', '\\bconvuls(?:ing|ions?|ed)\\b', '\\bhaving a fit\\b',
+    "!\\bpassed out and (?:won'?t|hasn'?t|didn'?t|isn'?t|is not|has not) (?:wake|woken|come to|waking|coming round|come round)\\b", "!\\bnot breathing\\b", '\\bstopped breathing\\b',
+    '!\\bno pulse\\b', "!\\bcollapsed and (?:isn'?t|is not|not) (?:responding|moving|waking)\\b", "!\\b(?:isn'?t|is not|not) (?:moving|responding) at all\\b", '\\bcomatose\\b', '\\bin a coma\\b',
+    '\\bshaking (?:all over|uncontrollably) and (?:not|unresponsive)\\b', "!\\bnot making sense and (?:can'?t|won'?t) stay awake\\b", "!\\bcan'?t stay awake\\b",
+  ],
+  'x:rf-suicidal': [
+    '\\bkill(?:ing)? (?:myself|himself|herself)\\b', '\\bsuicid(?:e|al)\\b', '\\bend (?:my|his|her) (?:own )?life\\b', '\\bend it all\\b', '\\bwant(?:s|ed)? to die\\b', '\\bwanna die\\b',
+    "!\\b(?:don'?t|doesn'?t|do not|does not) want to (?:live|be alive|be here anymore|go on|wake up)\\b", '\\b(?:better|be) off dead\\b', '!\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b',
+    '\\b(?:hurt|harm)(?:ing)? (?:myself|himself|herself)\\b', '\\bself[- ]?harm\\w*\\b', '\\bcut(?:ting)? (?:myself|himself|herself)\\b', "!\\bnot worth living\\b", '\\btake (?:my|his|her) (?:own )?life\\b',
+    "!\\bcan'?t go on\\b", '\\bwish (?:i|he|she) (?:was|were) dead\\b', '\\boverdos(?:e|ed|ing)\\b',
+  ],
+  'x:suicide-act': [
+    '\\b(?:took|taken|swallowed|swallowing) (?:all|a (?:bunch|lot|handful|whole bottle|bottle)|an overdose|(?:\\w+ )?(?:pills|tablets))\\b', '\\b(?:have|has|got|made) a plan\\b', '\\bplanning (?:to|how)\\b',
+    '\\bon the (?:roof|bridge|ledge|edge)\\b', '\\b(?:wrote|written|left) a (?:note|letter)\\b', '\\b(?:have|got|bought) (?:a gun|the pills|pills|a rope|a knife)\\b', '\\bright now\\b', '\\btonight\\b', '\\balready (?:cut|took|taken)\\b',
+  ],
+  'x:poison': ['\\bpoison(?:ed|ing)?\\b', '\\bswallowed (?:bleach|chemicals|detergent|pesticide|antifreeze|a battery|batteries)\\b', '\\bcarbon monoxide\\b', '\\bpesticide\\b', '\\bdrank (?:bleach|pesticide|antifreeze)\\b'],
+  'x:chills': ['\\b(?:shaking|shivering) (?:chills|uncontrollably|all over)\\b', '\\brigors?\\b', '\\bteeth (?:are )?chattering\\b', '\\bshaking chills\\b', '\\bchills\\b', '\\bshivering\\b', '\\bshivers\\b'],
+  'x:mottled': ['\\bmottled\\b', '\\bblotchy skin\\b', '\\bcold (?:and )?clammy\\b', '\\bskin (?:is |feels )?(?:cold|ice cold|pale and cold|grey|gray)\\b', '\\bice cold (?:hands|feet)\\b'],
+  'x:fast-breathing': ['\\bbreathing (?:very |really |so )?(?:fast|quickly|rapidly)\\b', '\\brapid breathing\\b', '\\bfast breathing\\b', '\\bpanting\\b'],
+  'x:postop': [
+    '\\b(?:after|since) (?:my |his |her |the |an? )?(?:surgery|operation|op|procedure)\\b', '\\bpost[- ]?op(?:erative)?\\b', '\\bhad (?:an? )?(?:surgery|operation|procedure)\\b', '\\bincision\\b',
+    '\\bstitches\\b', '\\bdischarged from (?:the )?hospital\\b', '\\bsurgery (?:last|this|two|three|a) \\w+\\b',
+  ],
+  'x:high-fever': ['\\bhigh fever\\b', '\\bvery high (?:fever|temperature)\\b', '\\bburning up\\b', '\\bspiking\\b'],
+  'x:newborn': ['\\bnewborn\\b', '\\bneonate\\b', '\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](?:week|day)s?[- ]old\\b', '\\bweeks old\\b', '\\bdays old\\b', '\\bjust (?:born|had (?:a|the) baby)\\b'],
+  'x:old': ['\\belderly\\b', '\\bgrand(?:ma|pa|mother|father)\\b', '\\bold (?:man|woman|lady|gentleman)\\b', '\\bin (?:his|her) (?:70|80|90)s\\b', '\\bnursing home\\b', '\\bgranny\\b'],
+  'x:child': ['\\bbaby\\b', '\\binfant\\b', '\\bchild\\b', '\\bkids?\\b', '\\btoddler\\b', '\\bnewborn\\b', '\\blittle (?:one|boy|girl)\\b', '\\bchildren\\b'],
+  'x:heart-failure': ['\\bheart failure\\b', '\\bchf\\b', '\\bweak heart\\b'],
+};

@@ -1,0 +1,122 @@
+/**
+ * English colloquial symptom names -> symptom ids (lower-case text, apostrophes optional because
+ * recognizers drop them). '!' marks phrases containing their own negation ("can't sleep").
+ */
+import type { Lexicon } from '../types.js';
+
+const POSS = "(?:my|his|her|their|the|your|our)";
+
+export const EN_SYMPTOMS: Lexicon = {
+  fever: [
+    '\\bfevers?\\b', '\\bfeverish\\b', '\\bfebrile\\b', '\\b(?:high |a )?temperature\\b', '\\bhigh temp\\b', '\\brunning a (?:temp|temperature|fever)\\b',
+    '\\bburning up\\b', '\\bhot to the touch\\b', '\\bpyrexia\\b', '\\btemp of\\b',
+    '!\\btemperature (?:is |was )?(?:normal|back to normal|down)\\b', '=\\bfever (?:has |is )?(?:broken|broke|gone down|came down|went down)\\b',
+  ],
+  'chest-pain': [
+    '\\bchest (?:pains?|hurts?|hurting|tight(?:ness)?|pressure|discomfort|heaviness|aches?|aching|is (?:tight|heavy|sore|hurting)|feels (?:tight|heavy|sore|funny))\\b',
+    `\\b(?:pains?|pressure|tightness|discomfort|heaviness|aches?|squeezing|burning) (?:in|on|across|around) ${POSS} chest\\b`,
+    `\\b${POSS} chest (?:is|feels) (?:tight|heavy|sore|painful|hurting)\\b`, '\\bangina\\b', '\\btight chest\\b', '\\bheart (?:hurts|is hurting|pain)\\b',
+  ],
+  'shortness-of-breath': [
+    '\\bshort(?:ness)? of breath\\b', '\\bsob\\b', '\\bbreathless(?:ness)?\\b', '\\bout of breath\\b', "!\\bcan'?t (?:catch (?:my|his|her) breath|get (?:my|his|her) breath)\\b",
+    '\\b(?:trouble|difficulty|problems?) breathing\\b', '\\bhard (?:time )?(?:to )?breath(?:e|ing)\\b', '\\bstruggling (?:to breathe|for breath)\\b', "!\\b(?:can'?t|cannot|can not) breathe\\b",
+    '\\bwheez(?:e|es|ing|y)\\b', '\\bwinded\\b', '\\bgasping\\b', '\\bbreathing (?:is )?(?:hard|difficult|heavy|laboured|labored)\\b', '\\bshort winded\\b',
+    "!\\bnot getting enough air\\b", '\\bdyspn(?:o)?ea\\b', '\\bbreathing problems?\\b', '\\bwinded\\b', '\\bpuffed\\b',
+  ],
+  headache: [
+    '\\bheadaches?\\b', '\\bhead (?:hurts|is hurting|aches|is (?:killing|pounding|splitting))\\b', '\\bmigraines?\\b', `\\b(?:pain|ache) in ${POSS} head\\b`,
+    '\\bpounding head\\b', '\\bsplitting head\\b',
+  ],
+  dizziness: ['\\bdizz(?:y|iness)\\b', '\\blight[- ]?headed(?:ness)?\\b', '\\bvertigo\\b', '\\b(?:room|world|everything) (?:is )?spinning\\b', '\\bwoozy\\b', '\\bgiddy\\b', '\\bunsteady\\b'],
+  'nausea-vomiting': [
+    '\\bnause(?:a|ous|ated)\\b', '\\bvomit(?:ing|ed|s)?\\b(?! (?:blood|up blood))', '\\bthrow(?:ing)? up\\b(?! blood)', '\\bthrew up\\b(?! blood)', '\\bthrown up\\b(?! blood)',
+    '\\bsick to (?:my|his|her) stomach\\b', '\\bfeel(?:ing|s)? sick\\b', '\\bretching\\b', '\\bpuk(?:e|ing|ed)\\b', '\\bqueasy\\b', '\\bbeing sick\\b',
+  ],
+  'abdominal-pain': [
+    '\\b(?:stomach|tummy|belly|abdominal|abdomen|gut) ?(?:pains?|aches?|hurts?|cramps?|is (?:hurting|sore|killing))\\b', '\\bstomach ?ache\\b', '\\bbellyache\\b',
+    `\\b(?:pain|cramps?|ache) in ${POSS} (?:stomach|belly|abdomen|tummy|side|lower belly|upper belly)\\b`, '\\babdominal pain\\b', '\\bcramping\\b',
+  ],
+  'wound-redness': [
+    `\\b(?:${POSS} )?(?:wound|incision|cut|scar|stitches|surgical site)(?: site)? (?:is |are |looks |look |has gone |got |getting )?(?:very |really |a bit |more )?(?:red|swollen|inflamed|hot|warm|angry)\\b`,
+    `\\bredness (?:around|at|near|on) ${POSS} (?:wound|incision|cut|stitches|scar)\\b`, `\\bred (?:around|near) ${POSS} (?:wound|incision|stitches)\\b`,
+  ],
+  'wound-discharge': [
+    `\\b(?:pus|discharge|oozing|leaking|fluid|drainage|gunk) (?:coming )?(?:from|at|around|out of) ${POSS} (?:wound|incision|cut|stitches|scar)\\b`,
+    '\\b(?:wound|incision|cut|stitches) (?:is |are )?(?:oozing|leaking|weeping|draining|discharging|smelly|smells)\\b', '\\bpus\\b', '\\bpussy discharge\\b', '\\binfected (?:wound|incision)\\b',
+  ],
+  'wound-bleeding': [
+    '\\b(?:wound|incision|cut|stitches) (?:is |are |keeps |started )?(?:bleeding|oozing blood)\\b', `\\bblood (?:from|on|coming out of|through) ${POSS} (?:wound|dressing|bandage|incision)\\b`,
+    `\\bbleeding from ${POSS} (?:wound|incision|stitches)\\b`,
+  ],
+  'leg-swelling': [
+    '\\b(?:legs?|ankles?|feet|foot|calf|calves) (?:are |is |have |has |got |getting )?(?:very |really |a bit |more )?(?:swollen|swelling|puffy|swelled)\\b',
+    '\\bswollen (?:legs?|ankles?|feet|foot|calf|calves)\\b', `\\bswelling (?:in|of|around) ${POSS} (?:legs?|ankles?|feet|foot|calf|calves)\\b`, '\\boe?dema\\b', '\\bfluid in (?:my|his|her) legs\\b',
+  ],
+  cough: ['\\bcough(?:ing|s|ed)?\\b(?! (?:up )?blood)', '\\bphlegm\\b', '\\bmucus\\b', '\\bsputum\\b'],
+  palpitations: [
+    '\\bpalpitations?\\b', '\\bheart (?:is )?(?:racing|pounding|fluttering|skipping|beating (?:fast|too fast|irregularly|hard|funny|weird)|going (?:fast|crazy))\\b',
+    '\\bracing heart\\b', '\\b(?:fast|rapid|irregular) heart ?(?:beat|rate)\\b', '\\bflutter(?:ing)? in (?:my|his|her) chest\\b', '\\bheart flutters?\\b', '\\bskipped beats?\\b', '\\bafib\\b',
+  ],
+  'weakness-one-side': [
+    '\\b(?:weak(?:ness)?|numb(?:ness)?|tingling|heavy|paralys(?:ed|is)|paralyzed|limp|dead) (?:on|in|down) (?:one side|the (?:left|right)(?: side)?|(?:his|her|my) (?:left|right)(?: side)?|one (?:arm|leg))\\b',
+    '\\b(?:one|left|right) (?:side|arm|leg|hand)(?: of (?:my|his|her) body)? (?:is |feels |went |has gone )?(?:weak|numb|heavy|limp|dead|floppy|paralys|paralyz)\\w*',
+    "!\\b(?:can'?t|cannot|unable to) (?:lift|raise|move|feel) (?:my|his|her|one|the) (?:left |right )?(?:arm|leg|hand)\\b", '\\barm (?:is )?drifting\\b', '\\bhemipa\\w+\\b',
+    '\\b(?:weakness|numbness) (?:of|in) (?:the |his |her |my )?(?:left|right) (?:arm|leg|side)\\b', '\\bhalf (?:of )?(?:my|his|her) (?:body|face) (?:is )?(?:weak|numb)\\b',
+  ],
+  'speech-difficulty': [
+    '\\bslurr(?:ed|ing)\\b', '\\bspeech (?:is |sounds )?(?:slurred|garbled|strange|weird|funny|off|jumbled)\\b', "!\\b(?:can'?t|cannot|unable to) (?:speak|talk|get (?:the |his |her |my )?words out)\\b(?! (?:in )?(?:full |whole |complete )?sentences)",
+    '\\b(?:trouble|difficulty|problems?) (?:speaking|talking|finding (?:the )?words|with speech)\\b', '\\b(?:talking|speaking) (?:funny|strangely|weird|gibberish|nonsense)\\b',
+    '\\bwords (?:are |come out )?(?:jumbled|garbled|wrong|mixed up)\\b', '\\bslurring (?:his|her|my) words\\b', "!\\b(?:can'?t|cannot) speak properly\\b", "!\\bnot speaking properly\\b", '\\baphasia\\b',
+  ],
+  'facial-droop': [
+    '\\bface (?:is |looks )?(?:drooping|droopy|lopsided|uneven|crooked|sagging|numb on one side|twisted)\\b', '\\bfacial droop\\w*\\b', '\\bdroop(?:ing|y|ed|s)? (?:face|mouth|eye|eyelid|smile|on one side)\\b',
+    '\\b(?:mouth|smile|lip) (?:is |looks )?(?:drooping|droopy|crooked|lopsided|uneven|sagging|twisted)\\b', '\\bone side of (?:my|his|her|the) face (?:is )?(?:drooping|droopy|numb|sagging|down|fallen|weak)\\b',
+    "\\bbell'?s palsy\\b", '\\bface (?:has )?droop(?:ed|s)?\\b', '\\bface (?:is )?drooping\\b',
+  ],
+  confusion: [
+    '\\bconfus(?:ed|ion)\\b', '\\bdisorient(?:ed|ated)\\b', '\\bnot making (?:any )?sense\\b', "!\\b(?:doesn'?t|does not|didn'?t) (?:know|recogni[sz]e) (?:where|who|me|us)\\b", '\\bdelirious\\b',
+    '\\bnot (?:himself|herself|myself)\\b', '\\bmixed up\\b', '\\bout of it\\b', '\\btalking nonsense\\b', '\\bnot (?:thinking|talking) (?:straight|clearly)\\b', '\\bforgetful all of a sudden\\b',
+  ],
+  fainting: [
+    '\\bfaint(?:ed|ing|s)?\\b', '\\bpass(?:ed|es|ing)? out\\b', '\\bblack(?:ed|s)? out\\b', '\\bcollaps(?:ed|e|es|ing)\\b', '\\bsyncope\\b', '\\blost consciousness\\b', '\\bkeeled over\\b',
+  ],
+  'black-stool': [
+    '\\bblack (?:stools?|poo|poop|bowel movements?|tarry stools?|feces|faeces)\\b', '\\btarry (?:stools?|poo|poop)\\b', '\\b(?:stools?|poo|poop) (?:is |are |looks |look |has been |have been )?(?:black|tarry|like tar|dark black)\\b', '\\bmela?ena\\b',
+  ],
+  'blood-in-urine': [
+    '\\bblood in (?:my |his |her |the )?(?:urine|pee|wee)\\b', '\\bbloody (?:urine|pee)\\b', '\\b(?:pee|urine|wee) (?:is |looks |was )?(?:red|pink|bloody|cola[- ]colou?red|like cola)\\b', '\\bha?ematuria\\b', '\\bpeeing blood\\b',
+  ],
+  rash: ['\\brash(?:es)?\\b', '\\bhives\\b', '\\bwelts\\b', '\\bred spots\\b', '\\bspots (?:all )?over\\b', '\\bblotch(?:es|y)\\b', '\\bbumps on (?:my|his|her) (?:skin|body|face|arms|legs)\\b', '\\beczema\\b', '\\bbreaking out\\b', '\\burticaria\\b'],
+  itching: ['\\bitch(?:y|ing|es|iness)?\\b', '\\bpruritus\\b'],
+  insomnia: [
+    '\\binsomnia\\b', "!\\b(?:can'?t|cannot|can not|unable to) (?:fall )?(?:get to )?sleep\\b", '\\btrouble (?:sleeping|falling asleep|staying asleep|getting to sleep)\\b', "!\\bnot sleeping(?: well)?\\b",
+    '\\bsleepless\\b', '\\bup all night\\b', '\\bwak(?:e|ing) up (?:at night|early|all night|several times)\\b', '\\b(?:poor|bad) sleep\\b', '\\bsleep(?:ing)? (?:badly|poorly)\\b', "!\\bhaven'?t slept\\b",
+  ],
+  'low-mood': [
+    '\\bdepress(?:ed|ion)\\b', '\\b(?:feeling|feel|feels|been|so|very) (?:down|low|blue|hopeless|sad|miserable|empty|worthless)\\b', '\\blow mood\\b', '\\bsad all the time\\b',
+    '\\b(?:lost|no) interest in (?:anything|everything|things)\\b', "!\\bcan'?t enjoy anything\\b", '\\bcrying all the time\\b', '\\bhopeless(?:ness)?\\b', '\\bin a dark place\\b', '\\bunhappy\\b',
+  ],
+  'suicidal-thoughts': [
+    '\\bkill(?:ing)? (?:myself|himself|herself)\\b', '\\bsuicid(?:e|al)\\b', '\\bend (?:my|his|her) (?:own )?life\\b', '\\bend it all\\b', '\\bwant(?:s|ed)? to die\\b', '\\bwanna die\\b',
+    "!\\b(?:don'?t|doesn'?t|do not|does not) want to (?:live|be alive|be here|go on|wake up)\\b", '\\b(?:better|be) off dead\\b', '!\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b',
+    '\\b(?:hurt|harm)(?:ing)? (?:myself|himself|herself)\\b', '\\bself[- ]?harm\\w*\\b', '\\bcut(?:ting)? (?:myself|himself|herself)\\b', "!\\bnot worth living\\b", '\\btake (?:my|his|her) (?:own )?life\\b',
+    "!\\bcan'?t go on\\b", '\\bwish (?:i|he|she) (?:was|were) dead\\b',
+  ],
+  constipation: [
+    '\\bconstipat(?:ed|ion)\\b', "!\\b(?:can'?t|cannot) (?:poo|poop|go to the toilet|pass (?:a )?stool)\\b", "!\\bhaven'?t (?:had a bowel movement|pooped|been to the toilet|gone) (?:in|for)\\b",
+    '\\bhard stools?\\b', '!\\bno bowel movement\\b',
+  ],
+  diarrhea: ['\\bdiarrh(?:o)?ea\\b', '\\bloose (?:stools?|bowels?|poo|poop|motions)\\b', '\\bthe runs\\b', '\\brunny (?:poo|stools?)\\b', '\\bwatery (?:stools?|poo|poop)\\b'],
+  'pain-general': ['\\bpain(?:s|ful)?\\b', '\\bhurt(?:s|ing)?\\b', '\\bach(?:e|es|ing|y)\\b', '\\bsore\\b', '\\btender\\b'],
+  fatigue: [
+    '\\btired(?:ness)?\\b', '\\bfatigu(?:e|ed)\\b', '\\bexhausted\\b', '!\\bno energy\\b', '\\bweak(?:ness)?\\b', '\\bworn out\\b', '\\blethargic\\b', '\\brun down\\b', '\\bdrained\\b', '\\bwiped out\\b',
+  ],
+  'reduced-urine': [
+    '\\b(?:peeing|urinating|passing urine|passing water) (?:less|very little|hardly|much less)\\b', '\\b(?:less|very little|hardly any|decreased|low) urine\\b',
+    "!\\bnot (?:peeing|urinating) (?:much|at all|enough)\\b", "!\\bhaven'?t (?:peed|urinated|passed urine|had a wee)\\b", '!\\bno urine\\b', '\\bhardly (?:peeing|urinating|any pee)\\b',
+  ],
+  'weight-gain': [
+    '\\b(?:gained|put on|putting on|gaining) (?:some |a lot of )?(?:weight|\\d+(?:\\.\\d+)? ?(?:pounds|lbs?|kg|kilos?)|(?:a|one|two|three|four|five) (?:pounds?|kilos?|kg))\\b',
+    '\\bweight (?:gain|is up|went up|has gone up|increased|keeps going up)\\b', '\\bheavier\\b',
+  ],
+};

@@ -1,0 +1,220 @@
+/**
+ * The mention engine: finds lexicon matches in a narrative and decides for each one whether it is
+ * present now, negated, past or resolved, and whether it is about the patient or someone else.
+ * Pure and synchronous; lexicons are compiled once per language.
+ */
+import { cuesFor, type Cues } from './cues.js';
+import type { ClinicalLang, Lexicon, Mention, MentionStatus, Subject } from './types.js';
+import { ZH_SYMPTOMS } from './lexicon/symptoms-zh.js';
+import { EN_SYMPTOMS } from './lexicon/symptoms-en.js';
+import { ZH_FEATURES } from './lexicon/features-zh.js';
+import { EN_FEATURES } from './lexicon/features-en.js';
+import { ZH_FEATURES_2 } from './lexicon/features-zh-2.js';
+import { EN_FEATURES_2 } from './lexicon/features-en-2.js';
+
+interface Pattern {
+  id: string;
+  re: RegExp;
+  lexicalNegation: boolean;
+  resolved: boolean;
+  feature: boolean;
+}
+
+function compile(lexicons: Lexicon[]): Pattern[] {
+  const out: Pattern[] = [];
+  for (const lex of lexicons) {
+    for (const [id, sources] of Object.entries(lex)) {
+      for (const raw of sources) {
+        const prefix = /^[!=]*/.exec(raw)?.[0] ?? '';
+        const lexicalNegation = prefix.includes('!');
+        const resolved = prefix.includes('=');
+        const src = raw.slice(prefix.length);
+        out.push({ id, re: new RegExp(src, 'gu'), lexicalNegation, resolved, feature: id.startsWith('x:') });
+      }
+    }
+  }
+  return out;
+}
+
+const PATTERNS: Record<ClinicalLang, Pattern[]> = {
+  zh: compile([ZH_SYMPTOMS, ZH_FEATURES, ZH_FEATURES_2]),
+  en: compile([EN_SYMPTOMS, EN_FEATURES, EN_FEATURES_2]),
+};
+
+/** Lower-case, full-width to half-width; zh: join CJK characters split by recognizer spaces. */
+export function normalizeNarrative(text: string, lang: ClinicalLang): string {
+  let s = String(text ?? '').normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'");
+  if (lang === 'zh') s = s.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/gu, '');
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+interface RawMatch {
+  p: Pattern;
+  start: number;
+  end: number;
+}
+
+function rawMatches(norm: string, lang: ClinicalLang): RawMatch[] {
+  const found: RawMatch[] = [];
+  for (const p of PATTERNS[lang]) {
+    for (const m of norm.matchAll(p.re)) {
+      if (m[0].length === 0) continue;
+      found.push({ p, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  // A shorter symptom inside a longer symptom match is part of it (痛 inside 头痛, 没劲 inside
+  // 左边没劲); features never suppress or get suppressed.
+  const symptoms = found.filter((r) => !r.p.feature).sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: RawMatch[] = [];
+  for (const r of symptoms) {
+    // Two phrases that start together (伤口红肿 / 伤口红肿流脓) are both real findings.
+    const inside = kept.some((k) => k.start <= r.start && r.end <= k.end && (k.p.id === r.p.id || k.start !== r.start));
+    if (!inside) kept.push(r);
+  }
+  return [...kept, ...found.filter((r) => r.p.feature)].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Clause start offsets (sorted, first is 0). */
+function clauseStarts(norm: string, cues: Cues): number[] {
+  const starts = new Set<number>([0]);
+  for (const m of norm.matchAll(cues.breaker)) starts.add(m.index + m[0].length);
+  return [...starts].filter((s) => s <= norm.length).sort((a, b) => a - b);
+}
+
+function clauseOf(starts: number[], pos: number, len: number): [number, number] {
+  let s = 0;
+  let e = len;
+  for (const st of starts) {
+    if (st <= pos) s = st;
+    else {
+      e = st;
+      break;
+    }
+  }
+  return [s, e];
+}
+
+function overlapsAny(spans: RawMatch[], start: number, end: number): boolean {
+  return spans.some((r) => r.start < end && start < r.end);
+}
+
+/** Remove covered spans and filler words from a gap; what is left is real content. */
+function gapContent(norm: string, from: number, to: number, spans: RawMatch[], cues: Cues, lang: ClinicalLang): number {
+  let chars = [...norm.slice(from, to)].map((c, i) => (overlapsAny(spans, from + i, from + i + 1) ? ' ' : c)).join('');
+  chars = chars.replace(cues.gapFiller, ' ');
+  if (lang === 'zh') return chars.replace(/\s+/g, '').length;
+  return chars.split(/\s+/).filter((w) => w.length > 0).length;
+}
+
+function isNegated(norm: string, r: RawMatch, clause: [number, number], all: RawMatch[], cues: Cues, lang: ClinicalLang): boolean {
+  const before = norm.slice(clause[0], r.start);
+  let last: { index: number; text: string } | null = null;
+  for (const m of before.matchAll(cues.negator)) {
+    const abs = clause[0] + m.index;
+    // A negation word inside another match (睡不着, 没劲, can't breathe) belongs to that match.
+    if (all.some((o) => o !== r && o.start <= abs && abs < o.end)) continue;
+    last = { index: abs, text: m[0] };
+  }
+  if (last) {
+    const gapStart = last.index + last.text.length;
+    if (lang === 'zh' && last.text === '不') {
+      if (cues.closeNegator?.test('不' + norm.slice(gapStart, r.start))) return true;
+    } else if (gapContent(norm, gapStart, r.start, all.filter((o) => o !== r && o.start >= gapStart), cues, lang) <= cues.maxGap) {
+      return true;
+    }
+  }
+  if (cues.innerNegation && !r.p.lexicalNegation && cues.innerNegation.test(norm.slice(r.start, r.end))) return true;
+  if (cues.postNegation) {
+    const after = norm.slice(r.end, Math.min(r.end + 8, norm.length));
+    const nextOther = all.find((o) => o.start >= r.end && !o.p.feature);
+    const limit = nextOther ? nextOther.start - r.end : after.length;
+    const m = cues.postNegation.exec(after);
+    // "咳嗽没有胸痛": a 没有 right before the next symptom negates that one, not this one.
+    if (m && m[0].length <= limit && (!nextOther || nextOther.start - r.end - m[0].length > 2)) return true;
+  }
+  return false;
+}
+
+function subjectAt(norm: string, pos: number, cues: Cues): Subject {
+  let subject: Subject = 'patient';
+  let lastPos = -1;
+  const otherSpans: [number, number][] = [];
+  for (const m of norm.matchAll(cues.other)) {
+    otherSpans.push([m.index, m.index + m[0].length]);
+    if (m.index < pos && m.index > lastPos) {
+      lastPos = m.index;
+      subject = 'other';
+    }
+  }
+  for (const m of norm.matchAll(cues.self)) {
+    if (otherSpans.some(([s, e]) => s <= m.index && m.index < e)) continue;
+    if (m.index < pos && m.index > lastPos) {
+      lastPos = m.index;
+      subject = 'patient';
+    }
+  }
+  return subject;
+}
+
+function statusOf(norm: string, r: RawMatch, starts: number[], all: RawMatch[], cues: Cues, lang: ClinicalLang): MentionStatus {
+  if (r.p.resolved) return 'resolved';
+  const pre = clauseOf(starts, r.start, norm.length);
+  const post = clauseOf(starts, Math.max(r.start, r.end - 1), norm.length);
+  if (isNegated(norm, r, pre, all, cues, lang)) return 'negated';
+  const after = norm.slice(r.end, post[1]);
+  const nextSymptom = all.find((o) => o.start >= r.end && o.start < post[1] && !o.p.feature && o.p.id !== r.p.id);
+  const afterOwn = nextSymptom ? after.slice(0, nextSymptom.start - r.end) : after;
+  if (cues.resolution.test(afterOwn)) return 'resolved';
+  // The next clause says it went away ("上礼拜头晕 现在好了").
+  const nextIdx = starts.findIndex((s) => s >= post[1] && s > r.start);
+  if (nextIdx >= 0) {
+    const ns = starts[nextIdx]!;
+    const ne = starts[nextIdx + 1] ?? norm.length;
+    const next = norm.slice(ns, ne).trim();
+    const hasMention = all.some((o) => o.start >= ns && o.start < ne && !o.p.feature);
+    if (!hasMention && next.length > 0 && cues.resolutionClause.test(next)) return 'resolved';
+  }
+  const clauseText = norm.slice(pre[0], post[1]);
+  const pastCtx = norm.slice(Math.max(0, pre[0] - 12), r.start);
+  if ((cues.past.test(clauseText) || cues.past.test(pastCtx)) && !cues.ongoing.test(clauseText)) return 'past';
+  return 'present';
+}
+
+export interface MentionResult {
+  norm: string;
+  mentions: Mention[];
+}
+
+export function findMentions(text: string, lang: ClinicalLang): MentionResult {
+  const cues = cuesFor(lang);
+  const norm = normalizeNarrative(text, lang);
+  const all = rawMatches(norm, lang);
+  const starts = clauseStarts(norm, cues);
+  const mentions = all.map((r) => ({
+    id: r.p.id,
+    start: r.start,
+    end: r.end,
+    status: statusOf(norm, r, starts, all, cues, lang),
+    subject: subjectAt(norm, r.start, cues),
+  }));
+  return { norm, mentions };
+}
+
+/** The current state of each id: the last mention wins (later speech corrects earlier speech). */
+export function latestById(mentions: Mention[], subject: 'patient' | 'any'): Map<string, Mention> {
+  const out = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (subject === 'patient' && m.subject !== 'patient') continue;
+    const prev = out.get(m.id);
+    if (!prev || m.start >= prev.start) out.set(m.id, m);
+  }
+  return out;
+}
+
+/** Ids with at least one present mention (used for red flags: any present mention counts). */
+export function presentIds(mentions: Mention[], subject: 'patient' | 'any'): Set<string> {
+  const latest = latestById(mentions, subject);
+  const out = new Set<string>();
+  for (const [id, m] of latest) if (m.status === 'present') out.add(id);
+  return out;
+}

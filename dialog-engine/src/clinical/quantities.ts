@@ -1,0 +1,177 @@
+/**
+ * Numbers a triage rule needs from a narrative: body temperature (°C), age, how long the problem
+ * has lasted (days) and systolic blood pressure. Mandarin numerals go through the text module's
+ * parser; English accepts digits and simple number words ("a hundred and two", "thirty eight").
+ */
+import { parseChineseNumber } from '../text/index.js';
+import type { ClinicalLang } from './types.js';
+
+const ZH_NUM = '[零〇一二两三四五六七八九十百点\\d.]+';
+
+const EN_UNITS: Record<string, number> = {
+  zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const EN_NUM_WORD = `(?:\\d+(?:\\.\\d+)?|(?:a|one) hundred(?: and)?(?: \\w+){0,2}|(?:${Object.keys(EN_TENS).join('|')})(?:[- ](?:${Object.keys(EN_UNITS).join('|')}))?(?: point \\w+)?|${Object.keys(EN_UNITS).join('|')}|a|a couple of|a few|several)`;
+
+/** "a hundred and two" -> 102, "thirty eight point five" -> 38.5, "one oh two" -> 102. */
+export function parseEnglishNumber(s: string): number | null {
+  const t = s.trim().toLowerCase().replace(/-/g, ' ');
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (t === 'a') return 1;
+  if (t === 'a couple of') return 2;
+  if (t === 'a few') return 3;
+  if (t === 'several') return 4;
+  const [intPart, frac] = t.split(' point ');
+  const words = (intPart ?? '').split(/\s+/).filter((w) => w !== 'and' && w.length > 0);
+  if (words.length === 3 && words.every((w) => w in EN_UNITS) && words[0] === 'one' && words[1] === 'oh') return 100 + EN_UNITS[words[2]!]!;
+  let total = 0;
+  let seen = false;
+  for (const w of words) {
+    if (w === 'hundred') {
+      total = (total === 0 ? 1 : total) * 100;
+      seen = true;
+    } else if (w in EN_TENS) {
+      total += EN_TENS[w]!;
+      seen = true;
+    } else if (w in EN_UNITS) {
+      total += EN_UNITS[w]!;
+      seen = true;
+    } else if (w !== 'a') return seen ? total : null;
+  }
+  if (!seen) return null;
+  if (frac) {
+    const d = EN_UNITS[frac.trim().split(/\s+/)[0] ?? ''];
+    if (d !== undefined) total += d / 10;
+  }
+  return total;
+}
+
+function toCelsius(v: number): number | null {
+  if (v >= 34 && v <= 43) return v;
+  if (v >= 93 && v <= 110) return Math.round(((v - 32) * 5) / 9 * 10) / 10;
+  return null;
+}
+
+/** Highest plausible body temperature in °C mentioned, or null. */
+export function extractTemperatureC(norm: string, lang: ClinicalLang): number | null {
+  const found: number[] = [];
+  if (lang === 'zh') {
+    const re = new RegExp(`(${ZH_NUM})\\s*(?:度|℃|°c?|摄氏度)([一二三四五六七八九\\d])?(半)?`, 'gu');
+    for (const m of norm.matchAll(re)) {
+      let v = parseChineseNumber(m[1]!);
+      if (v === null) continue;
+      if (m[2] && Number.isInteger(v)) v += (parseChineseNumber(m[2]) ?? 0) / 10;
+      if (m[3]) v += 0.5;
+      const c = toCelsius(v);
+      if (c !== null) found.push(c);
+    }
+    const re2 = new RegExp(`(?:体温|烧到|烧了|温度|发烧|发热|量了)(?:是|有|到)?(${ZH_NUM})`, 'gu');
+    for (const m of norm.matchAll(re2)) {
+      const v = parseChineseNumber(m[1]!);
+      const c = v === null ? null : toCelsius(v);
+      if (c !== null) found.push(c);
+    }
+  } else {
+    const re = new RegExp(`(${EN_NUM_WORD})\\s*(?:degrees?|°|f\\b|c\\b|fahrenheit|celsius)`, 'gu');
+    const re2 = new RegExp(`(?:temp(?:erature)?|fever)(?: (?:is|was|of|at|reading|reached|hit|up to|around|about))*\\s+(${EN_NUM_WORD})`, 'gu');
+    for (const m of [...norm.matchAll(re), ...norm.matchAll(re2)]) {
+      const v = parseEnglishNumber(m[1]!);
+      const c = v === null ? null : toCelsius(v);
+      if (c !== null) found.push(c);
+    }
+  }
+  return found.length ? Math.max(...found) : null;
+}
+
+export interface Age {
+  years?: number;
+  months?: number;
+}
+
+const ZH_CHILD = '(?:宝宝|孩子|婴儿|小孩|女儿|儿子|娃|孙子|孙女|外孙|宝贝|闺女)';
+
+/** Age of the person described. Months only for explicit infant ages. */
+export function extractAge(norm: string, lang: ClinicalLang): Age | null {
+  if (lang === 'zh') {
+    const months = new RegExp(`(?:${ZH_CHILD}(?:才|刚|今年|现在)?(${ZH_NUM})(?:个)?(?:多)?(月|周|星期|天))|(?:(${ZH_NUM})(?:个)?(?:多)?(月|周|天)(?:大|的宝宝|的孩子|的婴儿|的小孩))|(?:出生(?:才)?(${ZH_NUM})(天|周))`, 'u').exec(norm);
+    if (months) {
+      const n = parseChineseNumber(months[1] ?? months[3] ?? months[5] ?? '');
+      const unit = months[2] ?? months[4] ?? months[6] ?? '';
+      if (n !== null) return { months: unit === '月' ? n : unit === '天' ? n / 30 : (n * 7) / 30, years: 0 };
+    }
+    if (/新生儿|刚出生|没满月|月子里/u.test(norm)) return { months: 0.5, years: 0 };
+    const years = new RegExp(`(${ZH_NUM})(?:多)?(?:周)?岁`, 'u').exec(norm);
+    if (years) {
+      const n = parseChineseNumber(years[1]!);
+      if (n !== null && n < 130) return { years: n, months: n * 12 };
+    }
+    return null;
+  }
+  const m = new RegExp(`\\b(${EN_NUM_WORD})[- ](year|month|week|day)s?[- ]old\\b`, 'u').exec(norm) ??
+    new RegExp(`\\b(?:aged?|is|turned) (${EN_NUM_WORD})(?: (year|month|week)s?)?\\b(?! (?:minutes|hours|days|times|degrees|pounds|kg))`, 'u').exec(norm);
+  if (m) {
+    const n = parseEnglishNumber(m[1]!);
+    const unit = m[2] ?? 'year';
+    if (n !== null && (m[2] || (n >= 1 && n < 120 && /\b(?:aged?|turned)\b/.test(m[0])))) {
+      if (unit === 'year') return { years: n, months: n * 12 };
+      const months = unit === 'month' ? n : unit === 'week' ? (n * 7) / 30 : n / 30;
+      return { years: Math.floor(months / 12), months };
+    }
+  }
+  if (/\bnewborn\b|\bjust born\b/u.test(norm)) return { months: 0.5, years: 0 };
+  return null;
+}
+
+/** Longest duration mentioned, in days (hours count as fractions). */
+export function extractDurationDays(norm: string, lang: ClinicalLang): number | null {
+  const found: number[] = [];
+  if (lang === 'zh') {
+    if (/好几天|几天了|好多天/u.test(norm)) found.push(4);
+    if (/一个多(?:星期|礼拜|周)/u.test(norm)) found.push(8);
+    if (/半个月/u.test(norm)) found.push(15);
+    const re = new RegExp(`(${ZH_NUM})(?:个)?(?:多)?(天|日|周|星期|礼拜|月|年|小时|钟头)`, 'gu');
+    for (const m of norm.matchAll(re)) {
+      // 三四天 is a range: take the upper end.
+      const raw = /^[一二两三四五六七八九]{2}$/u.test(m[1]!) ? m[1]!.slice(1) : m[1]!;
+      const n = parseChineseNumber(raw);
+      if (n === null) continue;
+      const unit = m[2]!;
+      const after = norm.slice(m.index + m[0].length, m.index + m[0].length + 3);
+      if (unit === '月' && /^(?:大|的宝|的孩|的婴)/u.test(after)) continue;
+      if (/^(?:前|以前|之前)/u.test(after)) continue;
+      const days = unit === '天' || unit === '日' ? n : unit === '月' ? n * 30 : unit === '年' ? n * 365 : unit === '小时' || unit === '钟头' ? n / 24 : n * 7;
+      found.push(days);
+    }
+  } else {
+    const re = new RegExp(`\\b(${EN_NUM_WORD}) (hour|day|week|month|year)s?\\b(?![- ]old| ago)`, 'gu');
+    for (const m of norm.matchAll(re)) {
+      const n = parseEnglishNumber(m[1]!);
+      if (n === null) continue;
+      const u = m[2]!;
+      found.push(u === 'day' ? n : u === 'week' ? n * 7 : u === 'month' ? n * 30 : u === 'year' ? n * 365 : n / 24);
+    }
+    if (/\bsince last week\b/.test(norm)) found.push(7);
+  }
+  return found.length ? Math.max(...found) : null;
+}
+
+/** Highest systolic blood pressure mentioned (mmHg), or null. */
+export function extractSystolic(norm: string, lang: ClinicalLang): number | null {
+  const found: number[] = [];
+  if (lang === 'zh') {
+    const re = new RegExp(`(?:高压|血压|收缩压)(?:是|有|到|量了|测了|都)?(${ZH_NUM})`, 'gu');
+    for (const m of norm.matchAll(re)) {
+      const v = parseChineseNumber(m[1]!.split('.')[0]!);
+      if (v !== null && v >= 60 && v <= 300) found.push(v);
+    }
+  } else {
+    const re = new RegExp(`(?:blood pressure|bp|pressure)(?: (?:is|was|of|at|reading|reached|up to))*\\s+(${EN_NUM_WORD}|\\d+)(?:\\s*(?:over|/))`, 'gu');
+    for (const m of norm.matchAll(re)) {
+      const v = parseEnglishNumber(m[1]!);
+      if (v !== null && v >= 60 && v <= 300) found.push(v);
+    }
+  }
+  return found.length ? Math.max(...found) : null;
+}

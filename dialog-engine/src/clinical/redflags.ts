@@ -1,0 +1,77 @@
+/**
+ * Red flags: conditions where the call stops and the caller is sent to 120 / the ED / a nurse.
+ * Built from public guidance: BE-FAST and 中风120 for stroke, NHS 111 / 999 criteria for chest
+ * pain, breathing, bleeding, anaphylaxis and sepsis, and the "fever under 3 months" rule.
+ * Negated and past mentions never fire; mentions about another person DO fire by default,
+ * because a caller describing someone next to them is an emergency too (safe direction).
+ */
+import { findMentions, presentIds } from './mentions.js';
+import { extractAge, extractTemperatureC } from './quantities.js';
+import { RED_FLAG_IDS, type ClinicalLang, type RedFlagId } from './types.js';
+
+export interface RedFlagContext {
+  ageYears?: number;
+  ageMonths?: number;
+  /** 'any' (default) fires on mentions about anyone; 'patient' only on the patient's own. */
+  subject?: 'patient' | 'any';
+}
+
+/** Infant fever: under 3 months with 38.0 °C or more (NICE NG143 "red" feature). */
+export const INFANT_FEVER_MAX_MONTHS = 3;
+export const INFANT_FEVER_C = 38;
+/** A post-operative fever at or above this (°C) is treated as possible sepsis. */
+export const POSTOP_SEPSIS_C = 39;
+
+export interface RedFlagFacts {
+  present: Set<string>;
+  temperatureC: number | null;
+  ageMonths: number | null;
+}
+
+export function redFlagFacts(text: string, lang: ClinicalLang, ctx: RedFlagContext = {}): RedFlagFacts {
+  const { norm, mentions } = findMentions(text, lang);
+  const present = presentIds(mentions, ctx.subject ?? 'any');
+  const temperatureC = extractTemperatureC(norm, lang);
+  const age = extractAge(norm, lang);
+  let ageMonths: number | null = ctx.ageMonths ?? (ctx.ageYears !== undefined ? ctx.ageYears * 12 : null);
+  if (ageMonths === null && age) ageMonths = age.months ?? (age.years !== undefined ? age.years * 12 : null);
+  if (temperatureC !== null && temperatureC >= 37.5 && !mentions.some((m) => m.id === 'fever' && m.status !== 'present')) present.add('fever');
+  return { present, temperatureC, ageMonths };
+}
+
+export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
+  const has = (id: string): boolean => f.present.has(id);
+  const flags = new Set<RedFlagId>();
+
+  // Chest pain with cardiac features (pressure, sweating, radiation, breathlessness, severity).
+  if (has('chest-pain') && (has('x:sweating') || has('x:radiating') || has('x:pressure') || has('shortness-of-breath') || has('x:rf-severe-breathing') || has('x:severe') || has('fainting') || has('x:sudden') || has('nausea-vomiting'))) {
+    flags.add('chest-pain-cardiac');
+  }
+  // BE-FAST: Balance, Eyes, Face, Arm, Speech (Time): any one new sign fires.
+  if (has('facial-droop') || has('weakness-one-side') || has('speech-difficulty') || has('x:worst-headache') ||
+    (has('x:vision-loss') && has('x:sudden')) || (has('x:balance') && has('x:sudden')) || (has('headache') && has('x:sudden') && has('x:severe'))) {
+    flags.add('stroke-signs');
+  }
+  if (has('x:rf-severe-breathing') || (has('shortness-of-breath') && has('x:severe'))) flags.add('severe-breathing');
+  // Anaphylaxis: throat or tongue swelling; or throat tightness / breathing trouble / lip swelling with an allergen or hives.
+  const allergic = has('x:allergen') || has('rash') || has('itching');
+  const airway = has('x:throat-tight') || has('shortness-of-breath') || has('x:rf-severe-breathing') || has('x:lip-swell');
+  if (has('x:throat-swell') || (airway && allergic)) flags.add('anaphylaxis');
+  if (has('x:rf-severe-bleeding')) flags.add('severe-bleeding');
+  if (has('x:rf-altered') || (has('fainting') && has('confusion')) || (has('confusion') && has('x:sudden'))) flags.add('altered-consciousness');
+  if (has('x:rf-suicidal') || has('suicidal-thoughts')) flags.add('suicidal');
+  const fever = has('fever') || (f.temperatureC !== null && f.temperatureC >= INFANT_FEVER_C);
+  const infant = (f.ageMonths !== null && f.ageMonths < INFANT_FEVER_MAX_MONTHS) || has('x:newborn');
+  if (fever && infant && (f.temperatureC === null || f.temperatureC >= INFANT_FEVER_C)) flags.add('infant-fever');
+  // Sepsis: fever (or a very low temperature) plus a sign of organ stress; lower bar after surgery.
+  const hypothermic = f.temperatureC !== null && f.temperatureC < 36;
+  if ((fever || hypothermic) && (has('confusion') || has('x:chills') || has('x:mottled') || has('x:fast-breathing') || has('reduced-urine') || has('x:rf-altered'))) {
+    flags.add('sepsis-signs');
+  }
+  if (fever && has('x:postop') && ((f.temperatureC !== null && f.temperatureC >= POSTOP_SEPSIS_C) || has('x:high-fever')) ) flags.add('sepsis-signs');
+  return RED_FLAG_IDS.filter((id) => flags.has(id));
+}
+
+export function detectRedFlags(text: string, lang: 'zh' | 'en', ctx: RedFlagContext = {}): RedFlagId[] {
+  return redFlagsFromFacts(redFlagFacts(text, lang, ctx));
+}

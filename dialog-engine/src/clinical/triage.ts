@@ -1,0 +1,86 @@
+/**
+ * Triage of a free narrative (first or third person): red flags first, then complaint rules,
+ * ending in one disposition and, for D4-D6 only, a department.
+ */
+import { PEDIATRIC_OVERRIDE, type DepartmentId } from './departments.js';
+import { DISPOSITIONS, type DispositionId } from './dispositions.js';
+import { findMentions, presentIds } from './mentions.js';
+import { extractAge, extractDurationDays, extractSystolic, extractTemperatureC } from './quantities.js';
+import { redFlagsFromFacts } from './redflags.js';
+import { extractSymptoms, type SymptomResult } from './symptoms.js';
+import { TRIAGE_RULES, type TriageFacts } from './triage-rules.js';
+import type { RedFlagId } from './types.js';
+
+export interface TriageOptions {
+  ageYears?: number;
+  ageMonths?: number;
+}
+
+export interface TriageResult {
+  disposition: DispositionId;
+  red_flags: RedFlagId[];
+  department: DepartmentId | null;
+  symptoms: SymptomResult;
+  reasons: string[];
+}
+
+/** Red flags that mean "call 120 now"; the others go to the ED now. */
+const D1_FLAGS: ReadonlySet<RedFlagId> = new Set<RedFlagId>([
+  'chest-pain-cardiac', 'stroke-signs', 'severe-breathing', 'anaphylaxis', 'altered-consciousness', 'severe-bleeding',
+]);
+/** Adult age from which a narrative counts as an older person (years). */
+export const ELDERLY_YEARS = 65;
+/** Under this age (years) the pediatric department applies. */
+export const CHILD_YEARS = 14;
+
+export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions = {}): TriageResult {
+  const { norm, mentions } = findMentions(narrative, lang);
+  const present = presentIds(mentions, 'any');
+  const temperatureC = extractTemperatureC(norm, lang);
+  if (temperatureC !== null && temperatureC >= 37.5 && !mentions.some((m) => m.id === 'fever' && m.status !== 'present')) present.add('fever');
+  const age = extractAge(norm, lang);
+  let ageMonths = opts.ageMonths ?? (opts.ageYears !== undefined ? opts.ageYears * 12 : null);
+  if (ageMonths === null && age) ageMonths = age.months ?? (age.years !== undefined ? age.years * 12 : null);
+  const symptoms = extractSymptoms(narrative, lang, { subject: 'any' });
+  const red = redFlagsFromFacts({ present, temperatureC, ageMonths });
+  const reasons: string[] = [];
+
+  if (red.length > 0) {
+    let disposition: DispositionId = 'D2';
+    for (const flag of red) {
+      if (D1_FLAGS.has(flag)) disposition = 'D1';
+      reasons.push(`red flag: ${flag}`);
+    }
+    // Suicidal thoughts: an act in progress or a plan with means is a 120 call; thoughts alone go
+    // to a human now (warm transfer, falling back to the ED), so the caller is never left with a bot.
+    if (red.includes('suicidal') && disposition !== 'D1') {
+      disposition = present.has('x:suicide-act') || present.has('x:poison') ? 'D1' : red.length === 1 ? 'D3' : disposition;
+      reasons.push(disposition === 'D1' ? 'suicidal with an act or plan' : 'suicidal thoughts: nurse now');
+    }
+    return { disposition, red_flags: red, department: null, symptoms, reasons };
+  }
+
+  const ageYears = ageMonths !== null ? ageMonths / 12 : null;
+  const facts: TriageFacts = {
+    present,
+    temperatureC,
+    ageMonths,
+    durationDays: extractDurationDays(norm, lang),
+    systolic: extractSystolic(norm, lang),
+    child: ageYears !== null ? ageYears < CHILD_YEARS : present.has('x:child'),
+    elderly: ageYears !== null ? ageYears >= ELDERLY_YEARS : present.has('x:old'),
+  };
+  let best: { disposition: DispositionId; department: DepartmentId | null; reason: string } | null = null;
+  for (const rule of TRIAGE_RULES) {
+    if (!rule.when(facts)) continue;
+    reasons.push(rule.reason);
+    if (!best || Number(rule.disposition.slice(1)) < Number(best.disposition.slice(1))) best = rule;
+  }
+  if (!best) {
+    reasons.push('no specific complaint recognised: routine general medicine');
+    best = { disposition: 'D6', department: 'general-medicine', reason: 'unrecognised' };
+  }
+  let department = DISPOSITIONS[best.disposition].allowsDepartment ? best.department : null;
+  if (department && facts.child && PEDIATRIC_OVERRIDE.has(department)) department = 'pediatrics';
+  return { disposition: best.disposition, red_flags: [], department, symptoms, reasons };
+}
