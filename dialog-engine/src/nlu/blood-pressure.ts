@@ -70,7 +70,7 @@ export function parseBloodPressure(utterance: string, lang: Lang): BloodPressure
   let diastolic: number | null = null;
   // Labelled values first: the number right after 高压 / 低压.
   for (const n of nums) {
-    const before = text.slice(Math.max(0, n.start - 6), n.start);
+    const before = text.slice(Math.max(0, n.start - (lang === 'zh' ? 6 : 24)), n.start);
     const lastSys = before.search(SYS_KEY);
     const lastDia = before.search(DIA_KEY);
     if (lastSys >= 0 && (lastDia < 0 || lastSys > lastDia) && systolic === null) systolic = n.v;

@@ -134,12 +134,12 @@ export function extractQuantities(text: string, lang: Lang): Quantity[] {
 export type Quest = 'temperature' | 'weight' | 'bpm' | 'sugar' | 'times' | 'duration' | 'score' | null;
 
 const QUESTS: Array<[RegExp, Quest]> = [
+  [/几次|多少次|几回|多少回|次数|漏服|漏吃|几顿|how many times|how often|how many doses|missed/iu, 'times'],
+  [/几天|多少天|多久|多长时间|多长|几周|几个星期|几个礼拜|几个月|how long|how many (?:days|weeks|months)|since when/iu, 'duration'],
   [/体温|温度|发烧|发热|烧到|多少度|几度|temperature|fever|degrees/iu, 'temperature'],
   [/体重|多重|几斤|多少斤|公斤|千克|weigh|pounds|kilos/iu, 'weight'],
   [/心率|心跳|脉搏|脉率|heart ?rate|pulse|bpm|beats/iu, 'bpm'],
   [/血糖|sugar|glucose|mmol/iu, 'sugar'],
-  [/几次|多少次|几回|多少回|次数|漏服|漏吃|几顿|how many times|how often|how many doses|missed/iu, 'times'],
-  [/几天|多少天|多久|多长时间|多长|几周|几个星期|几个礼拜|几个月|how long|how many (?:days|weeks|months)|since when/iu, 'duration'],
   [/几分|多少分|打分|评分|scale|score|out of (?:10|ten)/iu, 'score'],
 ];
 
@@ -253,6 +253,7 @@ export function parseNumber(utterance: string, lang: Lang, asked = '', declared?
   const text = numberText(utterance, lang);
   const quest = declared ? questOfUnit(declared) : questOf(asked) ?? questOf(text);
   const qs = extractQuantities(text, lang).filter((q) => q.cat !== 'age' && q.cat !== 'cm');
+  if (quest === 'times' && (lang === 'zh' ? /一次(?:都|也)(?:没|不)|从来没|从没/u : /\bnot (?:even )?once\b/).test(text)) return { value: 0, unit: 'times' };
   if (qs.length === 0) {
     if (quest === 'times' && (lang === 'zh' ? NONE_ZH : NONE_EN).test(text)) return { value: 0, unit: 'times' };
     return { value: null };

@@ -26,6 +26,7 @@ function clause(c: string, problem: boolean, action: boolean): YesNo | null {
   if (s.length === 0) return null;
   if (DOUBLE_NEG.test(s)) return 'yes';
   if (problem && (GONE.test(s) || FINE.test(s)) && !/\bstill\b/.test(s)) return 'no';
+  if (problem && /\bbetter\b/.test(s) && !/\bnot\b|n't\b|\bstill\b/.test(s)) return 'no';
   if (action && FORGOT.test(s)) return 'no';
   if (!problem && FINE.test(s)) return 'yes';
   if (NO_HEAD.test(s)) return 'no';

@@ -20,7 +20,7 @@ const GONE = /不[\u4e00-\u9fff]{0,2}了|没[\u4e00-\u9fff]{0,2}了|(?:退|消|�
 const DOUBLE_NEG = /(?:不是|并不是|也不是|倒不是|并非|不会|不能|不可能)(?:没有|没|不)|没有不|没不|不是不/gu;
 
 /** V不C potential complements and fixed words where 不/没 is not the answer's polarity. */
-const LEXICAL_NEG = /(?<=[\u4e00-\u9fff])(?<![也还都就并可是很太真倒又才已再没])不(?=[着了动清过上下出住起来去懂见到完])|差不多|不得了|不止|不停|不断|不少|不错|不过|不行了|得不行|受不了|忍不住|不一会|没多久|没过多久|要不然|要不|不然/gu;
+const LEXICAL_NEG = /(?<=[\u4e00-\u9fff])(?<![也还都就并可是很太真倒又才已再没])不(?=[着了动清过上下出住起来去懂见到完])|差不多|不得了|不止|不停|不断|不少|不过|不行了|得不行|受不了|忍不住|不一会|没多久|没过多久|要不然|要不|不然/gu;
 
 const REFUSAL = /算了|免了|拉倒|不用|不需要|不要|别了/u;
 
@@ -48,14 +48,14 @@ function stripHedgeWords(t: string): string {
 function clausePolarity(clause: string, frame: QuestionFrame): YesNo | null {
   let c = clause;
   for (const term of frame.negativeTerms) c = c.split(term).join('症');
-  c = c.replace(DOUBLE_NEG, '是');
+  c = c.replace(/不错/gu, '挺好').replace(DOUBLE_NEG, '是');
   c = c.replace(LEXICAL_NEG, '症');
   if (c.length === 0) return null;
   const fine = FINE.test(c);
   const hasNeg = NEGATORS.test(fine ? c.replace(new RegExp(FINE.source, 'gu'), '好') : c);
   if (fine && frame.problem && !/有点|有一点|还有|还是|还在/u.test(c.replace(/还有点好|还好/gu, ''))) return 'no';
   if (frame.problem && GONE.test(c) && !/还有|还在|还是有/u.test(c)) return 'no';
-  if (/^(?:有点|有一点|一点点|稍微)/u.test(c) || /(?:有点|有一点|有些|还有点|还有一点)(?!不)/u.test(c)) {
+  if (/^(?:有点|有一点|一点点|稍微)(?![不没])/u.test(c) || /(?:有点|有一点|有些|还有点|还有一点)(?!不)/u.test(c)) {
     if (!/(?:一点|点)(?:都|也)(?:不|没)/u.test(c)) return 'yes';
   }
   if (/(?:一点|一次|从来|根本|完全|压根|从)(?:都|也)?(?:不|没)/u.test(c)) return 'no';
@@ -89,7 +89,9 @@ export function repairFromQuestion(answer: string, asked: string | undefined): s
 }
 
 export function yesNoZh(utterance: string, asked?: string): YesNo {
-  const raw = repairFromQuestion(normalizeUtterance(utterance, 'zh'), asked).replace(/没错|没毛病/gu, '对');
+  const raw = repairFromQuestion(normalizeUtterance(utterance, 'zh'), asked)
+    .replace(/没错|没毛病/gu, '对')
+    .replace(/木有|冇|没得|莫得|么有/gu, '没有');
   if (raw.length === 0) return 'unclear';
   const frame = questionFrame(asked, 'zh');
   if (SO_SO.test(raw)) return 'unclear';
@@ -115,7 +117,7 @@ export function yesNoZh(utterance: string, asked?: string): YesNo {
     for (let i = clauses.length - 1; i >= 0; i--) {
       const clause = clauses[i]!;
       const content = contentChars(clause);
-      const relevant = topic.size === 0 || content.size === 0 || [...content].some((c) => topic.has(c));
+      const relevant = topic.size === 0 || content.size === 0 || [...content].some((c) => topic.has(c)) || GONE.test(clause) || FINE.test(clause);
       if (!relevant) continue;
       const p = clausePolarity(clause, frame);
       if (p) return p;

@@ -118,9 +118,12 @@ const SPAN_RE = new RegExp(`[${CORE_CHARS}](?:[${CORE_CHARS}]|[点.](?=[${CORE_C
 export function findChineseNumbers(text: string): NumberSpan[] {
   const out: NumberSpan[] = [];
   for (const m of text.matchAll(SPAN_RE)) {
-    const value = parseChineseNumber(m[0]);
+    let span = m[0];
+    // 千克 / 千米 / 千卡 / 百分之: the unit prefix is not part of the numeral.
+    if (/[千百]$/u.test(span) && /^[克米卡瓦焦分]/u.test(text.slice(m.index + span.length)) && span.length > 1) span = span.slice(0, -1);
+    const value = parseChineseNumber(span);
     if (value === null || !Number.isFinite(value)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value });
+    out.push({ start: m.index, end: m.index + span.length, text: span, value });
   }
   return out;
 }
