@@ -14,7 +14,7 @@ const ZH_RULES: Rule[] = [
   ['opt-out', /别(?:再)?(?:给我)?打(?:电话)?了|不要(?:再)?(?:给我)?打(?:电话)?了|不要再打|别再打|以后别打|以后不要打|再也别打|拉黑|取消随访|不想(?:再)?(?:接|参加)|退订|不需要(?:这个)?随访|不要(?:这个)?随访|别(?:再)?联系我|不要(?:再)?联系我|把我(?:的号码)?删了|(?:删除|删掉)我的(?:号码|电话)|骚扰电话|别烦我|不要烦我/u],
   ['human', /转人工|人工服务|人工客服|找人工|要人工|接人工|真人|活人|找护士|叫护士|护士接|找医生|叫医生|医生接|让医生|让护士|和人说话|跟人说话|跟人讲|和人讲|找个人|找人(?:说|聊|讲)|转接|接线员|客服|工作人员|值班/u],
   ['repeat', /再说一遍|再说一次|再讲一遍|再讲一次|重复一(?:遍|下|次)|重说|没听清|没听见|没听到|听不清|听不见|听不懂|你说什么|说啥|啥意思|什么意思|你刚才说|再来一遍|大声点|说慢点|没听明白|再念一遍/u],
-  ['wrong-person', /打错了|打错电话|你打错|不是我(?:本人)?$|我不是(?:他|她|本人|那个人|病人|患者|[\u4e00-\u9fff]{1,3}(?:先生|女士|阿姨|大爷|老师|师傅))|不是本人|他不在|她不在|不在家|不认识(?:这个人|他|她)|没有这个人|没这个人|找错人|他去世了|她去世了|已经去世|人已经走了|号码换了|换号了/u],
+  ['wrong-person', /打错了|打错电话|你打错|不是我(?:本人)?$|我不是(?:他|她|本人|那个人|病人|患者|[\u4e00-\u9fff]{1,3}(?:先生|女士|阿姨|大爷|老师|师傅))|不是本人|他不在|她不在|不在家|不认识(?:这个人|他|她)|没有这个人|没这个人|没有这人|找错人|他去世了|她去世了|已经去世|人已经走了|号码换了|换号了/u],
   ['busy-call-later', /在开车|开着车|在忙|正忙|很忙|忙着|没空|没时间|不方便|等会(?:儿)?再打|等一会(?:儿)?再|晚点(?:再)?打|晚些(?:再)?打|过会(?:儿)?再?打|回头再?打|改天(?:再)?打|明天再打|下午再打|晚上再打|一会(?:儿)?再打|待会(?:儿)?再?打|在上班|在开会|在外面|稍后再|现在不行|现在说话不方便|等下再打|在吃饭|在睡觉/u],
 ];
 
@@ -46,27 +46,39 @@ function negatedBefore(text: string, index: number, lang: Lang): boolean {
 }
 
 export function detectIntent(utterance: string, lang: Lang): IntentId {
-  const text = normalizeUtterance(utterance, lang);
+  // Fillers are dropped for robustness, but 这个/那个 can be content (没有这个人): try both forms.
+  const texts = [...new Set([normalizeUtterance(utterance, lang), normalizeUtterance(utterance, lang, { dropFillers: false })])];
+  for (const text of texts) {
+    const hit = ruleIntent(text, lang);
+    if (hit !== 'none') return hit;
+  }
+  return fuzzyIntent(texts[0] ?? '', lang);
+}
+
+function ruleIntent(text: string, lang: Lang): IntentId {
   if (text.length === 0) return 'none';
   const rules = lang === 'zh' ? ZH_RULES : EN_RULES;
   for (const [intent, re] of rules) {
     const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
     for (const m of text.matchAll(g)) {
-      // Opt-out phrases carry their own negation (别再打了): only guard the other intents.
-      if (intent !== 'opt-out' && intent !== 'wrong-person' && intent !== 'busy-call-later' && intent !== 'emergency' && negatedBefore(text, m.index, lang)) continue;
+      // Opt-out, wrong-person and busy phrases carry their own negation (别再打了, 不方便).
+      if ((intent === 'human' || intent === 'repeat') && negatedBefore(text, m.index, lang)) continue;
       if (intent === 'emergency' && negatedBefore(text, m.index, lang) && !/救命|help/u.test(m[0])) continue;
       return intent;
     }
   }
-  if (lang === 'zh') {
-    for (const [intent, kw] of ZH_FUZZY) {
-      const m = pinyinFind(text, kw, { fold: false });
-      if (m && !negatedBefore(text, m.start, lang)) {
-        if (intent === 'opt-out' && !/(?:取消|不要|不想|别)/u.test(text)) continue;
-        if (intent === 'human' && !/(?:转|找|要|接|叫|让)/u.test(text.slice(Math.max(0, m.start - 2), m.start))) continue;
-        return intent;
-      }
-    }
+  return 'none';
+}
+
+/** Pinyin fallback for recognizer homophones of a few distinctive keywords (Mandarin only). */
+function fuzzyIntent(text: string, lang: Lang): IntentId {
+  if (lang !== 'zh' || text.length === 0) return 'none';
+  for (const [intent, kw] of ZH_FUZZY) {
+    const m = pinyinFind(text, kw, { fold: false });
+    if (!m || negatedBefore(text, m.start, lang)) continue;
+    if (intent === 'opt-out' && !/(?:取消|不要|不想|别)/u.test(text)) continue;
+    if (intent === 'human' && !/(?:转|找|要|接|叫|让)/u.test(text.slice(Math.max(0, m.start - 2), m.start))) continue;
+    return intent;
   }
   return 'none';
 }
