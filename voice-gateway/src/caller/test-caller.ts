@@ -139,7 +139,7 @@ export class TestCaller extends EventEmitter {
   private pump(): void {
     const now = performance.now();
     const u = this.utterances.at(-1);
-    if (u && u.endAt === null && !this.ws && now - this.lastBotAt > BOT_GAP_MS) { u.endAt = this.lastBotAt; this.emit('bot-end', u); }
+    if (u && u.endAt === null && now - this.lastBotAt > BOT_GAP_MS) { u.endAt = this.lastBotAt; this.emit('bot-end', u); }
     const due = Math.floor((now - this.t0) / 20) + 1;
     while (this.sent < due && !this.closed) {
       let frame = this.outQueue.shift();

@@ -22,8 +22,12 @@ export interface BargeInOptions {
 export const DEFAULT_BARGE_IN: BargeInOptions = {
   /** 60 ms: three phone frames; with the VAD's own onset this keeps the stop under 150 ms. */
   minSpeechMs: 60,
-  /** Echo return loss of a phone line is typically >= 20 dB; 10 dB margin leaves room either way. */
-  echoMarginDb: 10,
+  /**
+   * Caller audio must come within this many dB of the bot's level. A line echo returns >= 20 dB
+   * down (echo return loss), so it misses by >= 6 dB; a caller talking over us at normal level
+   * (-20..-30 dBFS against a -18 dBFS prompt) passes.
+   */
+  echoMarginDb: 14,
   /** Below -45 dBFS nothing a caller says over a prompt is meant as an interruption. */
   minLevelDb: -45,
   /** A backchannel (嗯, 对, 好, uh-huh) is short; speech longer than this is an interruption. */

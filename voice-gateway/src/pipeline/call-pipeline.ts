@@ -126,6 +126,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
 
   const runBatch = async (actions: readonly DialogAction[], myGen: number) => {
     pendingListen = actions.find(isListen) ?? null;
+    const myTiming = timing;
     for (const a of actions) {
       if (myGen !== gen || ended) return;
       if (a.type === 'say') {
@@ -133,6 +134,13 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         const p = new PromptPlayer(leg, now);
         prompt = p;
         promptBargeIn = say.bargeIn;
+        if (myTiming.firstPacketAt === undefined) {
+          p.onFirstPacket = (at) => {
+            myTiming.firstTtsChunkAt = p.timings.firstChunkAt;
+            myTiming.firstPacketAt = at;
+            if (myTiming === timing) finishTiming();
+          };
+        }
         p.synthesize(engines.tts, say.text, say.lang || language);
         const playedFrom = mediaMs;
         for (;;) {
@@ -142,11 +150,6 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
           await new Promise<void>((r) => { resumeHook = r; });
           resumeHook = null;
           if (myGen !== gen || ended) break;
-        }
-        if (timing.firstPacketAt === undefined && p.timings.firstPacketAt !== undefined) {
-          timing.firstTtsChunkAt = p.timings.firstChunkAt;
-          timing.firstPacketAt = p.timings.firstPacketAt;
-          finishTiming();
         }
         const frames = p.audio;
         const played = Math.min(frames.length, p.position());

@@ -22,6 +22,8 @@ export class PromptPlayer {
   private startedAt: number | null = null;
   private stopped = false;
   readonly timings: PromptTimings = {};
+  /** Called once, when the first frame of this prompt goes to the leg. */
+  onFirstPacket: ((at: number) => void) | null = null;
   readonly frameSamples: number;
 
   constructor(private readonly leg: CallLeg, private readonly now: () => number = () => performance.now()) {
@@ -127,7 +129,10 @@ export class PromptPlayer {
       for await (const f of self.source(from)) {
         if (self.startedAt === null) {
           self.startedAt = self.now();
-          self.timings.firstPacketAt ??= self.startedAt;
+          if (self.timings.firstPacketAt === undefined) {
+            self.timings.firstPacketAt = self.startedAt;
+            self.onFirstPacket?.(self.startedAt);
+          }
         }
         yield f;
       }
@@ -144,17 +149,17 @@ export class PromptPlayer {
   pause(): void {
     this.startFrame = Math.max(0, this.position() - 2);
     this.startedAt = null;
+    this.leg.clearPlayout(); // first: it also tells the peer to drop what it buffered
     this.playAbort?.abort();
     this.playAbort = null;
-    this.leg.clearPlayout();
   }
 
   /** Stop for good: abort synthesis too. */
   stop(): void {
     this.stopped = true;
     this.tts.abort();
+    if (this.startedAt !== null) this.leg.clearPlayout();
     this.playAbort?.abort();
-    this.leg.clearPlayout();
     this.wake?.();
   }
 
