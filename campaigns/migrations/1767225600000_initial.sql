@@ -98,7 +98,7 @@ CREATE INDEX call_attempts_trunk_dialing_idx ON call_attempts (trunk) WHERE stat
 CREATE TABLE call_events (
   id bigserial PRIMARY KEY,
   at timestamptz NOT NULL DEFAULT clock_timestamp(),
-  entity text NOT NULL CHECK (entity IN ('campaign', 'contact', 'attempt', 'call')),
+  entity text NOT NULL CHECK (entity IN ('campaign', 'contact', 'attempt', 'call', 'escalation')),
   entity_id bigint NOT NULL,
   campaign_id bigint,
   kind text NOT NULL,

@@ -16,3 +16,9 @@ export { StubDialer, ANSWERED_OK, type StubDialerOptions } from './dialers/stub.
 export { HttpDialer, type HttpDialerOptions } from './dialers/http.js';
 export * from './repo/patients.js';
 export * from './repo/campaigns.js';
+export { campaignsApi, type CampaignsApiOptions, type Role } from './api/plugin.js';
+export { dialogEngineCatalog, type ScriptCatalog, type ScriptSummary } from './api/scripts.js';
+export { importPatients, parseCsv, parseXlsx, type ImportReport, type ImportIssue } from './io/import.js';
+export { resultsToCsv, toQuestionnaireResponse } from './io/exports.js';
+export { startProgressHub, type ProgressHub } from './progress.js';
+export { health, type CampaignsHealth } from './health.js';

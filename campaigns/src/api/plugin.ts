@@ -1,0 +1,85 @@
+/**
+ * The campaigns REST API as one fastify plugin: `app.register(campaignsApi, { pool, scheduler })`.
+ * Every route carries `config.roles`; an `authorize(request, roles)` option (the console issue's
+ * auth) runs before each handler. Typed errors map to HTTP statuses; the OpenAPI document is at
+ * GET /openapi.json.
+ */
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import type pg from 'pg';
+import { isTzError, type ErrorCode } from '@tingzhen/voice-core';
+import type { Scheduler } from '../dialing/scheduler.js';
+import { patientRoutes } from './patients.js';
+import { campaignRoutes } from './campaigns.js';
+import { resultRoutes } from './results.js';
+import { scriptRoutes, type ScriptCatalog } from './scripts.js';
+
+export type Role = 'admin' | 'nurse' | 'doctor' | 'viewer' | 'system';
+
+declare module 'fastify' {
+  interface FastifyContextConfig { roles?: readonly Role[] }
+}
+
+export interface CampaignsApiOptions {
+  pool: pg.Pool;
+  scheduler: Scheduler;
+  scripts?: ScriptCatalog;
+  /** Throw (e.g. a TzError TZ_ERR_AUTH) to refuse; called with the route's roles. */
+  authorize?: (request: FastifyRequest, roles: readonly Role[]) => void | Promise<void>;
+  /** Who is acting, for the audit log. Defaults to the x-actor header or "anonymous". */
+  actorOf?: (request: FastifyRequest) => string;
+  /** Country for phone numbers written without a country code. */
+  defaultCountry?: string;
+  /** Serve the OpenAPI document (default true). */
+  openapi?: boolean;
+}
+
+export interface ApiContext {
+  pool: pg.Pool;
+  scheduler: Scheduler;
+  scripts: ScriptCatalog | undefined;
+  actor: (request: FastifyRequest) => string;
+  defaultCountry: string;
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  TZ_ERR_VALIDATION: 400, TZ_ERR_SCRIPT_INVALID: 400, TZ_ERR_AUTH: 401, TZ_ERR_NOT_FOUND: 404, TZ_ERR_SCRIPT_NOT_FOUND: 404,
+  TZ_ERR_CONFLICT: 409, TZ_ERR_ILLEGAL_TRANSITION: 409, TZ_ERR_DB: 503, TZ_ERR_QUEUE: 503,
+};
+
+export const campaignsApi: FastifyPluginAsync<CampaignsApiOptions> = async (app: FastifyInstance, opts) => {
+  if (opts.openapi !== false) {
+    await app.register(swagger, { openapi: { info: { title: 'tingzhen campaigns API', version: '1' } } });
+    app.get('/openapi.json', { schema: { hide: true }, config: { roles: ['admin', 'nurse', 'doctor', 'viewer'] } }, async () => app.swagger());
+  }
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  if (opts.authorize) {
+    const authorize = opts.authorize;
+    app.addHook('preHandler', async (request) => {
+      await authorize(request, request.routeOptions.config.roles ?? ['admin']);
+    });
+  }
+  app.setErrorHandler((err, _request, reply) => {
+    if (isTzError(err)) {
+      const status = STATUS[err.code] ?? 500;
+      return reply.status(status).send({ error: { code: err.code, message: err.message, details: status < 500 ? err.details : {} } });
+    }
+    const e = err as { validation?: unknown; statusCode?: number; message?: string };
+    if (e.validation) return reply.status(400).send({ error: { code: 'TZ_ERR_VALIDATION', message: 'Input failed validation', details: { problems: e.validation } } });
+    if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: 'TZ_ERR_VALIDATION', message: e.message ?? 'Bad request', details: {} } });
+    app.log.error({ err }, 'campaigns api error');
+    return reply.status(500).send({ error: { code: 'TZ_ERR_INTERNAL', message: 'Internal error', details: {} } });
+  });
+
+  const ctx: ApiContext = {
+    pool: opts.pool, scheduler: opts.scheduler, scripts: opts.scripts, defaultCountry: opts.defaultCountry ?? 'CN',
+    actor: opts.actorOf ?? ((r) => { const h = r.headers['x-actor']; return typeof h === 'string' && h.length > 0 && h.length <= 100 ? h : 'anonymous'; }),
+  };
+  patientRoutes(app, ctx);
+  campaignRoutes(app, ctx);
+  resultRoutes(app, ctx);
+  scriptRoutes(app, ctx);
+};
+// Not wrapped in fastify-plugin on purpose: the error handler and parsers stay inside this plugin's scope.
