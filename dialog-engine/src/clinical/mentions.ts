@@ -48,6 +48,9 @@ export function normalizeNarrative(text: string, lang: ClinicalLang): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/** Catch-all ids that a more specific phrase around them always absorbs. */
+const GENERIC = new Set(['pain-general', 'fatigue']);
+
 interface RawMatch {
   p: Pattern;
   start: number;
@@ -68,7 +71,7 @@ function rawMatches(norm: string, lang: ClinicalLang): RawMatch[] {
   const kept: RawMatch[] = [];
   for (const r of symptoms) {
     // Two phrases that start together (伤口红肿 / 伤口红肿流脓) are both real findings.
-    const inside = kept.some((k) => k.start <= r.start && r.end <= k.end && (k.p.id === r.p.id || k.start !== r.start));
+    const inside = kept.some((k) => k.start <= r.start && r.end <= k.end && (k.p.id === r.p.id || k.start !== r.start || GENERIC.has(r.p.id)));
     if (!inside) kept.push(r);
   }
   return [...kept, ...found.filter((r) => r.p.feature)].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -123,7 +126,10 @@ function isNegated(norm: string, r: RawMatch, clause: [number, number], all: Raw
       return true;
     }
   }
-  if (cues.innerNegation && !r.p.lexicalNegation && cues.innerNegation.test(norm.slice(r.start, r.end))) return true;
+  if (cues.innerNegation && !r.p.lexicalNegation) {
+    const inner = norm.slice(r.start, r.end).replace(cues.innerLexical ?? /$^/u, '');
+    if (cues.innerNegation.test(inner)) return true;
+  }
   if (cues.postNegation) {
     const after = norm.slice(r.end, Math.min(r.end + 8, norm.length));
     const nextOther = all.find((o) => o.start >= r.end && !o.p.feature);

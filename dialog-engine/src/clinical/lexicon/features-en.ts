@@ -32,7 +32,7 @@ export const EN_FEATURES: Lexicon = {
     '\\btoo (?:breathless|short of breath|out of breath) to (?:speak|talk)\\b', "!\\b(?:can'?t|cannot|can not) breathe\\b", "!\\b(?:can'?t|cannot) get (?:any )?air\\b", '\\bstruggling to breathe\\b',
     '\\bgasping(?: for (?:air|breath))?\\b', '\\bsuffocating\\b', '\\bfighting for (?:breath|air)\\b', '\\bbreathing (?:is )?(?:very|really|extremely|so) (?:hard|difficult|labou?red|bad)\\b',
     '\\bsevere (?:shortness of breath|breathing difficult(?:y|ies)|breathlessness)\\b', '\\b(?:short of breath|breathless) (?:at|while|even at|even while|when) (?:rest|resting|sitting)\\b', "!\\b(?:can'?t|cannot) lie (?:down )?flat\\b",
-    '\\b(?:lips|face|skin|fingers?) (?:are |is |turning |turned |look |looking |went |going )?(?:blue|purple|grey|gray|bluish)\\b', '\\bblue lips\\b', '\\bcyano(?:sis|tic)\\b', '\\bchoking\\b',
+    '\\b(?:lips|face|skin|fingers?) (?:(?:are|is|turning|turned|look|looking|went|going|gone|getting|a bit|kind of) ){0,2}(?:blue|purple|grey|gray|bluish)\\b', '\\bblue lips\\b', '\\bcyano(?:sis|tic)\\b', '\\bchoking\\b',
     '\\bbarely breathing\\b', '\\bribs (?:are )?sucking in\\b',
   ],
   'x:throat-swell': [
