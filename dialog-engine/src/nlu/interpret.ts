@@ -4,7 +4,7 @@
  * whole engine).
  */
 import { TzError } from '@tingzhen/voice-core';
-import * as clinical from '../clinical/index.js';
+import { detectRedFlags, extractSymptoms, findMentions } from '../clinical/index.js';
 import { normalizeUtterance } from '../text/index.js';
 import { parseBloodPressure } from './blood-pressure.js';
 import { matchChoice } from './choice.js';
@@ -14,22 +14,7 @@ import { parseNumber } from './number.js';
 import { parseScale } from './scale.js';
 import { EXPECT_KINDS, type ChoiceOption, type ExpectKind, type NluRequest, type NluResult, type Unit, UNITS } from './types.js';
 import { yesNoEn } from './yes-no-en.js';
-import { yesNoZh } from './yes-no-zh.js';
-
-/** The clinical module's contract (symptom and red-flag lexicons live there, not here). */
-interface ClinicalApi {
-  extractSymptoms(text: string, lang: 'zh' | 'en'): { present: string[]; absent: string[] };
-  detectRedFlags(text: string, lang: 'zh' | 'en'): string[];
-}
-
-/** Resolved at call time, so the NLU works (and reports clearly) while clinical is being built. */
-function clinicalApi(): ClinicalApi {
-  const c = clinical as unknown as Partial<ClinicalApi>;
-  if (typeof c.extractSymptoms !== 'function' || typeof c.detectRedFlags !== 'function') {
-    throw new TzError('TZ_ERR_INTERNAL', { missing: 'clinical extractSymptoms/detectRedFlags' });
-  }
-  return c as ClinicalApi;
-}
+import { repairFromQuestion, yesNoZh } from './yes-no-zh.js';
 
 function expectation(req: NluRequest): { kind: ExpectKind; unit?: Unit; choices: Array<string | ChoiceOption> } {
   const e = req.expect;
@@ -71,13 +56,68 @@ export function interpret(req: NluRequest): NluResult {
       return { kind, choice: matchChoice(utterance, lang, choices) };
     case 'free-text':
       return { kind, text: normalizeUtterance(utterance, lang) };
-    case 'symptoms': {
-      const s = clinicalApi().extractSymptoms(utterance, lang);
-      return { kind, present: [...s.present], absent: [...s.absent] };
-    }
-    case 'red-flag': {
-      const flags = clinicalApi().detectRedFlags(utterance, lang);
-      return { kind, red_flag: flags[0] ?? null };
-    }
+    case 'symptoms':
+      return { kind, ...symptomsAnswer(utterance, lang, asked) };
+    case 'red-flag':
+      return { kind, red_flag: redFlagAnswer(utterance, lang, asked) };
   }
+}
+
+function yesNo(utterance: string, lang: 'zh' | 'en', asked: string): 'yes' | 'no' | 'unclear' {
+  return lang === 'zh' ? yesNoZh(utterance, asked) : yesNoEn(utterance, asked);
+}
+
+/**
+ * Symptoms named in the answer; when the answer names none ("没有", "yes, a little"), the
+ * symptoms the question asked about take the answer's polarity (all absent on no; present on yes
+ * when the question asked about exactly one).
+ */
+function symptomsAnswer(utterance: string, lang: 'zh' | 'en', asked: string): { present: string[]; absent: string[] } {
+  let s = extractSymptoms(utterance, lang);
+  if (s.present.length === 0 && s.absent.length === 0 && lang === 'zh') {
+    // Recognizer homophones of the question's words (发骚 for 发烧).
+    const repaired = repairFromQuestion(normalizeUtterance(utterance, 'zh'), asked);
+    if (repaired !== normalizeUtterance(utterance, 'zh')) s = extractSymptoms(repaired, lang);
+  }
+  // Mentions about someone else (我儿子咳嗽) are an answer too: no fallback to the question.
+  const mentioned = s.present.length > 0 || s.absent.length > 0 || findMentions(utterance, lang).mentions.length > 0;
+  if (mentioned || asked.length === 0) return { present: [...s.present], absent: [...s.absent] };
+  const q = extractSymptoms(asked, lang);
+  const ids = [...new Set([...q.present, ...q.absent])];
+  const yn = yesNo(utterance, lang, asked);
+  if (yn === 'no') return { present: [], absent: ids };
+  if (yn === 'yes' && ids.length === 1) return { present: ids, absent: [] };
+  return { present: [], absent: [] };
+}
+
+/**
+ * A red flag in the answer itself, or, when the answer is a plain yes to a screening question
+ * ("有没有一侧手脚突然没力气?" "有"), the red flag the question screens for.
+ */
+function redFlagAnswer(utterance: string, lang: 'zh' | 'en', asked: string): string | null {
+  const own = detectRedFlags(utterance, lang);
+  if (own.length > 0) return own[0]!;
+  if (asked.length > 0 && yesNo(utterance, lang, asked) === 'yes') return detectRedFlags(affirm(asked, lang), lang)[0] ?? null;
+  return null;
+}
+
+/** Turn a screening question into the statement a yes confirms ("有没有X吗" -> "有X"). */
+function affirm(asked: string, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') {
+    return asked
+      .replace(/有没有|有木有/gu, '有')
+      .replace(/是不是/gu, '是')
+      .replace(/会不会/gu, '会')
+      .replace(/([\u4e00-\u9fff])不\1/gu, '$1')
+      .replace(/[吗呢嘛？?]/gu, '')
+      .replace(/^(?:请问)?(?:您|你)/u, '我');
+  }
+  return asked
+    .toLowerCase()
+    .replace(/\b(?:do|did|are|have|has|is|were|was) you (?:have |had |been |got |feel |felt |noticed? |experienced? )?/g, 'i have ')
+    .replace(/\b(?:is|does|did) your\b/g, 'my')
+    .replace(/\byourself\b/g, 'myself')
+    .replace(/\byour\b/g, 'my')
+    .replace(/\bany\b/g, '')
+    .replace(/\?/g, '');
 }
