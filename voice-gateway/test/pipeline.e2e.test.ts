@@ -23,7 +23,7 @@ const reports = new Map<string, (r: CallReport) => void>();
 beforeAll(async () => {
   vad = await SileroVadEngine.load({ modelsDir: MODELS_DIR, logger });
   const onCall = createPipelineCallHandler({
-    engines: { vad, tts: new ToneTts(150), get asr() { return asrForNext; } } as never,
+    engines: { vad, tts: new ToneTts(150), get asr() { return asrForNext; } },
     dialogFor: () => miniDialog(said),
     logger, metrics, sink,
     onReport: (r) => reports.get(r.callId)?.(r),

@@ -95,7 +95,7 @@ export class WireCallLeg extends EventEmitter implements CallLeg {
     try {
       events = this.codec.decode(data, isBinary);
     } catch (err) {
-      const problem = isTzError(err) ? String(err.details.problem ?? err.code) : 'decode-failed';
+      const problem = isTzError(err) && typeof err.details.problem === 'string' ? err.details.problem : 'decode-failed';
       this.log.warn({ callId: this._info.callId, dialect: this.codec.dialect, problem }, 'malformed media stream message, closing');
       this.fail('protocol', problem === 'unsupported-media-format' ? CLOSE.unsupported : CLOSE.protocol, problem);
       return;

@@ -124,19 +124,18 @@ export class PromptPlayer {
     this.playAbort = ac;
     const from = this.startFrame;
     // Mark the start when the leg takes the first frame.
-    const self = this;
-    async function* stamped(): AsyncGenerator<AudioFrame> {
-      for await (const f of self.source(from)) {
-        if (self.startedAt === null) {
-          self.startedAt = self.now();
-          if (self.timings.firstPacketAt === undefined) {
-            self.timings.firstPacketAt = self.startedAt;
-            self.onFirstPacket?.(self.startedAt);
+    const stamped = async function* (this: PromptPlayer): AsyncGenerator<AudioFrame> {
+      for await (const f of this.source(from)) {
+        if (this.startedAt === null) {
+          this.startedAt = this.now();
+          if (this.timings.firstPacketAt === undefined) {
+            this.timings.firstPacketAt = this.startedAt;
+            this.onFirstPacket?.(this.startedAt);
           }
         }
         yield f;
       }
-    }
+    }.bind(this);
     try {
       await this.leg.play(stamped(), ac.signal);
       return !this.stopped && this.playAbort === ac;

@@ -77,7 +77,7 @@ export function checkCredentials(opts: GatewayAuthOptions, c: Credentials): Auth
 
 export function credentialsFromRequest(query: Record<string, unknown>, headers: Record<string, string | string[] | undefined>): Credentials {
   const h = (n: string) => { const v = headers[n]; return Array.isArray(v) ? v[0] : v; };
-  const q = (n: string) => (typeof query[n] === 'string' ? (query[n] as string) : undefined);
+  const q = (n: string) => (typeof query[n] === 'string' ? (query[n]) : undefined);
   const bearer = h('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   return {
     token: q('token') ?? bearer,
