@@ -97,7 +97,7 @@ const EN: Row[] = [
   ['she passed out and wont wake up', 'altered-consciousness'],
   ['i want to kill myself', 'suicidal'],
   ['i dont want to live anymore', 'suicidal'],
-  ['sometimes i think about ending my life', null],
+  ['sometimes i think about ending my life', 'suicidal'],
   ['i have been cutting myself', 'suicidal'],
   ['i have no thoughts of hurting myself', null],
   ['my two month old has a fever', 'infant-fever'],

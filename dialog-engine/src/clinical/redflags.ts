@@ -57,7 +57,7 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   const allergic = has('x:allergen') || has('rash') || has('itching');
   const airway = has('x:throat-tight') || has('shortness-of-breath') || has('x:rf-severe-breathing') || has('x:lip-swell');
   if (has('x:throat-swell') || (airway && allergic)) flags.add('anaphylaxis');
-  if (has('x:rf-severe-bleeding')) flags.add('severe-bleeding');
+  if (has('x:rf-severe-bleeding') || (has('x:wont-stop') && (has('x:bleeding') || has('x:nosebleed') || has('wound-bleeding')))) flags.add('severe-bleeding');
   if (has('x:rf-altered') || (has('fainting') && has('confusion')) || (has('confusion') && has('x:sudden'))) flags.add('altered-consciousness');
   if (has('x:rf-suicidal') || has('suicidal-thoughts')) flags.add('suicidal');
   const fever = has('fever') || (f.temperatureC !== null && f.temperatureC >= INFANT_FEVER_C);

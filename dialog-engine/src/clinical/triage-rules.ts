@@ -39,6 +39,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { reason: 'black stool (possible GI bleed)', disposition: 'D2', department: null, when: (f) => h(f, 'black-stool') },
   { reason: 'pregnancy with bleeding, pain, reduced movements or labour', disposition: 'D2', department: null,
     when: (f) => h(f, 'x:pregnant') && h(f, 'x:vaginal-bleeding', 'abdominal-pain', 'x:fetal-movement', 'x:labour', 'x:vision-loss') },
+  { reason: 'chest pain that is tender to touch or on breathing', disposition: 'D5', department: 'general-medicine', when: (f) => h(f, 'chest-pain') && h(f, 'x:reproducible') },
   { reason: 'chest pain', disposition: 'D2', department: null, when: (f) => h(f, 'chest-pain') && !h(f, 'x:reproducible') },
   { reason: 'fainting with heart or breathing symptoms or in an older person', disposition: 'D2', department: null,
     when: (f) => h(f, 'fainting') && (h(f, 'palpitations', 'shortness-of-breath', 'x:exertional') || f.elderly) },
@@ -111,7 +112,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { reason: 'diarrhoea or vomiting for days or with blood', disposition: 'D5', department: 'gastroenterology', when: (f) => h(f, 'diarrhea', 'nausea-vomiting') && (lasted(f, 3) || f.elderly || f.child) },
   { reason: 'shingles', disposition: 'D5', department: 'dermatology', when: (f) => h(f, 'x:shingles') },
   { reason: 'ear pain', disposition: 'D5', department: 'ent', when: (f) => h(f, 'x:ear') && h(f, 'pain-general', 'fever', 'x:severe') },
-  { reason: 'sprain or minor injury', disposition: 'D5', department: 'orthopedics', when: (f) => h(f, 'x:injury') && h(f, 'pain-general', 'leg-swelling', 'x:joint') },
+  { reason: 'sprain or minor injury', disposition: 'D5', department: 'orthopedics', when: (f) => h(f, 'x:injury') && h(f, 'pain-general', 'leg-swelling', 'x:joint', 'x:swollen') },
   { reason: 'leg swelling', disposition: 'D5', department: 'cardiology', when: (f) => h(f, 'leg-swelling', 'weight-gain') },
   { reason: 'severe headache', disposition: 'D5', department: 'neurology', when: (f) => h(f, 'headache') && (h(f, 'x:severe') || lasted(f, 3)) },
   { reason: 'dizziness', disposition: 'D5', department: 'neurology', when: (f) => h(f, 'dizziness') && !h(f, 'x:cold') },
@@ -142,5 +143,5 @@ export const TRIAGE_RULES: TriageRule[] = [
   { reason: 'minor injury', disposition: 'D7', department: null, when: (f) => h(f, 'x:injury', 'x:burn') },
   { reason: 'tiredness or aches', disposition: 'D7', department: null, when: (f) => h(f, 'fatigue', 'pain-general') && !f.elderly },
   { reason: 'nosebleed', disposition: 'D7', department: null, when: (f) => h(f, 'x:nosebleed') },
-  { reason: 'general aches in an older person', disposition: 'D6', department: 'general-medicine', when: (f) => h(f, 'pain-general', 'fatigue') },
+  { reason: 'general aches in an older person', disposition: 'D6', department: 'general-medicine', when: (f) => h(f, 'pain-general', 'fatigue') && f.elderly },
 ];

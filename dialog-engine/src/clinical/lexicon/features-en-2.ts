@@ -79,5 +79,8 @@ export const EN_FEATURES_2: Lexicon = {
   'x:hemorrhoid': ['\\bhemorrhoids?\\b', '\\bhaemorrhoids?\\b', '\\bpiles\\b'],
   'x:hiccup': ['\\bheartburn\\b', '\\bacid reflux\\b', '\\bindigestion\\b', '\\bbloat(?:ed|ing)\\b', '\\bgas\\b', '\\breflux\\b'],
   'x:headache-chronic': ['\\bregular headaches\\b', '\\bheadaches all the time\\b'],
+  'x:wont-stop': ["!\\b(?:won'?t|will not|doesn'?t|does not|isn'?t|not) stop(?:ping)?\\b", '\\bkeeps? (?:on )?bleeding\\b', '\\bfor (?:over )?(?:half an hour|an hour|\\d+ minutes)\\b'],
+  'x:bleeding': ['\\bbleed(?:ing|s)?\\b', '\\bblood\\b'],
+  'x:swollen': ['\\bswollen\\b', '\\bswelling\\b', '\\bswelled\\b'],
   'x:booking': ['\\bappointment\\b', '\\bbook(?:ing)?\\b', '\\bcheck[- ]?up\\b', '\\bfollow[- ]?up\\b', '\\btest results?\\b', '\\bsick note\\b', '\\breferral\\b'],
 };

@@ -60,7 +60,7 @@ export const EN_FEATURES: Lexicon = {
     '\\bshaking (?:all over|uncontrollably) and (?:not|unresponsive)\\b', "!\\bnot making sense and (?:can'?t|won'?t) stay awake\\b", "!\\bcan'?t stay awake\\b",
   ],
   'x:rf-suicidal': [
-    '\\bkill(?:ing)? (?:myself|himself|herself)\\b', '\\bsuicid(?:e|al)\\b', '\\bend (?:my|his|her) (?:own )?life\\b', '\\bend it all\\b', '\\bwant(?:s|ed)? to die\\b', '\\bwanna die\\b',
+    '\\bkill(?:ing)? (?:myself|himself|herself)\\b', '\\bsuicid(?:e|al)\\b', '\\bend(?:ing)? (?:my|his|her) (?:own )?life\\b', '\\bend it all\\b', '\\bwant(?:s|ed)? to die\\b', '\\bwanna die\\b',
     "!\\b(?:don'?t|doesn'?t|do not|does not) want to (?:live|be alive|be here anymore|go on|wake up)\\b", '\\b(?:better|be) off dead\\b', '!\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b',
     '\\b(?:hurt|harm)(?:ing)? (?:myself|himself|herself)\\b', '\\bself[- ]?harm\\w*\\b', '\\bcut(?:ting)? (?:myself|himself|herself)\\b', "!\\bnot worth living\\b", '\\btake (?:my|his|her) (?:own )?life\\b',
     "!\\bcan'?t go on\\b", '\\bwish (?:i|he|she) (?:was|were) dead\\b', '\\boverdos(?:e|ed|ing)\\b',

@@ -97,7 +97,7 @@ export const EN_SYMPTOMS: Lexicon = {
     '\\b(?:lost|no) interest in (?:anything|everything|things)\\b', "!\\bcan'?t enjoy anything\\b", '\\bcrying all the time\\b', '\\bhopeless(?:ness)?\\b', '\\bin a dark place\\b', '\\bunhappy\\b',
   ],
   'suicidal-thoughts': [
-    '\\bkill(?:ing)? (?:myself|himself|herself)\\b', '\\bsuicid(?:e|al)\\b', '\\bend (?:my|his|her) (?:own )?life\\b', '\\bend it all\\b', '\\bwant(?:s|ed)? to die\\b', '\\bwanna die\\b',
+    '\\bkill(?:ing)? (?:myself|himself|herself)\\b', '\\bsuicid(?:e|al)\\b', '\\bend(?:ing)? (?:my|his|her) (?:own )?life\\b', '\\bend it all\\b', '\\bwant(?:s|ed)? to die\\b', '\\bwanna die\\b',
     "!\\b(?:don'?t|doesn'?t|do not|does not) want to (?:live|be alive|be here|go on|wake up)\\b", '\\b(?:better|be) off dead\\b', '!\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b',
     '\\b(?:hurt|harm)(?:ing)? (?:myself|himself|herself)\\b', '\\bself[- ]?harm\\w*\\b', '\\bcut(?:ting)? (?:myself|himself|herself)\\b', "!\\bnot worth living\\b", '\\btake (?:my|his|her) (?:own )?life\\b',
     "!\\bcan'?t go on\\b", '\\bwish (?:i|he|she) (?:was|were) dead\\b',
