@@ -7,23 +7,28 @@ import { normalizeUtterance } from '../text/index.js';
 import { questionFrame } from './question.js';
 import type { YesNo } from './types.js';
 
-const HEDGE = /\b(?:not sure|unsure|i (?:do not|don'?t|dunno) know|dunno|don'?t know|no idea|maybe|perhaps|possibly|probably not sure|hard to say|can'?t (?:say|tell|remember)|don'?t remember|do not remember|not certain|i forget|i'm not certain|who knows|it depends|depends|more or less|so so|so-so|on and off|hard to tell|i wonder)\b/;
+const HEDGE = /\b(?:not sure|unsure|i (?:do not|don'?t|dunno) know|dunno|don'?t know|no idea|maybe|perhaps|possibly|probably not sure|hard to say|can'?t (?:say|tell|remember)|don'?t remember|do not remember|not certain|i forget|i'm not certain|who knows|it depends|depends|more or less|so so|so-so|hard to tell|i wonder)\b/;
 const HEDGE_WORD_ONLY = /^(?:i guess|i suppose|maybe|perhaps|possibly|kind of|sort of|kinda|sorta|somewhat|not sure|i don'?t know|dunno|hmm+|mm)$/;
 
-const YES_HEAD = /^(?:yes|yeah|yea|yep|yup|ya|yah|aye|sure|of course|definitely|absolutely|certainly|correct|right|that'?s right|exactly|indeed|affirmative|okay|ok|alright|all right|fine|uh ?huh|mhm|mm ?hmm|yes please|i do|i did|i have|i am|i'?m|it is|it does|it did|there is|a little|a bit|slightly|somewhat|kind of|sort of|kinda|sorta|i guess so|i think so|i believe so|sometimes|occasionally|still|always|very|really|pretty|quite|please do|go ahead|sounds good|why not)\b/;
-const NO_HEAD = /^(?:no|nope|nah|naw|not really|not at all|not anymore|not any more|no more|never|none|nothing|negative|i don'?t think so|i do not think so|don'?t think so|not that i know|not that i(?:'ve)? noticed|i don'?t|i didn'?t|i haven'?t|i'?m not|it'?s not|it isn'?t|it doesn'?t|there isn'?t|no way|absolutely not|of course not|certainly not|definitely not|not yet|not today|no thanks|no thank you)\b/;
+const YES_HEAD = /^(?:speaking|this is (?:he|she|him|her|me|it)|that'?s me|that is me|it'?s me|it is me|you got (?:him|her|me)|yes|yeah|yea|yep|yup|ya|yah|aye|sure|of course|definitely|absolutely|certainly|correct|right|that'?s right|exactly|indeed|affirmative|okay|ok|alright|all right|fine|uh ?huh|mhm|mm ?hmm|yes please|i do|i did|i have|i am|i'?m|it is|it does|it did|there is|a little|a bit|slightly|somewhat|kind of|sort of|kinda|sorta|i guess so|i think so|i believe so|sometimes|occasionally|still|always|very|really|pretty|quite|please do|go ahead|sounds good|why not)\b/;
+const NO_HEAD = /^(?:i doubt it|wrong|that'?s wrong|that is wrong|incorrect|not correct|not right|that'?s not right|no|nope|nah|naw|not really|not at all|not anymore|not any more|no more|never|none|nothing|negative|i don'?t think so|i do not think so|don'?t think so|not that i know|not that i(?:'ve)? noticed|i don'?t|i didn'?t|i haven'?t|i'?m not|it'?s not|it isn'?t|it doesn'?t|there isn'?t|no way|absolutely not|of course not|certainly not|definitely not|not yet|not today|no thanks|no thank you)\b/;
 
 const GONE = /\b(?:gone|went away|go away|stopped|disappeared|cleared up|healed|resolved|better now|all better|no longer|not anymore|any more|anymore|fine now|okay now|ok now|subsided|settled)\b/;
 const FINE = /\b(?:(?:i'?m|i am|it'?s|feel(?:ing)?|doing|all) (?:fine|good|great|ok|okay|alright|well|better)|no problems?|nothing wrong|all good|not bad|pretty good)\b/;
 const DOUBLE_NEG = /\b(?:not (?:un|without)|can'?t say (?:i )?(?:don'?t|didn'?t|haven'?t)|it'?s not that i (?:don'?t|didn'?t)|not no)\b/;
 const NEG = /\b(?:no|not|never|none|nothing|neither|nor|without|n'?t)\b|n'?t\b/;
 const FORGOT = /\b(?:forgot|forget|missed|miss|skipped|skip)\b/;
-const A_LITTLE = /\b(?:a little|a bit|a tad|slightly|somewhat|kind of|sort of|kinda|sorta|some)\b/;
+const A_LITTLE = /\b(?:(?:a )?(?:tiny|little|wee) bit|a touch|a little|a bit|a tad|slightly|somewhat|kind of|sort of|kinda|sorta|some)\b/;
 const NOW_SPLIT = /\b(?:but|now|today|these days|currently|anymore|although|though|however)\b/g;
+
+const PARTIAL = /\b(?:only (?:at|in|when|after|before)|on and off|off and on|at night|in the mornings?|sometimes|now and then|from time to time|every now|worse|getting worse|comes and goes)\b/;
 
 function clause(c: string, problem: boolean, action: boolean): YesNo | null {
   const s = c.trim();
   if (s.length === 0) return null;
+  if (/^yeah no\b/.test(s)) return 'no';
+  if (/^no yeah\b/.test(s)) return 'yes';
+  if (problem && PARTIAL.test(s) && !/\b(?:not|never|no)\b|n't\b/.test(s)) return 'yes';
   if (DOUBLE_NEG.test(s)) return 'yes';
   if (problem && (GONE.test(s) || FINE.test(s)) && !/\bstill\b/.test(s)) return 'no';
   if (problem && /\bbetter\b/.test(s) && !/\bnot\b|n't\b|\bstill\b/.test(s)) return 'no';

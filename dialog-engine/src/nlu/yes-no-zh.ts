@@ -20,13 +20,17 @@ const GONE = /不[\u4e00-\u9fff]{0,2}了|没[\u4e00-\u9fff]{0,2}了|(?:退|消|�
 const DOUBLE_NEG = /(?:不是|并不是|也不是|倒不是|并非|不会|不能|不可能)(?:没有|没|不)|没有不|没不|不是不/gu;
 
 /** V不C potential complements and fixed words where 不/没 is not the answer's polarity. */
-const LEXICAL_NEG = /(?<=[\u4e00-\u9fff])(?<![也还都就并可是很太真倒又才已再没])不(?=[着了动清过上下出住起来去懂见到完])|差不多|不得了|不止|不停|不断|不少|不过|不行了|得不行|受不了|忍不住|不一会|没多久|没过多久|要不然|要不|不然/gu;
+const POTENTIAL_NEG = /(?<=[\u4e00-\u9fff])(?<![也还都就并可是很太真倒又才已再没])不(?=[着了动清过上下出住起来去懂见到完])/gu;
+const LEXICAL_NEG = /差不多|不得了|不止|不停|不断|不少|不过|不行了|得不行|受不了|忍不住|不一会|没多久|没过多久|要不然|要不|不然/gu;
 
 const REFUSAL = /算了|免了|拉倒|不用|不需要|不要|别了/u;
 
 const NEGATORS = /不|没|无|未|别|甭|莫|非(?!常)/u;
 
 const POSITIVE = /^(?:是|对|嗯|恩|有|好|行|可以|要|会|能|中|成|在|当然|肯定|确实|没错|对的|是的|有的|好的|行的|是啊|对啊|有啊|好啊|嗯嗯|ok|okay|yes|yeah)|是的|对的|没错|当然|肯定|确实|有的|有啊|有点|有一点|有些|一点点|稍微|一直|还在|还有|经常|偶尔|有时|挺|蛮|很|特别|非常|厉害|严重|可以|好的|行|需要|愿意|同意|方便|记得|按时|吃了|量了|测了|做了|去了|来了|[\u4e00-\u9fff]了$|嗯|对|是|有/u;
+
+/** A time-limited presence ("晚上咳白天不咳"): still present. */
+const PARTIAL = /(?:晚上|夜里|半夜|白天|早上|早晨|上午|下午|有时候?|偶尔|时不时|一阵一阵)(?:还|也)?(?:会|有点|会有点)?([\u4e00-\u9fff])/u;
 
 const ZH_SYMPTOM_WORD = /疼|痛|咳|烧|热|晕|吐|恶心|肿|红|渗|血|喘|闷|慌|麻|痒|难受|拉|累|乏|胀|酸|冷|抽/u;
 
@@ -45,11 +49,19 @@ function stripHedgeWords(t: string): string {
 }
 
 /** Polarity of one clause: 'yes', 'no' or null when it says nothing. */
-function clausePolarity(clause: string, frame: QuestionFrame): YesNo | null {
+type Frame = QuestionFrame & { topic: Set<string>; ability: boolean };
+
+function clausePolarity(clause: string, frame: Frame): YesNo | null {
   let c = clause;
   for (const term of frame.negativeTerms) c = c.split(term).join('症');
   c = c.replace(/不错/gu, '挺好').replace(DOUBLE_NEG, '是');
   c = c.replace(LEXICAL_NEG, '症');
+  // 睡不着 / 喘不过气 restate a problem; but for "能自己走路吗" 走不了 is a plain no.
+  if (!frame.ability) c = c.replace(POTENTIAL_NEG, '症');
+  if (frame.problem && PARTIAL.test(c)) {
+    const m = PARTIAL.exec(c)!;
+    if (frame.topic.has(m[1]!)) return 'yes';
+  }
   if (c.length === 0) return null;
   const fine = FINE.test(c);
   const hasNeg = NEGATORS.test(fine ? c.replace(new RegExp(FINE.source, 'gu'), '好') : c);
@@ -64,6 +76,8 @@ function clausePolarity(clause: string, frame: QuestionFrame): YesNo | null {
   if (hasNeg) return 'no';
   if (fine) return 'yes';
   if (frame.problem && ZH_SYMPTOM_WORD.test(c)) return 'yes';
+  // Restating the question's own words without negation (满意 to 满意吗, 漏过一次 to 有没有漏服).
+  if ([...contentChars(c)].some((ch) => frame.topic.has(ch))) return 'yes';
   if (POSITIVE.test(c) || /症/u.test(c)) return 'yes';
   return null;
 }
@@ -93,7 +107,12 @@ export function yesNoZh(utterance: string, asked?: string): YesNo {
     .replace(/没错|没毛病/gu, '对')
     .replace(/木有|冇|没得|莫得|么有/gu, '没有');
   if (raw.length === 0) return 'unclear';
-  const frame = questionFrame(asked, 'zh');
+  const frame: Frame = {
+    ...questionFrame(asked, 'zh'),
+    topic: contentChars(asked ?? ''),
+    ability: /能|可以|会|得了|得动/u.test(asked ?? '') && !ZH_SYMPTOM_WORD.test(asked ?? ''),
+  };
+  if (/^我?就是(?:我|本人|他|她)?$|^就是就是$/u.test(normalizeUtterance(utterance, 'zh', { dropFillers: false }))) return 'yes';
   if (SO_SO.test(raw)) return 'unclear';
   // A hedge with nothing firmer said after it is unclear ("不知道 可能吧"); a firm answer after
   // the hedge wins ("不太清楚 应该没有" is still a hedge, but "说不好 反正现在不疼了" is no).
@@ -109,7 +128,7 @@ export function yesNoZh(utterance: string, asked?: string): YesNo {
   if (t.length === 0) return 'unclear';
   // Past vs now, and contrasts: split at the markers; the last clause that is about the
   // question's topic (or is pure polarity, "现在没有") and says something decides.
-  const topic = contentChars(asked ?? '');
+  const topic = frame.topic;
   const cuts = [0, ...[...t.matchAll(NOW_MARK)].flatMap((m) => [m.index, m.index + m[0].length]), t.length];
   const clauses: string[] = [];
   for (let i = 0; i + 1 < cuts.length; i += 2) clauses.push(t.slice(cuts[i], cuts[i + 1]));

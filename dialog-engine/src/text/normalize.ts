@@ -70,7 +70,7 @@ export function normalizeUtterance(text: string, lang: Lang, opts: NormalizeOpti
     s = s.replace(/(?<=[^\sa-z0-9.])\s+|\s+(?=[^\sa-z0-9.])/g, '');
     return s.trim();
   }
-  s = s.toLowerCase().replace(/\buh\s*huh\b|\bmm+\s*hmm+\b|\bum\s*hum\b/g, 'mhm');
+  s = s.toLowerCase().replace(/\buh\s*huh\b|\bmm+\s*hmm+\b|\bum\s*hum\b/g, 'mhm').replace(/\bnuh\s*uh\b|\buh-uh\b/g, 'nope');
   if (dropFillers) s = s.replace(EN_FILLER_RE, ' ');
   s = collapseEnRepeats(s.replace(/\s+/g, ' ').trim());
   return s.trim();
