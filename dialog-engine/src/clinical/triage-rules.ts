@@ -120,10 +120,10 @@ export const TRIAGE_RULES: TriageRule[] = [
   // Routine.
   { reason: 'medication question', disposition: 'D6', department: 'pharmacy', when: (f) => h(f, 'x:medication') && !h(f, 'x:injury') },
   { reason: 'sleep problems', disposition: 'D6', department: 'psychiatry', when: (f) => h(f, 'insomnia') },
+  { reason: 'eye problem', disposition: 'D6', department: 'ophthalmology', when: (f) => h(f, 'x:eye') },
   { reason: 'rash or itching', disposition: 'D6', department: 'dermatology', when: (f) => h(f, 'rash', 'itching') },
   { reason: 'headache', disposition: 'D6', department: 'neurology', when: (f) => h(f, 'headache') && !h(f, 'x:cold') },
   { reason: 'back or joint pain', disposition: 'D6', department: 'orthopedics', when: (f) => h(f, 'x:back-pain', 'x:joint') },
-  { reason: 'eye problem', disposition: 'D6', department: 'ophthalmology', when: (f) => h(f, 'x:eye') },
   { reason: 'ear, nose or throat problem', disposition: 'D6', department: 'ent', when: (f) => h(f, 'x:ear', 'x:nose') && !h(f, 'x:cold', 'fever', 'cough') },
   { reason: 'teeth or gums', disposition: 'D6', department: 'stomatology', when: (f) => h(f, 'x:tooth') },
   { reason: 'gynaecological question', disposition: 'D6', department: 'gynecology', when: (f) => h(f, 'x:gyn') },

@@ -10,10 +10,10 @@ export const EN_FEATURES_2: Lexicon = {
     '\\bcar (?:accident|crash)\\b', '\\bhit by\\b', '\\bbroke\\b', '\\bbroken\\b', '\\bfractur(?:ed|e)\\b', `\\bcut ${P}\\b`, '\\bburn(?:ed|t)\\b', '\\bscald(?:ed)?\\b', '\\bbitten\\b', '\\bdog bit\\b', '\\brolled (?:my|his|her) ankle\\b',
   ],
   'x:fracture-signs': [
-    '\\bbroken\\b', '\\bfractur(?:e|ed)\\b', '\\bdeformed\\b', '\\bout of (?:shape|place)\\b', '\\bbent (?:the )?wrong way\\b', '\\bbone (?:sticking|poking|showing) (?:out|through)\\b',
+    '\\bbroken\\b', '\\bfractur(?:e|ed)\\b', '\\bdeformed\\b', '\\bout of (?:shape|place)\\b', '\\bbent (?:the )?wrong way\\b', '\\bbone (?:is |was )?(?:sticking|poking|showing) (?:out|through)\\b',
     "!\\b(?:can'?t|cannot|unable to|won'?t) (?:walk|move it|bear weight|stand|put (?:any )?weight on)\\b", '\\bheard a (?:snap|crack|pop)\\b', '\\bvery swollen\\b',
   ],
-  'x:open-fracture': ['\\bbone (?:sticking|poking|showing) (?:out|through)\\b', '\\bopen fracture\\b', '\\bsee the bone\\b'],
+  'x:open-fracture': ['\\bbone (?:is |was )?(?:sticking|poking|showing) (?:out|through)\\b', '\\bopen fracture\\b', '\\bsee the bone\\b'],
   'x:deep-cut': ['\\bdeep (?:cut|wound|gash)\\b', '\\bgaping\\b', '\\b(?:needs?|might need) stitches\\b', '\\bwound (?:is )?(?:deep|gaping|wide open)\\b', '\\bcut (?:is )?(?:deep|gaping)\\b', '\\bdown to the bone\\b', '\\bgash\\b'],
   'x:wound-open': ['\\b(?:wound|incision) (?:has )?(?:opened|split|come apart|burst)\\b', '\\bstitches (?:came|have come|are coming) (?:out|loose|apart)\\b'],
   'x:burn': ['\\bburn(?:ed|t|s)?\\b', '\\bscald(?:ed|s)?\\b', '\\bblister(?:s|ed)?\\b'],

@@ -48,7 +48,7 @@ export const EN_FEATURES: Lexicon = {
   'x:rf-severe-bleeding': [
     "!\\bbleeding (?:that )?(?:won'?t|will not|doesn'?t|does not|can'?t|isn'?t going to|wouldn'?t) stop\\b", "!\\b(?:won'?t|can'?t|doesn'?t|does not|will not|cannot) stop (?:the )?bleeding\\b",
     '\\bbleeding (?:heavily|badly|a lot|profusely|everywhere|like crazy)\\b', '\\b(?:lots|a lot|loads|tons) of blood\\b', '\\bblood everywhere\\b', '\\bpool of blood\\b',
-    '\\b(?:vomit(?:ing|ed|s)?|throwing up|threw up|thrown up|coughing up|coughed up|spitting up|spat up|puking) (?:up )?(?:a lot of |lots of |bright red |some )?blood\\b', '\\bspurting\\b',
+    '\\b(?:vomit(?:ing|ed|s)?|throwing up|threw up|thrown up|puking) (?:up )?(?:a lot of |lots of |bright red |some )?blood\\b', '\\b(?:coughing|coughed|spitting|spat) up (?:a lot of|lots of|cups of|a cup of|mouthfuls of) blood\\b', '\\bspurting\\b',
     '\\bsoak(?:ed|ing) (?:through )?(?:the |a |several )?(?:towels?|bandages?|dressings?|pads?)\\b', '\\bpouring (?:out )?blood\\b', '\\bblood (?:is )?(?:pouring|gushing|pumping|spurting)\\b',
     '\\bha?emorrhag\\w*\\b', '\\bmassive bleed\\w*\\b', '\\bha?ematemesis\\b', '\\bbleeding out\\b',
   ],

@@ -34,7 +34,7 @@ export const EN_SYMPTOMS: Lexicon = {
   ],
   'abdominal-pain': [
     '\\b(?:stomach|tummy|belly|abdominal|abdomen|gut) ?(?:pains?|aches?|hurts?|cramps?|is (?:hurting|sore|killing))\\b', '\\bstomach ?ache\\b', '\\bbellyache\\b',
-    `\\b(?:pain|cramps?|ache) in ${POSS} (?:stomach|belly|abdomen|tummy|side|lower belly|upper belly)\\b`, '\\babdominal pain\\b', '\\bcramping\\b',
+    `\\b(?:pain|cramps?|ache) in ${POSS} (?:stomach|belly|abdomen|tummy|side|lower belly|upper belly)\\b`, '\\babdominal pain\\b', '\\b(?:pain|cramps?|ache)s? in (?:the |my |his |her )?(?:[a-z]+ ){0,4}?(?:of )?(?:my |his |her |the )?(?:stomach|belly|abdomen|tummy)\\b', '\\bcramping\\b',
   ],
   'wound-redness': [
     `\\b(?:${POSS} )?(?:wound|incision|cut|scar|stitches|surgical site)(?: site)? (?:is |are |looks |look |has gone |got |getting )?(?:very |really |a bit |more )?(?:red|swollen|inflamed|hot|warm|angry)\\b`,
@@ -107,7 +107,7 @@ export const EN_SYMPTOMS: Lexicon = {
     '\\bhard stools?\\b', '!\\bno bowel movement\\b',
   ],
   diarrhea: ['\\bdiarrh(?:o)?ea\\b', '\\bloose (?:stools?|bowels?|poo|poop|motions)\\b', '\\bthe runs\\b', '\\brunny (?:poo|stools?)\\b', '\\bwatery (?:stools?|poo|poop)\\b'],
-  'pain-general': ['\\bpain(?:s|ful)?\\b', '\\bhurt(?:s|ing)?\\b', '\\bach(?:e|es|ing|y)\\b', '\\bsore\\b', '\\btender\\b'],
+  'pain-general': ['\\bpain(?:s|ful)?\\b', '\\b(?:tooth|ear|back|neck|knee) ?aches?\\b', '\\bhurt(?:s|ing)?\\b', '\\bach(?:e|es|ing|y)\\b', '\\bsore\\b', '\\btender\\b'],
   fatigue: [
     '\\btired(?:ness)?\\b', '\\bfatigu(?:e|ed)\\b', '\\bexhausted\\b', '!\\bno energy\\b', '\\bweak(?:ness)?\\b', '\\bworn out\\b', '\\blethargic\\b', '\\brun down\\b', '\\bdrained\\b', '\\bwiped out\\b',
   ],
