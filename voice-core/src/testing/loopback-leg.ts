@@ -92,6 +92,7 @@ export class LoopbackCallLeg extends EventEmitter implements CallLeg {
   private readonly samplesPerFrame: number;
   private ticking: Promise<AudioFrame | null> = Promise.resolve(null);
   private waiters: (() => void)[] = [];
+  private version = 0;
   private iterating = false;
   /** realtime: frames waiting for the reader. */
   private readonly delivered: AudioFrame[] = [];
@@ -303,6 +304,8 @@ export class LoopbackCallLeg extends EventEmitter implements CallLeg {
 
   private async nextIn(): Promise<IteratorResult<AudioFrame>> {
     for (;;) {
+      // Anything that wakes us while we look (a feed, play, hang-up) must not be lost.
+      const version = this.version;
       if (this.realtime) {
         const f = this.delivered.shift();
         if (f) return { done: false, value: f };
@@ -314,11 +317,13 @@ export class LoopbackCallLeg extends EventEmitter implements CallLeg {
           if (f) return { done: false, value: f };
         }
       }
+      if (version !== this.version) continue;
       await new Promise<void>((r) => this.waiters.push(r));
     }
   }
 
   private wake(): void {
+    this.version++;
     const w = this.waiters.splice(0);
     for (const r of w) r();
   }
