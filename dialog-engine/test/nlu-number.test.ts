@@ -135,3 +135,33 @@ describe('0-10 scale', () => {
     expect(parseScale(u, 'en')).toEqual(r);
   });
 });
+
+describe('numbers, more colloquial forms', () => {
+  it.each([
+    ['zh', '心率多少', '每分钟八十五次', { value: 85, unit: 'bpm' }],
+    ['zh', '心率多少', '六十几', { min: 61, max: 69, unit: 'bpm' }],
+    ['zh', '空腹血糖多少', '八点多', { min: 8, max: 9, unit: 'mmol/L' }],
+    ['zh', '血糖多少', '空腹六点五 餐后九点八', { value: 6.5, unit: 'mmol/L' }],
+    ['zh', '咳嗽多久了', '从上周开始', { value: 7, unit: 'days' }],
+    ['zh', '咳嗽多久了', '大半年了', { value: 6, unit: 'months' }],
+    ['zh', '咳嗽多久了', '三个多星期', { min: 3, max: 4, unit: 'weeks' }],
+    ['zh', '咳嗽多久了', '十来天', { value: 10, unit: 'days' }],
+    ['zh', '体重比上周涨了多少', '没涨', { value: 0, unit: 'kg' }],
+    ['zh', '体温多少', '没发烧 三十六度八', { value: 36.8, unit: '°C' }],
+    ['zh', '体温多少', '一百零二华氏度', { value: 102, unit: '°F' }],
+    ['zh', '多大年纪', '七十五岁', { value: null }],
+    ['en', 'what is your temperature', '99 point 5 f', { value: 99.5, unit: '°F' }],
+    ['en', 'what was your blood sugar', '6 point 2', { value: 6.2, unit: 'mmol/L' }],
+    ['en', 'how long have you had the cough', 'since last week', { value: 7, unit: 'days' }],
+    ['en', 'how long have you had the cough', 'over a year', { value: 12, unit: 'months' }],
+    ['en', 'how much do you weigh', 'one eighty', { value: 180, unit: 'lb' }],
+    ['en', 'what is your pulse', 'seventy two', { value: 72, unit: 'bpm' }],
+  ] as const)('%s asked %s: %s', (lang, asked, utterance, expected) => {
+    expect(parseNumber(utterance, lang, asked)).toEqual(expected);
+  });
+  it('reads blood pressure said digit by digit and scale ranges said with units', () => {
+    expect(parseBloodPressure('一七零一一零', 'zh')).toEqual({ systolic: 170, diastolic: 110 });
+    expect(parseScale('九分十分的样子', 'zh')).toEqual({ min: 9, max: 10 });
+    expect(parseScale('一分都没有', 'zh')).toEqual({ value: 0 });
+  });
+});

@@ -77,13 +77,19 @@ export function parseBloodPressure(utterance: string, lang: Lang): BloodPressure
     else if (lastDia >= 0 && diastolic === null) diastolic = n.v;
   }
   if (systolic !== null || diastolic !== null) return { systolic, diastolic };
-  const usable = nums.filter((n) => n.v >= 30 && n.v <= 300 || /[十百]/u.test(n.run));
+  const usable = nums.filter((n) => (n.v >= 30 && n.v <= 300) || /[十百]/u.test(n.run) || /^[零〇一二三四五六七八九幺洞]{5,6}$/u.test(n.run));
   if (usable.length >= 2) {
     const [a, b] = [usable[0]!, usable[1]!];
     if (plausibleSys(a.v) && plausibleDia(b.v)) return { systolic: a.v, diastolic: b.v };
   }
   if (usable.length === 1) {
     const only = usable[0]!;
+    // 一七零一一零: read digit by digit, three then two or three digits.
+    if (lang === 'zh' && /^[零〇一二三四五六七八九幺洞]{5,6}$/u.test(only.run)) {
+      const sys = parseChineseNumber(only.run.slice(0, 3));
+      const dia = parseChineseNumber(only.run.slice(3));
+      if (sys !== null && dia !== null && plausibleSys(sys) && plausibleDia(dia)) return { systolic: sys, diastolic: dia };
+    }
     if (lang === 'zh' && !wellFormed(only.run)) {
       const split = splitRun(only.run);
       if (split) return { systolic: split[0], diastolic: split[1] };

@@ -116,8 +116,12 @@ export function enToDigits(text: string): string {
       const x = words[j]!;
       if (isNumWord(x) && !/^\d/.test(x)) j++;
       else if (x === 'and' && words[j + 1] !== undefined && isNumWord(words[j + 1]!) && !/^\d/.test(words[j + 1]!) && words.slice(i, j).some((y) => y in SCALES)) j++;
-      else if (x === 'point' && words[j + 1] !== undefined && simple(words[j + 1]!) !== undefined) j++;
-      else break;
+      else if (x === 'point' && words[j + 1] !== undefined && simple(words[j + 1]!) !== undefined) {
+        // "99 point 5", "thirty eight point five six": the digits after the point.
+        j += 2;
+        while (j < words.length && simple(words[j]!) !== undefined && simple(words[j]!)! < 10 && /^(?:\d|[a-z]+)$/.test(words[j]!)) j++;
+        break;
+      } else break;
     }
     // Ordinal closing a run: "twenty third" = 23th.
     let ordinalTail: number | undefined;
@@ -126,6 +130,14 @@ export function enToDigits(text: string): string {
     }
     const run = words.slice(i, j);
     const value = /^\d/.test(w) && run.length === 1 ? Number(w) : parseEnNumber(run.join(' '));
+    if (value === null && /^\d+$/.test(w) && run[1] === 'point') {
+      const frac = run.slice(2).map((x) => simple(x));
+      if (frac.length > 0 && frac.every((d) => d !== undefined && d < 10)) {
+        out.push(`${w}.${frac.join('')}`);
+        i = j;
+        continue;
+      }
+    }
     if (value === null) {
       // Not one number: emit each word's own value ("six seven" stays two numbers).
       for (const x of run) out.push(simple(x) !== undefined ? String(simple(x)) : x);

@@ -5,6 +5,7 @@
  */
 import { normalizeUtterance, type Lang } from '../text/index.js';
 import { enNumberText, numberSpans, type NumSpan } from './spans.js';
+import { parseDate } from './date.js';
 import type { NumberResult, Unit } from './types.js';
 
 /** Unit categories recognised in the answer; some map onto the output units after conversion. */
@@ -209,6 +210,9 @@ function toResult(q: Quantity, quest: Quest, lang: Lang, asked: string, declared
       else unit = max >= 90 ? 'lb' : 'kg';
       break;
     case 'bpm': unit = 'bpm'; break;
+    case 'times':
+      unit = quest === 'bpm' ? 'bpm' : 'times'; // 每分钟八十五次 answers a heart-rate question
+      break;
     case 'sugar':
       unit = 'mmol/L';
       if (cat === 'mgdl' || (cat === null && min > 35)) {
@@ -216,7 +220,6 @@ function toResult(q: Quantity, quest: Quest, lang: Lang, asked: string, declared
         max = Math.round((max / 18) * 10) / 10;
       }
       break;
-    case 'times': unit = 'times'; break;
     case 'duration':
       if (cat === 'weeks') unit = 'weeks';
       else if (cat === 'months') unit = 'months';
@@ -245,6 +248,8 @@ function round(v: number): number {
   return Math.round(v * 1000) / 1000;
 }
 
+const NO_CHANGE_ZH = /没涨|没变|没有变|没增加|没长|没重|一样|没什么变化|没有变化|没减/u;
+const NO_CHANGE_EN = /\b(?:no change|not changed|hasn'?t changed|same|haven'?t gained|didn'?t gain|none|nothing|not at all)\b/;
 const NONE_ZH = /没有|没漏|没忘|一次也没|一次都没|从来没|从没|零次|都按时|没吃过|一直都|从不/u;
 const NONE_EN = /\b(?:never|none|not once|zero|no times?|didn'?t miss|haven'?t missed|not at all)\b/;
 
@@ -256,6 +261,14 @@ export function parseNumber(utterance: string, lang: Lang, asked = '', declared?
   if (quest === 'times' && (lang === 'zh' ? /一次(?:都|也)(?:没|不)|从来没|从没/u : /\bnot (?:even )?once\b/).test(text)) return { value: 0, unit: 'times' };
   if (qs.length === 0) {
     if (quest === 'times' && (lang === 'zh' ? NONE_ZH : NONE_EN).test(text)) return { value: 0, unit: 'times' };
+    if (quest === 'weight' && (lang === 'zh' ? NO_CHANGE_ZH : NO_CHANGE_EN).test(text)) {
+      return toResult({ min: 0, max: 0, cat: null, start: 0, end: 0 }, quest, lang, asked, declared);
+    }
+    if (quest === 'duration') {
+      // 从上周开始 / "since last week": a duration from a date expression.
+      const d = parseDate(utterance, lang, undefined, asked);
+      if ('relative_days' in d && d.relative_days < 0) return { value: -d.relative_days, unit: 'days' };
+    }
     return { value: null };
   }
   const matches = (q: Quantity): boolean => q.cat !== null && catQuest(q.cat) === quest;

@@ -30,6 +30,7 @@ const EN_FRAME = /\b(?:out of 10|on a scale of \d+ to 10|from \d+ to 10|scale of
 
 export function parseScale(utterance: string, lang: Lang): ScaleResult {
   let text = numberText(utterance, lang);
+  if (lang === 'zh' ? /(?:一分|一点|一丁点)(?:都|也)(?:没|不)/u.test(text) : /\bnot (?:even )?(?:a|one) (?:bit|point)\b/.test(text)) return { value: 0 };
   text = text.replace(lang === 'zh' ? ZH_FRAME : EN_FRAME, ' ');
   // "十分疼" is "very painful", not 10.
   const spans = numberSpans(text, lang).filter((s) => !(lang === 'zh' && /^十分(?:疼|痛|难受|厉害)/u.test(text.slice(s.start))));

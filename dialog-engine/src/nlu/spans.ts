@@ -125,7 +125,8 @@ export function numberSpans(text: string, lang: Lang): NumSpan[] {
       // 3到4 / 五到六 / "6 or 7": only when the second is the larger and not wildly so.
       const joins = lang === 'zh' ? RANGE_JOIN_ZH.test(gap) : RANGE_JOIN_EN.test(gap) && !/\bbetween\b.*\band\b/.test(gap);
       const between = lang === 'en' && /^\s*and\s*$/.test(gap) && /\bbetween\s*$/.test(text.slice(0, s.start));
-      const unitGap = lang === 'zh' && /^[天周次回分度斤个]到$/u.test(gap); // 3天到5天
+      // 3天到5天, and 九分十分 / 三天四天 (two adjacent values with the same unit).
+      const unitGap = lang === 'zh' && (/^[天周次回分度斤个]到$/u.test(gap) || (/^[天次回分度斤]$/u.test(gap) && next.min === s.max + 1 && text.slice(next.end).startsWith(gap)));
       if ((joins && (lang === 'zh' || !/^\s*and\s*$/.test(gap))) || between || unitGap) {
         if (next.max > s.max && next.min <= s.max * 3 + 10) {
           merged.push({ min: s.min, max: next.max, start: s.start, end: next.end });
@@ -136,7 +137,10 @@ export function numberSpans(text: string, lang: Lang): NumSpan[] {
     }
     // X多 / X来 (approximately X-and-more).
     const after = text.slice(s.end);
-    if (s.min === s.max && /^(?:个)?多/u.test(after) && lang === 'zh') {
+    if (s.min === s.max && /^点多/u.test(after) && lang === 'zh') {
+      s.max = s.min + 1; // 八点多 = 8.x
+      s.approx = true;
+    } else if (s.min === s.max && /^(?:个)?多/u.test(after) && lang === 'zh') {
       const step = approxStep(s.min);
       s.max = s.min + step;
       s.approx = true;
