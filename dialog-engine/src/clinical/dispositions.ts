@@ -6,7 +6,7 @@
 export const DISPOSITION_IDS = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7'] as const;
 export type DispositionId = (typeof DISPOSITION_IDS)[number];
 
-export interface Disposition {
+export interface DispositionInfo {
   id: DispositionId;
   label: { zh: string; en: string };
   /** What the bot says (one short instruction, no diagnosis, no dosing). */
@@ -17,7 +17,7 @@ export interface Disposition {
   fallback?: DispositionId;
 }
 
-export const DISPOSITIONS: Record<DispositionId, Disposition> = {
+export const DISPOSITION_LADDER: Record<DispositionId, DispositionInfo> = {
   D1: {
     id: 'D1',
     label: { zh: '立即拨打120', en: 'Call 120 now' },

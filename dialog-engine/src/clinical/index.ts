@@ -1,7 +1,7 @@
 export { SYMPTOM_IDS, RED_FLAG_IDS, isSymptomId, type SymptomId, type RedFlagId, type ClinicalLang, type Mention, type MentionStatus, type Subject } from './types.js';
 export { extractSymptoms, FEVER_C, type SymptomOptions, type SymptomResult } from './symptoms.js';
 export { detectRedFlags, INFANT_FEVER_C, INFANT_FEVER_MAX_MONTHS, POSTOP_SEPSIS_C, type RedFlagContext } from './redflags.js';
-export { DISPOSITIONS, DISPOSITION_IDS, moreUrgent, type Disposition, type DispositionId } from './dispositions.js';
+export { DISPOSITION_LADDER, DISPOSITION_IDS, moreUrgent, type DispositionInfo, type DispositionId } from './dispositions.js';
 export { DEPARTMENTS, type DepartmentId } from './departments.js';
 export { triage, ELDERLY_YEARS, CHILD_YEARS, type TriageOptions, type TriageResult } from './triage.js';
 export { findMentions, normalizeNarrative } from './mentions.js';

@@ -1,7 +1,7 @@
 /** Symptom extraction: colloquial names -> symptom ids, split into present and absent. */
 import { findMentions, latestById } from './mentions.js';
 import { extractTemperatureC } from './quantities.js';
-import { isSymptomId, SYMPTOM_IDS, type ClinicalLang, type SymptomId } from './types.js';
+import { isSymptomId, SYMPTOM_IDS, type SymptomId } from './types.js';
 
 export interface SymptomOptions {
   /**

@@ -25,7 +25,6 @@ export interface TriageRule {
 }
 
 const h = (f: TriageFacts, ...ids: string[]): boolean => ids.some((id) => f.present.has(id));
-const all = (f: TriageFacts, ...ids: string[]): boolean => ids.every((id) => f.present.has(id));
 const fever = (f: TriageFacts): boolean => h(f, 'fever') || (f.temperatureC !== null && f.temperatureC >= 37.5);
 const temp = (f: TriageFacts, c: number): boolean => f.temperatureC !== null && f.temperatureC >= c;
 const lasted = (f: TriageFacts, days: number): boolean => f.durationDays !== null && f.durationDays >= days;

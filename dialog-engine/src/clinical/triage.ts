@@ -3,7 +3,7 @@
  * ending in one disposition and, for D4-D6 only, a department.
  */
 import { PEDIATRIC_OVERRIDE, type DepartmentId } from './departments.js';
-import { DISPOSITIONS, type DispositionId } from './dispositions.js';
+import { DISPOSITION_LADDER, type DispositionId } from './dispositions.js';
 import { findMentions, presentIds } from './mentions.js';
 import { extractAge, extractDurationDays, extractSystolic, extractTemperatureC } from './quantities.js';
 import { redFlagsFromFacts } from './redflags.js';
@@ -80,7 +80,7 @@ export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions
     reasons.push('no specific complaint recognised: routine general medicine');
     best = { disposition: 'D6', department: 'general-medicine', reason: 'unrecognised' };
   }
-  let department = DISPOSITIONS[best.disposition].allowsDepartment ? best.department : null;
+  let department = DISPOSITION_LADDER[best.disposition].allowsDepartment ? best.department : null;
   if (department && facts.child && PEDIATRIC_OVERRIDE.has(department)) department = 'pediatrics';
   return { disposition: best.disposition, red_flags: [], department, symptoms, reasons };
 }

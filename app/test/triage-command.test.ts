@@ -1,0 +1,46 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import triageCommand from '../src/commands/triage.js';
+
+async function run(input: string): Promise<{ code: number; lines: unknown[] }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const chunks: Buffer[] = [];
+  stdout.on('data', (c: Buffer) => chunks.push(c));
+  const code = await triageCommand.run([], { stdin: Readable.from([input]), stdout, stderr, env: {} });
+  const text = Buffer.concat(chunks).toString('utf8');
+  return { code, lines: text.split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l) as unknown) };
+}
+
+describe('triage command', () => {
+  it('answers one line per input, keeps going after a bad line', async () => {
+    const input = [
+      JSON.stringify({ lang: 'zh', narrative: '我爸胸口压着疼出冷汗' }),
+      'not json',
+      JSON.stringify({ lang: 'fr', narrative: 'x' }),
+      JSON.stringify({ lang: 'en', narrative: 'my 3 year old has a fever of 39.5' }),
+      JSON.stringify({ lang: 'en' }),
+      JSON.stringify({ lang: 'zh', narrative: '嗓子疼' }),
+    ].join('\n');
+    const { code, lines } = await run(`${input}\n`);
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toEqual({ disposition: 'D1', red_flags: ['chest-pain-cardiac'], department: null });
+    expect(lines[1]).toHaveProperty('error');
+    expect(lines[2]).toHaveProperty('error');
+    expect(lines[3]).toEqual({ disposition: 'D4', red_flags: [], department: 'pediatrics' });
+    expect(lines[4]).toHaveProperty('error');
+    expect(lines[5]).toEqual({ disposition: 'D7', red_flags: [], department: null });
+  });
+
+  it('handles CRLF input and an empty stream', async () => {
+    const { lines } = await run(`${JSON.stringify({ lang: 'en', narrative: 'i want to kill myself' })}\r\n`);
+    expect(lines).toEqual([{ disposition: 'D3', red_flags: ['suicidal'], department: null }]);
+    expect((await run('')).lines).toEqual([]);
+  });
+
+  it('is named triage and documents its format', () => {
+    expect(triageCommand.name).toBe('triage');
+    expect(triageCommand.usage).toContain('disposition');
+  });
+});
