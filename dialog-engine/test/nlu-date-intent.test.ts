@@ -58,6 +58,11 @@ const INTENT_ZH: IntentCase[] = [
   ['我在开车', 'busy-call-later'], ['在忙', 'busy-call-later'], ['等会再打', 'busy-call-later'], ['晚点打过来', 'busy-call-later'],
   ['我现在不方便', 'busy-call-later'], ['在开会 你过会儿再打吧', 'busy-call-later'],
   ['救命', 'emergency'], ['快不行了', 'emergency'], ['叫救护车', 'emergency'], ['快帮我打120', 'emergency'],
+  ['我要投诉', 'human'], ['叫你们护士来', 'human'], ['不要机器人', 'human'], ['请医生给我打个电话', 'human'],
+  ['我是他女儿', 'wrong-person'], ['他住院了不在家', 'wrong-person'], ['他已经去世了', 'wrong-person'],
+  ['回头再说吧', 'busy-call-later'], ['我现在在上班不方便', 'busy-call-later'], ['帮帮我', 'emergency'], ['我爸晕倒了', 'emergency'],
+  ['什么', 'repeat'], ['你说慢一点', 'repeat'],
+  ['上周去找医生看了', 'none'], ['医生说没事', 'none'], ['让医生看了一下', 'none'], ['我找医生开了药', 'none'], ['我听得清', 'none'],
   ['我挺好的', 'none'], ['是的', 'none'], ['三十八度五', 'none'], ['不是很清楚', 'none'], ['', 'none'],
 ];
 const INTENT_EN: IntentCase[] = [
@@ -68,6 +73,9 @@ const INTENT_EN: IntentCase[] = [
   ['wrong number', 'wrong-person'], ["this isn't him", 'wrong-person'], ["she's not home", 'wrong-person'],
   ['call me back later', 'busy-call-later'], ["i'm driving", 'busy-call-later'], ["i'm at work can you call tomorrow", 'busy-call-later'],
   ['help me', 'emergency'], ['call an ambulance', 'emergency'], ["i can't breathe", 'emergency'],
+  ["i don't want to talk to a robot", 'human'], ['i asked you not to call', 'opt-out'], ['sorry i missed that', 'repeat'],
+  ["she's in the hospital", 'wrong-person'], ['this is his daughter', 'wrong-person'], ['my wife collapsed', 'emergency'],
+  ["i don't want to talk to a person", 'none'], ['i saw my doctor last week', 'none'],
   ['i feel fine', 'none'], ['yes', 'none'], ["i'm not sure", 'none'], ['about a seven', 'none'],
 ];
 
