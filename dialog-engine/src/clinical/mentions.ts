@@ -51,6 +51,8 @@ export function normalizeNarrative(text: string, lang: ClinicalLang): string {
 /** Catch-all ids that a more specific phrase around them always absorbs. */
 const GENERIC = new Set(['pain-general', 'fatigue']);
 
+const HISTORY_FEATURES = new Set(['x:cardiac-history', 'x:postop', 'x:heart-failure', 'x:pregnant', 'x:allergen', 'x:chronic', 'x:glucose', 'x:bp']);
+
 interface RawMatch {
   p: Pattern;
   start: number;
@@ -180,6 +182,8 @@ function statusOf(norm: string, r: RawMatch, starts: number[], all: RawMatch[], 
     const hasMention = all.some((o) => o.start >= ns && o.start < ne && !o.p.feature);
     if (!hasMention && next.length > 0 && cues.resolutionClause.test(next)) return 'resolved';
   }
+  // Background facts (heart disease, a recent operation) matter even when told as history.
+  if (HISTORY_FEATURES.has(r.p.id)) return 'present';
   const clauseText = norm.slice(pre[0], post[1]);
   const pastCtx = norm.slice(Math.max(0, pre[0] - 12), r.start);
   if ((cues.past.test(clauseText) || cues.past.test(pastCtx)) && !cues.ongoing.test(clauseText)) return 'past';

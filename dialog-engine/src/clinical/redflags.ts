@@ -44,12 +44,12 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   const flags = new Set<RedFlagId>();
 
   // Chest pain with cardiac features (pressure, sweating, radiation, breathlessness, severity).
-  if (has('chest-pain') && (has('x:sweating') || has('x:radiating') || has('x:pressure') || has('shortness-of-breath') || has('x:rf-severe-breathing') || has('x:severe') || has('fainting') || has('x:sudden') || has('nausea-vomiting'))) {
+  if (has('chest-pain') && (has('x:sweating') || has('x:radiating') || has('x:pressure') || has('shortness-of-breath') || has('x:rf-severe-breathing') || has('x:severe') || has('fainting') || has('x:sudden') || has('nausea-vomiting') || has('x:cardiac-history'))) {
     flags.add('chest-pain-cardiac');
   }
   // BE-FAST: Balance, Eyes, Face, Arm, Speech (Time): any one new sign fires.
   if (has('facial-droop') || has('weakness-one-side') || has('speech-difficulty') || has('x:worst-headache') ||
-    (has('x:vision-loss') && has('x:sudden')) || (has('x:balance') && has('x:sudden')) || (has('headache') && has('x:sudden') && has('x:severe'))) {
+    (has('x:vision-loss') && has('x:sudden')) || (has('x:balance') && (has('x:sudden') || has('confusion'))) || (has('headache') && has('x:sudden') && has('x:severe'))) {
     flags.add('stroke-signs');
   }
   if (has('x:rf-severe-breathing') || (has('shortness-of-breath') && has('x:severe'))) flags.add('severe-breathing');

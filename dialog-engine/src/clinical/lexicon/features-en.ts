@@ -56,14 +56,14 @@ export const EN_FEATURES: Lexicon = {
     '\\bunresponsive\\b', '\\bnot responding\\b', "!\\b(?:won'?t|will not|can'?t|cannot|didn'?t|doesn'?t) wake(?: (?:him|her|them))?(?: up)?\\b", "!\\b(?:can'?t|cannot|couldn'?t) (?:wake|rouse) (?:him|her|them|my \\w+)(?: up)?\\b",
     '\\bunconscious\\b', '\\bout cold\\b', '\\bnot waking up\\b', '\\bseiz(?:ure|ures|ing)\\b', '\\bfitting\\b', '\\bconvuls(?:ing|ions?|ed)\\b', '\\bhaving a fit\\b',
     "!\\bpassed out and (?:won'?t|hasn'?t|didn'?t|isn'?t|is not|has not) (?:wake|woken|come to|waking|coming round|come round)\\b", "!\\bnot breathing\\b", '\\bstopped breathing\\b',
-    '!\\bno pulse\\b', "!\\bcollapsed and (?:isn'?t|is not|not) (?:responding|moving|waking)\\b", "!\\b(?:isn'?t|is not|not) (?:moving|responding) at all\\b", '\\bcomatose\\b', '\\bin a coma\\b',
+    '!\\bno pulse\\b', "!\\bcollapsed and (?:isn'?t|is not|not) (?:responding|moving|waking)\\b", "!\\b(?:isn'?t|is not|not) (?:moving|responding) at all\\b", '\\bcomatose\\b', '\\b(?:hard|difficult) to (?:wake|rouse)\\b', '\\bbarely (?:awake|conscious)\\b', '\\bin a coma\\b',
     '\\bshaking (?:all over|uncontrollably) and (?:not|unresponsive)\\b', "!\\bnot making sense and (?:can'?t|won'?t) stay awake\\b", "!\\bcan'?t stay awake\\b",
   ],
   'x:rf-suicidal': [
     '\\bkill(?:ing)? (?:myself|himself|herself)\\b', '\\bsuicid(?:e|al)\\b', '\\bend(?:ing)? (?:my|his|her) (?:own )?life\\b', '\\bend it all\\b', '\\bwant(?:s|ed)? to die\\b', '\\bwanna die\\b',
     "!\\b(?:don'?t|doesn'?t|do not|does not) want to (?:live|be alive|be here anymore|go on|wake up)\\b", '\\b(?:better|be) off dead\\b', '!\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b',
     '\\b(?:hurt|harm)(?:ing)? (?:myself|himself|herself)\\b', '\\bself[- ]?harm\\w*\\b', '\\bcut(?:ting)? (?:myself|himself|herself)\\b', "!\\bnot worth living\\b", '\\btake (?:my|his|her) (?:own )?life\\b',
-    "!\\bcan'?t go on\\b", '\\bwish (?:i|he|she) (?:was|were) dead\\b', '\\boverdos(?:e|ed|ing)\\b',
+    "!\\bcan'?t go on\\b", '\\bwish (?:i|he|she) (?:was|were) dead\\b', '\\boverdos(?:e|ed|ing)\\b', '\\btook (?:a lot of|a bunch of|lots of|all (?:my|his|her|of (?:my|his|her|the))) (?:sleeping )?(?:pills|tablets)\\b',
   ],
   'x:suicide-act': [
     '\\b(?:took|taken|swallowed|swallowing) (?:all|a (?:bunch|lot|handful|whole bottle|bottle)|an overdose|(?:\\w+ )?(?:pills|tablets))\\b', '\\b(?:have|has|got|made) a plan\\b', '\\bplanning (?:to|how)\\b',
@@ -81,5 +81,6 @@ export const EN_FEATURES: Lexicon = {
   'x:newborn': ['\\bnewborn\\b', '\\bneonate\\b', '\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](?:week|day)s?[- ]old\\b', '\\bweeks old\\b', '\\bdays old\\b', '\\bjust (?:born|had (?:a|the) baby)\\b'],
   'x:old': ['\\belderly\\b', '\\bgrand(?:ma|pa|mother|father)\\b', '\\bold (?:man|woman|lady|gentleman)\\b', '\\bin (?:his|her) (?:70|80|90)s\\b', '\\bnursing home\\b', '\\bgranny\\b'],
   'x:child': ['\\bbaby\\b', '\\binfant\\b', '\\bchild\\b', '\\bkids?\\b', '\\btoddler\\b', '\\bnewborn\\b', '\\blittle (?:one|boy|girl)\\b', '\\bchildren\\b'],
+  'x:cardiac-history': ['\\bheart (?:disease|attack|condition|problems?)\\b', '\\bstents?\\b', '\\bbypass\\b', '\\bangina\\b', '\\bcoronary\\b'],
   'x:heart-failure': ['\\bheart failure\\b', '\\bchf\\b', '\\bweak heart\\b'],
 };

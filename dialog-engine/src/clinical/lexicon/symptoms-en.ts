@@ -9,13 +9,13 @@ const POSS = "(?:my|his|her|their|the|your|our)";
 export const EN_SYMPTOMS: Lexicon = {
   fever: [
     '\\bfevers?\\b', '\\bfeverish\\b', '\\bfebrile\\b', '\\b(?:high |a )?temperature\\b', '\\bhigh temp\\b', '\\brunning a (?:temp|temperature|fever)\\b',
-    '\\bburning up\\b', '\\bhot to the touch\\b', '\\bpyrexia\\b', '\\btemp of\\b',
+    '\\bburning up\\b', '\\bhot to the touch\\b', '\\b(?:feels?|feeling|is|was|felt) (?:very |really |so |a bit )?hot\\b', '\\bpyrexia\\b', '\\btemp of\\b',
     '!\\btemperature (?:is |was )?(?:normal|back to normal|down)\\b', '=\\bfever (?:has |is )?(?:broken|broke|gone down|came down|went down)\\b',
   ],
   'chest-pain': [
     '\\bchest (?:pains?|hurts?|hurting|tight(?:ness)?|pressure|discomfort|heaviness|aches?|aching|is (?:tight|heavy|sore|hurting)|feels (?:tight|heavy|sore|funny))\\b',
     `\\b(?:pains?|pressure|tightness|discomfort|heaviness|aches?|squeezing|burning) (?:in|on|across|around) ${POSS} chest\\b`,
-    `\\b${POSS} chest (?:is|feels) (?:tight|heavy|sore|painful|hurting)\\b`, '\\bangina\\b', '\\btight chest\\b', '\\bheart (?:hurts|is hurting|pain)\\b',
+    `\\b${POSS} chest (?:is|feels) (?:tight|heavy|sore|painful|hurting)\\b`, '\\bangina\\b', '\\btight chest\\b', '\\bchest (?:has been |is |keeps |been |was |started )?(?:hurting|aching|sore|painful|tight|burning)\\b', '\\bheart (?:hurts|is hurting|pain)\\b',
   ],
   'shortness-of-breath': [
     '\\bshort(?:ness)? of breath\\b', '\\bsob\\b', '\\bbreathless(?:ness)?\\b', '\\bout of breath\\b', "!\\bcan'?t (?:catch (?:my|his|her) breath|get (?:my|his|her) breath)\\b",
@@ -60,7 +60,7 @@ export const EN_SYMPTOMS: Lexicon = {
   'weakness-one-side': [
     '\\b(?:weak(?:ness)?|numb(?:ness)?|tingling|heavy|paralys(?:ed|is)|paralyzed|limp|dead) (?:on|in|down) (?:one side|the (?:left|right)(?: side)?|(?:his|her|my) (?:left|right)(?: side)?|one (?:arm|leg))\\b',
     '\\b(?:one|left|right) (?:side|arm|leg|hand)(?: of (?:my|his|her) body)? (?:is |feels |went |has gone )?(?:weak|numb|heavy|limp|dead|floppy|paralys|paralyz)\\w*',
-    "!\\b(?:can'?t|cannot|unable to) (?:lift|raise|move|feel) (?:my|his|her|one|the) (?:left |right )?(?:arm|leg|hand)\\b", '\\barm (?:is )?drifting\\b', '\\bhemipa\\w+\\b',
+    "!\\b(?:can'?t|cannot|unable to) (?:lift|raise|move|feel) (?:my|his|her|one|the) (?:left |right )?(?:arm|leg|hand)\\b", '\\barm (?:is )?drifting\\b', '\\b(?:left|right) (?:arm|leg|hand|foot|side)(?: and (?:arm|leg|hand|foot|face))? (?:is |are |feels? |went |has gone |have gone )?(?:weak|numb|heavy|limp|dead|tingly)\\b', '\\bhemipa\\w+\\b',
     '\\b(?:weakness|numbness) (?:of|in) (?:the |his |her |my )?(?:left|right) (?:arm|leg|side)\\b', '\\bhalf (?:of )?(?:my|his|her) (?:body|face) (?:is )?(?:weak|numb)\\b',
   ],
   'speech-difficulty': [
