@@ -1,1 +1,3 @@
-export {};
+export { createOpenAiClient, type OpenAiClientOptions } from './client.js';
+export { fillSlot, speechInput, SLOT_SCHEMAS, type SlotRequest } from './slot-fill.js';
+export { summarizeCall, ruleSummary, SummarySchema, type NurseSummary, type LlmSummary } from './summary.js';
