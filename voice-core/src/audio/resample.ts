@@ -35,7 +35,7 @@ interface Filter {
   /** Taps per phase (in input samples), even. */
   K: number;
   /** L * K coefficients, phase-major. */
-  coefs: Float32Array;
+  coefs: Float64Array;
 }
 
 const cache = new Map<string, Filter>();
@@ -84,7 +84,7 @@ function designFilter(fromRate: number, toRate: number): Filter {
   const fc = fcLow / ratio; // cutoff in cycles per input sample
   const half = K / 2;
   const i0Beta = besselI0(KAISER_BETA);
-  const coefs = new Float32Array(L * K);
+  const coefs = new Float64Array(L * K);
   for (let p = 0; p < L; p++) {
     const frac = p / L;
     let sum = 0;
@@ -112,7 +112,7 @@ export class Resampler {
   readonly toRate: number;
   private readonly f: Filter | null;
   /** Input history; hist[0] is absolute input index histStart. */
-  private hist = new Float32Array(0);
+  private hist = new Float64Array(0);
   private histStart = 0;
   private totalIn = 0;
   /** Next output index, its input position (integer part) and phase (numerator over L). */
@@ -142,7 +142,7 @@ export class Resampler {
   reset(): void {
     const K = this.f?.K ?? 0;
     // Start with K zeros before input index 0 so the first outputs see silence, not garbage.
-    this.hist = new Float32Array(K);
+    this.hist = new Float64Array(K);
     this.histStart = -K;
     this.totalIn = 0;
     this.outIndex = 0;
@@ -174,7 +174,7 @@ export class Resampler {
     const keepFrom = Math.max(this.histStart, this.ip - f.K / 2 + 1);
     const drop = keepFrom - this.histStart;
     const kept = this.hist.length - drop;
-    const next = new Float32Array(kept + samples.length);
+    const next = new Float64Array(kept + samples.length);
     next.set(this.hist.subarray(drop));
     for (let i = 0; i < samples.length; i++) next[kept + i] = samples[i]!;
     this.hist = next;
@@ -193,8 +193,14 @@ export class Resampler {
     while (n < out.length && this.ip + half < available) {
       const base = this.ip - half + 1 - this.histStart;
       const c0 = this.phase * K;
+      // K is even and >= 64: unrolled by two, with two accumulators, for the JIT.
       let acc = 0;
-      for (let k = 0; k < K; k++) acc += hist[base + k]! * coefs[c0 + k]!;
+      let acc2 = 0;
+      for (let k = 0; k < K; k += 2) {
+        acc += hist[base + k]! * coefs[c0 + k]!;
+        acc2 += hist[base + k + 1]! * coefs[c0 + k + 1]!;
+      }
+      acc += acc2;
       const v = Math.round(acc);
       out[n++] = v > 32767 ? 32767 : v < -32768 ? -32768 : v;
       this.outIndex++;
