@@ -6,7 +6,7 @@
  */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { createLogger, type LlmClient } from '@tingzhen/voice-core';
+import { createLogger, isTzError, type LlmClient } from '@tingzhen/voice-core';
 import type { Expect, Lang } from '../script/common.js';
 import type { Script } from '../script/types.js';
 import { fromInterpretation, type AskShape } from '../steps/ask-answer.js';
@@ -50,7 +50,7 @@ export async function fillSlot(client: LlmClient, req: SlotRequest): Promise<Rec
     }
     return parsed as Record<string, unknown>;
   } catch (err) {
-    log.warn({ expect: req.expect, err }, 'slot filling failed; using rules');
+    log.warn({ expect: req.expect, code: errorCode(err) }, 'slot filling failed; using rules');
     return null;
   }
 }
@@ -77,4 +77,9 @@ export async function speechInput(
   });
   if (slot === null || fromInterpretation(shape, slot, text, state.lang) === null) return plain;
   return { ...plain, slot };
+}
+
+/** Error messages may quote model output (patient words): log only a code. */
+function errorCode(err: unknown): string {
+  return isTzError(err) ? err.code : err instanceof SyntaxError ? 'TZ_ERR_LLM_OUTPUT' : 'TZ_ERR_LLM';
 }

@@ -6,7 +6,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { createLogger, type LlmClient } from '@tingzhen/voice-core';
+import { createLogger, isTzError, type LlmClient } from '@tingzhen/voice-core';
 import type { CallResult } from '../runner/types.js';
 
 const log = createLogger({ name: 'llm-summary' });
@@ -76,7 +76,12 @@ export async function summarizeCall(
     const tags = [...new Set([...rules.tags, ...parsed.tags])];
     return { ...parsed, extraction: { ...parsed.extraction, ...rules.extraction }, tags, source: 'llm', disposition: rules.disposition, redFlags: rules.redFlags, outcome: rules.outcome };
   } catch (err) {
-    log.warn({ err }, 'summary failed; using rules');
+    log.warn({ code: errorCode(err) }, 'summary failed; using rules');
     return rules;
   }
+}
+
+/** Error messages may quote model output (patient words): log only a code. */
+function errorCode(err: unknown): string {
+  return isTzError(err) ? err.code : err instanceof SyntaxError ? 'TZ_ERR_LLM_OUTPUT' : 'TZ_ERR_LLM';
 }
