@@ -11,7 +11,7 @@ describe.each(BACKENDS)('a window that closes mid-queue on %s', (backend) => {
     // Tuesday 2025-03-04 09:00 in Shanghai = 01:00Z. Window 09:00-10:00 local on weekdays.
     const clock = testClock('2025-03-04T01:00:00Z');
     const windows = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '10:00']]]));
-    const { campaignId, patientIds } = await seed(env, 5, { windows: windows as never, timezone: 'Asia/Shanghai', concurrency: 1 }, { timezone: null });
+    const { campaignId, patientIds } = await seed(env, 5, { windows: windows, timezone: 'Asia/Shanghai', concurrency: 1 }, { timezone: null });
     // One patient lives in New York: windows follow the patient's zone (09:00 EST = 14:00Z).
     await updatePatient(env.pool, patientIds[4]!, { timezone: 'America/New_York' }, 'test');
     // Each call takes 25 simulated minutes: calls at 09:00, 09:25, 09:50; the fourth would start at 10:15.

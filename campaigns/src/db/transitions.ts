@@ -38,7 +38,7 @@ export async function transition(db: pg.ClientBase, machine: Machine, id: string
   }
   // The old state is read in the same statement (the FROM self-join sees the pre-update row).
   const res = await db.query(
-    `UPDATE ${TABLES[machine]} t SET ${sets.join(', ')} FROM (SELECT id, state AS old_state FROM ${TABLES[machine]} WHERE id = $1 FOR UPDATE) o
+    `UPDATE ${TABLES[machine]} t SET ${sets.join(', ')} FROM (SELECT id, state AS old_state FROM ${TABLES[machine]} WHERE id = $1 FOR NO KEY UPDATE) o
      WHERE t.id = o.id AND o.old_state = ANY($2::text[]) RETURNING t.*, o.old_state`,
     values,
   );

@@ -35,7 +35,7 @@ export async function claimAttempt(client: pg.PoolClient, attemptId: string, run
   const attempt = a.rows[0];
   if (!attempt) return { action: 'closed', reason: 'attempt_missing', followUps: [] };
   // The campaign row lock serialises claims of one campaign across worker processes (caps, rate).
-  const c = await client.query<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = $1 FOR UPDATE`, [attempt.campaign_id]);
+  const c = await client.query<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = $1 FOR NO KEY UPDATE`, [attempt.campaign_id]);
   const campaign = c.rows[0]!;
   const p = await client.query<PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.id = $1`, [attempt.patient_id]);
   const patient = p.rows[0]!;

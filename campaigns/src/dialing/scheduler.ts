@@ -45,7 +45,7 @@ export interface Scheduler {
 }
 
 async function loadCampaign(db: pg.ClientBase, id: string, lock = false): Promise<CampaignRow> {
-  const r = await db.query<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+  const r = await db.query<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = $1 ${lock ? 'FOR NO KEY UPDATE' : ''}`, [id]);
   if (!r.rows[0]) throw new TzError('TZ_ERR_NOT_FOUND', { entity: 'campaign', id });
   return r.rows[0];
 }

@@ -29,7 +29,8 @@ export type Sheet = { headers: string[]; rows: string[][] };
 export function parseCsv(text: string): Sheet {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    const parsed: string[][] = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    records = parsed;
   } catch (err) {
     throw new TzError('TZ_ERR_VALIDATION', { problem: 'malformed CSV' }, { cause: err });
   }
@@ -52,13 +53,22 @@ export async function parseXlsx(data: Buffer): Promise<Sheet> {
     const cells: string[] = [];
     for (let c = 1; c <= ws.columnCount; c++) {
       const v = row.getCell(c).value;
-      cells.push(v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : typeof v === 'object' ? String((v as { text?: unknown }).text ?? '') : String(v as string | number | boolean));
+      cells.push(v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : typeof v === 'object' ? cellText(v) : String(v));
     }
     out.push(cells);
   });
   const [headers, ...rows] = out;
   if (!headers) throw new TzError('TZ_ERR_VALIDATION', { problem: 'empty sheet' });
   return { headers: headers.map((h) => h.trim()), rows };
+}
+
+/** Rich text, hyperlink and formula cells carry their text in a property. */
+function cellText(v: object): string {
+  const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
+  if (typeof o.text === 'string') return o.text;
+  if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
+  if (typeof o.result === 'string' || typeof o.result === 'number') return String(o.result);
+  return '';
 }
 
 export async function importPatients(pool: pg.Pool, sheet: Sheet, opts: { dryRun: boolean; actor: string; defaultCountry?: string }): Promise<ImportReport> {

@@ -85,7 +85,7 @@ function postgresConnection(opts: QueueConnectionOptions): QueueConnection {
       return q as unknown as Queue<D>;
     },
     worker<D, R>(name: string, processor: Processor<D, R>, wopts: Omit<WorkerOptions, 'connection' | 'prefix'>) {
-      return new PgWorker(name, processor, { ...wopts, connection: connection() }, createPostgresBackend) as unknown as Worker<D, R>;
+      return new PgWorker(name, processor, { ...wopts, connection: connection() }, createPostgresBackend);
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));
