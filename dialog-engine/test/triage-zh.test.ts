@@ -88,6 +88,15 @@ const ROWS: Row[] = [
   ['这几天腿肿体重长了四斤', 'D4', 'cardiology'],
   ['腰疼', 'D6', 'orthopedics'],
   ['我想挂个号', 'D6', 'general-medicine'],
+  ['我有高血压今天量了一百九头有点晕', 'D2', null],
+  ['老人摔了一跤站不起来', 'D2', null],
+  ['腿摔了肿得很厉害不能走路', 'D4', 'orthopedics'],
+  ['吃了药以后全身起风团', 'D4', 'dermatology'],
+  ['我家老爷子八十多了这两天发烧咳嗽', 'D4', 'general-medicine'],
+  ['孩子一岁半拉肚子一天拉了七八次尿也少了', 'D4', 'pediatrics'],
+  ['我怀孕三十周胎动少了', 'D2', null],
+  ['血糖测了二点八手抖出冷汗', 'D2', null],
+  ['我老婆说她活不下去了', 'D3', null],
 ];
 
 describe('triage zh', () => {

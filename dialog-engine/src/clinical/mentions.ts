@@ -123,7 +123,10 @@ function isNegated(norm: string, r: RawMatch, clause: [number, number], all: Raw
   if (last) {
     const gapStart = last.index + last.text.length;
     if (lang === 'zh' && last.text === '不') {
-      if (cues.closeNegator?.test('不' + norm.slice(gapStart, r.start))) return true;
+      const gap = '不' + norm.slice(gapStart, r.start);
+      if (cues.closeNegator?.test(gap)) return true;
+      // 不是很厉害 / 不太严重: a hedged modifier is denied, a hedged symptom (不太疼) is still there.
+      if (r.p.feature && /^不(?:是|算)?(?:很|太|那么|特别|怎么|大)$/u.test(gap)) return true;
     } else if (gapContent(norm, gapStart, r.start, all.filter((o) => o !== r && o.start >= gapStart), cues, lang) <= cues.maxGap) {
       return true;
     }

@@ -161,7 +161,7 @@ export function extractDurationDays(norm: string, lang: ClinicalLang): number | 
 export function extractSystolic(norm: string, lang: ClinicalLang): number | null {
   const found: number[] = [];
   if (lang === 'zh') {
-    const re = new RegExp(`(?:高压|血压|收缩压)(?:是|有|到|量了|测了|都)?(${ZH_NUM})`, 'gu');
+    const re = new RegExp(`(?:高压|血压|收缩压)[^，。,.\\d零一二两三四五六七八九十]{0,6}?(${ZH_NUM})`, 'gu');
     for (const m of norm.matchAll(re)) {
       const v = parseChineseNumber(m[1]!.split('.')[0]!);
       if (v !== null && v >= 60 && v <= 300) found.push(v);

@@ -7,7 +7,7 @@
 import type { Lexicon } from '../types.js';
 
 /** Up to 3 characters that are not punctuation or another pain/body word. */
-export const G = '[^，。,.;；!?！？、\\s疼痛闷头肚腹腰腿胸]{0,3}?';
+export const G = '(?:啊|呀|呢|吧|嗯|呃|那个|这个|就是|[^，。,.;；!?！？、\\s疼痛闷头肚腹腰腿胸]){0,4}?';
 const UNWELL = '(?:不(?:太|大|怎么|是很)?舒服|难受|不适)';
 const PAIN = '(?:疼|痛|闷痛|绞痛|刺痛|胀痛|隐痛|酸痛)';
 
