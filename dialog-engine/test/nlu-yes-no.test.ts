@@ -108,3 +108,32 @@ describe('yes-no through interpret()', () => {
     expect(interpret({ lang: 'en', expect: 'yes-no', utterance: 'NO!' })).toMatchObject({ answer: 'no' });
   });
 });
+
+describe('yes-no, streaming-recognizer style answers', () => {
+  const zh: Case[] = [
+    ['嗯那个就是没有没有都挺好的', '伤口有没有红肿', 'no'], ['呃红倒是不红就是有一点点肿', '伤口有没有红肿', 'yes'],
+    ['没有渗液就是有点痒', '伤口有没有渗液', 'no'], ['昨天还有点烧今天已经退了', '还发烧吗', 'no'], ['不烧了不烧了', '还发烧吗', 'no'],
+    ['还是有点低烧', '还发烧吗', 'yes'], ['有时候闷', '胸口闷不闷', 'yes'], ['闷得很', '胸口闷不闷', 'yes'], ['睡不好', '最近睡得好吗', 'no'],
+    ['还可以', '最近睡得好吗', 'yes'], ['有的时候会忘', '有没有按时吃药', 'no'], ['停了', '有没有按时吃药', 'no'], ['早就停了', '您还在吃降压药吗', 'no'],
+    ['还在吃', '您还在吃降压药吗', 'yes'], ['头疼倒没有就是有点晕', '有没有头疼', 'no'], ['头有点疼', '有没有头疼', 'yes'], ['听不清', '您能听清楚吗', 'no'],
+    ['走不了', '能自己走路吗', 'no'], ['能走一点', '能自己走路吗', 'yes'], ['我就是', '您是王芳吗', 'yes'], ['我是他老伴', '您是张建国吗', 'no'],
+    ['你说吧', '方便接电话吗', 'yes'], ['我在忙', '方便接电话吗', 'no'], ['漏过一次', '有没有漏服', 'yes'], ['满意', '您对这次服务满意吗', 'yes'],
+    ['颜色正常', '大便颜色发黑吗', 'no'], ['晚上咳白天不咳', '还咳嗽吗', 'yes'], ['这个倒没有', '有没有胸闷', 'no'],
+  ];
+  const en: Case[] = [
+    ['um no no it looks fine', 'is your wound red or swollen', 'no'], ['its a little swollen but not red', 'is your wound red or swollen', 'yes'],
+    ['i had one yesterday but its gone today', 'do you still have a fever', 'no'], ['still a low grade fever', 'do you still have a fever', 'yes'],
+    ['i stopped taking it', 'are you taking your medication', 'no'], ['yeah pretty good', 'are you sleeping well', 'yes'],
+    ['i cant sleep', 'are you sleeping well', 'no'], ["i'm busy", 'is now a good time', 'no'], ['only when i climb stairs', 'any shortness of breath', 'yes'],
+    ['nope breathing fine', 'any shortness of breath', 'no'], ['i did last week not now', 'have you had any dizziness', 'no'],
+    ['speaking', 'is this mary', 'yes'], ['that is me', 'is this mary', 'yes'], ['just a tiny bit', 'any swelling', 'yes'], ['i doubt it', 'any fever', 'no'],
+    ["it's worse", 'is the wound still painful', 'yes'], ['on and off', 'are you coughing', 'yes'], ["that's wrong", 'is that correct', 'no'],
+    ['nuh uh', 'any fever', 'no'], ['dont think so', 'any fever', 'no'],
+  ];
+  it.each(zh)('zh %s (asked %s) -> %s', (u, a, r) => {
+    expect(yesNoZh(u, a)).toBe(r);
+  });
+  it.each(en)('en %s (asked %s) -> %s', (u, a, r) => {
+    expect(yesNoEn(u, a)).toBe(r);
+  });
+});

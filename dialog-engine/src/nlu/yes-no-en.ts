@@ -29,6 +29,8 @@ function clause(c: string, problem: boolean, action: boolean): YesNo | null {
   if (/^yeah no\b/.test(s)) return 'no';
   if (/^no yeah\b/.test(s)) return 'yes';
   if (problem && PARTIAL.test(s) && !/\b(?:not|never|no)\b|n't\b/.test(s)) return 'yes';
+  if (action && /\b(?:stopped|quit|ran out|run out|no longer|gave up)\b/.test(s)) return 'no';
+  if (/\b(?:i'?m busy|busy right now|i'?m driving|not now|not a good time|bad time|call (?:me )?(?:back|later))\b/.test(s)) return 'no';
   if (DOUBLE_NEG.test(s)) return 'yes';
   if (problem && (GONE.test(s) || FINE.test(s)) && !/\bstill\b/.test(s)) return 'no';
   if (problem && /\bbetter\b/.test(s) && !/\bnot\b|n't\b|\bstill\b/.test(s)) return 'no';
@@ -48,6 +50,11 @@ export function yesNoEn(utterance: string, asked?: string): YesNo {
   if (t.length === 0) return 'unclear';
   if (HEDGE_WORD_ONLY.test(t) && !/^(?:kind of|sort of|kinda|sorta|somewhat)$/.test(t)) return 'unclear';
   const { problem, action } = questionFrame(asked, 'en');
+  // "Is it red or swollen?": a yes to any part is a yes.
+  if (asked && /\bor\b/.test(asked)) {
+    const parts = t.split(/\bbut\b|\band\b/).map((p) => clause(p, problem, action));
+    if (parts.includes('yes') && !HEDGE.test(t)) return 'yes';
+  }
   if (HEDGE.test(t)) {
     // "not sure, but i think it's gone" -> the firm part after the hedge decides.
     const after = t.slice(t.search(HEDGE)).replace(HEDGE, '').replace(/^\s*(?:but|though)\s*/, '');

@@ -7,6 +7,8 @@ import { normalizeUtterance, pinyinFind } from '../text/index.js';
 import { questionFrame, type QuestionFrame } from './question.js';
 import type { YesNo } from './types.js';
 
+const ZH_SOFT_FILLERS = /怎么说呢|那个|这个|然后|呃|额|噢|欸|诶|哎|唉/gu;
+
 /** Hedges that make the whole answer unclear. */
 const STRONG_HEDGE = /不(?:太|大|是很|怎么)?(?:清楚|确定|记得|知道|晓得)|说不上来|不好讲|不知道|不晓得|不清楚|说不清|讲不清|说不好|不好说|不确定|不一定|记不清|记不得|不记得|想不起|搞不清|弄不清|不太懂|听不懂|没注意|没留意|没感觉出来|看情况|难说|谁知道|也许吧|可能吧|或许吧|大概吧|应该吧|说不准|不敢说|我也不知/u;
 /** Lukewarm answers: "so-so". */
@@ -42,7 +44,7 @@ function contentChars(s: string): Set<string> {
 }
 
 /** Clauses that mark "now" (or a contrast): the last one decides for still-questions. */
-const NOW_MARK = /现在|目前|这两天|这几天|今天|已经|但是|可是|不过|但|后来|最近/gu;
+const NOW_MARK = /现在|目前|这两天|这几天|今天|已经|但是|可是|不过|但|后来|最近|就是|只是|倒是|倒/gu;
 
 function stripHedgeWords(t: string): string {
   return t.replace(/可能|也许|或许|大概|好像|应该|估计|感觉|觉得|我看|似乎|吧|呢|啊|呀|哦|喔|啦|嘞|咯/gu, '');
@@ -67,12 +69,19 @@ function clausePolarity(clause: string, frame: Frame): YesNo | null {
   const hasNeg = NEGATORS.test(fine ? c.replace(new RegExp(FINE.source, 'gu'), '好') : c);
   if (fine && frame.problem && !/有点|有一点|还有|还是|还在/u.test(c.replace(/还有点好|还好/gu, ''))) return 'no';
   if (frame.problem && GONE.test(c) && !/还有|还在|还是有/u.test(c)) return 'no';
-  if (/^(?:有点|有一点|一点点|稍微)(?![不没])/u.test(c) || /(?:有点|有一点|有些|还有点|还有一点)(?!不)/u.test(c)) {
-    if (!/(?:一点|点)(?:都|也)(?:不|没)/u.test(c)) return 'yes';
+  const little = /(?:有点|有一点点?|有些|一点点|稍微)(?![不没])(.*)$/u.exec(c);
+  if (little && !/(?:一点|点)(?:都|也)(?:不|没)/u.test(c)) {
+    const about = contentChars(little[1]!);
+    const offTopic = frame.topic.size > 0 && about.size > 0 && ![...about].some((ch) => frame.topic.has(ch)) && hasNeg;
+    if (!offTopic) return 'yes';
   }
   if (/(?:一点|一次|从来|根本|完全|压根|从)(?:都|也)?(?:不|没)/u.test(c)) return 'no';
   if (frame.action && /忘了?|漏了?|落了?|没按时|有时候忘|偶尔忘/u.test(c)) return 'no';
   if (REFUSAL.test(c)) return 'no';
+  if (frame.action && /停了|停药|不吃了|断了|吃完了|没药了/u.test(c)) return 'no';
+  if (/^我是(?:他|她)/u.test(c)) return 'no'; // 我是他老伴: not the person asked for
+  if (/在忙|很忙|没空|没时间|在开车|在开会/u.test(c)) return 'no';
+  if (/^(?:你|您)?(?:说吧|说|讲吧|请讲|请说)$/u.test(c)) return 'yes';
   if (hasNeg) return 'no';
   if (fine) return 'yes';
   if (frame.problem && ZH_SYMPTOM_WORD.test(c)) return 'yes';
@@ -103,7 +112,8 @@ export function repairFromQuestion(answer: string, asked: string | undefined): s
 }
 
 export function yesNoZh(utterance: string, asked?: string): YesNo {
-  const raw = repairFromQuestion(normalizeUtterance(utterance, 'zh'), asked)
+  // Keep 就是 / 只是 (they separate "头疼倒没有 | 就是有点晕"); drop the other fillers.
+  const raw = repairFromQuestion(normalizeUtterance(utterance, 'zh', { dropFillers: false }).replace(ZH_SOFT_FILLERS, ''), asked)
     .replace(/没错|没毛病/gu, '对')
     .replace(/木有|冇|没得|莫得|么有/gu, '没有');
   if (raw.length === 0) return 'unclear';

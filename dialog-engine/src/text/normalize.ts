@@ -26,6 +26,15 @@ const ZH_FILLERS = ['就是说', '怎么说呢', '那个那个', '这个这个',
 const EN_FILLERS = ['um+', 'uh+', 'umm+', 'erm+', 'er', 'ah+', 'hmm+', 'you know', 'i mean', 'like(?! to\\b)'];
 const EN_FILLER_RE = new RegExp(`\\b(?:${EN_FILLERS.join('|')})\\b|^(?:well|so|okay so)\\b`, 'g');
 
+/** Recognizers often drop the apostrophe ("i cant", "dont"); restore the common ones. */
+const CONTRACTIONS: Record<string, string> = {
+  dont: "don't", cant: "can't", didnt: "didn't", doesnt: "doesn't", isnt: "isn't", wasnt: "wasn't", werent: "weren't",
+  arent: "aren't", havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", wont: "won't", wouldnt: "wouldn't",
+  couldnt: "couldn't", shouldnt: "shouldn't", im: "i'm", ive: "i've", its: "it's", thats: "that's", theres: "there's",
+  youre: "you're", hes: "he's", whats: "what's", aint: "ain't",
+};
+const CONTRACTION_RE = new RegExp(`\\b(?:${Object.keys(CONTRACTIONS).join('|')})\\b`, 'g');
+
 /** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space map to plain ASCII via NFKC. */
 function toHalfWidth(text: string): string {
   return text.normalize('NFKC');
@@ -71,6 +80,7 @@ export function normalizeUtterance(text: string, lang: Lang, opts: NormalizeOpti
     return s.trim();
   }
   s = s.toLowerCase().replace(/\buh\s*huh\b|\bmm+\s*hmm+\b|\bum\s*hum\b/g, 'mhm').replace(/\bnuh\s*uh\b|\buh-uh\b/g, 'nope');
+  s = s.replace(CONTRACTION_RE, (w) => CONTRACTIONS[w] ?? w);
   if (dropFillers) s = s.replace(EN_FILLER_RE, ' ');
   s = collapseEnRepeats(s.replace(/\s+/g, ' ').trim());
   return s.trim();
