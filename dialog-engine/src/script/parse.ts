@@ -69,8 +69,8 @@ export function parseScriptText(text: string, file = '<script>'): ParsedScript {
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) => {
-      const pos = e.linePos?.[0] ?? { line: 0, col: 0 };
-      return { file, line: pos.line, column: pos.col, path: '', code: 'yaml-syntax' as const, message: e.code };
+      const at = pos(lc, e.pos[0]);
+      return { file, line: at.line, column: at.column, path: '', code: 'yaml-syntax' as const, message: `${e.code}: ${e.message.split('\n')[0] ?? ''}` };
     });
     return { script: null, issues, locate: locator(null, lc) };
   }
