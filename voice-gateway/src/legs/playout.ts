@@ -3,8 +3,9 @@
  * `leadFrames` ahead to cover network and timer jitter (the peer's jitter buffer absorbs them).
  * Items play one after another. `clear()` drops everything at once (barge-in).
  *
- * Underrun: a frame was due at the peer (not just within the lead) while the source (TTS) had not
- * produced it yet. Counted once per gap; the timeline is re-anchored so we do not burst afterwards.
+ * Underrun: the peer ran dry (a frame was due, not just within the lead) and audio then resumed,
+ * i.e. a gap inside a prompt the caller heard. Counted once per gap; the timeline is re-anchored
+ * so we do not burst afterwards. Running dry at the very end of a prompt is not a gap.
  */
 import { TzError, type AudioFrame } from '@tingzhen/voice-core';
 import { MediaClock, sharedMediaClock } from './media-clock.js';
@@ -161,6 +162,7 @@ export class Playout {
     while (item.sent < due) {
       const frame = this.takeFrame(item);
       if (!frame) break;
+      if (item.starved) this.underruns++; // audio resumes after a gap the caller heard
       this.send(frame, now);
       item.sent++;
       item.starved = false;
@@ -180,10 +182,7 @@ export class Playout {
     }
     // Source is behind: the peer runs dry at playedAt.
     if (now > playedAt) {
-      if (!item.starved) {
-        item.starved = true;
-        this.underruns++;
-      }
+      item.starved = true;
       item.t0 += now - playedAt; // re-anchor: the next frame plays now, not in a burst
     }
   }
