@@ -123,3 +123,15 @@ describe('free text and bad requests', () => {
     expect(() => interpret({ lang: 'fr' as never, expect: 'yes-no', utterance: 'oui' })).toThrow(expect.objectContaining({ code: 'TZ_ERR_VALIDATION' }));
   });
 });
+
+describe('dates, more forms', () => {
+  it.each([
+    ['zh', '前两天', { relative_days: -2 }], ['zh', '下下周一', { relative_days: 12 }], ['zh', '上个月十号', { date: '2026-04-10' }],
+    ['zh', '这个月二十号', { date: '2026-05-20' }], ['zh', '半个月以后', { relative_days: 15 }], ['zh', '两个星期之后', { relative_days: 14 }],
+    ['en', 'the fifth of next month', { date: '2026-06-05' }], ['en', 'next month on the 5th', { date: '2026-06-05' }],
+    ['en', 'in a week', { relative_days: 7 }], ['en', 'a month ago', { relative_days: -30 }], ['en', '5/3', { date: '2026-05-03' }],
+    ['en', 'this coming friday', { relative_days: 2 }],
+  ] as const)('%s %s', (lang, u, r) => {
+    expect(parseDate(u, lang, CALL_DATE)).toEqual(r);
+  });
+});

@@ -165,3 +165,17 @@ describe('numbers, more colloquial forms', () => {
     expect(parseScale('一分都没有', 'zh')).toEqual({ value: 0 });
   });
 });
+
+describe('numbers with recognizer homophones and implausible values', () => {
+  it('repairs 十 and 点 misheard inside numerals', () => {
+    expect(parseNumber('三是八度五', 'zh', '体温多少')).toEqual({ value: 38.5, unit: '°C' });
+    expect(parseNumber('三十七电五', 'zh', '体温多少')).toEqual({ value: 37.5, unit: '°C' });
+  });
+  it('gives null for a bare number that cannot answer the question', () => {
+    expect(parseNumber('一是', 'zh', '体温多少')).toEqual({ value: null });
+    expect(parseNumber('five', 'en', 'what is your temperature')).toEqual({ value: null });
+  });
+  it('keeps an answer in another unit of the same kind of question', () => {
+    expect(parseNumber('两个礼拜', 'zh', '发烧几天了')).toEqual({ value: 2, unit: 'weeks' });
+  });
+});

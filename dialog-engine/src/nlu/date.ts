@@ -125,6 +125,11 @@ function zhDate(t: string, base: Date, pastBias: boolean): DateResult | null {
     const days = unit === '天' || unit === '日' ? n : n * 7;
     return { relative_days: sign * Math.round(days) };
   }
+  m = new RegExp(`^前(${N})天`, 'u').exec(t) ?? new RegExp(`[^大]前(${N})天`, 'u').exec(t);
+  if (m) {
+    const n = num(m[1]);
+    if (n !== null && n > 1) return { relative_days: -n }; // 前两天 = a couple of days ago
+  }
   const words: Array<[RegExp, number]> = [
     [/大前天/u, -3], [/大后天/u, 3], [/前天|前日/u, -2], [/后天|后日/u, 2], [/昨天|昨日|昨晚|昨儿|昨个|夜里|昨夜/u, -1],
     [/明天|明日|明早|明晚|明儿/u, 1], [/今天|今日|今早|今晚|今儿|刚才|刚刚|现在|早上|上午|中午|下午|晚上|这会/u, 0],
@@ -168,6 +173,11 @@ function enDate(t: string, base: Date, pastBias: boolean): DateResult | null {
   if (month !== undefined && day !== undefined) {
     const d = year !== undefined ? validDate(year, month, day) : nearest(base, month, day);
     if (d) return { date: iso(d) };
+  }
+  m = /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?next month\b/.exec(t) ?? /\bnext month\s+(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b/.exec(t);
+  if (m) {
+    const d = new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth() + 1, Number(m[1])));
+    if (d.getUTCDate() === Number(m[1])) return { date: iso(d) };
   }
   m = /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/.exec(t);
   if (m) {

@@ -87,7 +87,11 @@ function readUnit(tail: string, lang: Lang): { cat: UnitCat; len: number } | nul
 /** Prepare text for number extraction: normalised, and for English with digits. */
 export function numberText(utterance: string, lang: Lang): string {
   const t = normalizeUtterance(utterance, lang);
-  return lang === 'en' ? enNumberText(t) : t;
+  if (lang === 'en') return enNumberText(t);
+  // Recognizer homophones inside numerals: 三是八度 (十), 三十七电五 (点).
+  return t
+    .replace(/(?<=[一二三四五六七八九])[是时实石](?=[一二三四五六七八九度斤次天])/gu, '十')
+    .replace(/(?<=[零一二三四五六七八九十])[电店](?=[零一二三四五六七八九])/gu, '点');
 }
 
 /** Every quantity in the text: spans with their units and the 度/米 decimal forms folded in. */
@@ -284,7 +288,9 @@ export function parseNumber(utterance: string, lang: Lang, asked = '', declared?
   };
   let chosen: Quantity | undefined;
   if (quest) chosen = pick(qs.filter(matches)) ?? pick(qs.filter(bare));
-  chosen ??= pick(qs.filter((q) => q.cat !== null && q.cat !== 'score')) ?? pick(qs);
+  // Another unit than the question's is still an answer (asked days, said "两个礼拜"); a bare
+  // number that cannot be what was asked (体温 "一") is not.
+  chosen ??= pick(qs.filter((q) => q.cat !== null && q.cat !== 'score')) ?? (quest === null ? pick(qs) : undefined);
   if (!chosen) return { value: null };
   return toResult(chosen, quest, lang, asked, declared);
 }

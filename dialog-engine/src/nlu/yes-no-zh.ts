@@ -115,6 +115,13 @@ export function yesNoZh(utterance: string, asked?: string): YesNo {
   // Keep 就是 / 只是 (they separate "头疼倒没有 | 就是有点晕"); drop the other fillers.
   const raw = repairFromQuestion(normalizeUtterance(utterance, 'zh', { dropFillers: false }).replace(ZH_SOFT_FILLERS, ''), asked)
     .replace(/没错|没毛病/gu, '对')
+    // Recognizer spellings of the answer words themselves.
+    .replace(/^(?:是得|事的|是滴|似的)$/u, '是的')
+    .replace(/^(?:对得|对滴|队的)$/u, '对的')
+    .replace(/^(?:有得|有滴)$/u, '有的')
+    .replace(/^(?:好得|好滴)$/u, '好的')
+    .replace(/^(?:嗯呢|恩呢|恩恩|摁)$/u, '嗯')
+    .replace(/^(?:没油|没友|美有|梅有)$/u, '没有')
     .replace(/木有|冇|没得|莫得|么有/gu, '没有');
   if (raw.length === 0) return 'unclear';
   const frame: Frame = {
