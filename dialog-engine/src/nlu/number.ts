@@ -184,7 +184,7 @@ function plausible(q: Quest, v: number): boolean {
     case 'temperature': return (v >= 34 && v <= 43) || (v >= 93 && v <= 110);
     case 'weight': return v >= 2 && v <= 500;
     case 'bpm': return v >= 20 && v <= 250;
-    case 'sugar': return v > 0 && v <= 35;
+    case 'sugar': return (v > 0 && v <= 35) || (v >= 40 && v <= 600); // mmol/L, or mg/dL (converted)
     case 'times': return v >= 0 && v <= 100;
     case 'duration': return v >= 0 && v <= 400;
     default: return true;
