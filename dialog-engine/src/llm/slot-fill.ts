@@ -39,7 +39,7 @@ export async function fillSlot(client: LlmClient, req: SlotRequest): Promise<Rec
   try {
     const text = await client.complete({
       messages: [{ role: 'system', content: system }, { role: 'user', content: JSON.stringify({ question: req.asked, answer: req.utterance, language: req.lang }) }],
-      jsonSchema: schema as unknown as Record<string, unknown>,
+      jsonSchema: schema,
       ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
     });

@@ -40,7 +40,7 @@ export function ruleSummary(result: CallResult): NurseSummary {
   const extraction: Record<string, string | number | boolean | null> = {};
   for (const [step, a] of Object.entries(result.answers)) {
     const v = a.value;
-    const main = v.answer ?? v.value ?? v.choice ?? (v.systolic !== undefined ? `${String(v.systolic)}/${String(v.diastolic)}` : null);
+    const main = v.answer ?? v.value ?? v.choice ?? (typeof v.systolic === 'number' && typeof v.diastolic === 'number' ? `${v.systolic}/${v.diastolic}` : null);
     if (typeof main === 'string' || typeof main === 'number' || typeof main === 'boolean') extraction[step.replace(/-/g, '_')] = main;
   }
   return { summary: parts.join('; '), extraction, tags: [...result.tags], source: 'rules', disposition: result.disposition, redFlags: [...result.redFlags], outcome: result.outcome };
@@ -64,7 +64,7 @@ export async function summarizeCall(
         },
         { role: 'user', content: JSON.stringify({ answers: input.result.answers, tags: input.result.tags, transcript: input.transcript }) },
       ],
-      jsonSchema: SummarySchema as unknown as Record<string, unknown>,
+      jsonSchema: SummarySchema,
       ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });

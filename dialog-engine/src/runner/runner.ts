@@ -133,7 +133,10 @@ export function createRunner(script: Script, opts: RunnerOptions): Runner {
   function onConfirmInput(ctx: StepContext, state: RunnerState, input: Input, actions: Action[]): void {
     let answer = 'yes';
     if (input.type === 'dtmf') answer = input.digit === '2' ? 'no' : 'yes';
-    if (input.type === 'speech') answer = String(opts.interpreter.interpret({ lang: state.lang, expect: 'yes-no', utterance: input.text }).answer ?? 'unclear');
+    if (input.type === 'speech') {
+      const a = opts.interpreter.interpret({ lang: state.lang, expect: 'yes-no', utterance: input.text }).answer;
+      answer = typeof a === 'string' ? a : 'unclear';
+    }
     const flags = state.pendingRedFlags;
     state.pendingRedFlags = [];
     if (answer === 'no') {

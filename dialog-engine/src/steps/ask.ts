@@ -45,7 +45,7 @@ export const DEFAULT_MIN_CONFIDENCE = 0.45;
 function policy(ctx: StepContext, step: Step, which: 'noInput' | 'noMatch'): ResolvedPolicy {
   const expect = step.expect as Expect;
   const timeoutMs = expect === 'free-text' || expect === 'symptoms' ? NO_INPUT_TIMEOUT_FREE_TEXT_MS : NO_INPUT_TIMEOUT_MS;
-  return { timeoutMs, ...DEFAULT_POLICY, ...ctx.script.defaults?.[which], ...(step[which] as Policy | undefined) } as ResolvedPolicy;
+  return { timeoutMs, ...DEFAULT_POLICY, ...ctx.script.defaults?.[which], ...(step[which] as Policy | undefined) };
 }
 
 function prompt(ctx: StepContext, step: Step, state: RunnerState, mode: 'prompt' | 'reprompt' | 'dtmf'): Action[] {
@@ -132,7 +132,7 @@ export const askStep: StepKind = {
   targets: () => [],
   texts: (step) => {
     const out = [{ path: 'prompt', text: step.prompt as LangText }, { path: 'dtmfPrompt', text: step.dtmfPrompt as LangText }];
-    if (step.reprompt) out.push({ path: 'reprompt', text: step.reprompt as LangText });
+    if (step.reprompt) out.push({ path: 'reprompt', text: step.reprompt });
     (shapeOf(step).choices ?? []).forEach((c, i) => out.push({ path: `choices/${i}/label`, text: c.label }));
     return out;
   },

@@ -19,12 +19,12 @@ export const hangupStep: StepKind = {
     { additionalProperties: false },
   ),
   targets: () => [],
-  texts: (step) => (step.text ? [{ path: 'text', text: step.text as LangText }] : []),
+  texts: (step) => (step.text ? [{ path: 'text', text: step.text }] : []),
   needsNext: false,
   enter(ctx, step, state) {
     const actions: Action[] = [];
     if (step.text) {
-      const text = ctx.render(step.text as LangText, state);
+      const text = ctx.render(step.text, state);
       actions.push({ type: 'say', text, lang: ctx.lang, bargeIn: false, stepId: step.id });
     }
     actions.push(...endCall(state, 'script-end', (step.outcome as Outcome | undefined) ?? 'completed'));
