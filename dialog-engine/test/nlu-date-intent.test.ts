@@ -135,3 +135,23 @@ describe('dates, more forms', () => {
     expect(parseDate(u, lang, CALL_DATE)).toEqual(r);
   });
 });
+
+describe('choice, departments and ratings', () => {
+  const dept = [
+    { id: 'cardiology', labels: ['心内科', '心血管内科', 'cardiology', 'heart'] },
+    { id: 'neurology', labels: ['神经内科', 'neurology'] },
+    { id: 'orthopedics', labels: ['骨科', 'orthopedics', 'bones'] },
+  ];
+  it.each([
+    ['zh', '我想挂神经内科', 'neurology'], ['zh', '新内科', 'cardiology'], ['zh', '神精内科', 'neurology'], ['zh', '第三个', 'orthopedics'],
+    ['zh', '都行', null], ['en', 'the heart one', 'cardiology'], ['en', 'number two', 'neurology'], ['en', 'option 3', 'orthopedics'],
+    ['en', 'whatever', null],
+  ] as const)('%s %s -> %s', (lang, u, id) => {
+    expect(matchChoice(u, lang, dept)).toBe(id);
+  });
+  it.each([
+    ['非常满意', '非常满意'], ['挺满意的', '满意'], ['不太满意', '不满意'], ['不满意', '不满意'], ['还行一般吧', '一般'],
+  ])('rating %s -> %s', (u, id) => {
+    expect(matchChoice(u, 'zh', ['非常满意', '满意', '一般', '不满意'])).toBe(id);
+  });
+});

@@ -42,6 +42,15 @@ export function matchChoice(utterance: string, lang: Lang, choices: Array<string
       if (l.length === 0) continue;
       const hit = lang === 'en' ? new RegExp(`\\b${l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text) : text.includes(l);
       if (!hit) continue;
+      // 不太满意 contains 满意 but means the negative option (不满意) when there is one.
+      if (lang === 'zh' && /(?:不太|不是很|不怎么|不大|没那么|不|没)$/u.test(text.slice(0, text.indexOf(l)))) {
+        const negative = opts.find((x) => (x.labels ?? []).some((y) => /^(?:不|没)/u.test(y) && y.endsWith(l) && y !== l));
+        if (negative) {
+          if (!best || l.length + 1 > best.len) best = { id: negative.id, len: l.length + 1 };
+          tie = false;
+        }
+        continue;
+      }
       if (!best || l.length > best.len) {
         tie = false;
         best = { id: o.id, len: l.length };
