@@ -109,7 +109,7 @@ export function extractQuantities(text: string, lang: Lang): Quantity[] {
       // 三十九度二 = 39.2; 一米七 = 1.7; 两天半 = 2.5.
       if ((unit.cat === 'T' || unit.cat === 'F' || unit.cat === 'm') && next && next.start === q.end && next.min === next.max && s.min === s.max) {
         const digits = text.slice(next.start, next.end);
-        if (/^[零〇一二三四五六七八九0-9]{1,2}$/u.test(digits) && readUnit(text.slice(next.end), lang)?.cat !== 'days') {
+        if (/^[零〇一二三四五六七八九0-9]{1,2}$/u.test(digits) && Number.isInteger(next.min) && readUnit(text.slice(next.end), lang)?.cat !== 'days') {
           const frac = Number(`0.${String(next.min).padStart(digits.length, '0')}`);
           q.min += frac;
           q.max += frac;
@@ -244,6 +244,7 @@ function toResult(q: Quantity, quest: Quest, lang: Lang, asked: string, declared
     default:
       unit = declared;
   }
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return { value: null };
   const r = min === max ? { value: round(min) } : { min: round(min), max: round(max) };
   return unit ? { ...r, unit } : r;
 }
