@@ -179,3 +179,21 @@ describe('numbers with recognizer homophones and implausible values', () => {
     expect(parseNumber('两个礼拜', 'zh', '发烧几天了')).toEqual({ value: 2, unit: 'weeks' });
   });
 });
+
+describe('numbers, approximate and vague forms', () => {
+  it.each([
+    ['en', 'how long', 'a fortnight', { value: 2, unit: 'weeks' }],
+    ['en', 'how long', 'a day or two', { min: 1, max: 2, unit: 'days' }],
+    ['en', 'what is your heart rate', 'in the nineties', { min: 90, max: 99, unit: 'bpm' }],
+    ['en', 'how long', 'since yesterday', { value: 1, unit: 'days' }],
+    ['en', 'how many times', 'a few times', { value: null }],
+    ['zh', '心率多少', '一百出头', { min: 100, max: 110, unit: 'bpm' }],
+    ['zh', '血糖多少', '七点几', { min: 7, max: 8, unit: 'mmol/L' }],
+    ['zh', '体重多少', '七十多公斤', { min: 70, max: 80, unit: 'kg' }],
+    ['zh', '多久了', '昨天开始的', { value: 1, unit: 'days' }],
+    ['zh', '多久了', '好几天了', { value: null }],
+    ['zh', '体温', '三十八度到三十九度', { min: 38, max: 39, unit: '°C' }],
+  ] as const)('%s asked %s: %s', (lang, asked, u, r) => {
+    expect(parseNumber(u, lang, asked)).toEqual(r);
+  });
+});

@@ -81,11 +81,14 @@ function zhSpans(text: string): NumSpan[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+const DECADES: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+
 /** Rewrite English for numbers: once/twice, halves, "a couple of", then number words. */
 export function enNumberText(text: string): string {
   let t = ` ${text.toLowerCase()} `;
   t = t.replace(/\bonce\b/g, ' 1 times ').replace(/\btwice\b/g, ' 2 times ').replace(/\bthrice\b/g, ' 3 times ');
-  t = t.replace(/\ba couple(?: of)?\b/g, ' 2 ');
+  t = t.replace(/\ba couple(?: of)?\b/g, ' 2 ').replace(/\b(?:a |one )?fortnight\b/g, ' 2 weeks ');
+  t = t.replace(/\b(?:in )?the (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/g, (_, d: string) => ` ${DECADES[d]} to ${DECADES[d]! + 9} `);
   t = t.replace(/\b(?:a|an|one) (day|week|month|year|hour|pound|kilo)s? and a half\b/g, ' 1.5 $1 ');
   t = t.replace(/\bhalf (?:a |an )?(day|week|month|year|hour)\b/g, ' 0.5 $1 ');
   t = enToDigits(t.trim());
@@ -95,6 +98,8 @@ export function enNumberText(text: string): string {
     return /\btimes\s*$/.test(all.slice(0, off)) ? m : `1 ${u}`;
   });
   t = t.replace(/\b(?:a|an) (day|week|month|year)s? ago\b/g, '1 $1 ago');
+  // "a day or two" -> "1 or 2 days"
+  t = t.replace(/\b(\d+) (day|week|month|year|hour)s? or (\d+)\b(?! \w*(?:day|week|month|year|hour))/g, '$1 or $3 $2s');
   return t;
 }
 
@@ -137,7 +142,11 @@ export function numberSpans(text: string, lang: Lang): NumSpan[] {
     }
     // X多 / X来 (approximately X-and-more).
     const after = text.slice(s.end);
-    if (s.min === s.max && /^点多/u.test(after) && lang === 'zh') {
+    if (s.min === s.max && /^出头/u.test(after) && lang === 'zh') {
+      const step = approxStep(s.min);
+      s.max = s.min + (step >= 100 ? step / 10 : step >= 10 ? step / 2 : 1); // 一百出头 = 100-110
+      s.approx = true;
+    } else if (s.min === s.max && /^点(?:多|几)/u.test(after) && lang === 'zh') {
       s.max = s.min + 1; // 八点多 = 8.x
       s.approx = true;
     } else if (s.min === s.max && /^(?:个)?多/u.test(after) && lang === 'zh') {
