@@ -5,4 +5,10 @@ const load = (m: Promise<{ default: Command }>) => m.then((x) => x.default);
 
 export const commands: Record<string, () => Promise<Command>> = {
   start: () => load(import('./start.js')),
+  models: () => load(import('./models.js')),
+  chat: () => load(import('./chat.js')),
+  lint: () => load(import('./lint.js')),
+  nlu: () => load(import('./nlu.js')),
+  triage: () => load(import('./triage.js')),
+  call: () => load(import('./call.js')),
 };
