@@ -16,8 +16,9 @@ function help(list: Command[]): string {
   ].join('\n');
 }
 
+// The program's entry is the one place that hands the process environment to the config loader.
 export async function main(argv: string[], io: CommandIo = {
-  stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env,
+  stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, // eslint-disable-line no-restricted-properties
 }): Promise<number> {
   const list = await Promise.all(Object.values(commands).map((load) => load()));
   const [name, ...rest] = argv;

@@ -78,7 +78,8 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     const mode = (await stat(root)).mode & 0o777;
     if ((mode & 0o001) === 0) await chmod(root, mode | 0o001);
   }
-  const spawnOpts = { ...ids, env: { ...process.env, LC_ALL: 'C' } };
+  // The server inherits the environment (PATH, TZ) with a fixed locale for its messages.
+  const spawnOpts = { ...ids, env: { ...process.env, LC_ALL: 'C' } }; // eslint-disable-line no-restricted-properties
 
   if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) {
     log.info({ databaseDir }, 'initialising embedded PostgreSQL');

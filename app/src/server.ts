@@ -1,5 +1,5 @@
 /** The HTTP server: a `build(opts)` factory of fastify plugins; `start` only listens and closes. */
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import type { Services } from './services.js';
 
@@ -11,7 +11,7 @@ export interface BuildServerOptions {
 }
 
 export async function buildServer(opts: BuildServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: opts.log as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }) }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: opts.log, logController: new LogController({ disableRequestLogging: true }) }) as unknown as FastifyInstance;
   app.get('/health', async (_req, reply) => {
     const h = await opts.services.health();
     const ok = h.database.ok && h.queue.ok;

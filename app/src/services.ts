@@ -36,7 +36,7 @@ export function createQueue(name: string, conn: QueueConnection, prefix: string)
   if (conn.kind === 'redis') {
     return new Queue(name, { prefix, connection: new Redis(conn.url, { maxRetriesPerRequest: null, lazyConnect: false }) });
   }
-  return new Queue(name, { prefix, connection: { connectionString: conn.url, schema: conn.schema, migrate: true } } as never, createPostgresBackend as never);
+  return new Queue(name, { prefix, connection: { connectionString: conn.url, schema: conn.schema, migrate: true } }, createPostgresBackend as never);
 }
 
 export async function openServices(config: Config, log: Logger): Promise<Services> {

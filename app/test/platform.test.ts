@@ -53,7 +53,7 @@ describe('start', () => {
     const prefix = `tztest${process.pid}`;
     const platform = await startPlatform({ DATABASE_URL: PG_URL, REDIS_URL, QUEUE_PREFIX: prefix, HTTP_PORT: '0', LOG_LEVEL: 'silent' });
     try {
-      const body = await (await fetch(`${platform.url}/health`)).json();
+      const body = (await (await fetch(`${platform.url}/health`)).json()) as { queue: unknown; database: unknown; status: string };
       expect(body).toMatchObject({ status: 'ok', database: { kind: 'external', ok: true }, queue: { backend: 'redis', ok: true } });
     } finally {
       await platform.close();
@@ -68,7 +68,7 @@ describe('start', () => {
     const prefix = `tztest${process.pid}pg`;
     const platform = await startPlatform({ DATABASE_URL: PG_URL, QUEUE_PREFIX: prefix, HTTP_PORT: '0', LOG_LEVEL: 'silent' });
     try {
-      const body = await (await fetch(`${platform.url}/health`)).json();
+      const body = (await (await fetch(`${platform.url}/health`)).json()) as { queue: unknown; database: unknown; status: string };
       expect(body.queue).toMatchObject({ backend: 'postgres', ok: true });
     } finally {
       await platform.close();
