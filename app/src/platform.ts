@@ -1,8 +1,12 @@
 /** Composition root: config -> services -> roles -> HTTP server. */
 import { createLogger, loadConfig, type Config, type Logger } from '@tingzhen/voice-core';
 import type { FastifyInstance } from 'fastify';
+import { speechStatus } from '@tingzhen/speech';
 import { openServices, type Services } from './services.js';
 import { buildServer } from './server.js';
+import { gatewaySecret } from './secrets.js';
+import { startGatewayRole } from './roles/gateway.js';
+import { startApiRole, startWorkerRole } from './roles/campaigns.js';
 
 export interface RunningPlatform {
   url: string;
@@ -19,32 +23,59 @@ export async function startPlatform(env: Record<string, string | undefined>): Pr
   const config = loadConfig(env);
   const log = createLogger({ level: config.logLevel, name: 'tingzhen' });
   const services = await openServices(config, log);
+  const has = (r: Config['roles'][number]) => config.roles.includes(r);
+  // Shutdown order: stop dialing, stop HTTP (media legs close), stop the scheduler, free the engines,
+  // then the database and queue.
+  const stops: { worker?: () => Promise<void>; server?: () => Promise<void>; api?: () => Promise<void>; gateway?: () => Promise<void> } = {};
+  const closeAll = async () => {
+    for (const stop of [stops.worker, stops.server, stops.api, stops.gateway]) {
+      if (stop) await stop().catch((err: unknown) => log.error({ err }, 'error while stopping'));
+    }
+    await services.close();
+  };
   let server: FastifyInstance | undefined;
   try {
-    server = await buildServer({ config, services, log, version: VERSION });
+    const secret = await gatewaySecret(config);
+    server = buildServer({ config, services, log, version: VERSION, speech: has('gateway') ? speechStatus : undefined });
+    const srv = server;
+    stops.server = () => srv.close();
+    if (has('gateway')) {
+      const gw = await startGatewayRole(server, { config, log, authSecret: secret });
+      stops.gateway = () => gw.close();
+    }
+    if (has('api')) {
+      const api = await startApiRole(server, { config, services, log });
+      stops.api = () => api.close();
+    }
     await server.listen({ host: config.httpHost, port: config.httpPort });
+    if (has('worker')) {
+      const gatewayUrl = config.gatewayUrl ?? urlOf(server, config);
+      const worker = startWorkerRole({ config, services, log, gatewayUrl, authSecret: secret });
+      // Calls in progress finish (or are filed as failed and retried) before anything else stops.
+      stops.worker = () => worker.close();
+    }
   } catch (err) {
-    await server?.close().catch(() => undefined);
-    await services.close();
+    await closeAll();
     throw err;
   }
-  const addr = server.server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : config.httpPort;
-  const url = `http://${config.httpHost.includes(':') ? `[${config.httpHost}]` : config.httpHost}:${port}`;
+  const url = urlOf(server, config);
   log.info({ url, database: services.databaseKind, queue: services.queueBackend, roles: config.roles }, 'tingzhen started');
   let closing: Promise<void> | undefined;
-  const srv = server;
   return {
-    url, config, services, server: srv, log,
+    url, config, services, server, log,
     close() {
       closing ??= (async () => {
         log.info('shutting down');
-        // Stop taking requests first, then let in-flight work finish, then stop the services.
-        await srv.close();
-        await services.close();
+        await closeAll();
         log.info('stopped');
       })();
       return closing;
     },
   };
+}
+
+function urlOf(server: FastifyInstance, config: Config): string {
+  const addr = server.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.httpPort;
+  return `http://${config.httpHost.includes(':') ? `[${config.httpHost}]` : config.httpHost}:${port}`;
 }

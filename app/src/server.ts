@@ -1,6 +1,7 @@
 /** The HTTP server: a `build(opts)` factory of fastify plugins; `start` only listens and closes. */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config, Logger } from '@tingzhen/voice-core';
+import type { SpeechStatus } from '@tingzhen/speech';
 import type { Services } from './services.js';
 
 export interface BuildServerOptions {
@@ -8,19 +9,29 @@ export interface BuildServerOptions {
   services: Services;
   log: Logger;
   version: string;
+  /** What the speech engines are (gateway role only). */
+  speech?: () => SpeechStatus;
 }
 
-export async function buildServer(opts: BuildServerOptions): Promise<FastifyInstance> {
+export function buildServer(opts: BuildServerOptions): FastifyInstance {
   const app = Fastify({ loggerInstance: opts.log, logController: new LogController({ disableRequestLogging: true }) }) as unknown as FastifyInstance;
   app.get('/health', async (_req, reply) => {
     const h = await opts.services.health();
     const ok = h.database.ok && h.queue.ok;
+    const speech = opts.speech?.();
     return reply.code(ok ? 200 : 503).send({
       status: ok ? 'ok' : 'degraded',
       version: opts.version,
       roles: opts.config.roles,
       database: h.database,
       queue: h.queue,
+      ...(speech ? {
+        speech: {
+          degraded: speech.degraded,
+          fallbackInUse: speech.engines.some((e) => e.state === 'fallback'),
+          engines: speech.engines,
+        },
+      } : {}),
     });
   });
   return app;

@@ -1,42 +1,25 @@
 /**
  * The platform's backing services, chosen from configuration:
- * - PostgreSQL: DATABASE_URL, or an embedded server in the data directory;
+ * - PostgreSQL: DATABASE_URL, or an embedded server in the data directory; migrations applied;
  * - the job queue (bullmq): Redis at REDIS_URL, or bullmq's PostgreSQL backend on the same database.
  */
-import pg from 'pg';
-import { Queue, createPostgresBackend } from 'bullmq';
-import { Redis } from 'ioredis';
+import { createPool, createQueueConnection, health, migrate, type Pool, type QueueConnection, type QueueBackendKind } from '@tingzhen/campaigns';
 import { TzError, type Config, type Logger } from '@tingzhen/voice-core';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
-
-export type QueueBackendKind = 'redis' | 'postgres';
 
 export interface Services {
   databaseUrl: string;
   databaseKind: 'embedded' | 'external';
-  pool: pg.Pool;
+  pool: Pool;
   queueBackend: QueueBackendKind;
-  /** A bullmq connection for the chosen backend, for components that create queues. */
-  queueConnection: QueueConnection;
+  queue: QueueConnection;
   health(): Promise<ServicesHealth>;
   close(): Promise<void>;
 }
 
-export type QueueConnection =
-  | { kind: 'redis'; url: string }
-  | { kind: 'postgres'; url: string; schema: string };
-
 export interface ServicesHealth {
-  database: { kind: 'embedded' | 'external'; ok: boolean; serverVersion?: string; error?: string };
-  queue: { backend: QueueBackendKind; ok: boolean; error?: string };
-}
-
-/** Creates a bullmq Queue on whichever backend the connection names. */
-export function createQueue(name: string, conn: QueueConnection, prefix: string): Queue {
-  if (conn.kind === 'redis') {
-    return new Queue(name, { prefix, connection: new Redis(conn.url, { maxRetriesPerRequest: null, lazyConnect: false }) });
-  }
-  return new Queue(name, { prefix, connection: { connectionString: conn.url, schema: conn.schema, migrate: true } }, createPostgresBackend as never);
+  database: { kind: 'embedded' | 'external'; ok: boolean; server?: string; error?: string };
+  queue: { backend: QueueBackendKind; location: string; ok: boolean; error?: string };
 }
 
 export async function openServices(config: Config, log: Logger): Promise<Services> {
@@ -46,47 +29,36 @@ export async function openServices(config: Config, log: Logger): Promise<Service
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
     databaseUrl = embedded.url;
   }
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = createPool(databaseUrl, { max: 10 });
   pool.on('error', (err) => log.error({ err }, 'idle PostgreSQL client error'));
   try {
     await pool.query('SELECT 1');
+    const ran = await migrate(databaseUrl);
+    if (ran.length > 0) log.info({ migrations: ran }, 'database migrated');
   } catch (err) {
     await pool.end().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
-    throw new TzError('TZ_ERR_DB', {}, { cause: err, retryable: false, message: 'Cannot connect to PostgreSQL. Fix: check DATABASE_URL (host, port, user, database) or unset it to use the embedded database.' });
+    throw new TzError('TZ_ERR_DB', {}, { cause: err, retryable: false, message: 'Cannot connect to or migrate PostgreSQL. Fix: check DATABASE_URL (host, port, user, database, rights to create tables) or unset it to use the embedded database.' });
   }
-  const queueConnection: QueueConnection = config.redisUrl === undefined
-    ? { kind: 'postgres', url: databaseUrl, schema: `${config.queuePrefix}_queue` }
-    : { kind: 'redis', url: config.redisUrl };
-  const probe = createQueue('health', queueConnection, config.queuePrefix);
-  probe.on('error', (err) => log.warn({ err }, 'queue connection error'));
-
+  const queue = createQueueConnection({ redisUrl: config.redisUrl, databaseUrl, prefix: config.queuePrefix });
+  const databaseKind = embedded ? 'embedded' : 'external';
   return {
     databaseUrl,
-    databaseKind: embedded ? 'embedded' : 'external',
+    databaseKind,
     pool,
-    queueBackend: queueConnection.kind,
-    queueConnection,
+    queueBackend: queue.backend,
+    queue,
     async health() {
-      const database: ServicesHealth['database'] = { kind: embedded ? 'embedded' : 'external', ok: false };
-      try {
-        const { rows } = await pool.query<{ server_version: string }>('SHOW server_version');
-        database.ok = true;
-        database.serverVersion = rows[0]?.server_version;
-      } catch (err) {
-        database.error = (err as Error).message;
-      }
-      const queue: ServicesHealth['queue'] = { backend: queueConnection.kind, ok: false };
-      try {
-        await withTimeout(probe.getJobCounts('waiting'), 3000);
-        queue.ok = true;
-      } catch (err) {
-        queue.error = (err as Error).message;
-      }
-      return { database, queue };
+      const h = await withTimeout(health(pool, queue), 3000).catch((err: unknown) => ({
+        database: { ok: false, error: (err as Error).message }, queue: { ok: false, backend: queue.backend, location: queue.location, error: (err as Error).message },
+      }));
+      return {
+        database: { kind: databaseKind, ok: h.database.ok, server: 'server' in h.database ? h.database.server : undefined, error: h.database.error },
+        queue: { backend: queue.backend, location: queue.location, ok: h.queue.ok, error: h.queue.error },
+      };
     },
     async close() {
-      await probe.close().catch((err: unknown) => log.warn({ err }, 'queue close failed'));
+      await queue.close().catch((err: unknown) => log.warn({ err }, 'queue close failed'));
       await pool.end().catch((err: unknown) => log.warn({ err }, 'pool close failed'));
       if (embedded) await embedded.stop();
     },

@@ -8,9 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import pg from 'pg';
+import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { startPlatform } from '../src/platform.js';
 
+// Tests use the shared models (../shared/models from the repository root) unless told otherwise.
+const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? fileURLToPath(new URL('../../../shared/models', import.meta.url));
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -24,6 +27,26 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A fresh database of its own for a test that points DATABASE_URL at the machine's PostgreSQL. */
+async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `tztest_app_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
 const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
@@ -31,7 +54,7 @@ describe('start', () => {
   it('runs an embedded PostgreSQL with the queue in it when nothing is configured', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tz-embedded-'));
     dirs.push(dataDir);
-    const platform = await startPlatform({ TINGZHEN_DATA_DIR: dataDir, HTTP_PORT: '0', EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+    const platform = await startPlatform({ TINGZHEN_DATA_DIR: dataDir, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'silent' });
     try {
       const res = await fetch(`${platform.url}/health`);
       const body = await res.json();
@@ -41,7 +64,7 @@ describe('start', () => {
       await platform.close();
     }
     // Restart on the same data directory: the data survives, no re-initialisation.
-    const again = await startPlatform({ TINGZHEN_DATA_DIR: dataDir, HTTP_PORT: '0', EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+    const again = await startPlatform({ TINGZHEN_DATA_DIR: dataDir, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'silent' });
     try {
       expect((await fetch(`${again.url}/health`)).status).toBe(200);
     } finally {
@@ -51,12 +74,14 @@ describe('start', () => {
 
   it('uses DATABASE_URL and REDIS_URL when set', async () => {
     const prefix = `tztest${process.pid}`;
-    const platform = await startPlatform({ DATABASE_URL: PG_URL, REDIS_URL, QUEUE_PREFIX: prefix, HTTP_PORT: '0', LOG_LEVEL: 'silent' });
+    const db = await scratchDatabase();
+    const platform = await startPlatform({ DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, LOG_LEVEL: 'silent' });
     try {
       const body = (await (await fetch(`${platform.url}/health`)).json()) as { queue: unknown; database: unknown; status: string };
       expect(body).toMatchObject({ status: 'ok', database: { kind: 'external', ok: true }, queue: { backend: 'redis', ok: true } });
     } finally {
       await platform.close();
+      await db.drop();
       const redis = new Redis(REDIS_URL);
       const keys = await redis.keys(`${prefix}:*`);
       if (keys.length > 0) await redis.del(...keys);
@@ -66,22 +91,20 @@ describe('start', () => {
 
   it('reports a queue in PostgreSQL when only DATABASE_URL is set, and cleans up', async () => {
     const prefix = `tztest${process.pid}pg`;
-    const platform = await startPlatform({ DATABASE_URL: PG_URL, QUEUE_PREFIX: prefix, HTTP_PORT: '0', LOG_LEVEL: 'silent' });
+    const db = await scratchDatabase();
+    const platform = await startPlatform({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, LOG_LEVEL: 'silent' });
     try {
       const body = (await (await fetch(`${platform.url}/health`)).json()) as { queue: unknown; database: unknown; status: string };
       expect(body.queue).toMatchObject({ backend: 'postgres', ok: true });
     } finally {
       await platform.close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${prefix}_queue CASCADE`);
-      await c.end();
+      await db.drop();
     }
   });
 
   it('fails with a clear error when the database is unreachable', async () => {
     const port = await freePort();
-    await expect(startPlatform({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/x`, HTTP_PORT: '0', LOG_LEVEL: 'silent' }))
+    await expect(startPlatform({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/x`, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, LOG_LEVEL: 'silent' }))
       .rejects.toMatchObject({ code: 'TZ_ERR_DB', message: expect.stringContaining('DATABASE_URL') });
   });
 });

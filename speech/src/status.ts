@@ -5,7 +5,7 @@
  * Nothing here throws for a missing or broken model: the platform starts anyway and runs on DTMF
  * input and the fallback voice.
  */
-import { createLogger, isTzError, type AsrEngine, type DenoiserEngine, type EndpointRules, type Logger, type TtsEngine, type VadEngine } from '@tingzhen/voice-core';
+import { createLogger, EnergyVad, isTzError, type AsrEngine, type DenoiserEngine, type EndpointRules, type Logger, type TtsEngine, type VadEngine } from '@tingzhen/voice-core';
 import { DEFAULT_MODELS } from './catalogue.js';
 import { SherpaAsrEngine } from './asr.js';
 import { GtcrnDenoiserEngine } from './denoiser.js';
@@ -33,7 +33,8 @@ export interface SpeechStatus {
 }
 
 export interface SpeechEngines {
-  vad: VadEngine | null;
+  /** Silero, or an energy VAD when its model is missing (never absent). */
+  vad: VadEngine;
   denoiser: DenoiserEngine | null;
   /** By language ("zh", "en"). */
   asr: ReadonlyMap<string, AsrEngine>;
@@ -84,13 +85,16 @@ export async function loadSpeechEngines(opts: LoadSpeechOptions): Promise<Speech
   const engines: EngineStatus[] = [];
   const closers: (() => void)[] = [];
 
-  let vad: VadEngine | null = null;
+  let vad: VadEngine;
   try {
     vad = await SileroVadEngine.load({ modelsDir: opts.modelsDir, defaults: opts.vadMinSilenceMs ? { minSilenceMs: opts.vadMinSilenceMs } : {}, logger: log });
     engines.push({ kind: 'vad', language: '*', state: 'real', engine: vad.capabilities.name });
     closers.push(() => vad?.close());
   } catch (err) {
-    engines.push({ kind: 'vad', language: '*', state: 'missing', problem: describe(err) });
+    // Without the Silero model the call still needs to hear that the caller speaks (no-match ->
+    // DTMF guidance, barge-in): an energy-threshold VAD stands in, reported as a fallback.
+    vad = new EnergyVad({ minSilenceMs: opts.vadMinSilenceMs });
+    engines.push({ kind: 'vad', language: '*', state: 'fallback', engine: vad.capabilities.name, problem: describe(err) });
   }
 
   let denoiser: DenoiserEngine | null = null;
@@ -158,7 +162,7 @@ export async function loadSpeechEngines(opts: LoadSpeechOptions): Promise<Speech
   }
 
   for (const e of engines) {
-    if (e.state === 'fallback') log.warn({ kind: e.kind, language: e.language, engine: e.engine, problem: e.problem }, 'FALLBACK in use: neural TTS model not available, speaking with espeak-ng');
+    if (e.state === 'fallback') log.warn({ kind: e.kind, language: e.language, engine: e.engine, problem: e.problem }, e.kind === 'vad' ? 'FALLBACK in use: Silero VAD model not available, detecting speech by energy' : 'FALLBACK in use: neural TTS model not available, speaking with espeak-ng');
     if (e.state === 'missing') log.warn({ kind: e.kind, language: e.language, problem: e.problem }, 'speech engine missing: the platform runs without it (DTMF input / fallback voice)');
   }
   current = { modelsDir: opts.modelsDir, engines, degraded: engines.some((e) => e.state !== 'real') };

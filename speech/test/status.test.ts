@@ -35,10 +35,15 @@ describe('engine factory and speechStatus()', () => {
     engines.close();
   });
 
-  it('with nothing at all: everything missing, still no throw', async () => {
-    const { logger } = capture();
+  it('with nothing at all: an energy VAD stands in, everything else missing, still no throw', async () => {
+    const { lines, logger } = capture();
     const engines = await loadSpeechEngines({ modelsDir: '/nonexistent', logger, espeakBinary: '/nonexistent/espeak-ng' });
-    expect(engines.status.engines.every((e) => e.state === 'missing')).toBe(true);
+    const vad = engines.status.engines.find((e) => e.kind === 'vad');
+    expect(vad).toMatchObject({ state: 'fallback', engine: 'energy-vad' });
+    expect(vad?.problem).toContain('silero');
+    expect(engines.vad?.capabilities.fallback).toBe(true);
+    expect(lines.some((l) => String(l.msg).includes('detecting speech by energy'))).toBe(true);
+    expect(engines.status.engines.filter((e) => e.kind !== 'vad').every((e) => e.state === 'missing')).toBe(true);
     expect(engines.status.engines.find((e) => e.kind === 'tts')?.problem).toContain('apt-get install -y espeak-ng');
   });
 });

@@ -35,6 +35,13 @@ export const ConfigSchema = Type.Object({
   llmApiKey: Type.Optional(Type.String({ env: 'LLM_API_KEY', description: 'API key for the LLM endpoint' })),
   llmModel: Type.String({ env: 'LLM_MODEL', default: 'qwen2.5-7b-instruct', minLength: 1, description: 'Model name sent to the LLM endpoint' }),
   llmTimeoutMs: Type.Integer({ env: 'LLM_TIMEOUT_MS', default: 4000, minimum: 100, maximum: 120000, description: 'LLM request timeout, ms' }),
+  gatewayUrl: Type.Optional(Type.String({ env: 'GATEWAY_URL', pattern: '^https?://', description: 'Where campaign workers reach the gateway (POST /v1/dial); unset = this process', fix: 'the gateway base URL, e.g. http://gateway:8081' })),
+  audioSocketPort: Type.Optional(Port('AUDIOSOCKET_PORT', 0, 'TCP port for Asterisk AudioSocket legs; unset = off')),
+  audioSocketAllow: Type.Array(Type.String({ minLength: 1 }), { env: 'AUDIOSOCKET_ALLOW', default: ['127.0.0.1', '::1', '::ffff:127.0.0.1'], description: 'Addresses allowed to open AudioSocket legs (comma separated)' }),
+  hotlineScript: Type.String({ env: 'HOTLINE_SCRIPT', default: 'triage-hotline', minLength: 1, description: 'Script answering inbound calls that name none' }),
+  hospitalName: Type.String({ env: 'HOSPITAL_NAME', default: '医院随访中心', minLength: 1, description: 'Hospital name, the only thing said to an answering machine besides the call-back number' }),
+  hospitalCallbackNumber: Type.String({ env: 'HOSPITAL_CALLBACK_NUMBER', default: '', description: 'Call-back number left on voicemail' }),
+  defaultCountry: Type.String({ env: 'DEFAULT_COUNTRY', default: 'CN', pattern: '^[A-Z]{2}$', description: 'Country of phone numbers written without a country code', fix: 'an ISO 3166 alpha-2 code such as CN' }),
   hospitalTimezone: Type.String({ env: 'HOSPITAL_TIMEZONE', default: 'Asia/Shanghai', minLength: 1, description: 'IANA timezone of the hospital' }),
 });
 

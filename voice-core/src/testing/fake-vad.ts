@@ -1,110 +1,24 @@
 /**
- * FakeVad: an energy-threshold VAD behind the VadEngine contract, for tests of the code around
- * a VAD (barge-in, turn taking). A frame is speech when its RMS level is above `thresholdDbfs`.
- * speech-start comes once `minSpeechMs` of consecutive speech frames were seen (stamped at the
- * first of them); speech-end after `minSilenceMs` of non-speech (stamped at the end of the last
- * speech frame). All times are the frames' media-clock `startMs`.
+ * FakeVad: the energy-threshold VAD (voice-core EnergyVad) for tests of the code around a VAD
+ * (barge-in, turn taking), remembering every stream it opened so tests can inspect them.
  */
-import type { AudioFrame } from '../audio/frame.js';
-import { frameDurationMs } from '../audio/frame.js';
-import { rmsDbfs } from '../audio/pcm.js';
-import type { EngineCapabilities, VadEngine, VadEvent, VadOptions, VadStream } from '../engines.js';
+import { EnergyVad, EnergyVadStream, type EnergyVadOptions } from '../audio/energy-vad.js';
+import type { EngineCapabilities, VadOptions } from '../engines.js';
 
-export interface FakeVadOptions {
-  /** Frames louder than this are speech, dBFS. Default -40. */
-  thresholdDbfs?: number;
-  /** Default 300 ms (VadOptions.minSilenceMs overrides per stream). */
-  minSilenceMs?: number;
-  /** Default 60 ms (VadOptions.minSpeechMs overrides per stream). */
-  minSpeechMs?: number;
-}
+export type FakeVadOptions = EnergyVadOptions;
+export { EnergyVadStream as FakeVadStream };
 
-export class FakeVadStream implements VadStream {
-  private inSpeech = false;
-  private candidateStartMs: number | null = null;
-  private candidateMs = 0;
-  private segStartMs = 0;
-  private lastSpeechEndMs = 0;
-  private silenceMs = 0;
-  private closed = false;
-  /** Frames pushed so far (tests assert on it). */
-  framesPushed = 0;
+export class FakeVad extends EnergyVad {
+  override readonly capabilities: EngineCapabilities = { name: 'fake-vad', languages: [], sampleRate: 16000 };
+  readonly streams: EnergyVadStream[] = [];
 
-  constructor(
-    private readonly thresholdDbfs: number,
-    private readonly minSilenceMs: number,
-    private readonly minSpeechMs: number,
-  ) {}
-
-  get speaking(): boolean {
-    return this.inSpeech;
-  }
-
-  push(frame: AudioFrame): VadEvent[] {
-    if (this.closed) return [];
-    this.framesPushed++;
-    const dur = frameDurationMs(frame);
-    const endMs = frame.startMs + dur;
-    const isSpeech = rmsDbfs(frame.samples) > this.thresholdDbfs;
-    const events: VadEvent[] = [];
-    if (!this.inSpeech) {
-      if (isSpeech) {
-        this.candidateStartMs ??= frame.startMs;
-        this.candidateMs += dur;
-        if (this.candidateMs >= this.minSpeechMs) {
-          this.inSpeech = true;
-          this.segStartMs = this.candidateStartMs;
-          this.lastSpeechEndMs = endMs;
-          this.silenceMs = 0;
-          events.push({ type: 'speech-start', startMs: this.segStartMs });
-        }
-      } else {
-        this.candidateStartMs = null;
-        this.candidateMs = 0;
-      }
-    } else if (isSpeech) {
-      this.silenceMs = 0;
-      this.lastSpeechEndMs = endMs;
-    } else {
-      this.silenceMs += dur;
-      if (this.silenceMs >= this.minSilenceMs) events.push(this.end());
-    }
-    return events;
-  }
-
-  flush(): VadEvent[] {
-    return this.inSpeech ? [this.end()] : [];
-  }
-
-  close(): void {
-    this.closed = true;
-  }
-
-  private end(): VadEvent {
-    this.inSpeech = false;
-    this.candidateStartMs = null;
-    this.candidateMs = 0;
-    return { type: 'speech-end', startMs: this.segStartMs, endMs: this.lastSpeechEndMs };
-  }
-}
-
-export class FakeVad implements VadEngine {
-  readonly capabilities: EngineCapabilities = { name: 'fake-vad', languages: [], sampleRate: 16000 };
-  readonly streams: FakeVadStream[] = [];
-  private readonly o: Required<FakeVadOptions>;
-
-  constructor(opts: FakeVadOptions = {}) {
-    this.o = { thresholdDbfs: opts.thresholdDbfs ?? -40, minSilenceMs: opts.minSilenceMs ?? 300, minSpeechMs: opts.minSpeechMs ?? 60 };
-  }
-
-  /** VadOptions.threshold (a model probability) has no meaning here and is ignored. */
-  stream(opts: VadOptions = {}): FakeVadStream {
-    const s = new FakeVadStream(this.o.thresholdDbfs, opts.minSilenceMs ?? this.o.minSilenceMs, opts.minSpeechMs ?? this.o.minSpeechMs);
+  override stream(opts: VadOptions = {}): EnergyVadStream {
+    const s = super.stream(opts);
     this.streams.push(s);
     return s;
   }
 
-  close(): void {
+  override close(): void {
     for (const s of this.streams) s.close();
   }
 }

@@ -1,0 +1,53 @@
+/**
+ * The gateway role: speech engines, the media WebSocket routes (and AudioSocket when configured),
+ * one call pipeline per leg. Without ASR models the pipeline runs on DTMF and the VAD; without a
+ * neural voice it speaks with espeak-ng (the health endpoint says so).
+ */
+import { resolve } from 'node:path';
+import type { Server } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { loadSpeechEngines, type SpeechEngines } from '@tingzhen/speech';
+import { createAudioSocketServer, createPipelineCallHandler, FileCallSink, gatewayPlugin, GatewayMetrics } from '@tingzhen/voice-gateway';
+import type { Config, Logger } from '@tingzhen/voice-core';
+import { LanguageRoutedTts } from './tts-router.js';
+import { dateIn, dialogFor } from './dialog.js';
+
+export interface GatewayRole {
+  speech: SpeechEngines;
+  close(): Promise<void>;
+}
+
+export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string }): Promise<GatewayRole> {
+  const { config, log } = opts;
+  const speech = await loadSpeechEngines({ modelsDir: resolve(config.modelsDir), vadMinSilenceMs: config.vadMinSilenceMs, logger: log });
+  const metrics = new GatewayMetrics();
+  // Inbound call reports (transcripts: patient data) go to a JSON-lines file in the data directory.
+  const sink = new FileCallSink(resolve(config.dataDir, 'calls', 'inbound-calls.jsonl'));
+  const onCall = createPipelineCallHandler({
+    engines: { vad: speech.vad, asr: speech.asr.get('zh') ?? speech.asr.get('en'), tts: new LanguageRoutedTts(speech.tts), denoiser: config.denoise ? speech.denoiser ?? undefined : undefined },
+    dialogFor: (leg) => {
+      const p = leg.info.parameters ?? {};
+      const patient = p.patientName ? { displayName: p.patientName } : undefined;
+      return dialogFor({ scriptId: p.script, lang: p.lang, patient, callDate: dateIn(config.hospitalTimezone) }, config.hotlineScript);
+    },
+    sink, logger: log, metrics,
+  });
+  await app.register(gatewayPlugin, { auth: { secret: opts.authSecret }, onCall, logger: log, metrics });
+
+  let audioSocket: Server | undefined;
+  if (config.audioSocketPort !== undefined) {
+    audioSocket = createAudioSocketServer({ onCall, allowedAddresses: config.audioSocketAllow, logger: log });
+    await new Promise<void>((res, rej) => {
+      audioSocket!.once('error', rej);
+      audioSocket!.listen(config.audioSocketPort, config.httpHost, () => res());
+    });
+    log.info({ port: config.audioSocketPort }, 'AudioSocket listening');
+  }
+  return {
+    speech,
+    async close() {
+      if (audioSocket) await new Promise<void>((r) => audioSocket.close(() => r()));
+      speech.close();
+    },
+  };
+}
