@@ -33,7 +33,7 @@ export function dialogFor(choice: DialogChoice, defaultScript: string): DialogDr
   const runner = createRunner(script, { interpreter: rulesInterpreter(), callDate: choice.callDate });
   const initial = runner.initialState({ lang, patient: choice.patient ?? {} });
   type Next = (state: typeof initial, input: DialogInput) => { state: typeof initial; actions: readonly DialogAction[] };
-  const next = ((state, input) => runner.next(state, input as never)) as Next;
+  const next = ((state, input) => runner.next(state, input)) as Next;
   return driverFromReducer(initial, next, (s) => runner.result(s).outcome);
 }
 
