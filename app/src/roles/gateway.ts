@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { Server } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { loadSpeechEngines, type SpeechEngines } from '@tingzhen/speech';
+import { ttsModelChoices } from '@tingzhen/tts-voices';
 import { createAudioSocketServer, createPipelineCallHandler, FileCallSink, gatewayPlugin, GatewayMetrics } from '@tingzhen/voice-gateway';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import { LanguageRoutedTts } from './tts-router.js';
@@ -19,7 +20,7 @@ export interface GatewayRole {
 
 export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string }): Promise<GatewayRole> {
   const { config, log } = opts;
-  const speech = await loadSpeechEngines({ modelsDir: resolve(config.modelsDir), vadMinSilenceMs: config.vadMinSilenceMs, logger: log });
+  const speech = await loadSpeechEngines({ modelsDir: resolve(config.modelsDir), ttsModels: ttsModelChoices(), vadMinSilenceMs: config.vadMinSilenceMs, logger: log });
   const metrics = new GatewayMetrics();
   // Inbound call reports (transcripts: patient data) go to a JSON-lines file in the data directory.
   const sink = new FileCallSink(resolve(config.dataDir, 'calls', 'inbound-calls.jsonl'));

@@ -36,7 +36,7 @@ export const ConfigSchema = Type.Object({
   llmModel: Type.String({ env: 'LLM_MODEL', default: 'qwen2.5-7b-instruct', minLength: 1, description: 'Model name sent to the LLM endpoint' }),
   llmTimeoutMs: Type.Integer({ env: 'LLM_TIMEOUT_MS', default: 4000, minimum: 100, maximum: 120000, description: 'LLM request timeout, ms' }),
   gatewayUrl: Type.Optional(Type.String({ env: 'GATEWAY_URL', pattern: '^https?://', description: 'Where campaign workers reach the gateway (POST /v1/dial); unset = this process', fix: 'the gateway base URL, e.g. http://gateway:8081' })),
-  audioSocketPort: Type.Optional(Port('AUDIOSOCKET_PORT', 0, 'TCP port for Asterisk AudioSocket legs; unset = off')),
+  audioSocketPort: Type.Optional(Type.Integer({ env: 'AUDIOSOCKET_PORT', minimum: 1, maximum: 65535, description: 'TCP port for Asterisk AudioSocket legs; unset = off' })),
   audioSocketAllow: Type.Array(Type.String({ minLength: 1 }), { env: 'AUDIOSOCKET_ALLOW', default: ['127.0.0.1', '::1', '::ffff:127.0.0.1'], description: 'Addresses allowed to open AudioSocket legs (comma separated)' }),
   hotlineScript: Type.String({ env: 'HOTLINE_SCRIPT', default: 'triage-hotline', minLength: 1, description: 'Script answering inbound calls that name none' }),
   hospitalName: Type.String({ env: 'HOSPITAL_NAME', default: '医院随访中心', minLength: 1, description: 'Hospital name, the only thing said to an answering machine besides the call-back number' }),
