@@ -23,7 +23,7 @@ describe('scripts', () => {
   it('renders patient fields, fallbacks and department labels', () => {
     const v = { patient: { displayName: '李华' }, fallbacks: { hospitalName: { zh: '医院', en: 'the hospital' } }, department: 'cardiology' };
     expect(renderTemplate('{{patient.displayName}}您好，{{patient.hospitalName}}，{{department}}', 'zh', v)).toBe('李华您好，医院，心血管内科');
-    expect(renderTemplate('See {{department}}.', 'en', { ...v, department: null })).toBe('See general medicine.');
+    expect(renderTemplate('See {{department}}.', 'en', { ...v, department: null })).toBe('See General medicine.');
   });
 
   it('no built-in prompt gives a dose or names a drug amount', () => {

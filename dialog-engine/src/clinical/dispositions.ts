@@ -2,6 +2,7 @@
  * The disposition ladder every outcome maps to. Wording is our own (not licensed protocol text);
  * the levels follow the common shape of public ladders (NHS 111 outcomes, 急诊预检分诊 levels).
  */
+import type { RedFlagId } from './types.js';
 
 export const DISPOSITION_IDS = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7'] as const;
 export type DispositionId = (typeof DISPOSITION_IDS)[number];
@@ -83,6 +84,47 @@ export const DISPOSITION_LADDER: Record<DispositionId, DispositionInfo> = {
     allowsDepartment: false,
   },
 };
+
+/**
+ * Red flag -> disposition, the one table for triage and the call runner: the six acute flags are a
+ * 120 call; infant fever and sepsis signs go to the ED now; suicidal thoughts go to a nurse now
+ * (warm transfer, falling back to the ED), raised to 120 when an act or plan with means is known.
+ */
+export const RED_FLAG_DISPOSITION: Readonly<Record<RedFlagId, DispositionId>> = {
+  'chest-pain-cardiac': 'D1',
+  'stroke-signs': 'D1',
+  'severe-breathing': 'D1',
+  anaphylaxis: 'D1',
+  'severe-bleeding': 'D1',
+  'altered-consciousness': 'D1',
+  suicidal: 'D3',
+  'infant-fever': 'D2',
+  'sepsis-signs': 'D2',
+};
+
+export interface RedFlagDispositionOptions {
+  /**
+   * Suicidal with an act in progress or a plan with means: true raises it to D1, false keeps D3
+   * (thoughts only). 'unknown' (the default, e.g. a call script that cannot ask) takes the safe
+   * side, D1.
+   */
+  suicidalAct?: boolean | 'unknown';
+}
+
+/**
+ * The disposition for a set of red flags: the most urgent of each flag's. Unknown ids count as D1
+ * (the safe side); an empty list (an unspecified emergency) is D1 too.
+ */
+export function redFlagDisposition(flags: readonly string[], opts: RedFlagDispositionOptions = {}): DispositionId {
+  if (flags.length === 0) return 'D1';
+  let d: DispositionId = 'D7';
+  for (const flag of flags) {
+    let own: DispositionId = (RED_FLAG_DISPOSITION as Record<string, DispositionId>)[flag] ?? 'D1';
+    if (flag === 'suicidal' && (opts.suicidalAct ?? 'unknown') !== false) own = 'D1';
+    d = moreUrgent(d, own);
+  }
+  return d;
+}
 
 /** Lower number = more urgent. */
 export function moreUrgent(a: DispositionId, b: DispositionId): DispositionId {

@@ -3,7 +3,7 @@
  * ending in one disposition and, for D4-D6 only, a department.
  */
 import { PEDIATRIC_OVERRIDE, type DepartmentId } from './departments.js';
-import { DISPOSITION_LADDER, type DispositionId } from './dispositions.js';
+import { DISPOSITION_LADDER, redFlagDisposition, type DispositionId } from './dispositions.js';
 import { findMentions, presentIds } from './mentions.js';
 import { extractAge, extractDurationDays, extractSystolic, extractTemperatureC } from './quantities.js';
 import { redFlagsFromFacts } from './redflags.js';
@@ -24,10 +24,6 @@ export interface TriageResult {
   reasons: string[];
 }
 
-/** Red flags that mean "call 120 now"; the others go to the ED now. */
-const D1_FLAGS: ReadonlySet<RedFlagId> = new Set<RedFlagId>([
-  'chest-pain-cardiac', 'stroke-signs', 'severe-breathing', 'anaphylaxis', 'altered-consciousness', 'severe-bleeding',
-]);
 /** Adult age from which a narrative counts as an older person (years). */
 export const ELDERLY_YEARS = 65;
 /** Under this age (years) the pediatric department applies. */
@@ -46,17 +42,10 @@ export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions
   const reasons: string[] = [];
 
   if (red.length > 0) {
-    let disposition: DispositionId = 'D2';
-    for (const flag of red) {
-      if (D1_FLAGS.has(flag)) disposition = 'D1';
-      reasons.push(`red flag: ${flag}`);
-    }
-    // Suicidal thoughts: an act in progress or a plan with means is a 120 call; thoughts alone go
-    // to a human now (warm transfer, falling back to the ED), so the caller is never left with a bot.
-    if (red.includes('suicidal') && disposition !== 'D1') {
-      disposition = present.has('x:suicide-act') || present.has('x:poison') ? 'D1' : red.length === 1 ? 'D3' : disposition;
-      reasons.push(disposition === 'D1' ? 'suicidal with an act or plan' : 'suicidal thoughts: nurse now');
-    }
+    const suicidalAct = present.has('x:suicide-act') || present.has('x:poison');
+    const disposition = redFlagDisposition(red, { suicidalAct });
+    for (const flag of red) reasons.push(`red flag: ${flag}`);
+    if (red.includes('suicidal')) reasons.push(suicidalAct ? 'suicidal with an act or plan' : 'suicidal thoughts: nurse now');
     return { disposition, red_flags: red, department: null, symptoms, reasons };
   }
 

@@ -6,7 +6,8 @@
 import type { Disposition, Lang } from '../script/common.js';
 import type { Script } from '../script/types.js';
 import { alertAction, dispositionRank, endCall, raiseDisposition } from '../steps/effects.js';
-import { DEFAULT_TEXTS, RED_FLAG_DISPOSITION, RED_FLAG_INSTRUCTION, defaultText } from './texts.js';
+import { RED_FLAG_INSTRUCTION, redFlagDisposition as clinicalRedFlagDisposition } from '../clinical/index.js';
+import { DEFAULT_TEXTS, defaultText } from './texts.js';
 import type { Action, RunnerState } from './types.js';
 
 /** Minutes until the callback when the caller is busy (the dialer applies calling windows). */
@@ -18,19 +19,25 @@ function say(text: string, lang: Lang, stepId: string): Action {
   return { type: 'say', text, lang, bargeIn: false, stepId };
 }
 
-export function redFlagDisposition(ids: readonly string[]): Disposition {
+/**
+ * The clinical table decides; a call's red-flag path ends the call without a warm transfer and
+ * cannot ask about an act or plan, so suicidal stays on the safe side (D1) and the result is D1
+ * or D2.
+ */
+export function callRedFlagDisposition(ids: readonly string[]): Disposition {
   if (ids.length === 0 || ids.includes('unspecified')) return 'D1';
-  return ids.some((id) => (RED_FLAG_DISPOSITION[id] ?? 'D1') === 'D1') ? 'D1' : 'D2';
+  const d = clinicalRedFlagDisposition(ids, { suicidalAct: 'unknown' });
+  return d === 'D1' ? 'D1' : 'D2';
 }
 
 /** Stop the questionnaire: one short instruction at most, 120 or the ED, an alert, the end. */
 export function redFlagPath(script: Script, state: RunnerState, ids: readonly string[], reason: string): Action[] {
   for (const id of ids) if (id !== 'unspecified' && !state.redFlags.includes(id)) state.redFlags.push(id);
-  raiseDisposition(state, redFlagDisposition(ids));
+  raiseDisposition(state, callRedFlagDisposition(ids));
   const stepId = state.stepId ?? 'red-flag';
   const actions: Action[] = [];
-  const withInstruction = ids.find((id) => RED_FLAG_INSTRUCTION[id] !== undefined);
-  if (withInstruction) actions.push(say(RED_FLAG_INSTRUCTION[withInstruction]![state.lang], state.lang, stepId));
+  const instruction = ids.map((id) => (RED_FLAG_INSTRUCTION as Record<string, { zh: string; en: string } | undefined>)[id]).find((t) => t !== undefined);
+  if (instruction) actions.push(say(instruction[state.lang], state.lang, stepId));
   const d1 = dispositionRank(state.disposition!) <= 1;
   actions.push(say(defaultText(d1 ? 'redFlagD1' : 'redFlagD2', script.interrupts?.[d1 ? 'redFlagD1' : 'redFlagD2'], state.lang), state.lang, stepId));
   actions.push(alertAction(state, reason, 'urgent'));

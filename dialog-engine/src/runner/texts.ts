@@ -1,10 +1,8 @@
 /**
- * Default interrupt prompts and the one short life-saving instruction per red flag. Written from
- * public first-aid guidance (call the emergency number, BE-FAST / 中风120: note the time, nothing
- * by mouth; direct pressure on bleeding; recovery position). No diagnosis, no drugs, no doses.
- * A script may override the interrupt prompts (`interrupts:`), never the instructions.
+ * Default interrupt prompts. A script may override them (`interrupts:`), never the red-flag
+ * first-aid instructions, which live in the clinical module.
  */
-import type { Disposition, Lang, LangText } from '../script/common.js';
+import type { Lang, LangText } from '../script/common.js';
 import type { InterruptTexts } from '../script/schema.js';
 
 export const DEFAULT_TEXTS: Required<{ [K in keyof InterruptTexts]: { zh: string; en: string } }> = {
@@ -31,28 +29,11 @@ export const DEFAULT_TEXTS: Required<{ [K in keyof InterruptTexts]: { zh: string
   noResponse: { zh: '我们没有听到您的回答，稍后会再联系您。再见。', en: 'We could not hear your answer and will contact you again later. Goodbye.' },
 };
 
-/** Red flag id -> how urgent. Unknown ids are treated as D1 (the safe side). */
-export const RED_FLAG_DISPOSITION: Readonly<Record<string, Disposition>> = {
-  'chest-pain-cardiac': 'D1',
-  'stroke-signs': 'D1',
-  'severe-breathing': 'D1',
-  anaphylaxis: 'D1',
-  'severe-bleeding': 'D1',
-  'altered-consciousness': 'D1',
-  suicidal: 'D1',
-  'infant-fever': 'D2',
-  'sepsis-signs': 'D2',
-};
-
-export const RED_FLAG_INSTRUCTION: Readonly<Record<string, { zh: string; en: string }>> = {
-  'chest-pain-cardiac': { zh: '请立即停止活动，坐下或躺下休息。', en: 'Stop what you are doing and sit or lie down.' },
-  'stroke-signs': { zh: '请记下症状开始的时间，不要吃东西，也不要喝水。', en: 'Note the time the symptoms started, and do not eat or drink anything.' },
-  'severe-breathing': { zh: '请坐直身体，尽量保持平静。', en: 'Sit upright and try to stay calm.' },
-  anaphylaxis: { zh: '如果呼吸困难请坐起来，否则请平躺并抬高双腿。', en: 'If breathing is hard, sit up; otherwise lie flat with your legs raised.' },
-  'severe-bleeding': { zh: '请用干净的布用力按住出血的地方。', en: 'Press firmly on the bleeding with a clean cloth.' },
-  'altered-consciousness': { zh: '如果病人叫不醒但有呼吸，请让他侧躺。', en: 'If the person cannot be woken but is breathing, turn them onto their side.' },
-  suicidal: { zh: '请不要一个人待着，马上请身边的人陪着您。', en: 'Please do not stay alone; ask someone to be with you right now.' },
-};
+/**
+ * Red flag -> disposition and the first-aid line come from the clinical module (one table for
+ * triage and calls); re-exported here for runner users.
+ */
+export { RED_FLAG_DISPOSITION, RED_FLAG_INSTRUCTION } from '../clinical/index.js';
 
 export function defaultText(key: keyof InterruptTexts, override: LangText | undefined, lang: Lang): string {
   return override?.[lang] ?? DEFAULT_TEXTS[key][lang];
