@@ -1,6 +1,10 @@
 /**
- * Silero VAD (v5) through sherpa-onnx. One sherpa `Vad` per stream: it is stateful, and the model
- * file is small (2.3 MB), so per-call instances are cheap (MODELS.md: RTF 0.003).
+ * Silero VAD (v5) through sherpa-onnx. One sherpa `Vad` per stream (it is stateful), but building
+ * one is NOT cheap: it creates an onnxruntime session, ~40-60 ms of blocked event loop and ~12 MB
+ * (measured, 2-core VM). At 50 calls arriving within a second that blocking starved every other
+ * call's playout (bench-calls: underruns from N=50). So detectors are pooled per option set:
+ * a closed stream `reset()`s its detector (model state and buffer, <1 us) and returns it to the
+ * pool; `prewarm(n)` builds them at start-up, spread over event-loop turns.
  * Phone audio (8 kHz) is upsampled to 16 kHz, the only rate sherpa's Silero accepts.
  * Timestamps are on the media clock: the first frame's `startMs` plus the samples fed since.
  */
@@ -26,6 +30,8 @@ export interface SileroVadLoadOptions {
   defaults?: VadOptions;
   numThreads?: number;
   logger?: Logger;
+  /** Most idle detectors kept per option set (default 128; each holds ~12 MB). */
+  maxPooled?: number;
 }
 
 const DEFAULTS: Required<VadOptions> = { minSilenceMs: 300, minSpeechMs: 250, threshold: 0.5 };
@@ -33,12 +39,17 @@ const DEFAULTS: Required<VadOptions> = { minSilenceMs: 300, minSpeechMs: 250, th
 export class SileroVadEngine implements VadEngine {
   readonly capabilities: EngineCapabilities;
   private closed = false;
+  /** Idle detectors by option key. */
+  private readonly pool = new Map<string, SherpaVad[]>();
+  /** Detectors built so far (pool misses plus prewarm), for diagnostics and tests. */
+  created = 0;
 
   private constructor(
     private readonly modelPath: string,
     private readonly defaults: Required<VadOptions>,
     private readonly numThreads: number,
     entry: CatalogueEntry,
+    private readonly maxPooled: number,
   ) {
     this.capabilities = { name: entry.name, languages: ['*'], sampleRate: VAD_RATE };
   }
@@ -47,15 +58,63 @@ export class SileroVadEngine implements VadEngine {
     const entry = findModel(opts.model ?? 'silero-vad-v5');
     if (!entry || entry.kind !== 'vad') throw new TzError('TZ_ERR_CONFIG_INVALID', { model: opts.model, fix: 'name a vad entry of the model catalogue' });
     const { model } = requireModelFiles(opts.modelsDir, entry);
-    const engine = new SileroVadEngine(model!, { ...DEFAULTS, ...opts.defaults }, opts.numThreads ?? 1, entry);
+    const engine = new SileroVadEngine(model!, { ...DEFAULTS, ...opts.defaults }, opts.numThreads ?? 1, entry, opts.maxPooled ?? 128);
     // Build one detector now so a model sherpa cannot load fails at start-up, not on the first call.
-    engine.makeVad(engine.defaults);
+    engine.release(engine.key(engine.defaults), engine.makeVad(engine.defaults));
     (opts.logger ?? createLogger({ name: 'speech' })).info({ model: entry.name }, 'VAD loaded');
     return engine;
   }
 
+  private key(o: Required<VadOptions>): string {
+    return `${o.threshold}|${o.minSilenceMs}|${o.minSpeechMs}`;
+  }
+
+  private options(opts: VadOptions): Required<VadOptions> {
+    const o = { ...this.defaults, ...opts };
+    if (!(o.threshold > 0 && o.threshold < 1) || !(o.minSilenceMs > 0) || !(o.minSpeechMs > 0)) {
+      throw new TzError('TZ_ERR_VALIDATION', { options: o, fix: 'threshold in (0,1), minSilenceMs and minSpeechMs > 0' });
+    }
+    return o;
+  }
+
+  /** Idle detectors ready for streams with these options. */
+  pooled(opts: VadOptions = {}): number {
+    return this.pool.get(this.key(this.options(opts)))?.length ?? 0;
+  }
+
+  /**
+   * Build detectors ahead of the calls that will need them (expected concurrent calls), one per
+   * event-loop turn so a running call's playout is delayed by at most one build.
+   */
+  async prewarm(count: number, opts: VadOptions = {}): Promise<void> {
+    const o = this.options(opts);
+    const k = this.key(o);
+    const target = Math.min(count, this.maxPooled);
+    while (!this.closed && (this.pool.get(k)?.length ?? 0) < target) {
+      this.release(k, this.makeVad(o));
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  private acquire(o: Required<VadOptions>): { key: string; vad: SherpaVad } {
+    const key = this.key(o);
+    const vad = this.pool.get(key)?.pop() ?? this.makeVad(o);
+    return { key, vad };
+  }
+
+  /** @internal A stream is done with its detector: clear its state and keep it for the next call. */
+  release(key: string, vad: SherpaVad): void {
+    if (this.closed) return;
+    let idle = this.pool.get(key);
+    if (!idle) this.pool.set(key, (idle = []));
+    if (idle.length >= this.maxPooled) return; // dropped: the addon frees it when collected
+    vad.reset();
+    idle.push(vad);
+  }
+
   /** @internal */
   makeVad(o: Required<VadOptions>): SherpaVad {
+    this.created++;
     try {
       return new (sherpa().Vad)({
         sileroVad: {
@@ -71,15 +130,14 @@ export class SileroVadEngine implements VadEngine {
 
   stream(opts: VadOptions = {}): VadStream {
     if (this.closed) throw new TzError('TZ_ERR_ENGINE', { engine: this.capabilities.name, problem: 'engine closed' }, { retryable: false });
-    const o = { ...this.defaults, ...opts };
-    if (!(o.threshold > 0 && o.threshold < 1) || !(o.minSilenceMs > 0) || !(o.minSpeechMs > 0)) {
-      throw new TzError('TZ_ERR_VALIDATION', { options: o, fix: 'threshold in (0,1), minSilenceMs and minSpeechMs > 0' });
-    }
-    return new SileroVadStream(this.makeVad(o), o);
+    const o = this.options(opts);
+    const { key, vad } = this.acquire(o);
+    return new SileroVadStream(vad, o, () => this.release(key, vad));
   }
 
   close(): void {
     this.closed = true;
+    this.pool.clear();
   }
 }
 
@@ -93,7 +151,7 @@ class SileroVadStream implements VadStream {
   private openStartMs = 0;
   private closed = false;
 
-  constructor(private readonly vad: SherpaVad, private readonly opts: Required<VadOptions>) {}
+  constructor(private readonly vad: SherpaVad, private readonly opts: Required<VadOptions>, private readonly onClose: () => void) {}
 
   get speaking(): boolean {
     return this.open;
@@ -153,7 +211,9 @@ class SileroVadStream implements VadStream {
   }
 
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     this.open = false;
+    this.onClose();
   }
 }
