@@ -1,0 +1,128 @@
+/**
+ * Users, sessions, login attempts and the setup token in PostgreSQL (tables from the campaigns
+ * migration `*_auth.sql`). Session and setup tokens are random 256-bit values; only their SHA-256
+ * is stored.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { TzError } from '@tingzhen/voice-core';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
+import { isRole, type ConsoleRole, type SessionUser } from './roles.js';
+
+export const USERNAME = /^[a-z0-9_.-]{2,64}$/;
+export const MIN_PASSWORD_LENGTH = 10;
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+const newToken = (): string => randomBytes(32).toString('base64url');
+
+export interface UserRow { id: string; username: string; displayName: string | null; role: ConsoleRole; disabled: boolean; lastLoginAt: string | null; createdAt: string }
+const USER_COLS = `id::text, username, display_name AS "displayName", role, disabled, last_login_at AS "lastLoginAt", created_at AS "createdAt"`;
+
+export function checkCredentialsShape(username: unknown, password: unknown): { username: string; password: string } {
+  const problems: { field: string; problem: string }[] = [];
+  if (typeof username !== 'string' || !USERNAME.test(username)) problems.push({ field: 'username', problem: '2-64 characters: a-z 0-9 _ . -' });
+  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH || password.length > 200) problems.push({ field: 'password', problem: `${MIN_PASSWORD_LENGTH}-200 characters` });
+  if (problems.length > 0) throw new TzError('TZ_ERR_VALIDATION', { problems });
+  return { username: username as string, password: password as string };
+}
+
+export async function createUser(pool: pg.Pool, input: { username: string; password: string; role: ConsoleRole; displayName?: string | null }): Promise<UserRow> {
+  const { username, password } = checkCredentialsShape(input.username, input.password);
+  if (!isRole(input.role)) throw new TzError('TZ_ERR_VALIDATION', { problems: [{ field: 'role', problem: 'admin, nurse or viewer' }] });
+  const hash = await hashPassword(password);
+  try {
+    const r = await pool.query<UserRow>(`INSERT INTO console_users (username, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING ${USER_COLS}`,
+      [username, input.displayName ?? null, hash, input.role]);
+    return r.rows[0]!;
+  } catch (err) {
+    if ((err as { code?: string }).code === '23505') throw new TzError('TZ_ERR_CONFLICT', { problem: 'username taken', field: 'username' });
+    throw new TzError('TZ_ERR_DB', { op: 'createUser' }, { cause: err });
+  }
+}
+
+/** For the CLI: create the first (or another) admin. */
+export async function createAdminUser(pool: pg.Pool, input: { username: string; password: string; displayName?: string }): Promise<UserRow> {
+  return createUser(pool, { ...input, role: 'admin' });
+}
+
+export async function listUsers(pool: pg.Pool): Promise<UserRow[]> {
+  return (await pool.query<UserRow>(`SELECT ${USER_COLS} FROM console_users ORDER BY username`)).rows;
+}
+
+export async function updateUser(pool: pg.Pool, id: string, patch: { role?: ConsoleRole; disabled?: boolean; password?: string; displayName?: string | null }): Promise<UserRow> {
+  if (patch.role !== undefined && !isRole(patch.role)) throw new TzError('TZ_ERR_VALIDATION', { problems: [{ field: 'role', problem: 'admin, nurse or viewer' }] });
+  const hash = patch.password !== undefined ? await hashPassword(checkCredentialsShape('xx', patch.password).password) : null;
+  const r = await pool.query<UserRow>(`UPDATE console_users SET role = COALESCE($2, role), disabled = COALESCE($3, disabled), password_hash = COALESCE($4, password_hash),
+    display_name = CASE WHEN $5::boolean THEN $6 ELSE display_name END, updated_at = now() WHERE id = $1 RETURNING ${USER_COLS}`,
+  [id, patch.role ?? null, patch.disabled ?? null, hash, patch.displayName !== undefined, patch.displayName ?? null]);
+  if (!r.rows[0]) throw new TzError('TZ_ERR_NOT_FOUND', { entity: 'user', id });
+  // A disabled user or a new password ends every open session of that user.
+  if (patch.disabled === true || hash) await pool.query('DELETE FROM console_sessions WHERE user_id = $1', [id]);
+  return r.rows[0];
+}
+
+export async function countAdmins(pool: pg.Pool): Promise<number> {
+  return (await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM console_users WHERE role = 'admin' AND NOT disabled")).rows[0]!.n;
+}
+
+export interface LoginLimits { windowMs: number; maxFailuresPerUser: number; maxFailuresPerIp: number }
+export const DEFAULT_LIMITS: LoginLimits = { windowMs: 15 * 60_000, maxFailuresPerUser: 5, maxFailuresPerIp: 30 };
+
+/** Checks the password; refuses (TZ_ERR_AUTH reason rate_limited) after too many recent failures. */
+export async function login(pool: pg.Pool, username: string, password: string, ip: string, ttlMs: number, limits = DEFAULT_LIMITS): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+  const name = typeof username === 'string' ? username.trim().toLowerCase().slice(0, 64) : '';
+  const failures = await pool.query<{ byUser: number; byIp: number }>(`SELECT count(*) FILTER (WHERE username = $1)::int AS "byUser", count(*) FILTER (WHERE ip = $2)::int AS "byIp"
+    FROM console_login_attempts WHERE NOT ok AND at > now() - make_interval(secs => $3) AND (username = $1 OR ip = $2)`, [name, ip, limits.windowMs / 1000]);
+  const f = failures.rows[0]!;
+  if (f.byUser >= limits.maxFailuresPerUser || f.byIp >= limits.maxFailuresPerIp) throw new TzError('TZ_ERR_AUTH', { reason: 'rate_limited', retryAfterMs: limits.windowMs });
+  const r = await pool.query<{ id: string; username: string; displayName: string | null; role: ConsoleRole; hash: string; disabled: boolean }>(
+    'SELECT id::text, username, display_name AS "displayName", role, password_hash AS hash, disabled FROM console_users WHERE username = $1', [name]);
+  const row = r.rows[0];
+  const ok = (await verifyPassword(typeof password === 'string' ? password : '', row?.hash ?? DUMMY_HASH)) && !!row && !row.disabled;
+  await pool.query('INSERT INTO console_login_attempts (username, ip, ok) VALUES ($1, $2, $3)', [name, ip, ok]);
+  if (!ok || !row) throw new TzError('TZ_ERR_AUTH', { reason: 'bad_credentials' });
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + ttlMs);
+  await pool.query('INSERT INTO console_sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [sha256(token), row.id, expiresAt]);
+  await pool.query('UPDATE console_users SET last_login_at = now() WHERE id = $1', [row.id]);
+  // Housekeeping: old attempts and expired sessions (indexed deletes, cheap).
+  await pool.query("DELETE FROM console_login_attempts WHERE at < now() - interval '1 day'");
+  await pool.query('DELETE FROM console_sessions WHERE expires_at < now()');
+  return { token, user: { id: row.id, username: row.username, displayName: row.displayName, role: row.role }, expiresAt };
+}
+
+/** The user behind a session token, or null. Slides the expiry forward when past half its life. */
+export async function sessionUser(pool: pg.Pool, token: string, ttlMs: number): Promise<SessionUser | null> {
+  if (!token || token.length > 100) return null;
+  const r = await pool.query<SessionUser & { expiresAt: Date }>(`UPDATE console_sessions s SET last_seen_at = now(),
+      expires_at = CASE WHEN s.expires_at - now() < make_interval(secs => $2 / 2) THEN now() + make_interval(secs => $2) ELSE s.expires_at END
+    FROM console_users u WHERE s.token_hash = $1 AND u.id = s.user_id AND s.expires_at > now() AND NOT u.disabled
+    RETURNING u.id::text, u.username, u.display_name AS "displayName", u.role, s.expires_at AS "expiresAt"`, [sha256(token), ttlMs / 1000]);
+  const row = r.rows[0];
+  return row ? { id: row.id, username: row.username, displayName: row.displayName, role: row.role } : null;
+}
+
+export async function logout(pool: pg.Pool, token: string): Promise<void> {
+  await pool.query('DELETE FROM console_sessions WHERE token_hash = $1', [sha256(token)]);
+}
+
+/**
+ * At start: when no user exists yet, issue a fresh one-time setup token (older unused ones are
+ * voided) and return it for printing; otherwise null. No default password exists anywhere.
+ */
+export async function ensureSetupToken(pool: pg.Pool, ttlMs = 24 * 3600_000): Promise<string | null> {
+  const users = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM console_users')).rows[0]!.n;
+  if (users > 0) return null;
+  const token = newToken();
+  await pool.query('DELETE FROM console_setup_tokens WHERE used_at IS NULL');
+  await pool.query('INSERT INTO console_setup_tokens (token_hash, expires_at) VALUES ($1, $2)', [sha256(token), new Date(Date.now() + ttlMs)]);
+  return token;
+}
+
+/** Uses the setup token once to create the first admin; refused once any user exists. */
+export async function setupFirstAdmin(pool: pg.Pool, token: string, input: { username: string; password: string; displayName?: string }): Promise<UserRow> {
+  checkCredentialsShape(input.username, input.password);
+  const used = await pool.query(`UPDATE console_setup_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+    AND NOT EXISTS (SELECT 1 FROM console_users) RETURNING 1`, [sha256(typeof token === 'string' ? token : '')]);
+  if (used.rowCount === 0) throw new TzError('TZ_ERR_AUTH', { reason: 'bad_setup_token' });
+  return createAdminUser(pool, input);
+}

@@ -1,0 +1,86 @@
+/**
+ * `consolePlugin`: the nurses' console on a fastify app. Registers (not encapsulated, so the auth
+ * decorator reaches the campaigns API registered beside it):
+ *   /api/auth/{login,logout,me,setup}, /api/users (admins), /api/events (SSE), /api/testcall,
+ *   and the built single-page app at / with history fallback.
+ * Pass `authorize` and `actorOf` from this package to `campaignsApi` to protect its routes.
+ */
+import type { EventEmitter } from 'node:events';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type pg from 'pg';
+import { createHash } from 'node:crypto';
+import { createLogger, isTzError, type Logger } from '@tingzhen/voice-core';
+import { authorize, currentUser } from './auth/guard.js';
+import type { LoginLimits } from './auth/store.js';
+import type { SessionUser } from './auth/roles.js';
+import { authRoutes } from './routes/auth.js';
+import { eventRoutes } from './routes/events.js';
+import { spaRoutes } from './routes/spa.js';
+
+export interface ConsolePluginOptions {
+  pool: pg.Pool;
+  /** Session lifetime, sliding (default 8 h: one shift). */
+  sessionTtlMs?: number;
+  /** A setup token chosen by the operator (config); used only while no user exists. */
+  setupToken?: string;
+  logger?: Logger;
+  /** Open priority-1/2 worklist items unclaimed this long are flagged overdue (default 15). */
+  escalateAfterMinutes?: number;
+  /** Campaigns' `startProgressHub(...)`; without it progress is polled from the counters table. */
+  progressHub?: EventEmitter;
+  onOverdue?: (ids: string[]) => void;
+  /** Enables the browser test phone: returns a signed gateway token (voice-gateway `signToken`). */
+  testCallToken?: (user: SessionUser) => string;
+  /** Media route the test phone connects to (default /media/native). */
+  testCallPath?: string;
+  loginLimits?: LoginLimits;
+  /** Where the built SPA lives (default console/dist). */
+  distDir?: string;
+}
+
+const HOURS_8_MS = 8 * 3600_000;
+
+const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
+  const log = opts.logger ?? createLogger({ name: 'console' });
+  app.setErrorHandler((err, _req, reply) => {
+    if (isTzError(err)) {
+      const reason = (err.details as { reason?: string }).reason;
+      const status = err.code === 'TZ_ERR_AUTH' ? (reason === 'forbidden' ? 403 : reason === 'rate_limited' ? 429 : 401)
+        : err.code === 'TZ_ERR_VALIDATION' ? 400 : err.code === 'TZ_ERR_NOT_FOUND' ? 404 : err.code === 'TZ_ERR_CONFLICT' ? 409 : 500;
+      if (status === 500) log.error({ code: err.code }, 'console route failed');
+      return reply.status(status).send({ error: { code: err.code, message: err.message, details: status < 500 ? err.details : {} } });
+    }
+    const e = err as { validation?: unknown; statusCode?: number; message?: string };
+    if (e.validation) return reply.status(400).send({ error: { code: 'TZ_ERR_VALIDATION', message: 'Input failed validation', details: { problems: e.validation } } });
+    if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: 'TZ_ERR_VALIDATION', message: e.message ?? 'Bad request', details: {} } });
+    log.error({ err: { message: e.message } }, 'console route failed');
+    return reply.status(500).send({ error: { code: 'TZ_ERR_INTERNAL', message: 'Internal error', details: {} } });
+  });
+  const escalateAfterMinutes = opts.escalateAfterMinutes ?? 15;
+  authRoutes(app, { pool: opts.pool, sessionTtlMs: opts.sessionTtlMs ?? HOURS_8_MS, escalateAfterMinutes, testCall: !!opts.testCallToken, ...(opts.loginLimits ? { loginLimits: opts.loginLimits } : {}) });
+  eventRoutes(app, { pool: opts.pool, escalateAfterMinutes, logger: log, ...(opts.progressHub ? { progressHub: opts.progressHub } : {}), ...(opts.onOverdue ? { onOverdue: opts.onOverdue } : {}) });
+  app.post('/api/testcall', {
+    schema: { body: Type.Object({ scriptId: Type.String({ pattern: '^[A-Za-z0-9_.-]{1,100}$' }), language: Type.Optional(Type.String({ pattern: '^[A-Za-z-]{2,16}$' })) }, { additionalProperties: false }) },
+    preHandler: async (req) => authorize(req, ['admin', 'nurse']),
+  }, async (req, reply) => {
+    if (!opts.testCallToken) return reply.status(404).send({ error: { code: 'TZ_ERR_NOT_FOUND', message: 'Not found', details: { problem: 'test calls are not enabled' } } });
+    const user = (await currentUser(req))!;
+    const b = req.body as { scriptId: string; language?: string };
+    return { path: opts.testCallPath ?? '/media/native', token: opts.testCallToken(user), parameters: { script: b.scriptId, language: b.language ?? 'zh-CN', tzStats: '1' } };
+  });
+  await spaRoutes(app, opts.distDir);
+};
+
+export const consolePlugin: FastifyPluginAsync<ConsolePluginOptions> = async (app: FastifyInstance, opts) => {
+  const sessionTtlMs = opts.sessionTtlMs ?? HOURS_8_MS;
+  app.decorate('tzConsoleAuth', { pool: opts.pool, sessionTtlMs });
+  if (opts.setupToken) {
+    // Register the operator's token (hashed) while nobody can sign in yet.
+    await opts.pool.query(`INSERT INTO console_setup_tokens (token_hash, expires_at) SELECT $1, now() + interval '30 days'
+      WHERE NOT EXISTS (SELECT 1 FROM console_users) ON CONFLICT (token_hash) DO NOTHING`, [createHash('sha256').update(opts.setupToken).digest('hex')]);
+  }
+  await app.register(inner, opts);
+};
+// Not encapsulated (fastify-plugin's convention without the dependency): the decorator must be visible to campaignsApi.
+(consolePlugin as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;

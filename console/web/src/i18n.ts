@@ -1,0 +1,63 @@
+/** UI text, zh-CN first. `t(key)` in the current language; missing English falls back to Chinese. */
+
+export type Lang = 'zh-CN' | 'en';
+const zh = {
+  appName: '听诊 · 护士工作台', signIn: '登录', signOut: '退出登录', username: '用户名', password: '密码', badLogin: '用户名或密码错误',
+  rateLimited: '尝试次数过多，请稍后再试', setupTitle: '创建第一个管理员', setupToken: '一次性设置令牌（见服务器启动日志）', create: '创建',
+  language: 'Language / 语言', patients: '患者', campaigns: '随访活动', results: '通话结果', worklist: '待办', testCall: '测试通话', users: '用户管理',
+  forbidden: '您没有权限访问此页面。', loading: '加载中…', error: '出错了', save: '保存', cancel: '取消', search: '搜索', none: '无',
+  importTitle: '导入患者（CSV / XLSX）', chooseFile: '选择文件', checkFile: '检查文件', confirmImport: '确认导入有效行', importRows: '行数', importValid: '有效',
+  importInvalid: '无效', imported: '已导入', row: '行', column: '列', problem: '问题', mrn: '病历号', name: '姓名', phone: '电话', department: '科室',
+  consent: '同意状态', doNotCall: '勿电联', reason: '原因', edit: '编辑', consent_unknown: '未知', consent_granted: '已同意', consent_refused: '拒绝', consent_withdrawn: '已撤回',
+  newCampaign: '新建随访活动', script: '话术脚本', preview: '对话预览', startDate: '开始日期', endDate: '结束日期', timezone: '时区',
+  windows: '拨打时段（每周）', maxAttempts: '最多拨打次数', retryMinutes: '重拨间隔（分钟）', concurrency: '并发数', selectPatients: '选择患者', selectAll: '全选',
+  no_answer: '无人接听', busy: '忙线', failed: '失败', voicemail: '语音信箱', answered: '已接听', queued: '排队中', dialing: '拨号中', expired: '已过期', cancelled: '已取消', rejected: '已拒绝', held: '暂缓',
+  start: '开始', pause: '暂停', resume: '继续', cancelCampaign: '终止', state: '状态', progress: '进度', outcomes: '结果统计', outcomesOverTime: '结果随时间变化',
+  draft: '草稿', scheduled: '已排期', running: '进行中', paused: '已暂停', completed: '已完成',
+  contacts: '联系人', pending: '待拨', active: '进行中', exhausted: '次数用尽', opted_out: '退出', unreachable: '无法联系', skipped: '跳过',
+  disposition: '处置', redFlag: '危险信号', from: '从', to: '到', duration: '时长', time: '时间', open: '打开', filter: '筛选', all: '全部',
+  transcript: '通话记录', answers: '回答', summary: '摘要', tags: '标签', recording: '录音', latency: '每轮延迟', turn: '轮次', gap: '响应间隔',
+  speaker: '说话人', caller: '患者', bot: '机器人', confidence: '置信度', noRecording: '无录音', noLatency: '无延迟数据',
+  priority: '优先级', claim: '认领', resolve: '处理完成', note: '处理记录', claimedBy: '认领人', overdue: '已超时', newItems: '条新待办',
+  release: '释放', resolved: '已处理', claimed: '已认领', call: '拨回',
+  startCall: '开始通话', hangUp: '挂断', micNeeded: '需要麦克风权限', botSpeaking: '机器人正在说话', connected: '已连接', disconnected: '已断开',
+  role: '角色', admin: '管理员', nurse: '护士', viewer: '只读', disabled: '已停用', addUser: '添加用户', enable: '启用', disable: '停用',
+  saved: '已保存', csv: '导出 CSV', chartEmpty: '暂无结果', live: '实时', campaign: '活动', total: '合计',
+};
+type Key = keyof typeof zh;
+const en: Partial<Record<Key, string>> = {
+  appName: 'Tingzhen · Nurse console', signIn: 'Sign in', signOut: 'Sign out', username: 'Username', password: 'Password', badLogin: 'Wrong username or password',
+  rateLimited: 'Too many attempts, try again later', setupTitle: 'Create the first administrator', setupToken: 'One-time setup token (see the server start log)', create: 'Create',
+  patients: 'Patients', campaigns: 'Campaigns', results: 'Results', worklist: 'Worklist', testCall: 'Test call', users: 'Users',
+  forbidden: 'You do not have access to this page.', loading: 'Loading…', error: 'Something went wrong', save: 'Save', cancel: 'Cancel', search: 'Search', none: 'None',
+  importTitle: 'Import patients (CSV / XLSX)', chooseFile: 'Choose file', checkFile: 'Check file', confirmImport: 'Import the valid rows', importRows: 'Rows', importValid: 'Valid',
+  importInvalid: 'Invalid', imported: 'Imported', row: 'Row', column: 'Column', problem: 'Problem', mrn: 'MRN', name: 'Name', phone: 'Phone', department: 'Department',
+  consent: 'Consent', doNotCall: 'Do not call', reason: 'Reason', edit: 'Edit', consent_unknown: 'Unknown', consent_granted: 'Granted', consent_refused: 'Refused', consent_withdrawn: 'Withdrawn',
+  newCampaign: 'New campaign', script: 'Script', preview: 'Conversation preview', startDate: 'Start date', endDate: 'End date', timezone: 'Time zone',
+  windows: 'Calling windows (weekly)', maxAttempts: 'Max attempts', retryMinutes: 'Retry delay (minutes)', concurrency: 'Concurrency', selectPatients: 'Patients', selectAll: 'Select all',
+  no_answer: 'No answer', busy: 'Busy', failed: 'Failed', voicemail: 'Voicemail', answered: 'Answered', queued: 'Queued', dialing: 'Dialing', expired: 'Expired', cancelled: 'Cancelled', rejected: 'Rejected', held: 'Held',
+  start: 'Start', pause: 'Pause', resume: 'Resume', cancelCampaign: 'Cancel', state: 'State', progress: 'Progress', outcomes: 'Outcomes', outcomesOverTime: 'Outcomes over time',
+  draft: 'Draft', scheduled: 'Scheduled', running: 'Running', paused: 'Paused', completed: 'Completed',
+  contacts: 'Contacts', pending: 'Pending', active: 'Active', exhausted: 'Exhausted', opted_out: 'Opted out', unreachable: 'Unreachable', skipped: 'Skipped',
+  disposition: 'Disposition', redFlag: 'Red flag', from: 'From', to: 'To', duration: 'Duration', time: 'Time', open: 'Open', filter: 'Filter', all: 'All',
+  transcript: 'Transcript', answers: 'Answers', summary: 'Summary', tags: 'Tags', recording: 'Recording', latency: 'Turn latency', turn: 'Turn', gap: 'Gap',
+  speaker: 'Speaker', caller: 'Patient', bot: 'Bot', confidence: 'Confidence', noRecording: 'No recording', noLatency: 'No latency data',
+  priority: 'Priority', claim: 'Claim', resolve: 'Resolve', note: 'Note', claimedBy: 'Claimed by', overdue: 'Overdue', newItems: 'new items',
+  release: 'Release', resolved: 'Resolved', claimed: 'Claimed', call: 'Call back',
+  startCall: 'Start call', hangUp: 'Hang up', micNeeded: 'Microphone permission needed', botSpeaking: 'Bot speaking', connected: 'Connected', disconnected: 'Disconnected',
+  role: 'Role', admin: 'Admin', nurse: 'Nurse', viewer: 'Viewer', disabled: 'Disabled', addUser: 'Add user', enable: 'Enable', disable: 'Disable',
+  saved: 'Saved', csv: 'Export CSV', chartEmpty: 'No results yet', live: 'Live', campaign: 'Campaign', total: 'Total',
+};
+
+const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('tz.lang') : null;
+export const lang = { value: (stored === 'en' ? 'en' : 'zh-CN') as Lang };
+/** Sets the language; the caller re-renders the app (App keeps it in state). */
+export function setLang(l: Lang): void {
+  lang.value = l;
+  localStorage.setItem('tz.lang', l);
+  document.documentElement.lang = l;
+}
+export function t(key: Key | string): string {
+  const k = key as Key;
+  return (lang.value === 'en' ? en[k] : undefined) ?? zh[k] ?? key;
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, errorText } from '../api.js';
+import { t } from '../i18n.js';
+
+interface Patient { id: string; mrn: string; name: string; phones: string[]; department: string | null; consentStatus: string; doNotCall: boolean; doNotCallReason: string | null }
+interface Report { dryRun: boolean; rows: number; valid: number; invalid: number; imported: number; errors: { row: number; column: string; problem: string }[] }
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CONSENTS = ['unknown', 'granted', 'refused', 'withdrawn'];
+
+function Importer(props: { onImported: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [err, setErr] = useState('');
+  const send = async (dryRun: boolean) => {
+    if (!file) return;
+    setErr('');
+    const isXlsx = /\.xlsx$/i.test(file.name);
+    try {
+      const r = await api<Report>(`/api/patients/import?dryRun=${dryRun}`, { method: 'POST', raw: isXlsx ? await file.arrayBuffer() : await file.text(), contentType: isXlsx ? XLSX : 'text/csv' });
+      setReport(r);
+      if (!dryRun) props.onImported();
+    } catch (x) { setErr(errorText(x)); }
+  };
+  return (
+    <section aria-labelledby="import-h" class="card">
+      <h2 id="import-h">{t('importTitle')}</h2>
+      <label>{t('chooseFile')} <input type="file" name="import-file" accept=".csv,.xlsx,text/csv" onChange={(e) => { setFile((e.target as HTMLInputElement).files?.[0] ?? null); setReport(null); }} /></label>
+      <button type="button" disabled={!file} onClick={() => void send(true)}>{t('checkFile')}</button>
+      {err && <p role="alert" class="err">{err}</p>}
+      {report && (
+        <div data-testid="import-report" aria-live="polite">
+          <p>{t('importRows')}: {report.rows} · {t('importValid')}: <b data-testid="import-valid">{report.valid}</b> · {t('importInvalid')}: <b data-testid="import-invalid">{report.invalid}</b>
+            {!report.dryRun && <> · {t('imported')}: <b data-testid="import-imported">{report.imported}</b></>}</p>
+          {report.errors.length > 0 && (
+            <table class="errors"><caption>{t('problem')}</caption>
+              <thead><tr><th scope="col">{t('row')}</th><th scope="col">{t('column')}</th><th scope="col">{t('problem')}</th></tr></thead>
+              <tbody>{report.errors.map((e) => <tr><td>{e.row}</td><td>{e.column}</td><td>{e.problem}</td></tr>)}</tbody></table>
+          )}
+          {report.dryRun && report.valid > 0 && <button type="button" class="primary" onClick={() => void send(false)}>{t('confirmImport')} ({report.valid})</button>}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Row(props: { p: Patient; onSaved: (p: Patient) => void }) {
+  const [p, setP] = useState(props.p);
+  const [msg, setMsg] = useState('');
+  const save = async () => {
+    try {
+      const out = await api<Patient>(`/api/patients/${p.id}`, { method: 'PATCH', body: { consentStatus: p.consentStatus, doNotCall: p.doNotCall, doNotCallReason: p.doNotCall ? (p.doNotCallReason || null) : null } });
+      props.onSaved(out); setMsg(t('saved'));
+    } catch (x) { setMsg(errorText(x)); }
+  };
+  const label = `${p.mrn}`;
+  return (
+    <tr>
+      <td>{p.mrn}</td><td>{p.name}</td><td>{p.phones.join(', ')}</td><td>{p.department ?? ''}</td>
+      <td><select aria-label={`${t('consent')} ${label}`} value={p.consentStatus} onChange={(e) => setP({ ...p, consentStatus: (e.target as HTMLSelectElement).value })}>
+        {CONSENTS.map((c) => <option value={c}>{t(`consent_${c}`)}</option>)}</select></td>
+      <td><input type="checkbox" aria-label={`${t('doNotCall')} ${label}`} checked={p.doNotCall} onChange={(e) => setP({ ...p, doNotCall: (e.target as HTMLInputElement).checked })} />
+        {p.doNotCall && <input aria-label={`${t('reason')} ${label}`} value={p.doNotCallReason ?? ''} onInput={(e) => setP({ ...p, doNotCallReason: (e.target as HTMLInputElement).value })} />}</td>
+      <td><button type="button" onClick={() => void save()}>{t('save')}</button> <span role="status">{msg}</span></td>
+    </tr>
+  );
+}
+
+export function PatientsPage() {
+  const [items, setItems] = useState<Patient[] | null>(null);
+  const [q, setQ] = useState('');
+  const [err, setErr] = useState('');
+  const load = () => api<{ items: Patient[] }>('/api/patients?limit=500').then((r) => setItems(r.items), (x) => setErr(errorText(x)));
+  useEffect(() => { void load(); }, []);
+  const needle = q.trim().toLowerCase();
+  const shown = (items ?? []).filter((p) => !needle || p.mrn.toLowerCase().includes(needle) || p.name.toLowerCase().includes(needle) || (p.department ?? '').toLowerCase().includes(needle) || p.phones.some((x) => x.includes(needle)));
+  return (
+    <div>
+      <h1>{t('patients')}</h1>
+      <Importer onImported={() => void load()} />
+      <label class="search">{t('search')} <input type="search" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} /></label>
+      {err && <p role="alert" class="err">{err}</p>}
+      {!items ? <p>{t('loading')}</p> : (
+        <table data-testid="patients-table"><thead><tr><th scope="col">{t('mrn')}</th><th scope="col">{t('name')}</th><th scope="col">{t('phone')}</th><th scope="col">{t('department')}</th>
+          <th scope="col">{t('consent')}</th><th scope="col">{t('doNotCall')}</th><th scope="col"><span class="sr">{t('edit')}</span></th></tr></thead>
+          <tbody>{shown.map((p) => <Row key={p.id} p={p} onSaved={(n) => setItems((items ?? []).map((x) => (x.id === n.id ? n : x)))} />)}</tbody></table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, errorText } from '../api.js';
+import { t } from '../i18n.js';
+import { Link } from '../router.js';
+
+interface Result {
+  id: string; campaign_id: string; patient_id: string; mrn: string; disposition: string | null; red_flags: string[]; summary: string | null; tags: string[];
+  duration_ms: number | null; created_at: string; hangup_reason: string | null; recording_ref: string | null; script_id: string;
+  answers: Record<string, { type?: string; value?: unknown; confidence?: number }>;
+  transcript?: { speaker: string; text: string; startMs?: number; endMs?: number; confidence?: number; gapMs?: number; turn?: number }[];
+  turns?: { turn: number; gapMs?: number; via?: string }[];
+}
+const secs = (ms: number | null) => (ms == null ? '' : `${Math.round(ms / 1000)} s`);
+
+export function ResultsPage() {
+  const init = new URLSearchParams(location.search);
+  const [f, setF] = useState({ campaignId: init.get('campaignId') ?? '', disposition: '', redFlag: '', from: '', to: '' });
+  const [items, setItems] = useState<Result[] | null>(null);
+  const [err, setErr] = useState('');
+  const query = () => {
+    const q = new URLSearchParams({ limit: '500' });
+    if (f.campaignId) q.set('campaignId', f.campaignId);
+    if (f.disposition) q.set('disposition', f.disposition);
+    if (f.redFlag) q.set('redFlag', f.redFlag);
+    if (f.from) q.set('from', new Date(`${f.from}T00:00:00`).toISOString());
+    if (f.to) q.set('to', new Date(`${f.to}T23:59:59`).toISOString());
+    return q;
+  };
+  const load = () => { setErr(''); void api<{ items: Result[] }>(`/api/results?${query()}`).then((r) => setItems(r.items), (x) => setErr(errorText(x))); };
+  useEffect(load, []);
+  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLInputElement).value });
+  return (
+    <div>
+      <h1>{t('results')}</h1>
+      <form class="filters" onSubmit={(e) => { e.preventDefault(); load(); }} aria-label={t('filter')}>
+        <label>{t('campaign')} #<input name="campaignId" inputMode="numeric" pattern="[0-9]*" size={6} value={f.campaignId} onInput={set('campaignId')} /></label>
+        <label>{t('disposition')}<select name="disposition" value={f.disposition} onChange={set('disposition')}><option value="">{t('all')}</option>
+          {['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7'].map((d) => <option value={d}>{d}</option>)}</select></label>
+        <label>{t('redFlag')}<input name="redFlag" size={10} value={f.redFlag} onInput={set('redFlag')} /></label>
+        <label>{t('from')}<input name="from" type="date" value={f.from} onInput={set('from')} /></label>
+        <label>{t('to')}<input name="to" type="date" value={f.to} onInput={set('to')} /></label>
+        <button type="submit">{t('filter')}</button>
+        <a class="button" href={`/api/results.csv?${query()}`}>{t('csv')}</a>
+      </form>
+      {err && <p role="alert" class="err">{err}</p>}
+      {!items ? <p>{t('loading')}</p> : (
+        <table data-testid="results-table"><thead><tr><th scope="col">#</th><th scope="col">{t('time')}</th><th scope="col">{t('mrn')}</th><th scope="col">{t('campaign')}</th>
+          <th scope="col">{t('disposition')}</th><th scope="col">{t('redFlag')}</th><th scope="col">{t('duration')}</th></tr></thead>
+          <tbody>{items.map((r) => (
+            <tr class={r.red_flags.length ? 'flag' : ''}><td><Link href={`/results/${r.id}`}>{r.id}</Link></td><td>{new Date(r.created_at).toLocaleString()}</td><td>{r.mrn}</td>
+              <td>{r.campaign_id}</td><td>{r.disposition ?? ''}</td><td>{r.red_flags.join(', ')}</td><td>{secs(r.duration_ms)}</td></tr>
+          ))}</tbody></table>
+      )}
+    </div>
+  );
+}
+
+export function ResultDetail(props: { id: string }) {
+  const [r, setR] = useState<Result | null>(null);
+  const [err, setErr] = useState('');
+  useEffect(() => { void api<Result>(`/api/results/${props.id}`).then(setR, (x) => setErr(errorText(x))); }, [props.id]);
+  if (!r) return <p>{err || t('loading')}</p>;
+  const turns = r.turns ?? (r.transcript ?? []).filter((x) => typeof x.gapMs === 'number').map((x, i) => ({ turn: x.turn ?? i, gapMs: x.gapMs }));
+  const audio = r.recording_ref && /^(https?:\/\/|\/)/.test(r.recording_ref) ? r.recording_ref : null;
+  return (
+    <div class="call">
+      <h1>{t('results')} #{r.id} <small>{t('mrn')} {r.mrn}</small></h1>
+      <p>{t('disposition')}: <b data-testid="result-disposition">{r.disposition ?? '-'}</b> · {t('redFlag')}: <b class={r.red_flags.length ? 'flagtext' : ''}>{r.red_flags.join(', ') || t('none')}</b>
+        · {t('duration')}: {secs(r.duration_ms)} · {new Date(r.created_at).toLocaleString()}</p>
+      <section class="card" aria-labelledby="sum-h"><h2 id="sum-h">{t('summary')}</h2><p>{r.summary ?? t('none')}</p>
+        <p>{t('tags')}: {r.tags.map((x) => <span class="tag">{x}</span>)}</p></section>
+      <section class="card" aria-labelledby="ans-h"><h2 id="ans-h">{t('answers')}</h2>
+        <form class="answers" data-testid="answers" onSubmit={(e) => e.preventDefault()}>
+          {Object.entries(r.answers).map(([k, a]) => (
+            <label>{k}<input readOnly value={typeof a?.value === 'object' ? JSON.stringify(a.value) : String(a?.value ?? '')} />
+              {a?.confidence != null && <small>{t('confidence')} {a.confidence.toFixed(2)}</small>}</label>
+          ))}
+        </form></section>
+      <section class="card" aria-labelledby="tr-h"><h2 id="tr-h">{t('transcript')}</h2>
+        <ol class="transcript" data-testid="transcript">{(r.transcript ?? []).map((x) => (
+          <li class={x.speaker}><span class="who">{t(x.speaker === 'bot' ? 'bot' : 'caller')}</span>
+            {x.startMs != null && <span class="at">{(x.startMs / 1000).toFixed(1)} s</span>} <span class="text">{x.text}</span>
+            {x.confidence != null && <span class="conf">{t('confidence')} {x.confidence.toFixed(2)}</span>}</li>
+        ))}</ol></section>
+      <section class="card" aria-labelledby="rec-h"><h2 id="rec-h">{t('recording')}</h2>
+        {audio ? <audio controls preload="none" src={audio} /> : <p>{r.recording_ref ?? t('noRecording')}</p>}</section>
+      <section class="card" aria-labelledby="lat-h"><h2 id="lat-h">{t('latency')}</h2>
+        {turns.length === 0 ? <p>{t('noLatency')}</p> : (
+          <table><thead><tr><th scope="col">{t('turn')}</th><th scope="col">{t('gap')}</th></tr></thead>
+            <tbody>{turns.map((x) => <tr><td>{x.turn}</td><td>{x.gapMs} ms</td></tr>)}</tbody></table>
+        )}</section>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, post, errorText } from '../api.js';
+import { t } from '../i18n.js';
+
+interface User { id: string; username: string; displayName: string | null; role: string; disabled: boolean; lastLoginAt: string | null }
+
+export function UsersPage(props: { me: string }) {
+  const [items, setItems] = useState<User[]>([]);
+  const [f, setF] = useState({ username: '', password: '', role: 'nurse', displayName: '' });
+  const [err, setErr] = useState('');
+  const load = () => api<{ items: User[] }>('/api/users').then((r) => setItems(r.items), (x) => setErr(errorText(x)));
+  useEffect(() => { void load(); }, []);
+  const patch = async (id: string, body: Record<string, unknown>) => { setErr(''); try { await api(`/api/users/${id}`, { method: 'PATCH', body }); await load(); } catch (x) { setErr(errorText(x)); } };
+  const add = async (e: Event) => {
+    e.preventDefault(); setErr('');
+    try { await post('/api/users', { ...f, displayName: f.displayName || undefined }); setF({ username: '', password: '', role: 'nurse', displayName: '' }); await load(); } catch (x) { setErr(errorText(x)); }
+  };
+  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLInputElement).value });
+  return (
+    <div>
+      <h1>{t('users')}</h1>
+      {err && <p role="alert" class="err">{err}</p>}
+      <table data-testid="users-table"><thead><tr><th scope="col">{t('username')}</th><th scope="col">{t('name')}</th><th scope="col">{t('role')}</th><th scope="col">{t('state')}</th></tr></thead>
+        <tbody>{items.map((u) => (
+          <tr><td>{u.username}</td><td>{u.displayName ?? ''}</td>
+            <td><select aria-label={`${t('role')} ${u.username}`} value={u.role} onChange={(e) => void patch(u.id, { role: (e.target as HTMLSelectElement).value })}>
+              {['admin', 'nurse', 'viewer'].map((r) => <option value={r}>{t(r)}</option>)}</select></td>
+            <td>{u.id !== props.me && <button type="button" onClick={() => void patch(u.id, { disabled: !u.disabled })}>{u.disabled ? t('enable') : t('disable')}</button>}
+              {u.disabled && ` ${t('disabled')}`}</td></tr>
+        ))}</tbody></table>
+      <form class="card" onSubmit={add}><h2>{t('addUser')}</h2>
+        <label>{t('username')}<input name="new-username" required pattern="[a-z0-9_.\-]{2,64}" value={f.username} onInput={set('username')} /></label>
+        <label>{t('name')}<input name="new-display" value={f.displayName} onInput={set('displayName')} /></label>
+        <label>{t('password')}<input name="new-password" type="password" autoComplete="new-password" minLength={10} required value={f.password} onInput={set('password')} /></label>
+        <label>{t('role')}<select name="new-role" value={f.role} onChange={set('role')}>{['nurse', 'viewer', 'admin'].map((r) => <option value={r}>{t(r)}</option>)}</select></label>
+        <button type="submit">{t('addUser')}</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Pulls the spoken lines out of a script's YAML preview (as the API serves it) for a side-by-side
+ * zh / en view. Reads only the shape the dialog engine emits: `- id:` steps with text/prompt maps.
+ */
+export interface PreviewStep { id: string; zh: string; en: string }
+
+const unquote = (s: string) => s.trim().replace(/^'(.*)'$/s, (_, x: string) => x.replace(/''/g, "'")).replace(/^"(.*)"$/s, '$1');
+
+export function previewSteps(yaml: string): PreviewStep[] {
+  const lines = yaml.split('\n');
+  const out: PreviewStep[] = [];
+  let id = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const step = /^\s*- id: (.+)$/.exec(line);
+    if (step) { id = unquote(step[1]!); continue; }
+    const key = /^(\s*)(text|prompt):\s*$/.exec(line);
+    if (!key || !id) continue;
+    const indent = key[1]!.length;
+    const entry: PreviewStep = { id, zh: '', en: '' };
+    for (let j = i + 1; j < lines.length; j++) {
+      const m = /^(\s*)(zh|en): ?(.*)$/.exec(lines[j]!);
+      if (!m || m[1]!.length <= indent) break;
+      let value = m[3]!;
+      // Folded continuation lines are indented deeper than the key.
+      while (j + 1 < lines.length && /^\s+/.test(lines[j + 1]!) && lines[j + 1]!.search(/\S/) > m[1]!.length && !/^\s*(zh|en):/.test(lines[j + 1]!)) value += ` ${lines[++j]!.trim()}`;
+      entry[m[2] as 'zh' | 'en'] = unquote(value);
+    }
+    if (entry.zh || entry.en) out.push(entry);
+  }
+  return out;
+}
