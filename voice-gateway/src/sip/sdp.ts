@@ -64,7 +64,7 @@ function parse(sdp: string): ParsedSdp {
 }
 
 function directionOf(m: Media, session: ParsedSdp): MediaDirection {
-  const d = (m.direction ?? session.direction ?? 'sendrecv') as MediaDirection;
+  const d = (m.direction ?? session.direction ?? 'sendrecv');
   return ['sendrecv', 'sendonly', 'recvonly', 'inactive'].includes(d) ? d : 'sendrecv';
 }
 
@@ -131,7 +131,7 @@ function audioMedia(local: LocalMedia, formats: { codec: G711Codec; pt: number }
     type: 'audio', port: local.port, protocol: 'RTP/AVP',
     payloads: [...formats.map((f) => f.pt), ...(tePt !== null ? [tePt] : [])].join(' '),
     rtp, fmtp, ptime: 20, direction,
-  } as Media;
+  };
 }
 
 function write(local: LocalMedia, origin: SdpOrigin, media: Media[]): string {
@@ -162,7 +162,7 @@ export function answerOffer(offerSdp: string, local: LocalMedia, origin: SdpOrig
   const localDirection = local.direction === 'inactive' ? 'inactive' : mirrorDirection(choice.remoteDirection);
   const media = parsed.media.map((m, i) => {
     if (i === choice.index) return audioMedia(local, [{ codec: choice.codec, pt: choice.payloadType }], choice.telephoneEventPt, localDirection);
-    return { type: m.type, port: 0, protocol: m.protocol, payloads: m.payloads, rtp: [], fmtp: [] } as Media;
+    return { type: m.type, port: 0, protocol: m.protocol, payloads: m.payloads, rtp: [], fmtp: [] };
   });
   return {
     sdp: write(local, origin, media),
