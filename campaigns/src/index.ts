@@ -7,7 +7,7 @@ export { normalizePhone, isE164 } from './domain/phone.js';
 export * from './domain/schemas.js';
 export * from './dialing/types.js';
 export { startWorker, type StartWorkerOptions, type DialWorker } from './dialing/worker.js';
-export { startScheduler, type StartSchedulerOptions, type Scheduler, type WindowEdit } from './dialing/scheduler.js';
+export { startScheduler, type StartSchedulerOptions, type Scheduler, type WindowEdit, type ReconcileReport } from './dialing/scheduler.js';
 export { claimAttempt, type ClaimPolicy, type Claim } from './dialing/claim.js';
 export { jobIdFor, queueNameFor } from './dialing/rows.js';
 export type { DialJobData } from './dialing/enqueue.js';

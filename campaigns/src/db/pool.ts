@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { TzError } from '@tingzhen/voice-core';
 import { SCHEMA_NAME } from './migrate.js';
+import { beginTxState, dropTxState, flushTxState } from './transitions.js';
 
 export type Pool = pg.Pool;
 export type Db = pg.Pool | pg.PoolClient;
@@ -15,19 +16,29 @@ export function createPool(databaseUrl: string, opts: { schema?: string; max?: n
   return new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 10, options: `-c search_path=${schema}` });
 }
 
+/**
+ * Runs `fn` in a transaction. Progress-counter deltas are collected and written once, just before
+ * commit; work registered with afterCommit() runs once the commit is done (on a fresh connection).
+ */
 export async function withTx<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let after: ((pool: pg.Pool) => Promise<void>)[] = [];
+  let out: T;
   try {
     await client.query('BEGIN');
-    const out = await fn(client);
+    beginTxState(client);
+    out = await fn(client);
+    after = await flushTxState(client);
     await client.query('COMMIT');
-    return out;
   } catch (err) {
+    dropTxState(client);
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
     client.release();
   }
+  for (const f of after) await f(pool);
+  return out;
 }
 
 /** Drop a schema and everything in it (tests clean up with this). */

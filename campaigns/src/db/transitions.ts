@@ -53,21 +53,17 @@ export async function transition(db: pg.ClientBase, machine: Machine, id: string
 
 async function recordMove(db: pg.ClientBase, machine: Machine, id: string, campaignId: string | null, from: string | null, to: string, opts: TransitionOptions): Promise<void> {
   const counted = COUNTED.has(machine) && campaignId !== null && from !== to;
+  const deltas: CounterDelta[] = counted ? [{ campaignId: campaignId, name: `${machine}.${to}`, delta: 1 }] : [];
+  if (counted && from !== null) deltas.push({ campaignId: campaignId, name: `${machine}.${from}`, delta: -1 });
   await db.query(
     `WITH ev AS (
        INSERT INTO call_events (entity, entity_id, campaign_id, kind, from_state, to_state, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ), dec AS (
-       INSERT INTO campaign_counters (campaign_id, name, value) SELECT $3, $8, -1 WHERE $9::boolean AND $5::text IS NOT NULL
-       ON CONFLICT (campaign_id, name) DO UPDATE SET value = campaign_counters.value - 1
-     ), inc AS (
-       INSERT INTO campaign_counters (campaign_id, name, value) SELECT $3, $10, 1 WHERE $9::boolean
-       ON CONFLICT (campaign_id, name) DO UPDATE SET value = campaign_counters.value + 1
      )
      SELECT pg_notify('tz_progress_' || current_schema(), $3::text) WHERE $3::bigint IS NOT NULL`,
-    [machine, id, campaignId, opts.kind ?? 'transition', from, to, JSON.stringify(opts.data ?? {}),
-      `${machine}.${from}`, counted, `${machine}.${to}`],
+    [machine, id, campaignId, opts.kind ?? 'transition', from, to, JSON.stringify(opts.data ?? {})],
   );
+  await addCounters(db, deltas);
 }
 
 /** Records the birth of a counted row (a new contact or attempt) as an event and a counter bump. */
@@ -77,13 +73,11 @@ export async function recordCreated(db: pg.ClientBase, machine: 'contact' | 'att
     `WITH ev AS (
        INSERT INTO call_events (entity, entity_id, campaign_id, kind, to_state, data)
        SELECT $1, unnest($2::bigint[]), $3, 'created', $4, $5
-     ), inc AS (
-       INSERT INTO campaign_counters (campaign_id, name, value) VALUES ($3, $6, $7)
-       ON CONFLICT (campaign_id, name) DO UPDATE SET value = campaign_counters.value + $7
      )
      SELECT pg_notify('tz_progress_' || current_schema(), $3::text)`,
-    [machine, ids, campaignId, state, JSON.stringify(data), `${machine}.${state}`, ids.length],
+    [machine, ids, campaignId, state, JSON.stringify(data)],
   );
+  await addCounters(db, [{ campaignId, name: `${machine}.${state}`, delta: ids.length }]);
 }
 
 /** Appends a free event (e.g. a gateway progress note during a call). */
@@ -105,9 +99,86 @@ export async function audit(db: pg.ClientBase | pg.Pool, e: AuditEntry): Promise
     [e.actor, e.action, e.entity, e.entityId ?? null, e.patientId ?? null, JSON.stringify(e.details ?? {})]);
 }
 
-export async function readCounters(db: pg.ClientBase | pg.Pool, campaignId: string): Promise<Record<string, number>> {
-  const res = await db.query<{ name: string; value: string }>('SELECT name, value FROM campaign_counters WHERE campaign_id = $1', [campaignId]);
-  return Object.fromEntries(res.rows.map((r) => [r.name, Number(r.value)]));
+export interface CounterDelta { campaignId: string; name: string; delta: number }
+
+/**
+ * Counter deltas of an open transaction, written once just before commit (see withTx). Holding
+ * the counter rows' locks only from that write to the commit, and always in (campaign, name)
+ * order, keeps concurrent transactions of one campaign from queueing on them or deadlocking.
+ * Work that must see every committed delta (the campaign-completion check) runs after commit.
+ */
+interface TxState {
+  counters: Map<string, CounterDelta>;
+  afterCommit: Map<string, (pool: pg.Pool) => Promise<void>>;
+}
+const txStates = new WeakMap<object, TxState>();
+
+/** Starts collecting counter deltas and after-commit work on this client (withTx does it after BEGIN). */
+export function beginTxState(db: pg.ClientBase): void {
+  txStates.set(db, { counters: new Map(), afterCommit: new Map() });
+}
+
+/** Forgets what was collected (on rollback). */
+export function dropTxState(db: pg.ClientBase): void {
+  txStates.delete(db);
+}
+
+/** Writes the collected deltas (one statement, sorted); returns the after-commit work. */
+export async function flushTxState(db: pg.ClientBase): Promise<((pool: pg.Pool) => Promise<void>)[]> {
+  const st = txStates.get(db);
+  txStates.delete(db);
+  if (!st) return [];
+  await writeCounters(db, [...st.counters.values()]);
+  return [...st.afterCommit.values()];
+}
+
+/**
+ * Registers work to run once the caller's transaction has committed (deduplicated by key).
+ * Returns false when the client is not inside withTx: the caller then does the work inline.
+ */
+export function afterCommit(db: pg.ClientBase, key: string, fn: (pool: pg.Pool) => Promise<void>): boolean {
+  const st = txStates.get(db);
+  if (!st) return false;
+  st.afterCommit.set(key, fn);
+  return true;
+}
+
+async function addCounters(db: pg.ClientBase, deltas: readonly CounterDelta[]): Promise<void> {
+  const batch = txStates.get(db)?.counters;
+  if (!batch) { await writeCounters(db, deltas); return; }
+  for (const d of deltas) {
+    const key = `${d.campaignId}\u0000${d.name}`;
+    const cur = batch.get(key);
+    if (cur) cur.delta += d.delta;
+    else batch.set(key, { ...d });
+  }
+}
+
+/** Shards: each connection writes shard pid % 16, so two writers rarely touch the same row. */
+const COUNTER_SHARDS = 16;
+
+async function writeCounters(db: pg.ClientBase, deltas: readonly CounterDelta[]): Promise<void> {
+  const list = deltas.filter((d) => d.delta !== 0)
+    .sort((a, b) => (BigInt(a.campaignId) < BigInt(b.campaignId) ? -1 : BigInt(a.campaignId) > BigInt(b.campaignId) ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (list.length === 0) return;
+  await db.query(
+    `INSERT INTO campaign_counters (campaign_id, name, shard, value)
+     SELECT c, n, (pg_backend_pid() % ${COUNTER_SHARDS})::smallint, v FROM unnest($1::bigint[], $2::text[], $3::bigint[]) WITH ORDINALITY AS u(c, n, v, ord) ORDER BY ord
+     ON CONFLICT (campaign_id, name, shard) DO UPDATE SET value = campaign_counters.value + EXCLUDED.value`,
+    [list.map((d) => d.campaignId), list.map((d) => d.name), list.map((d) => d.delta)]);
+}
+
+/** Counters of a campaign (shards summed), including the deltas of the caller's open transaction. */
+export async function readCounters(db: pg.ClientBase | pg.Pool, campaignId: string, names?: readonly string[]): Promise<Record<string, number>> {
+  const res = await db.query<{ name: string; value: string }>(
+    'SELECT name, sum(value)::text AS value FROM campaign_counters WHERE campaign_id = $1 AND ($2::text[] IS NULL OR name = ANY($2::text[])) GROUP BY name',
+    [campaignId, names ?? null]);
+  const out: Record<string, number> = Object.fromEntries(res.rows.map((r) => [r.name, Number(r.value)]));
+  for (const d of txStates.get(db)?.counters.values() ?? []) {
+    if (d.campaignId !== campaignId || (names && !names.includes(d.name))) continue;
+    out[d.name] = (out[d.name] ?? 0) + d.delta;
+  }
+  return out;
 }
 
 /**
@@ -133,14 +204,9 @@ export async function bulkMove(db: pg.ClientBase, machine: 'contact' | 'attempt'
     `WITH ev AS (
        INSERT INTO call_events (entity, entity_id, campaign_id, kind, from_state, to_state, data)
        SELECT $1, unnest($2::bigint[]), $3, 'transition', $4, $5, $6
-     ), dec AS (
-       INSERT INTO campaign_counters (campaign_id, name, value) VALUES ($3, $7, -$9::bigint)
-       ON CONFLICT (campaign_id, name) DO UPDATE SET value = campaign_counters.value - $9::bigint
-     ), inc AS (
-       INSERT INTO campaign_counters (campaign_id, name, value) VALUES ($3, $8, $9::bigint)
-       ON CONFLICT (campaign_id, name) DO UPDATE SET value = campaign_counters.value + $9::bigint
      )
      SELECT pg_notify('tz_progress_' || current_schema(), $3::text)`,
-    [machine, ids, campaignId, from, to, JSON.stringify(opts.reason ? { reason: opts.reason } : {}), `${machine}.${from}`, `${machine}.${to}`, ids.length]);
+    [machine, ids, campaignId, from, to, JSON.stringify(opts.reason ? { reason: opts.reason } : {})]);
+  await addCounters(db, [{ campaignId, name: `${machine}.${from}`, delta: -ids.length }, { campaignId, name: `${machine}.${to}`, delta: ids.length }]);
   return ids;
 }

@@ -3,6 +3,7 @@
  * (campaign state, do-not-call, consent, windows, caps) is read here, so a late change always wins.
  * The claim itself is `queued -> dialing` with a fresh run token; the unique partial index on
  * dialing attempts per patient makes a second simultaneous dial of one patient impossible.
+ * The calls-per-second guard (takeRateSlot) runs before this transaction, in its own statement.
  */
 import type pg from 'pg';
 import { isAllowedAt, startOfLocalDay } from '../domain/windows.js';
@@ -20,6 +21,8 @@ export interface ClaimPolicy {
   inboundInUse?: (trunk: string) => number;
   /** How long to wait before re-trying a claim refused for capacity, ms. */
   capacityRetryMs: number;
+  /** How long to wait when the patient is on a call from another campaign, ms (default 30 s). */
+  patientBusyRetryMs?: number;
 }
 
 export type Claim =
@@ -27,18 +30,82 @@ export type Claim =
   | { action: 'closed'; reason: string; followUps: FollowUp[] }
   | { action: 'defer'; reason: string; delayMs: number };
 
+/** Columns of the one joined read of a claim (attempt locked, the rest read as of now). */
+const CLAIM_SELECT = `SELECT a.id::text, a.contact_id::text, a.campaign_id::text, a.patient_id::text, a.seq, a.state, a.scheduled_for, a.window_end_at,
+    a.run_token, a.trunk, a.started_at, ct.state AS contact_state,
+    row_to_json(camp) AS campaign, row_to_json(pat) AS patient
+  FROM call_attempts a
+  JOIN contacts ct ON ct.id = a.contact_id
+  CROSS JOIN LATERAL (SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = a.campaign_id) camp
+  CROSS JOIN LATERAL (SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.id = a.patient_id) pat
+  WHERE a.id = $1 FOR UPDATE OF a`;
+
+type ClaimRow = AttemptRow & { contact_state: string; campaign: Record<string, unknown>; patient: Record<string, unknown> };
+
+/** row_to_json gives timestamps as strings: the few the claim uses become Dates again. */
+function reviveCampaign(j: Record<string, unknown>): CampaignRow {
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
+  return { ...(j as unknown as CampaignRow), next_dial_slot_at: date(j.next_dial_slot_at), created_at: date(j.created_at)!, updated_at: date(j.updated_at)! };
+}
+function revivePatient(j: Record<string, unknown>): PatientRow {
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
+  return { ...(j as unknown as PatientRow), consent_at: date(j.consent_at), do_not_call_at: date(j.do_not_call_at), created_at: date(j.created_at)!, updated_at: date(j.updated_at)! };
+}
+
+/**
+ * The campaign's calls-per-second guard: one dial slot every 1/cps seconds. Taken in its own short
+ * statement (autocommit, before the claim transaction) so claims never queue on the campaign row;
+ * the `WHERE next_dial_slot_at <= now` is re-checked on the latest row version, so two claimers
+ * never get one slot. A slot taken by a claim that then defers or closes is simply unused.
+ */
+export async function takeRateSlot(db: pg.Pool | pg.ClientBase, campaignId: string, now: Date): Promise<{ ok: true } | { ok: false; delayMs: number }> {
+  const r = await db.query(
+    `UPDATE campaigns SET next_dial_slot_at = $2::timestamptz + (1000.0 / calls_per_second) * interval '1 millisecond'
+     WHERE id = $1 AND (next_dial_slot_at IS NULL OR next_dial_slot_at <= $2::timestamptz)`, [campaignId, now]);
+  if (r.rowCount === 1) return { ok: true };
+  const n = await db.query<{ next_dial_slot_at: Date | null }>('SELECT next_dial_slot_at FROM campaigns WHERE id = $1', [campaignId]);
+  const at = n.rows[0]?.next_dial_slot_at?.getTime() ?? now.getTime();
+  return { ok: false, delayMs: Math.max(1, Math.ceil(at - now.getTime())) };
+}
+
+/**
+ * Takes one free campaign slot and one free trunk slot for the attempt, in one statement, or none.
+ * Slots are rows claimed FOR UPDATE SKIP LOCKED, so concurrent claimers never wait for each other;
+ * the release is a trigger on the attempt leaving 'dialing'. Slot rows are created on first need.
+ */
+async function takeDialSlots(client: pg.ClientBase, attemptId: string, campaignScope: string, campaignCap: number, trunkScope: string, trunkCap: number, now: Date): Promise<'ok' | 'campaign_concurrency' | 'trunk_capacity'> {
+  for (let round = 0; round < 2; round++) {
+    const r = await client.query<{ c: number; t: number }>(
+      `WITH cs AS (SELECT scope, slot FROM dial_slots WHERE scope = $2 AND slot < $3 AND attempt_id IS NULL LIMIT 1 FOR UPDATE SKIP LOCKED),
+            ts AS (SELECT scope, slot FROM dial_slots WHERE scope = $4 AND slot < $5 AND attempt_id IS NULL LIMIT 1 FOR UPDATE SKIP LOCKED),
+            up AS (UPDATE dial_slots d SET attempt_id = $1, taken_at = $6 FROM (SELECT * FROM cs UNION ALL SELECT * FROM ts) f
+                   WHERE d.scope = f.scope AND d.slot = f.slot AND (SELECT count(*) FROM cs) = 1 AND (SELECT count(*) FROM ts) = 1 RETURNING 1)
+       SELECT (SELECT count(*) FROM cs)::int AS c, (SELECT count(*) FROM ts)::int AS t, (SELECT count(*) FROM up)::int AS u`,
+      [attemptId, campaignScope, campaignCap, trunkScope, trunkCap, now]);
+    const { c, t } = r.rows[0]!;
+    if (c === 1 && t === 1) return 'ok';
+    // A scope whose top slot row is missing has never been sized to this cap: create its rows and retry.
+    const created = await client.query(
+      `INSERT INTO dial_slots (scope, slot) SELECT s.scope, g FROM (VALUES ($1::text, $2::int), ($3::text, $4::int)) AS s(scope, cap)
+         CROSS JOIN LATERAL generate_series(0, s.cap - 1) g
+       WHERE s.cap > 0 AND NOT EXISTS (SELECT 1 FROM dial_slots x WHERE x.scope = s.scope AND x.slot = s.cap - 1)
+       ON CONFLICT DO NOTHING`, [campaignScope, c === 1 ? 0 : campaignCap, trunkScope, t === 1 ? 0 : trunkCap]);
+    if (round === 1 || (created.rowCount ?? 0) === 0) return c === 1 ? 'trunk_capacity' : 'campaign_concurrency';
+  }
+  return 'campaign_concurrency';
+}
+
 export async function claimAttempt(client: pg.PoolClient, attemptId: string, runToken: string, policy: ClaimPolicy): Promise<Claim> {
   const now = policy.now();
-  const a = await client.query<AttemptRow>(
-    `SELECT id::text, contact_id::text, campaign_id::text, patient_id::text, seq, state, scheduled_for, window_end_at, run_token, trunk, started_at
-     FROM call_attempts WHERE id = $1 FOR UPDATE`, [attemptId]);
-  const attempt = a.rows[0];
-  if (!attempt) return { action: 'closed', reason: 'attempt_missing', followUps: [] };
-  // The campaign row lock serialises claims of one campaign across worker processes (caps, rate).
-  const c = await client.query<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = $1 FOR NO KEY UPDATE`, [attempt.campaign_id]);
-  const campaign = c.rows[0]!;
-  const p = await client.query<PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.id = $1`, [attempt.patient_id]);
-  const patient = p.rows[0]!;
+  // One read: the attempt (locked: racing claims of one attempt queue here), its contact, campaign and
+  // patient. The campaign row is not locked: its state is re-read here, and a pause that commits after
+  // this claim finds the attempt dialing and leaves the call to finish.
+  const a = await client.query<ClaimRow>(CLAIM_SELECT, [attemptId]);
+  const row = a.rows[0];
+  if (!row) return { action: 'closed', reason: 'attempt_missing', followUps: [] };
+  const { contact_state: contactState, campaign: cj, patient: pj, ...attempt } = row;
+  const campaign = reviveCampaign(cj);
+  const patient = revivePatient(pj);
 
   if (attempt.state === 'dialing') {
     // A run of this job is being re-run: the run that claimed it is gone (stalled: crashed worker).
@@ -58,8 +125,7 @@ export async function claimAttempt(client: pg.PoolClient, attemptId: string, run
     await transition(client, 'attempt', attempt.id, 'queued', 'held', { set: { reason: 'campaign_paused' } });
     return { action: 'closed', reason: 'campaign_paused', followUps: [] };
   }
-  const contact = await client.query<{ state: string }>('SELECT state FROM contacts WHERE id = $1', [attempt.contact_id]);
-  if (contact.rows[0]?.state !== 'active') {
+  if (contactState !== 'active') {
     await transition(client, 'attempt', attempt.id, 'queued', 'cancelled', { set: { reason: 'contact_closed' } });
     return { action: 'closed', reason: 'contact_closed', followUps: [] };
   }
@@ -84,33 +150,35 @@ export async function claimAttempt(client: pg.PoolClient, attemptId: string, run
     return { action: 'closed', reason: 'daily_cap', followUps: await expireAndReplace(client, campaign, attempt, patient.timezone, 'daily_cap', from) };
   }
 
-  // Campaign concurrency cap.
-  const dialing = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM call_attempts WHERE campaign_id = $1 AND state = 'dialing'", [campaign.id]);
-  if ((dialing.rows[0]?.n ?? 0) >= campaign.concurrency) return { action: 'defer', reason: 'campaign_concurrency', delayMs: policy.capacityRetryMs };
-  // Trunk capacity, minus the share reserved for the inbound hotline (serialised per trunk).
+  // Campaign concurrency and trunk capacity (minus the share reserved for the inbound hotline).
   const trunk = policy.trunks[campaign.trunk];
   if (!trunk) return { action: 'defer', reason: 'unknown_trunk', delayMs: 60_000 };
-  await client.query("SELECT pg_advisory_xact_lock(hashtext('tz_trunk:' || $1))", [campaign.trunk]);
-  const onTrunk = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM call_attempts WHERE trunk = $1 AND state = 'dialing'", [campaign.trunk]);
-  if ((onTrunk.rows[0]?.n ?? 0) >= outboundChannels(trunk, policy.inboundInUse?.(campaign.trunk) ?? 0)) {
-    return { action: 'defer', reason: 'trunk_capacity', delayMs: policy.capacityRetryMs };
+  const staticCap = outboundChannels(trunk, 0);
+  const trunkCap = outboundChannels(trunk, policy.inboundInUse?.(campaign.trunk) ?? 0);
+  await client.query('SAVEPOINT claim');
+  const slots = await takeDialSlots(client, attempt.id, `campaign:${campaign.id}`, campaign.concurrency, `trunk:${campaign.trunk}`, staticCap, now);
+  if (slots !== 'ok') {
+    await client.query('ROLLBACK TO SAVEPOINT claim');
+    return { action: 'defer', reason: slots, delayMs: policy.capacityRetryMs };
   }
-  // Campaign calls-per-second: one slot every 1/cps seconds, advanced under the row lock.
-  const gapMs = 1000 / Number(campaign.calls_per_second);
-  const slotAt = campaign.next_dial_slot_at?.getTime() ?? 0;
-  if (slotAt > now.getTime()) return { action: 'defer', reason: 'calls_per_second', delayMs: Math.ceil(slotAt - now.getTime()) };
-  await client.query('UPDATE campaigns SET next_dial_slot_at = $2 WHERE id = $1', [campaign.id, new Date(now.getTime() + gapMs)]);
+  if (trunkCap < staticCap) {
+    // Inbound calls eat into the outbound share right now: count the trunk's taken slots exactly.
+    const onTrunk = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM dial_slots WHERE scope = $1 AND attempt_id IS NOT NULL', [`trunk:${campaign.trunk}`]);
+    if ((onTrunk.rows[0]?.n ?? 0) > trunkCap) {
+      await client.query('ROLLBACK TO SAVEPOINT claim');
+      return { action: 'defer', reason: 'trunk_capacity', delayMs: policy.capacityRetryMs };
+    }
+  }
 
   const phone = patient.phones[(attempt.seq - 1) % patient.phones.length]!;
-  await client.query('SAVEPOINT claim');
   try {
     const moved = await transition(client, 'attempt', attempt.id, 'queued', 'dialing', { set: { run_token: runToken, started_at: now, phone, trunk: campaign.trunk } });
-    if (!moved) return { action: 'closed', reason: 'lost_race', followUps: [] };
+    if (!moved) { await client.query('ROLLBACK TO SAVEPOINT claim'); return { action: 'closed', reason: 'lost_race', followUps: [] }; }
   } catch (err) {
     if ((err as { code?: string }).code === '23505') {
       // This patient is on a call from another campaign right now.
       await client.query('ROLLBACK TO SAVEPOINT claim');
-      return { action: 'defer', reason: 'patient_busy', delayMs: 30_000 };
+      return { action: 'defer', reason: 'patient_busy', delayMs: policy.patientBusyRetryMs ?? 30_000 };
     }
     throw err;
   }

@@ -6,7 +6,8 @@
 import type pg from 'pg';
 import { nextSlot } from '../domain/windows.js';
 import { RETRYABLE_OUTCOMES, type RetryableOutcome } from '../domain/states.js';
-import { recordCreated, transition, readCounters } from '../db/transitions.js';
+import { afterCommit, recordCreated, transition, readCounters } from '../db/transitions.js';
+import { withTx } from '../db/pool.js';
 import { windowSpecFor, type AttemptRow, type CampaignRow, type FollowUp } from './rows.js';
 
 /** Default business retry delays, minutes, when a campaign leaves one out. */
@@ -92,9 +93,18 @@ export function isRetryable(s: string): s is RetryableOutcome {
   return (RETRYABLE_OUTCOMES as readonly string[]).includes(s);
 }
 
-/** Completes a campaign once no contact is pending or active (read from the counters, no scan). */
+/**
+ * Completes a campaign once no contact is pending or active (read from the counters, no scan).
+ * Inside withTx the check runs after commit: counters are sharded and written at commit, so only
+ * then does the last closer of a campaign see every other closer's deltas.
+ */
 export async function maybeComplete(db: pg.ClientBase, campaignId: string): Promise<boolean> {
-  const counters = await readCounters(db, campaignId);
+  if (afterCommit(db, `complete:${campaignId}`, (pool) => withTx(pool, (c) => completeIfDone(c, campaignId)).then(() => undefined))) return false;
+  return completeIfDone(db, campaignId);
+}
+
+export async function completeIfDone(db: pg.ClientBase, campaignId: string): Promise<boolean> {
+  const counters = await readCounters(db, campaignId, ['contact.pending', 'contact.active']);
   if ((counters['contact.pending'] ?? 0) > 0 || (counters['contact.active'] ?? 0) > 0) return false;
   const moved = await transition(db, 'campaign', campaignId, ['scheduled', 'running'], 'completed');
   return moved !== null;

@@ -11,7 +11,7 @@ import { bulkMove, transition } from '../db/transitions.js';
 import { nextSlot, validateWindows, type CallingWindows } from '../domain/windows.js';
 import type { QueueConnection } from '../queue/connection.js';
 import { enqueueAttempts } from './enqueue.js';
-import { closeDial, insertAttempts, maybeComplete, type NewAttempt } from './lifecycle.js';
+import { closeDial, completeIfDone, insertAttempts, maybeComplete, type NewAttempt } from './lifecycle.js';
 import { CAMPAIGN_COLUMNS, jobIdFor, queueNameFor, windowSpecFor, type AttemptRow, type CampaignRow, type FollowUp } from './rows.js';
 
 export interface StartSchedulerOptions {
@@ -33,6 +33,17 @@ export interface WindowEdit {
   endDate?: string | null;
 }
 
+export interface ReconcileReport {
+  /** Overdue queued attempts whose job was missing and was added again. */
+  requeued: number;
+  /** Calls left 'dialing' past staleDialMs with no live job, closed as failed (stale_dial). */
+  reaped: number;
+  /** Dial slots still held by an attempt that is no longer dialing. */
+  freedSlots: number;
+  /** Campaigns found finished and moved to completed. */
+  completed: number;
+}
+
 export interface Scheduler {
   /** Plans every pending contact; a draft campaign becomes scheduled. Returns attempts enqueued. */
   scheduleCampaign(campaignId: string): Promise<number>;
@@ -40,7 +51,7 @@ export interface Scheduler {
   resume(campaignId: string): Promise<number>;
   cancel(campaignId: string): Promise<void>;
   editWindows(campaignId: string, edit: WindowEdit): Promise<number>;
-  reconcile(): Promise<{ requeued: number; reaped: number }>;
+  reconcile(): Promise<ReconcileReport>;
   close(): Promise<void>;
 }
 
@@ -125,7 +136,7 @@ export function startScheduler(opts: StartSchedulerOptions): Scheduler {
     return out;
   }
 
-  async function reconcile(): Promise<{ requeued: number; reaped: number }> {
+  async function reconcile(): Promise<ReconcileReport> {
     let requeued = 0;
     let reaped = 0;
     const overdue = await pool.query<{ id: string; campaign_id: string; trunk: string; scheduled_for: Date }>(
@@ -153,7 +164,14 @@ export function startScheduler(opts: StartSchedulerOptions): Scheduler {
       await enqueueAttempts(connection, f, now());
       reaped++;
     }
-    return { requeued, reaped };
+    // Dial slots are freed by a trigger when their attempt leaves 'dialing'; this heals any that were not.
+    const freed = await pool.query(`UPDATE dial_slots s SET attempt_id = NULL, taken_at = NULL FROM call_attempts a
+      WHERE s.attempt_id = a.id AND a.state <> 'dialing'`);
+    // Completion is checked after each commit; a check lost to a crash in between is made here.
+    const live = await pool.query<{ id: string }>("SELECT id::text FROM campaigns WHERE state IN ('scheduled', 'running')");
+    let completed = 0;
+    for (const c of live.rows) if (await withTx(pool, (cl) => completeIfDone(cl, c.id))) completed++;
+    return { requeued, reaped, freedSlots: freed.rowCount ?? 0, completed };
   }
 
   let timer: NodeJS.Timeout | undefined;

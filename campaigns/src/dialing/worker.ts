@@ -2,7 +2,8 @@
  * The dial worker: one bullmq Worker per trunk queue. For each job it claims the attempt (the
  * dial-time re-check), dials through the Dialer contract, journals the outcome in the job, then
  * files it. bullmq's per-queue limiter caps calls per second on the trunk across all processes;
- * the claim's database guard caps concurrency per campaign and per trunk.
+ * the campaign's calls-per-second slot and the claim's dial slots (database rows) cap each
+ * campaign's rate and concurrency and each trunk's channels, across processes.
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -11,7 +12,7 @@ import { createLogger, type Logger } from '@tingzhen/voice-core';
 import { withTx } from '../db/pool.js';
 import { appendEvent } from '../db/transitions.js';
 import type { QueueConnection } from '../queue/connection.js';
-import { claimAttempt, type ClaimPolicy } from './claim.js';
+import { claimAttempt, takeRateSlot, type ClaimPolicy } from './claim.js';
 import { enqueueAttempts, type DialJobData } from './enqueue.js';
 import { expireAndReplace } from './lifecycle.js';
 import { recordOutcome } from './record.js';
@@ -60,6 +61,12 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
     const { attemptId } = job.data;
     if (job.data.outcome && job.data.runToken) return finishJournaled(job.data);
     const runToken = randomUUID();
+    // The campaign's calls-per-second slot comes first, in its own statement (see takeRateSlot).
+    const rate = await takeRateSlot(opts.pool, job.data.campaignId, now());
+    if (!rate.ok) {
+      await job.moveToDelayed(Date.now() + rate.delayMs, token);
+      throw new DelayedError();
+    }
     const claim = await withTx(opts.pool, (c) => claimAttempt(c, attemptId, runToken, policy));
     if (claim.action === 'closed') {
       await enqueueAttempts(opts.connection, claim.followUps, now());
