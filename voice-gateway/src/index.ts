@@ -10,7 +10,7 @@ export { gatewayPlugin, type GatewayOptions, type CallContext } from './server/w
 export { createAudioSocketServer, type AudioSocketServerOptions } from './server/audiosocket-server.js';
 export { buildGateway, createPipelineCallHandler, type PipelineCallHandlerOptions } from './server/build.js';
 export { GatewayMetrics } from './metrics.js';
-export { runCallPipeline, type CallPipelineOptions } from './pipeline/call-pipeline.js';
+export { runCallPipeline, PIPELINE_VAD_OPTIONS, type CallPipelineOptions } from './pipeline/call-pipeline.js';
 export * from './pipeline/types.js';
 export { answerLooksComplete, TurnTaker, type TurnPolicy } from './pipeline/turn-taking.js';
 export { BargeInDetector, DEFAULT_BARGE_IN, isBackchannel, type BargeInOptions } from './pipeline/barge-in.js';

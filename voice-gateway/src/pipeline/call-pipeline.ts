@@ -4,7 +4,7 @@
  * latency marks. Decisions about the conversation belong to the runner; this file only moves
  * audio and events between the leg, the engines and the runner.
  */
-import { createLogger, isTzError, type AsrStream, type CallLeg, type DtmfEvent, type Logger } from '@tingzhen/voice-core';
+import { DtmfDetector, createLogger, isTzError, type AsrStream, type AudioFrame, type CallLeg, type DtmfEvent, type Logger, type VadOptions } from '@tingzhen/voice-core';
 import type { GatewayMetrics } from '../metrics.js';
 import { BargeInDetector, DEFAULT_BARGE_IN, isBackchannel, type BargeInOptions } from './barge-in.js';
 import { PromptPlayer } from './prompt-player.js';
@@ -26,11 +26,26 @@ export interface CallPipelineOptions {
   bargeIn?: Partial<BargeInOptions>;
   /** VAD segments shorter than this are noise, not a turn, ms. */
   minTurnSpeechMs?: number;
-  /** Extra in-band DTMF detector (voice-core DtmfDetector shape): frames in, digits out. */
-  inbandDtmf?: { push(samples: Int16Array): string[] };
+  /** Detect DTMF tones in the caller audio too (default true; protocol events always count). */
+  inbandDtmf?: boolean;
+  /** Clock for latency marks and prompt positions, ms (default performance.now; tests pass a media clock). */
+  now?: () => number;
   onTurn?: (t: TurnTiming) => void;
   dialect?: string;
 }
+
+/**
+ * What the pipeline asks of the VAD. minSpeechMs is the VAD's onset time and so most of the
+ * barge-in stop delay: Silero needs one or two 32 ms windows to rise, then this much speech, so
+ * 64 ms (two windows) stops a prompt ~100-130 ms after the caller starts. Shorter segments (a
+ * click, a cough) still never make a turn: the pipeline ignores segments under minTurnSpeechMs,
+ * and echo is kept out by the barge-in level test, not by the VAD. Exported so processes can
+ * prewarm pooled detectors with exactly these options.
+ */
+export const PIPELINE_VAD_OPTIONS: Readonly<Required<Pick<VadOptions, 'minSilenceMs' | 'minSpeechMs'>>> = { minSilenceMs: 300, minSpeechMs: 64 };
+
+/** Two DTMF reports of one digit from different sources this close (ms) are one key press. */
+const DTMF_DEDUPE_MS = 600;
 
 type ListenAction = Extract<DialogAction, { type: 'listen' }>;
 const isListen = (a: DialogAction): a is ListenAction => a.type === 'listen';
@@ -38,8 +53,8 @@ const isListen = (a: DialogAction): a is ListenAction => a.type === 'listen';
 export async function runCallPipeline(o: CallPipelineOptions): Promise<CallReport> {
   const { leg, dialog, engines } = o;
   const log = o.logger ?? createLogger({ name: 'pipeline' });
-  const now = () => performance.now();
-  const policy: TurnPolicy = { silenceAfterSpeechMs: 600, vadMinSilenceMs: 300, ...o.turn };
+  const now = o.now ?? (() => performance.now());
+  const policy: TurnPolicy = { silenceAfterSpeechMs: 600, vadMinSilenceMs: PIPELINE_VAD_OPTIONS.minSilenceMs, ...o.turn };
   const bargeOpts = { ...DEFAULT_BARGE_IN, ...o.bargeIn };
   const minTurnMs = o.minTurnSpeechMs ?? 250;
   const language = o.language ?? 'zh';
@@ -60,7 +75,15 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     return report;
   }
   o.metrics?.activeCalls.inc();
-  const vad = engines.vad.stream({ minSilenceMs: policy.vadMinSilenceMs, minSpeechMs: 100 });
+  const vad = engines.vad.stream({ minSilenceMs: policy.vadMinSilenceMs, minSpeechMs: PIPELINE_VAD_OPTIONS.minSpeechMs });
+  const inband = o.inbandDtmf === false ? null : new DtmfDetector({ sampleRate: leg.sampleRate });
+  // Engine processing time per call, for the real-time-factor gauge.
+  const busyMs = { vad: 0, asr: 0, denoiser: 0 };
+  const timed = <T>(k: keyof typeof busyMs, f: () => T): T => {
+    const t0 = performance.now();
+    try { return f(); } finally { busyMs[k] += performance.now() - t0; }
+  };
+  let lastDtmf: { digit: string; source: DtmfEvent['source']; atMs: number } | null = null;
   let asr: AsrStream | null = engines.asr ? engines.asr.stream({ language }) : null;
   const denoise = engines.denoiser?.stream() ?? null;
   const recorder = o.recording ? new CallRecorder(o.recording, leg.sampleRate) : null;
@@ -209,6 +232,10 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
 
   const onDtmf = (e: DtmfEvent) => {
     if (ended) return;
+    // A peer may both signal a key (RFC 4733 / a dtmf message) and leave its tone in the audio.
+    const at = mediaMs;
+    if (lastDtmf && lastDtmf.digit === e.digit && lastDtmf.source !== e.source && at - lastDtmf.atMs < DTMF_DEDUPE_MS) return;
+    lastDtmf = { digit: e.digit, source: e.source, atMs: at };
     report.transcript.push({ speaker: 'caller', text: e.digit, startMs: e.atMs, endMs: e.atMs, via: 'dtmf' });
     if (acceptingInput()) deliver({ type: 'dtmf', digit: e.digit }, { via: 'dtmf', endOfSpeechAt: now() });
     else if (pendingListen) heldDigits.push(e.digit);
@@ -247,9 +274,10 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
       if (ended) break;
       mediaMs = frame.startMs + (frame.samples.length * 1000) / frame.sampleRate;
       recorder?.addCaller(frame.samples, frame.startMs);
-      for (const digit of o.inbandDtmf?.push(frame.samples) ?? []) onDtmf({ digit, atMs: frame.startMs, source: 'inband' });
-      const clean = denoise ? denoise.push(frame) : frame;
-      const events = clean ? vad.push(clean) : [];
+      if (inband) for (const d of inband.push(frame)) onDtmf({ digit: d.digit, atMs: d.startMs, source: 'inband' });
+      if (ended) break;
+      const clean: AudioFrame | null = denoise ? timed('denoiser', () => denoise.push(frame)) : frame;
+      const events = clean ? timed('vad', () => vad.push(clean)) : [];
       for (const ev of events) {
         if (ev.type === 'speech-start') {
           segStartMs = ev.startMs;
@@ -278,17 +306,17 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         }
       }
       if (asr && clean) {
-        for (const r of asr.push(clean)) {
+        for (const r of timed('asr', () => asr!.push(clean))) {
           if (!r.isFinal) turnTaker.onPartial(r.text);
           else if (listen && r.text.trim() !== '') turnEnded(turnTaker.onAsrFinal(r.endMs));
         }
       }
       if (prompt && prompt.isPlaying && promptBargeIn && pendingListen && !paused) {
         if (detector.onFrame(frame.samples, 20, vad.speaking, prompt.levelNearNowDb())) {
-          const onsetMs = Math.max(segStartMs, mediaMs - bargeOpts.minSpeechMs);
           prompt.pause();
           paused = { atMediaMs: mediaMs };
-          report.bargeIns.push({ stopDelayMs: Math.round(mediaMs - onsetMs), atMs: mediaMs });
+          // Media-clock time from the VAD's estimate of the speech onset to the stop.
+          report.bargeIns.push({ stopDelayMs: Math.round(mediaMs - segStartMs), atMs: mediaMs });
           detector.reset();
         }
       } else detector.reset();
@@ -317,6 +345,13 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   denoise?.close();
   report.durationMs = Math.round(now() - startedAt);
   report.outcome = dialog.outcome?.() ?? null;
+  report.result = dialog.result?.() ?? undefined;
+  const mediaS = mediaMs / 1000;
+  if (o.metrics && mediaS > 1) {
+    o.metrics.engineRtf.set({ engine: engines.vad.capabilities.name }, busyMs.vad / 1000 / mediaS);
+    if (engines.asr) o.metrics.engineRtf.set({ engine: engines.asr.capabilities.name }, busyMs.asr / 1000 / mediaS);
+    if (engines.denoiser) o.metrics.engineRtf.set({ engine: engines.denoiser.capabilities.name }, busyMs.denoiser / 1000 / mediaS);
+  }
   report.underruns = (leg as { underruns?: number }).underruns ?? 0;
   o.metrics?.activeCalls.dec();
   o.metrics?.calls.inc({ outcome: report.endReason });

@@ -30,10 +30,18 @@ export interface DialogDriver {
   next(input: DialogInput): { actions: readonly DialogAction[] };
   /** The runner's outcome when the call ends (for the call record), if it has one. */
   outcome?(): string | null;
+  /** Answers and disposition at the end of the call (for the call record), if the runner keeps them. */
+  result?(): CallResult;
+}
+
+export interface CallResult {
+  answers: Record<string, unknown>;
+  disposition?: string | null;
+  redFlags?: string[];
 }
 
 /** Wraps a pure reducer `next(state, input) -> {state, actions}` into a DialogDriver. */
-export function driverFromReducer<S>(initial: S, next: (state: S, input: DialogInput) => { state: S; actions: readonly DialogAction[] }, outcome?: (s: S) => string | null): DialogDriver {
+export function driverFromReducer<S>(initial: S, next: (state: S, input: DialogInput) => { state: S; actions: readonly DialogAction[] }, outcome?: (s: S) => string | null, result?: (s: S) => CallResult): DialogDriver {
   let state = initial;
   return {
     next(input) {
@@ -42,6 +50,7 @@ export function driverFromReducer<S>(initial: S, next: (state: S, input: DialogI
       return out;
     },
     outcome: outcome ? () => outcome(state) : undefined,
+    result: result ? () => result(state) : undefined,
   };
 }
 
@@ -90,6 +99,8 @@ export interface CallReport {
   bargeIns: { stopDelayMs: number; atMs: number }[];
   underruns: number;
   recordingFile?: string;
+  /** The runner's answers and disposition, when the dialog driver reports them. */
+  result?: CallResult;
   /** Non-say/listen actions the runner asked for (alert, save-answer, ...), in order. */
   events: { type: string; [k: string]: unknown }[];
 }
