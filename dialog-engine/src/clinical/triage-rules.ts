@@ -32,6 +32,7 @@ const injured = (f: TriageFacts): boolean => h(f, 'x:injury', 'x:head-injury');
 
 export const TRIAGE_RULES: TriageRule[] = [
   // Poisoning and medication errors: a nurse or poison advice now, never dosing by the bot.
+  { reason: 'dangerous poison (pesticide, carbon monoxide)', disposition: 'D1', department: null, when: (f) => h(f, 'x:poison-severe') },
   { reason: 'poisoning', disposition: 'D2', department: null, when: (f) => h(f, 'x:poison') },
   { reason: 'medication error', disposition: 'D3', department: null, when: (f) => h(f, 'x:med-error') },
   // Serious but not immediately life-threatening: emergency department now.
@@ -126,7 +127,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { reason: 'rash or itching', disposition: 'D6', department: 'dermatology', when: (f) => h(f, 'rash', 'itching') },
   { reason: 'headache', disposition: 'D6', department: 'neurology', when: (f) => h(f, 'headache') && !h(f, 'x:cold') },
   { reason: 'back or joint pain', disposition: 'D6', department: 'orthopedics', when: (f) => h(f, 'x:back-pain', 'x:joint') },
-  { reason: 'ear, nose or throat problem', disposition: 'D6', department: 'ent', when: (f) => h(f, 'x:ear', 'x:nose') && !h(f, 'x:cold', 'fever', 'cough') },
+  { reason: 'ear, nose or throat problem', disposition: 'D6', department: 'ent', when: (f) => (h(f, 'x:ear') || (h(f, 'x:nose') && (lasted(f, 14) || h(f, 'x:chronic')))) && !h(f, 'x:cold', 'fever', 'cough') },
   { reason: 'teeth or gums', disposition: 'D6', department: 'stomatology', when: (f) => h(f, 'x:tooth') },
   { reason: 'gynaecological question', disposition: 'D6', department: 'gynecology', when: (f) => h(f, 'x:gyn') },
   { reason: 'pregnancy check', disposition: 'D6', department: 'obstetrics', when: (f) => h(f, 'x:pregnant') },

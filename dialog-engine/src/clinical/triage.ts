@@ -42,7 +42,7 @@ export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions
   const reasons: string[] = [];
 
   if (red.length > 0) {
-    const suicidalAct = present.has('x:suicide-act') || present.has('x:poison');
+    const suicidalAct = present.has('x:suicide-act') || present.has('x:poison') || present.has('x:poison-severe');
     const disposition = redFlagDisposition(red, { suicidalAct });
     for (const flag of red) reasons.push(`red flag: ${flag}`);
     if (red.includes('suicidal')) reasons.push(suicidalAct ? 'suicidal with an act or plan' : 'suicidal thoughts: nurse now');

@@ -57,7 +57,12 @@ const DIA_KEY = /低压|舒张压|下压|下面|低的|diastolic|bottom|lower/u;
 export function parseBloodPressure(utterance: string, lang: Lang): BloodPressure {
   // Keep the separator the caller or recognizer used ("/", 比, over) as a marker that survives
   // normalisation.
-  const marked = utterance.replace(/[/／]|\bover\b|比/giu, ' 斜 ');
+  const marked = utterance
+    .replace(/[/／]|\bover\b|比/giu, ' 斜 ')
+    // A pause between two spoken numbers (幺四零 九零) separates them: keep it as a marker.
+    .replace(/(?<=[零〇一二两三四五六七八九十百幺洞])\s+(?=[零〇一二两三四五六七八九十百幺洞])/gu, ' 斜 ')
+    // Radio-style 幺 (= 1) opening a digit string: 幺四零 = 140.
+    .replace(/幺(?=[零〇一二三四五六七八九洞幺拐]{2})/gu, '一');
   let text = normalizeUtterance(marked, lang);
   if (lang === 'en') text = enNumberText(text).replace(/斜/g, ' / ');
   const nums: Array<{ v: number; start: number; end: number; run: string }> = [];

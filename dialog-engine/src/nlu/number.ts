@@ -85,11 +85,33 @@ function readUnit(tail: string, lang: Lang): { cat: UnitCat; len: number } | nul
 }
 
 /** Prepare text for number extraction: normalised, and for English with digits. */
+/**
+ * Vague amounts read as ranges, so a caller who says "好几天" or "a few times" still answers the
+ * question: 几 = 2-9, 好几 = 3-9, 几十 = 20-90; "a few" = 2-4, "quite a few" = 4-9, "several"
+ * = 3-7, "a handful" = 3-5, "a dozen" = 12. Applied only before a unit (zh) so 几乎 / 几点 stay.
+ */
+const ZH_VAGUE_UNIT = '(?=个?(?:多)?(?:天|日|晚|宿|周|星期|礼拜|月|年|次|回|遍|顿|下|斤|公斤|小时|钟头|分钟?|度))';
+function vagueZh(t: string): string {
+  return t
+    .replace(new RegExp(`(?<![零〇一二两三四五六七八九十百千没])好几十${ZH_VAGUE_UNIT}`, 'gu'), '三十到九十')
+    .replace(new RegExp(`(?<![零〇一二两三四五六七八九十百千没])几十${ZH_VAGUE_UNIT}`, 'gu'), '二十到九十')
+    .replace(new RegExp(`(?<![零〇一二两三四五六七八九十百千没])好几${ZH_VAGUE_UNIT}`, 'gu'), '三到九')
+    .replace(new RegExp(`(?<![零〇一二两三四五六七八九十百千没好])几${ZH_VAGUE_UNIT}`, 'gu'), '二到九');
+}
+function vagueEn(t: string): string {
+  return t
+    .replace(/\bquite a few\b/g, ' 4 - 9 ')
+    .replace(/\b(?:just )?a few\b/g, ' 2 - 4 ')
+    .replace(/\bseveral\b/g, ' 3 - 7 ')
+    .replace(/\ba handful of\b/g, ' 3 - 5 ')
+    .replace(/\ba dozen\b/g, ' 12 ');
+}
+
 export function numberText(utterance: string, lang: Lang): string {
   const t = normalizeUtterance(utterance, lang);
-  if (lang === 'en') return enNumberText(t);
+  if (lang === 'en') return enNumberText(vagueEn(t));
   // Recognizer homophones inside numerals: 三是八度 (十), 三十七电五 (点).
-  return t
+  return vagueZh(t)
     .replace(/(?<=[一二三四五六七八九])[是时实石](?=[一二三四五六七八九度斤次天])/gu, '十')
     .replace(/(?<=[零一二三四五六七八九十])[电店](?=[零一二三四五六七八九])/gu, '点');
 }
@@ -115,7 +137,19 @@ export function extractQuantities(text: string, lang: Lang): Quantity[] {
           q.max += frac;
           q.end = next.end;
           i++;
+        } else if (/^[一二三四五六七八]{2}$/u.test(digits) && next.max === next.min + 1 && next.max <= 9) {
+          // 三十七度五六 = 37.5-37.6
+          q.min += next.min / 10;
+          q.max += next.max / 10;
+          q.end = next.end;
+          i++;
         }
+      } else if ((unit.cat === 'T' || unit.cat === 'F') && next && next.start === q.end && next.min !== next.max && s.min === s.max
+        && /^[一二三四五六七八]{2}$/u.test(text.slice(next.start, next.end)) && next.max === next.min + 1 && next.max <= 9) {
+        q.min += next.min / 10;
+        q.max += next.max / 10;
+        q.end = next.end;
+        i++;
       } else if (/^半/u.test(after)) {
         q.min += 0.5;
         q.max += 0.5;

@@ -133,7 +133,7 @@ export function numberSpans(text: string, lang: Lang): NumSpan[] {
       // 3天到5天, and 九分十分 / 三天四天 (two adjacent values with the same unit).
       const unitGap = lang === 'zh' && (/^[天周次回分度斤个]到$/u.test(gap) || (/^[天次回分度斤]$/u.test(gap) && next.min === s.max + 1 && text.slice(next.end).startsWith(gap)));
       if ((joins && (lang === 'zh' || !/^\s*and\s*$/.test(gap))) || between || unitGap) {
-        if (next.max > s.max && next.min <= s.max * 3 + 10) {
+        if (next.max > s.max && next.min <= s.max * 5 + 10) {
           merged.push({ min: s.min, max: next.max, start: s.start, end: next.end });
           i++;
           continue;

@@ -33,7 +33,7 @@ export const EN_FEATURES: Lexicon = {
     '\\bgasping(?: for (?:air|breath))?\\b', '\\bsuffocating\\b', '\\bfighting for (?:breath|air)\\b', '\\bbreathing (?:is )?(?:very|really|extremely|so) (?:hard|difficult|labou?red|bad)\\b',
     '\\bsevere (?:shortness of breath|breathing difficult(?:y|ies)|breathlessness)\\b', '\\b(?:short of breath|breathless) (?:at|while|even at|even while|when) (?:rest|resting|sitting)\\b', "!\\b(?:can'?t|cannot) lie (?:down )?flat\\b",
     '\\b(?:lips|face|skin|fingers?) (?:(?:are|is|turning|turned|look|looking|went|going|gone|getting|a bit|kind of) ){0,2}(?:blue|purple|grey|gray|bluish)\\b', '\\bblue lips\\b', '\\bcyano(?:sis|tic)\\b', '\\bchoking\\b',
-    '\\bbarely breathing\\b', '\\bribs (?:are )?sucking in\\b',
+    '\\bbarely breathing\\b', "!\\b(?:can'?t|cannot|couldn'?t) (?:catch|get) (?:my|his|her|their) breath at all\\b", "!\\binhaler (?:isn'?t|is not|not|doesn'?t|does not|didn'?t|wasn'?t) (?:working|helping|doing anything)\\b", '\\bribs (?:are )?sucking in\\b',
   ],
   'x:throat-swell': [
     '\\bthroat (?:is |feels )?(?:closing|closing up|swelling|swollen|swelled)\\b', '\\btongue (?:is )?(?:swollen|swelling|swelled)\\b', '\\bswollen (?:tongue|throat)\\b', '\\banaphyla(?:xis|ctic)\\b',
@@ -60,15 +60,16 @@ export const EN_FEATURES: Lexicon = {
     '\\bshaking (?:all over|uncontrollably) and (?:not|unresponsive)\\b', "!\\bnot making sense and (?:can'?t|won'?t) stay awake\\b", "!\\bcan'?t stay awake\\b",
   ],
   'x:rf-suicidal': [
-    '\\bkill(?:ing)? (?:myself|himself|herself)\\b', '\\bsuicid(?:e|al)\\b', '\\bend(?:ing)? (?:my|his|her) (?:own )?life\\b', '\\bend it all\\b', '\\bwant(?:s|ed)? to die\\b', '\\bwanna die\\b',
+    '\\bkill(?:ing)? (?:myself|himself|herself)\\b', '\\bsuicid(?:e|al)\\b', '\\bend(?:ing)? (?:my|his|her) (?:own )?life\\b', '\\bend(?:ing)? it all\\b', '\\b(?:everyone|everybody|they|people|my family)(?: would| will|\'d)? be better off without (?:me|him|her)\\b', '\\b(?:cut|slit|slash)(?:ting|ted|s)? (?:my|his|her|their) wrists?\\b', '\\bjump(?:ing)? off (?:a|the) (?:bridge|roof|building)\\b', '\\bwant(?:s|ed)? to die\\b', '\\bwanna die\\b',
     "!\\b(?:don'?t|doesn'?t|do not|does not) want to (?:live|be alive|be here anymore|go on|wake up)\\b", '\\b(?:better|be) off dead\\b', '!\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b',
     '\\b(?:hurt|harm)(?:ing)? (?:myself|himself|herself)\\b', '\\bself[- ]?harm\\w*\\b', '\\bcut(?:ting)? (?:myself|himself|herself)\\b', "!\\bnot worth living\\b", '\\btake (?:my|his|her) (?:own )?life\\b',
     "!\\bcan'?t go on\\b", '\\bwish (?:i|he|she) (?:was|were) dead\\b', '\\boverdos(?:e|ed|ing)\\b', '\\btook (?:a lot of|a bunch of|lots of|all (?:my|his|her|of (?:my|his|her|the))) (?:sleeping )?(?:pills|tablets)\\b',
   ],
   'x:suicide-act': [
     '\\b(?:took|taken|swallowed|swallowing) (?:all|a (?:bunch|lot|handful|whole bottle|bottle)|an overdose|(?:\\w+ )?(?:pills|tablets))\\b', '\\b(?:have|has|got|made) a plan\\b', '\\bplanning (?:to|how)\\b',
-    '\\bon the (?:roof|bridge|ledge|edge)\\b', '\\b(?:wrote|written|left) a (?:note|letter)\\b', '\\b(?:have|got|bought) (?:a gun|the pills|pills|a rope|a knife)\\b', '\\bright now\\b', '\\btonight\\b', '\\balready (?:cut|took|taken)\\b',
+    '\\bon the (?:roof|bridge|ledge|edge)\\b', '\\b(?:wrote|written|left) a (?:note|letter)\\b', '\\b(?:have|got|bought) (?:a gun|the pills|pills|a rope|a knife)\\b', '\\bright now\\b', '\\btonight\\b', '\\balready (?:cut|took|taken)\\b', '\\b(?:cut|slit|slashed) (?:my|his|her|their) wrists?\\b',
   ],
+  'x:poison-severe': ['\\b(?:pesticide|weedkiller|paraquat|rat poison|antifreeze)\\b', '\\bcarbon monoxide\\b'],
   'x:poison': ['\\bpoison(?:ed|ing)?\\b', '\\bswallowed (?:bleach|chemicals|detergent|pesticide|antifreeze|a battery|batteries)\\b', '\\bcarbon monoxide\\b', '\\bpesticide\\b', '\\bdrank (?:bleach|pesticide|antifreeze)\\b'],
   'x:chills': ['\\b(?:shaking|shivering) (?:chills|uncontrollably|all over)\\b', '\\brigors?\\b', '\\bteeth (?:are )?chattering\\b', '\\bshaking chills\\b', '\\bchills\\b', '\\bshivering\\b', '\\bshivers\\b'],
   'x:mottled': ['\\bmottled\\b', '\\bblotchy skin\\b', '\\bcold (?:and )?clammy\\b', '\\bskin (?:is |feels )?(?:cold|ice cold|pale and cold|grey|gray)\\b', '\\bice cold (?:hands|feet)\\b'],

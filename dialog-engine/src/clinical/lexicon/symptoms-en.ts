@@ -60,7 +60,7 @@ export const EN_SYMPTOMS: Lexicon = {
   'weakness-one-side': [
     '\\b(?:weak(?:ness)?|numb(?:ness)?|tingling|heavy|paralys(?:ed|is)|paralyzed|limp|dead) (?:on|in|down) (?:one side|the (?:left|right)(?: side)?|(?:his|her|my) (?:left|right)(?: side)?|one (?:arm|leg))\\b',
     '\\b(?:one|left|right) (?:side|arm|leg|hand)(?: of (?:my|his|her) body)? (?:is |feels |went |has gone )?(?:weak|numb|heavy|limp|dead|floppy|paralys|paralyz)\\w*',
-    "!\\b(?:can'?t|cannot|unable to) (?:lift|raise|move|feel) (?:my|his|her|one|the) (?:left |right )?(?:arm|leg|hand)\\b", '\\barm (?:is )?drifting\\b', '\\b(?:left|right) (?:arm|leg|hand|foot|side)(?: and (?:arm|leg|hand|foot|face))? (?:is |are |feels? |went |has gone |have gone )?(?:weak|numb|heavy|limp|dead|tingly)\\b', '\\bhemipa\\w+\\b',
+    "!\\b(?:can'?t|cannot|unable to) (?:lift|raise|move|feel) (?:my|his|her|one|the) (?:left |right )?(?:arm|leg|hand)\\b", '\\barm (?:is )?drifting\\b', '\\b(?:left|right) (?:arm|leg|hand|foot|side)(?: and (?:arm|leg|hand|foot|face))? (?:is |are |feels? |went |has gone |have gone )?(?:weak|numb|heavy|limp|dead|tingly)\\b', '\\bhemipa\\w+\\b', '\\bone[- ]sided (?:weakness|numbness|paralysis)\\b',
     '\\b(?:weakness|numbness) (?:of|in) (?:the |his |her |my )?(?:left|right) (?:arm|leg|side)\\b', '\\bhalf (?:of )?(?:my|his|her) (?:body|face) (?:is )?(?:weak|numb)\\b',
   ],
   'speech-difficulty': [
@@ -93,7 +93,7 @@ export const EN_SYMPTOMS: Lexicon = {
     '\\bsleepless\\b', '\\bup all night\\b', '\\bwak(?:e|ing) up (?:at night|early|all night|several times)\\b', '\\b(?:poor|bad) sleep\\b', '\\bsleep(?:ing)? (?:badly|poorly)\\b', "!\\bhaven'?t slept\\b",
   ],
   'low-mood': [
-    '\\bdepress(?:ed|ion)\\b', '\\b(?:feeling|feel|feels|been|so|very) (?:down|low|blue|hopeless|sad|miserable|empty|worthless)\\b', '\\blow mood\\b', '\\bsad all the time\\b',
+    '\\bdepress(?:ed|ion)\\b', '\\b(?:feeling|feel|feels|been|so|very)(?: (?:really|so|very|pretty|quite|a bit|kinda|kind of|a little))? (?:down|low|blue|hopeless|sad|miserable|empty|worthless)\\b', '\\blow mood\\b', '\\bsad all the time\\b',
     '\\b(?:lost|no) interest in (?:anything|everything|things)\\b', "!\\bcan'?t enjoy anything\\b", '\\bcrying all the time\\b', '\\bhopeless(?:ness)?\\b', '\\bin a dark place\\b', '\\bunhappy\\b',
   ],
   'suicidal-thoughts': [
