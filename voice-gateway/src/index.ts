@@ -17,4 +17,5 @@ export { BargeInDetector, DEFAULT_BARGE_IN, isBackchannel, type BargeInOptions }
 export { CallRecorder, type RecorderOptions } from './pipeline/recorder.js';
 export { FileCallSink, MemoryCallSink } from './pipeline/file-sink.js';
 export { createWsDialer, type Dial, type DialRequest, type DialOutcome } from './dial.js';
+export { dialRoute, callOutcomeFromReport, HttpDialBody, type DialRouteOptions, type HttpCallOutcome } from './server/dial-route.js';
 export { TestCaller, type TestCallerOptions, type BotUtterance } from './caller/test-caller.js';

@@ -123,5 +123,5 @@ export function miniDialog(said: string[] = []): DialogDriver {
     const out = runner.next(s, i);
     for (const a of out.actions as DialogAction[]) if (a.type === 'say') said.push(String(a.text));
     return out;
-  }, (s) => s.outcome);
+  }, (s) => s.outcome, (s) => ({ answers: s.answers, disposition: s.disposition }));
 }

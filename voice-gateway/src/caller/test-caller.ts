@@ -22,6 +22,11 @@ export interface TestCallerOptions {
   noiseDb?: number;
   /** Feed the bot's own audio back at this gain, dB (echo simulation, e.g. -20). */
   echoDb?: number;
+  /**
+   * Answer on a WebSocket the gateway opened to us (outbound calls: the test phone side of
+   * createWsDialer) instead of dialling `url`.
+   */
+  socket?: WebSocket;
 }
 
 /** Bot audio packet gap that ends a bot utterance when the peer sends no mark, ms. */
@@ -59,7 +64,7 @@ export class TestCaller extends EventEmitter {
   }
 
   async connect(): Promise<void> {
-    const u = new URL(this.opts.url);
+    const u = new URL(this.opts.socket ? 'ws://answering' : this.opts.url);
     const callId = this.opts.callId ?? `CA${Math.random().toString(16).slice(2, 14)}`;
     if (u.protocol === 'tcp:') {
       const sock = net.connect(Number(u.port), u.hostname);
@@ -82,12 +87,12 @@ export class TestCaller extends EventEmitter {
       const uuid = /^[0-9a-f-]{36}$/i.test(callId) ? callId : '0e3f6a7c-1b2d-4e5f-8a9b-0c1d2e3f4a5b';
       sock.write(asFrame(AS_KIND.uuid, uuidToBytes(uuid)));
     } else {
-      const ws = new WebSocket(this.opts.url);
+      const ws = this.opts.socket ?? new WebSocket(this.opts.url);
       this.ws = ws;
       ws.on('message', (data: Buffer, isBinary: boolean) => { if (!isBinary) this.onJson(data.toString('utf8')); });
       ws.on('close', (_code, reason) => this.finish(reason.toString() || 'closed'));
       ws.on('error', () => this.finish('error'));
-      await new Promise<void>((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+      if (ws.readyState !== WebSocket.OPEN) await new Promise<void>((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
       this.sendJson({ event: 'connected', protocol: 'Call', version: '1.0.0' });
       this.sendJson({
         event: 'start', sequenceNumber: String(++this.seq), streamSid: this.streamSid,

@@ -14,6 +14,7 @@ import { CLOSE, WireCallLeg } from '../legs/wire-leg.js';
 import type { MediaClock } from '../legs/media-clock.js';
 import { GatewayMetrics } from '../metrics.js';
 import { checkCredentials, credentialsFromRequest, type GatewayAuthOptions } from './auth.js';
+import { dialRoute, type DialRouteOptions } from './dial-route.js';
 
 export interface CallContext {
   dialect: string;
@@ -34,6 +35,8 @@ export interface GatewayOptions {
   clock?: MediaClock;
   /** Serve GET /metrics from this plugin (default true). */
   metricsRoute?: boolean;
+  /** Serve POST /v1/dial (the campaigns Dialer contract over HTTP), same auth as the media routes. */
+  dial?: DialRouteOptions;
 }
 
 /** Largest WebSocket message we accept, bytes: 1 s of 16 kHz L16 base64-encoded is ~43 kB. */
@@ -109,6 +112,8 @@ export const gatewayPlugin: FastifyPluginAsync<GatewayOptions> = async (app: Fas
       void leg.hangup('error');
     }
   });
+
+  if (opts.dial) await app.register(dialRoute, { ...opts.dial, auth: opts.auth, logger: log });
 
   if (opts.metricsRoute !== false) {
     app.get('/metrics', async (_req, reply) => {
