@@ -3,22 +3,16 @@
  * `{"lang","asked","expect","utterance","callDate"?}`; a bad line gets `{"error": "..."}` and the
  * stream goes on. Exit 0 unless reading stdin fails.
  */
-import { createInterface } from 'node:readline';
 import { interpret, toWire, type NluRequest } from '@tingzhen/dialog-engine';
 import { isTzError } from '@tingzhen/voice-core';
-import { EXIT_FAILURE, EXIT_OK, type Command, type CommandIo } from './command.js';
+import type { Command, CommandIo } from './command.js';
+import { parseObjectLine, runJsonLines } from './json-lines.js';
 
 function answerLine(line: string): Record<string, unknown> {
-  if (line.length === 0) return { error: 'empty line' };
-  let req: unknown;
+  const parsed = parseObjectLine(line);
+  if ('error' in parsed) return parsed;
   try {
-    req = JSON.parse(line);
-  } catch {
-    return { error: 'invalid JSON' };
-  }
-  if (req === null || typeof req !== 'object' || Array.isArray(req)) return { error: 'expected a JSON object' };
-  try {
-    return toWire(interpret(req as NluRequest));
+    return toWire(interpret(parsed.value as unknown as NluRequest));
   } catch (err) {
     if (isTzError(err)) {
       const field = typeof err.details.field === 'string' ? ` (${err.details.field})` : '';
@@ -26,13 +20,6 @@ function answerLine(line: string): Record<string, unknown> {
     }
     return { error: 'internal error' };
   }
-}
-
-function write(out: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (out.write(text)) resolve();
-    else out.once('drain', () => resolve());
-  });
 }
 
 const nlu: Command = {
@@ -47,20 +34,7 @@ const nlu: Command = {
     'Each output line: the interpretation, e.g. {"answer":"yes"} or {"value":38.5,"unit":"°C"};',
     'a line that cannot be read gives {"error":"..."}.',
   ].join('\n'),
-  async run(_args: string[], io: CommandIo): Promise<number> {
-    const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
-    try {
-      for await (const raw of rl) {
-        const line = raw.trim();
-        // One output line per input line, blank ones included, so outputs stay aligned.
-        await write(io.stdout, `${JSON.stringify(answerLine(line))}\n`);
-      }
-    } catch {
-      await write(io.stderr, 'nlu: failed to read standard input\n');
-      return EXIT_FAILURE;
-    }
-    return EXIT_OK;
-  },
+  run: (_args: string[], io: CommandIo) => runJsonLines('nlu', io, answerLine),
 };
 
 export default nlu;

@@ -4,9 +4,9 @@
  * `{"disposition":"D1".."D7","red_flags":[ids],"department":id|null}`, or `{"error":"..."}` for a
  * line that cannot be read (the stream goes on). Narratives are never logged.
  */
-import { createInterface } from 'node:readline';
 import { triage } from '@tingzhen/dialog-engine';
-import { EXIT_FAILURE, EXIT_OK, type Command, type CommandIo } from './command.js';
+import type { Command, CommandIo } from './command.js';
+import { parseObjectLine, runJsonLines } from './json-lines.js';
 
 type Answer = { disposition: string; red_flags: string[]; department: string | null } | { error: string };
 
@@ -15,14 +15,9 @@ function optionalNumber(v: unknown): number | undefined {
 }
 
 export function answerTriageLine(line: string): Answer {
-  let req: unknown;
-  try {
-    req = JSON.parse(line);
-  } catch {
-    return { error: 'line is not valid JSON' };
-  }
-  if (typeof req !== 'object' || req === null || Array.isArray(req)) return { error: 'line must be a JSON object' };
-  const { lang, narrative, ageYears, ageMonths } = req as Record<string, unknown>;
+  const parsed = parseObjectLine(line);
+  if ('error' in parsed) return parsed;
+  const { lang, narrative, ageYears, ageMonths } = parsed.value;
   if (lang !== 'zh' && lang !== 'en') return { error: 'lang must be "zh" or "en"' };
   if (typeof narrative !== 'string') return { error: 'narrative must be a string' };
   try {
@@ -31,13 +26,6 @@ export function answerTriageLine(line: string): Answer {
   } catch {
     return { error: 'internal error' };
   }
-}
-
-function write(out: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (out.write(text)) resolve();
-    else out.once('drain', () => resolve());
-  });
 }
 
 const triageCommand: Command = {
@@ -52,20 +40,7 @@ const triageCommand: Command = {
     'D6 routine, D7 self-care. A department is given with D4-D6 only. A bad line gives',
     '{"error":"..."} and the next line is read.',
   ].join('\n'),
-  async run(_args: string[], io: CommandIo): Promise<number> {
-    const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
-    try {
-      for await (const raw of rl) {
-        const line = raw.trim();
-        // One output line per input line (blank ones give an error) so outputs stay aligned.
-        await write(io.stdout, `${JSON.stringify(answerTriageLine(line))}\n`);
-      }
-    } catch {
-      await write(io.stderr, 'triage: failed to read standard input\n');
-      return EXIT_FAILURE;
-    }
-    return EXIT_OK;
-  },
+  run: (_args: string[], io: CommandIo) => runJsonLines('triage', io, answerTriageLine),
 };
 
 export default triageCommand;
