@@ -4,7 +4,7 @@
 import pg from 'pg';
 import { TzError } from '@tingzhen/voice-core';
 import { SCHEMA_NAME } from './migrate.js';
-import { beginTxState, dropTxState, flushTxState } from './transitions.js';
+import { beginTxState, dropTxState, takeTxState } from './transitions.js';
 
 export type Pool = pg.Pool;
 export type Db = pg.Pool | pg.PoolClient;
@@ -28,8 +28,10 @@ export async function withTx<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Pr
     await client.query('BEGIN');
     beginTxState(client);
     out = await fn(client);
-    after = await flushTxState(client);
-    await client.query('COMMIT');
+    const st = takeTxState(client);
+    after = st.after;
+    // Counter deltas and COMMIT in one round trip (a simple-protocol multi-statement query).
+    await client.query(`${st.counterSql} COMMIT`);
   } catch (err) {
     dropTxState(client);
     await client.query('ROLLBACK').catch(() => undefined);

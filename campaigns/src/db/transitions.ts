@@ -36,34 +36,29 @@ export async function transition(db: pg.ClientBase, machine: Machine, id: string
     values.push(v);
     sets.push(`${col} = $${values.length}`);
   }
-  // The old state is read in the same statement (the FROM self-join sees the pre-update row).
+  // One statement: the old state is read under a row lock (the FROM self-join sees the pre-update
+  // row), the move is made, the event appended and the NOTIFY queued (delivered at commit).
+  const cid = machine === 'campaign' ? 'u.id' : 'u.campaign_id';
+  values.push(machine, opts.kind ?? 'transition', JSON.stringify(opts.data ?? {}));
+  const n = values.length;
   const res = await db.query(
-    `UPDATE ${TABLES[machine]} t SET ${sets.join(', ')} FROM (SELECT id, state AS old_state FROM ${TABLES[machine]} WHERE id = $1 FOR NO KEY UPDATE) o
-     WHERE t.id = o.id AND o.old_state = ANY($2::text[]) RETURNING t.*, o.old_state`,
+    `WITH o AS (SELECT id, state AS old_state FROM ${TABLES[machine]} WHERE id = $1 FOR NO KEY UPDATE),
+     u AS (UPDATE ${TABLES[machine]} t SET ${sets.join(', ')} FROM o WHERE t.id = o.id AND o.old_state = ANY($2::text[]) RETURNING t.*, o.old_state),
+     ev AS (INSERT INTO call_events (entity, entity_id, campaign_id, kind, from_state, to_state, data)
+            SELECT $${n - 2}, u.id, ${cid}, $${n - 1}, u.old_state, $3, $${n} FROM u)
+     SELECT u.*, (SELECT pg_notify('tz_progress_' || current_schema(), (${cid})::text) WHERE ${cid} IS NOT NULL) AS notified FROM u`,
     values,
   );
   const row = res.rows[0] as Row | undefined;
   if (!row) return null;
   const oldState = String(row.old_state);
   delete row.old_state;
-  const campaignId = machine === 'campaign' ? row.id : (row.campaign_id ?? null);
-  await recordMove(db, machine, row.id as string, campaignId as string | null, oldState, to, opts);
+  delete row.notified;
+  const campaignId = (machine === 'campaign' ? row.id : (row.campaign_id ?? null)) as string | null;
+  if (COUNTED.has(machine) && campaignId !== null && oldState !== to) {
+    await addCounters(db, [{ campaignId: String(campaignId), name: `${machine}.${to}`, delta: 1 }, { campaignId: String(campaignId), name: `${machine}.${oldState}`, delta: -1 }]);
+  }
   return row;
-}
-
-async function recordMove(db: pg.ClientBase, machine: Machine, id: string, campaignId: string | null, from: string | null, to: string, opts: TransitionOptions): Promise<void> {
-  const counted = COUNTED.has(machine) && campaignId !== null && from !== to;
-  const deltas: CounterDelta[] = counted ? [{ campaignId: campaignId, name: `${machine}.${to}`, delta: 1 }] : [];
-  if (counted && from !== null) deltas.push({ campaignId: campaignId, name: `${machine}.${from}`, delta: -1 });
-  await db.query(
-    `WITH ev AS (
-       INSERT INTO call_events (entity, entity_id, campaign_id, kind, from_state, to_state, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-     )
-     SELECT pg_notify('tz_progress_' || current_schema(), $3::text) WHERE $3::bigint IS NOT NULL`,
-    [machine, id, campaignId, opts.kind ?? 'transition', from, to, JSON.stringify(opts.data ?? {})],
-  );
-  await addCounters(db, deltas);
 }
 
 /** Records the birth of a counted row (a new contact or attempt) as an event and a counter bump. */
@@ -123,13 +118,16 @@ export function dropTxState(db: pg.ClientBase): void {
   txStates.delete(db);
 }
 
-/** Writes the collected deltas (one statement, sorted); returns the after-commit work. */
-export async function flushTxState(db: pg.ClientBase): Promise<((pool: pg.Pool) => Promise<void>)[]> {
+/**
+ * Ends collection: returns the SQL that writes the collected deltas (to be sent together with
+ * COMMIT in one round trip; values are checked ids, code-constant names and integers, inlined as
+ * literals because a multi-statement query takes no parameters) and the after-commit work.
+ */
+export function takeTxState(db: pg.ClientBase): { counterSql: string; after: ((pool: pg.Pool) => Promise<void>)[] } {
   const st = txStates.get(db);
   txStates.delete(db);
-  if (!st) return [];
-  await writeCounters(db, [...st.counters.values()]);
-  return [...st.afterCommit.values()];
+  if (!st) return { counterSql: '', after: [] };
+  return { counterSql: counterSql([...st.counters.values()]), after: [...st.afterCommit.values()] };
 }
 
 /**
@@ -157,15 +155,30 @@ async function addCounters(db: pg.ClientBase, deltas: readonly CounterDelta[]): 
 /** Shards: each connection writes shard pid % 16, so two writers rarely touch the same row. */
 const COUNTER_SHARDS = 16;
 
+function sortedDeltas(deltas: readonly CounterDelta[]): CounterDelta[] {
+  const key = (d: CounterDelta) => `${d.campaignId.padStart(20, '0')} ${d.name}`;
+  return deltas.filter((d) => d.delta !== 0).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+const COUNTER_UPSERT = `INSERT INTO campaign_counters (campaign_id, name, shard, value)
+  SELECT c, n, (pg_backend_pid() % ${COUNTER_SHARDS})::smallint, v FROM unnest(%IDS%::bigint[], %NAMES%::text[], %DELTAS%::bigint[]) WITH ORDINALITY AS u(c, n, v, ord) ORDER BY ord
+  ON CONFLICT (campaign_id, name, shard) DO UPDATE SET value = campaign_counters.value + EXCLUDED.value`;
+
+/** The upsert with literal arrays, or '' when there is nothing to write. */
+function counterSql(deltas: readonly CounterDelta[]): string {
+  const list = sortedDeltas(deltas);
+  if (list.length === 0) return '';
+  for (const d of list) {
+    if (!/^[0-9]{1,19}$/.test(d.campaignId) || !/^[a-z_]+\.[a-z_]+$/.test(d.name) || !Number.isSafeInteger(d.delta)) throw new TzError('TZ_ERR_INTERNAL', { counter: d.name });
+  }
+  return COUNTER_UPSERT.replace('%IDS%', `'{${list.map((d) => d.campaignId).join(',')}}'`)
+    .replace('%NAMES%', `'{${list.map((d) => d.name).join(',')}}'`)
+    .replace('%DELTAS%', `'{${list.map((d) => d.delta).join(',')}}'`) + ';';
+}
+
 async function writeCounters(db: pg.ClientBase, deltas: readonly CounterDelta[]): Promise<void> {
-  const list = deltas.filter((d) => d.delta !== 0)
-    .sort((a, b) => (BigInt(a.campaignId) < BigInt(b.campaignId) ? -1 : BigInt(a.campaignId) > BigInt(b.campaignId) ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  if (list.length === 0) return;
-  await db.query(
-    `INSERT INTO campaign_counters (campaign_id, name, shard, value)
-     SELECT c, n, (pg_backend_pid() % ${COUNTER_SHARDS})::smallint, v FROM unnest($1::bigint[], $2::text[], $3::bigint[]) WITH ORDINALITY AS u(c, n, v, ord) ORDER BY ord
-     ON CONFLICT (campaign_id, name, shard) DO UPDATE SET value = campaign_counters.value + EXCLUDED.value`,
-    [list.map((d) => d.campaignId), list.map((d) => d.name), list.map((d) => d.delta)]);
+  const sql = counterSql(deltas);
+  if (sql) await db.query(sql);
 }
 
 /** Counters of a campaign (shards summed), including the deltas of the caller's open transaction. */

@@ -30,17 +30,26 @@ export type Claim =
   | { action: 'closed'; reason: string; followUps: FollowUp[] }
   | { action: 'defer'; reason: string; delayMs: number };
 
-/** Columns of the one joined read of a claim (attempt locked, the rest read as of now). */
+/**
+ * The one read of a claim: the attempt (locked: racing claims of one attempt queue here), its
+ * contact, campaign and patient, whether the patient is on a call right now, and the patient's
+ * dials since local midnight (in the zone the windows use: the patient's when the campaign follows
+ * patient zones, else the hospital's), for the daily cap across campaigns.
+ */
 const CLAIM_SELECT = `SELECT a.id::text, a.contact_id::text, a.campaign_id::text, a.patient_id::text, a.seq, a.state, a.scheduled_for, a.window_end_at,
     a.run_token, a.trunk, a.started_at, ct.state AS contact_state,
-    row_to_json(camp) AS campaign, row_to_json(pat) AS patient
+    row_to_json(camp) AS campaign, row_to_json(pat) AS patient,
+    EXISTS (SELECT 1 FROM call_attempts d WHERE d.patient_id = a.patient_id AND d.state = 'dialing') AS patient_busy,
+    (SELECT count(*)::int FROM call_attempts d WHERE d.patient_id = a.patient_id
+       AND d.started_at >= (date_trunc('day', $2::timestamptz AT TIME ZONE z.tz) AT TIME ZONE z.tz)) AS dials_today
   FROM call_attempts a
   JOIN contacts ct ON ct.id = a.contact_id
   CROSS JOIN LATERAL (SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = a.campaign_id) camp
   CROSS JOIN LATERAL (SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.id = a.patient_id) pat
+  CROSS JOIN LATERAL (SELECT CASE WHEN camp.windows_follow_patient_timezone AND pat.timezone IS NOT NULL THEN pat.timezone ELSE camp.timezone END AS tz) z
   WHERE a.id = $1 FOR UPDATE OF a`;
 
-type ClaimRow = AttemptRow & { contact_state: string; campaign: Record<string, unknown>; patient: Record<string, unknown> };
+type ClaimRow = AttemptRow & { contact_state: string; campaign: Record<string, unknown>; patient: Record<string, unknown>; patient_busy: boolean; dials_today: number };
 
 /** row_to_json gives timestamps as strings: the few the claim uses become Dates again. */
 function reviveCampaign(j: Record<string, unknown>): CampaignRow {
@@ -97,13 +106,12 @@ async function takeDialSlots(client: pg.ClientBase, attemptId: string, campaignS
 
 export async function claimAttempt(client: pg.PoolClient, attemptId: string, runToken: string, policy: ClaimPolicy): Promise<Claim> {
   const now = policy.now();
-  // One read: the attempt (locked: racing claims of one attempt queue here), its contact, campaign and
-  // patient. The campaign row is not locked: its state is re-read here, and a pause that commits after
-  // this claim finds the attempt dialing and leaves the call to finish.
-  const a = await client.query<ClaimRow>(CLAIM_SELECT, [attemptId]);
+  // The campaign row is not locked: its state is re-read here, and a pause that commits after this
+  // claim finds the attempt dialing and leaves the call to finish.
+  const a = await client.query<ClaimRow>(CLAIM_SELECT, [attemptId, now]);
   const row = a.rows[0];
   if (!row) return { action: 'closed', reason: 'attempt_missing', followUps: [] };
-  const { contact_state: contactState, campaign: cj, patient: pj, ...attempt } = row;
+  const { contact_state: contactState, campaign: cj, patient: pj, patient_busy: patientBusy, dials_today: dialsToday, ...attempt } = row;
   const campaign = reviveCampaign(cj);
   const patient = revivePatient(pj);
 
@@ -141,48 +149,40 @@ export async function claimAttempt(client: pg.PoolClient, attemptId: string, run
   }
 
   // Per-patient daily cap across campaigns (calendar day in the patient's zone).
-  const dayStart = startOfLocalDay(now, spec.timezone);
-  const dialsToday = await client.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM call_attempts WHERE patient_id = $1 AND started_at >= $2', [attempt.patient_id, dayStart]);
-  if ((dialsToday.rows[0]?.n ?? 0) >= policy.dailyCapPerPatient) {
+  if (dialsToday >= policy.dailyCapPerPatient) {
+    const dayStart = startOfLocalDay(now, spec.timezone);
     const tomorrow = new Date(dayStart.getTime() + 26 * 3600_000); // past the next local midnight, DST included
     const from = startOfLocalDay(tomorrow, spec.timezone);
     return { action: 'closed', reason: 'daily_cap', followUps: await expireAndReplace(client, campaign, attempt, patient.timezone, 'daily_cap', from) };
   }
+  // On a call from another campaign right now: try again later (the unique index on dialing
+  // attempts per patient catches the race this read cannot; the worker defers on it too).
+  if (patientBusy) return { action: 'defer', reason: 'patient_busy', delayMs: policy.patientBusyRetryMs ?? 30_000 };
 
   // Campaign concurrency and trunk capacity (minus the share reserved for the inbound hotline).
   const trunk = policy.trunks[campaign.trunk];
   if (!trunk) return { action: 'defer', reason: 'unknown_trunk', delayMs: 60_000 };
   const staticCap = outboundChannels(trunk, 0);
   const trunkCap = outboundChannels(trunk, policy.inboundInUse?.(campaign.trunk) ?? 0);
-  await client.query('SAVEPOINT claim');
   const slots = await takeDialSlots(client, attempt.id, `campaign:${campaign.id}`, campaign.concurrency, `trunk:${campaign.trunk}`, staticCap, now);
-  if (slots !== 'ok') {
-    await client.query('ROLLBACK TO SAVEPOINT claim');
-    return { action: 'defer', reason: slots, delayMs: policy.capacityRetryMs };
-  }
+  if (slots !== 'ok') return { action: 'defer', reason: slots, delayMs: policy.capacityRetryMs };
   if (trunkCap < staticCap) {
     // Inbound calls eat into the outbound share right now: count the trunk's taken slots exactly.
     const onTrunk = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM dial_slots WHERE scope = $1 AND attempt_id IS NOT NULL', [`trunk:${campaign.trunk}`]);
     if ((onTrunk.rows[0]?.n ?? 0) > trunkCap) {
-      await client.query('ROLLBACK TO SAVEPOINT claim');
+      await client.query('UPDATE dial_slots SET attempt_id = NULL, taken_at = NULL WHERE attempt_id = $1', [attempt.id]);
       return { action: 'defer', reason: 'trunk_capacity', delayMs: policy.capacityRetryMs };
     }
   }
 
   const phone = patient.phones[(attempt.seq - 1) % patient.phones.length]!;
-  try {
-    const moved = await transition(client, 'attempt', attempt.id, 'queued', 'dialing', { set: { run_token: runToken, started_at: now, phone, trunk: campaign.trunk } });
-    if (!moved) { await client.query('ROLLBACK TO SAVEPOINT claim'); return { action: 'closed', reason: 'lost_race', followUps: [] }; }
-  } catch (err) {
-    if ((err as { code?: string }).code === '23505') {
-      // This patient is on a call from another campaign right now.
-      await client.query('ROLLBACK TO SAVEPOINT claim');
-      return { action: 'defer', reason: 'patient_busy', delayMs: policy.patientBusyRetryMs ?? 30_000 };
-    }
-    throw err;
+  // A unique violation here (23505: the patient went on a call from another campaign since the read)
+  // aborts the transaction; the worker turns it into a patient_busy deferral.
+  const moved = await transition(client, 'attempt', attempt.id, 'queued', 'dialing', { set: { run_token: runToken, started_at: now, phone, trunk: campaign.trunk } });
+  if (!moved) {
+    await client.query('UPDATE dial_slots SET attempt_id = NULL, taken_at = NULL WHERE attempt_id = $1', [attempt.id]);
+    return { action: 'closed', reason: 'lost_race', followUps: [] };
   }
-  await client.query('UPDATE contacts SET dials_made = dials_made + 1, updated_at = now() WHERE id = $1', [attempt.contact_id]);
   if (campaign.state === 'scheduled') await transition(client, 'campaign', campaign.id, 'scheduled', 'running');
   return { action: 'dial', attempt: { ...attempt, state: 'dialing', run_token: runToken }, campaign, patient, phone };
 }

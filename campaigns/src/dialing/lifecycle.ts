@@ -70,7 +70,9 @@ export async function closeDial(db: pg.ClientBase, campaign: CampaignRow, attemp
   const state = end === 'opted_out' ? 'answered' : end;
   const moved = await transition(db, 'attempt', attempt.id, 'dialing', state, { set: { ended_at: now, reason: reason ?? null }, data: reason ? { reason } : {} });
   if (!moved) return { closed: false, followUps: [] };
-  const c = await db.query<{ dials_made: number; state: string }>('UPDATE contacts SET last_outcome = $2 WHERE id = $1 RETURNING dials_made, state', [attempt.contact_id, state]);
+  // A dial is counted when it ends (whatever ended it), so the claim writes one row fewer.
+  const c = await db.query<{ dials_made: number; state: string }>(
+    'UPDATE contacts SET last_outcome = $2, dials_made = dials_made + 1, updated_at = now() WHERE id = $1 RETURNING dials_made, state', [attempt.contact_id, state]);
   const contact = c.rows[0];
   if (!contact || contact.state !== 'active') return { closed: true, followUps: [] };
   if (end === 'answered' || end === 'opted_out' || end === 'rejected') {
@@ -99,13 +101,21 @@ export function isRetryable(s: string): s is RetryableOutcome {
  * then does the last closer of a campaign see every other closer's deltas.
  */
 export async function maybeComplete(db: pg.ClientBase, campaignId: string): Promise<boolean> {
-  if (afterCommit(db, `complete:${campaignId}`, (pool) => withTx(pool, (c) => completeIfDone(c, campaignId)).then(() => undefined))) return false;
+  if (afterCommit(db, `complete:${campaignId}`, async (pool) => {
+    // Read first without a transaction: almost always some contact is still live.
+    if (await hasLiveContacts(pool, campaignId)) return;
+    await withTx(pool, (c) => completeIfDone(c, campaignId));
+  })) return false;
   return completeIfDone(db, campaignId);
 }
 
-export async function completeIfDone(db: pg.ClientBase, campaignId: string): Promise<boolean> {
+async function hasLiveContacts(db: pg.ClientBase | pg.Pool, campaignId: string): Promise<boolean> {
   const counters = await readCounters(db, campaignId, ['contact.pending', 'contact.active']);
-  if ((counters['contact.pending'] ?? 0) > 0 || (counters['contact.active'] ?? 0) > 0) return false;
+  return (counters['contact.pending'] ?? 0) > 0 || (counters['contact.active'] ?? 0) > 0;
+}
+
+export async function completeIfDone(db: pg.ClientBase, campaignId: string): Promise<boolean> {
+  if (await hasLiveContacts(db, campaignId)) return false;
   const moved = await transition(db, 'campaign', campaignId, ['scheduled', 'running'], 'completed');
   return moved !== null;
 }

@@ -4,42 +4,93 @@
  * and a do-not-call flag when the patient opted out. One transaction with the attempt's move.
  */
 import type pg from 'pg';
-import { closeDial, type DialEnd } from './lifecycle.js';
+import { appendEvent, transition } from '../db/transitions.js';
+import { closeDial, maybeComplete, type DialEnd } from './lifecycle.js';
 import type { AttemptRow, CampaignRow, FollowUp, PatientRow } from './rows.js';
-import type { CallOutcome } from './types.js';
+import type { CallOutcome, CallResultInput } from './types.js';
 
-export async function recordOutcome(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, outcome: CallOutcome, now: Date): Promise<{ closed: boolean; followUps: FollowUp[] }> {
+/** Reasons with which someone else closed a dialing attempt because its worker looked dead. */
+export const LOST_REASONS: readonly string[] = ['worker_lost', 'stale_dial'];
+
+export interface Filed { closed: boolean; late?: boolean; followUps: FollowUp[] }
+
+/**
+ * Files an outcome for the attempt this run claimed. When the attempt is no longer dialing because
+ * it was closed as lost (the worker's lock expired mid-call and a re-run closed it), the outcome is
+ * still filed: see fileLateOutcome.
+ */
+export async function recordOutcome(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, outcome: CallOutcome, now: Date): Promise<Filed> {
+  let closed: { closed: boolean; followUps: FollowUp[] };
   if (outcome.kind !== 'answered') {
     const reason = outcome.kind === 'voicemail' ? (outcome.messageLeft ? 'message_left' : 'no_message') : outcome.reason;
-    return closeDial(client, campaign, attempt, patient.timezone, outcome.kind, now, reason);
+    closed = await closeDial(client, campaign, attempt, patient.timezone, outcome.kind, now, reason);
+  } else {
+    const r = outcome.result;
+    const end: DialEnd = r.optOut ? 'opted_out' : 'answered';
+    closed = await closeDial(client, campaign, attempt, patient.timezone, end, now, r.hangupReason ?? undefined);
+    if (closed.closed) await fileResult(client, campaign, attempt, patient, r, false);
   }
+  if (closed.closed || !attempt.run_token) return closed;
+  return fileLateOutcome(client, campaign, attempt.id, attempt.run_token, patient, outcome);
+}
+
+/**
+ * An outcome that arrived after its attempt had been closed as lost is never thrown away: it is
+ * attached to the closed attempt (an event, and for an answered call the call result marked late),
+ * an answered call goes to the nurse worklist (reason `late_result`), and the retry planned by the
+ * close is cancelled when the call was in fact answered. Idempotent: a second filing does nothing.
+ * Only the run that claimed the attempt (same run token) may file it.
+ */
+export async function fileLateOutcome(client: pg.PoolClient, campaign: CampaignRow, attemptId: string, runToken: string, patient: PatientRow, outcome: CallOutcome): Promise<Filed> {
+  const a = await client.query<{ state: string; reason: string | null; run_token: string | null; contact_id: string }>(
+    'SELECT state, reason, run_token, contact_id::text FROM call_attempts WHERE id = $1 FOR UPDATE', [attemptId]);
+  const row = a.rows[0];
+  if (!row || row.run_token !== runToken || row.state === 'dialing' || !LOST_REASONS.includes(row.reason ?? '')) return { closed: false, followUps: [] };
+  const seen = await client.query("SELECT 1 FROM call_events WHERE entity = 'attempt' AND entity_id = $1 AND kind = 'late_outcome'", [attemptId]);
+  if ((seen.rowCount ?? 0) > 0) return { closed: false, late: true, followUps: [] };
+  await appendEvent(client, 'attempt', attemptId, campaign.id, 'late_outcome', { outcome: outcome.kind, closedAs: row.state, closedReason: row.reason });
+  if (outcome.kind !== 'answered') return { closed: false, late: true, followUps: [] };
+
   const r = outcome.result;
-  const end: DialEnd = r.optOut ? 'opted_out' : 'answered';
-  const closed = await closeDial(client, campaign, attempt, patient.timezone, end, now, r.hangupReason ?? undefined);
-  if (!closed.closed) return closed;
+  const attempt = { id: attemptId, contact_id: row.contact_id } as AttemptRow;
+  await fileResult(client, campaign, attempt, patient, r, true);
+  // The call did reach the patient: the retry the close planned must not ring them again.
+  const contact = await client.query<{ state: string }>('SELECT state FROM contacts WHERE id = $1 FOR UPDATE', [row.contact_id]);
+  if (contact.rows[0]?.state === 'active') {
+    const live = await client.query<{ id: string; state: string }>("SELECT id::text, state FROM call_attempts WHERE contact_id = $1 AND state IN ('queued', 'held')", [row.contact_id]);
+    for (const l of live.rows) await transition(client, 'attempt', l.id, l.state, 'cancelled', { set: { reason: 'late_result' }, data: { reason: 'late_result' } });
+    await transition(client, 'contact', row.contact_id, 'active', r.optOut ? 'opted_out' : 'completed', { set: { state_reason: 'late_result' } });
+    await maybeComplete(client, campaign.id);
+  }
+  return { closed: false, late: true, followUps: [] };
+}
+
+async function fileResult(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, r: CallResultInput, late: boolean): Promise<void> {
   const ins = await client.query<{ id: string }>(
     `INSERT INTO call_results (attempt_id, contact_id, campaign_id, patient_id, answers, disposition, red_flags, department, summary, tags,
-       transcript, recording_ref, duration_ms, hangup_reason, script_id, script_version, script_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id::text`,
+       transcript, recording_ref, duration_ms, hangup_reason, script_id, script_version, script_hash, late)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+     ON CONFLICT (attempt_id) DO NOTHING RETURNING id::text`,
     [attempt.id, attempt.contact_id, campaign.id, patient.id, JSON.stringify(r.answers ?? {}), r.disposition ?? null, r.redFlags ?? [],
       r.department ?? patient.department, r.summary ?? null, r.tags ?? [], JSON.stringify(r.transcript ?? []), r.recordingRef ?? null,
-      r.durationMs ?? null, r.hangupReason ?? null, campaign.script_id, campaign.script_version, r.scriptHash ?? campaign.script_hash],
+      r.durationMs ?? null, r.hangupReason ?? null, campaign.script_id, campaign.script_version, r.scriptHash ?? campaign.script_hash, late],
   );
-  const resultId = ins.rows[0]!.id;
+  const resultId = ins.rows[0]?.id;
+  if (!resultId) return;
   const redFlags = r.redFlags ?? [];
-  if (r.escalation || redFlags.length > 0) {
-    const priority = r.escalation?.priority ?? 1;
-    const reason = r.escalation?.reason ?? 'red_flag';
+  if (r.escalation || redFlags.length > 0 || late) {
+    // A late result always goes to a nurse: the patient may have been called again meanwhile.
+    const priority = redFlags.length > 0 && !r.escalation ? 1 : (r.escalation?.priority ?? (late ? 3 : 1));
+    const reason = late ? 'late_result' : (r.escalation?.reason ?? 'red_flag');
     const e = await client.query<{ id: string }>(
       `INSERT INTO escalations (call_result_id, patient_id, campaign_id, priority, reason, red_flags) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text`,
       [resultId, patient.id, campaign.id, Math.min(5, Math.max(1, Math.round(priority))), reason, redFlags]);
     await client.query(`INSERT INTO audit_log (actor, action, entity, entity_id, patient_id, details) VALUES ('system', 'create', 'escalation', $1, $2, $3)`,
-      [e.rows[0]!.id, patient.id, JSON.stringify({ priority, reason, callResultId: resultId })]);
+      [e.rows[0]!.id, patient.id, JSON.stringify({ priority, reason, callResultId: resultId, ...(late ? { scriptReason: r.escalation?.reason ?? null } : {}) })]);
   }
   if (r.optOut) {
     await client.query(`UPDATE patients SET do_not_call = true, do_not_call_reason = 'opted_out_on_call', do_not_call_at = now(), updated_at = now() WHERE id = $1`, [patient.id]);
     await client.query(`INSERT INTO audit_log (actor, action, entity, entity_id, patient_id, details) VALUES ('system', 'update', 'patient', $1, $1, $2)`,
       [patient.id, JSON.stringify({ field: 'do_not_call', source: 'call', attemptId: attempt.id })]);
   }
-  return closed;
 }

@@ -12,10 +12,10 @@ import { createLogger, type Logger } from '@tingzhen/voice-core';
 import { withTx } from '../db/pool.js';
 import { appendEvent } from '../db/transitions.js';
 import type { QueueConnection } from '../queue/connection.js';
-import { claimAttempt, takeRateSlot, type ClaimPolicy } from './claim.js';
+import { claimAttempt, takeRateSlot, type Claim, type ClaimPolicy } from './claim.js';
 import { enqueueAttempts, type DialJobData } from './enqueue.js';
 import { expireAndReplace } from './lifecycle.js';
-import { recordOutcome } from './record.js';
+import { fileLateOutcome, recordOutcome } from './record.js';
 import { CAMPAIGN_COLUMNS, PATIENT_COLUMNS, queueNameFor, type AttemptRow, type CampaignRow, type PatientRow } from './rows.js';
 import { DEFAULT_TRUNKS, type CallOutcome, type Dialer, type TrunkConfig } from './types.js';
 
@@ -35,6 +35,8 @@ export interface StartWorkerOptions {
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   capacityRetryMs?: number;
+  /** Delay before re-trying a patient who is on a call from another campaign, ms (default 30 s). */
+  patientBusyRetryMs?: number;
   inboundInUse?: (trunk: string) => number;
   /** Injectable clock (tests); defaults to the system clock. */
   now?: () => Date;
@@ -55,6 +57,7 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
   const closing = new AbortController();
   const policy: ClaimPolicy = {
     now, trunks, dailyCapPerPatient: opts.dailyCapPerPatient ?? 2, inboundInUse: opts.inboundInUse, capacityRetryMs: opts.capacityRetryMs ?? 1000,
+    patientBusyRetryMs: opts.patientBusyRetryMs,
   };
 
   const process = async (job: Job<DialJobData>, token?: string): Promise<string> => {
@@ -67,7 +70,14 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
       await job.moveToDelayed(Date.now() + rate.delayMs, token);
       throw new DelayedError();
     }
-    const claim = await withTx(opts.pool, (c) => claimAttempt(c, attemptId, runToken, policy));
+    let claim: Claim;
+    try {
+      claim = await withTx(opts.pool, (c) => claimAttempt(c, attemptId, runToken, policy));
+    } catch (err) {
+      // The patient went on a call from another campaign between the claim's read and its move.
+      if ((err as { code?: string }).code !== '23505') throw err;
+      claim = { action: 'defer', reason: 'patient_busy', delayMs: policy.patientBusyRetryMs ?? 30_000 };
+    }
     if (claim.action === 'closed') {
       await enqueueAttempts(opts.connection, claim.followUps, now());
       return claim.reason;
@@ -103,7 +113,8 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
       clearTimeout(timer);
       closing.signal.removeEventListener('abort', stop);
     }
-    await job.updateData({ ...job.data, outcome, runToken });
+    // Journal first; if the job is gone (a re-run after an expired lock finished it), file anyway.
+    await job.updateData({ ...job.data, outcome, runToken }).catch((err: unknown) => log.warn({ err, attemptId }, 'outcome not journaled in the job'));
     const filed = await withTx(opts.pool, (c) => recordOutcome(c, campaign, attempt, patient, outcome, now()));
     await enqueueAttempts(opts.connection, filed.followUps, now());
     return outcome.kind;
@@ -112,7 +123,9 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
   async function finishJournaled(data: DialJobData): Promise<string> {
     const filed = await withTx(opts.pool, async (c) => {
       const rows = await loadForFinish(c, data.attemptId);
-      if (!rows || rows.attempt.state !== 'dialing' || rows.attempt.run_token !== data.runToken) return { closed: false, followUps: [] };
+      if (!rows || rows.attempt.run_token !== data.runToken) return { closed: false, followUps: [] };
+      // Closed meanwhile as lost (this run's lock expired mid-call): the outcome is still filed, late.
+      if (rows.attempt.state !== 'dialing') return fileLateOutcome(c, rows.campaign, data.attemptId, data.runToken, rows.patient, data.outcome!);
       return recordOutcome(c, rows.campaign, rows.attempt, rows.patient, data.outcome!, now());
     });
     await enqueueAttempts(opts.connection, filed.followUps, now());
