@@ -28,6 +28,8 @@ export interface CallPipelineOptions {
   minTurnSpeechMs?: number;
   /** Detect DTMF tones in the caller audio too (default true; protocol events always count). */
   inbandDtmf?: boolean;
+  /** Where a transfer goes (a nurse line, a queue) for the runner's transfer reason; default: the reason itself. */
+  transferTargetFor?: (reason: string) => string;
   /** Clock for latency marks and prompt positions, ms (default performance.now; tests pass a media clock). */
   now?: () => number;
   onTurn?: (t: TurnTiming) => void;
@@ -190,7 +192,8 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         report.events.push({ ...a });
         let ok = false;
         try {
-          if (leg.transfer) { await leg.transfer(String((a as { reason: string }).reason)); ok = true; }
+          const reason = String((a as { reason: string }).reason);
+          if (leg.transfer) { await leg.transfer(o.transferTargetFor ? o.transferTargetFor(reason) : reason); ok = true; }
         } catch { ok = false; }
         deliver({ type: 'action-done', action: 'transfer', ok }, { via: 'start' });
         return;

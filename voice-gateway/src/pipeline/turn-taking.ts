@@ -3,7 +3,10 @@
  * - the recognizer's own endpoint (a final result);
  * - VAD silence (speech-end) when the answer is already complete for the question (a yes/no
  *   answer needs no long pause) or when there is no recognizer at all;
- * - VAD silence plus the rest of the endpoint wait (`silenceAfterSpeechMs - vadMinSilenceMs`).
+ * - `silenceAfterSpeechMs` of silence after the end of speech. The VAD reports speech-end
+ *   `vadMinSilenceMs` late, but its segment ends where the speech ended, so the wait is measured
+ *   from there in full (measuring only the remainder from the segment end cut every turn short
+ *   by the VAD's silence, 300 ms).
  * Times are on the caller leg's media clock, so the decision does not depend on wall timers.
  */
 export interface TurnPolicy {
@@ -81,8 +84,8 @@ export class TurnTaker {
   /** Called on every caller frame with the media clock; ends the turn after the full wait. */
   onClock(nowMs: number): TurnEnd | null {
     if (this.speechEndMs === null || this.inSpeech) return null;
-    const extra = Math.max(0, this.policy.silenceAfterSpeechMs - this.policy.vadMinSilenceMs);
-    if (nowMs - this.speechEndMs >= extra) return { reason: 'silence', endMs: this.speechEndMs };
+    const waitMs = Math.max(this.policy.vadMinSilenceMs, this.policy.silenceAfterSpeechMs);
+    if (nowMs - this.speechEndMs >= waitMs) return { reason: 'silence', endMs: this.speechEndMs };
     return null;
   }
 }
