@@ -67,7 +67,7 @@ const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
     if (!opts.testCallToken) return reply.status(404).send({ error: { code: 'TZ_ERR_NOT_FOUND', message: 'Not found', details: { problem: 'test calls are not enabled' } } });
     const user = (await currentUser(req))!;
     const b = req.body as { scriptId: string; language?: string };
-    return { path: opts.testCallPath ?? '/media/native', token: opts.testCallToken(user), parameters: { script: b.scriptId, language: b.language ?? 'zh-CN', tzStats: '1' } };
+    return { path: opts.testCallPath ?? '/media/native', token: opts.testCallToken(user), parameters: { script: b.scriptId, lang: (b.language ?? 'zh-CN').startsWith('en') ? 'en' : 'zh', tzStats: '1' } };
   });
   await spaRoutes(app, opts.distDir);
 };

@@ -36,6 +36,7 @@ export function WeekGrid(props: { grid: Grid; onChange: (g: Grid) => void }) {
       <div class="presets">
         <button type="button" onClick={() => props.onChange(defaultGrid())}>{lang.value === 'en' ? 'Weekdays 9-12, 14-18' : '工作日 9-12点、14-18点'}</button>
         <button type="button" onClick={() => setAll((_, h) => h >= 8 && h < 20)}>{lang.value === 'en' ? 'Every day 8-20' : '每天 8-20点'}</button>
+        <button type="button" onClick={() => setAll(() => true)}>{lang.value === 'en' ? 'All hours' : '全天'}</button>
         <button type="button" onClick={() => setAll(() => false)}>{lang.value === 'en' ? 'Clear' : '清空'}</button>
       </div>
       <table class="grid"><thead><tr><th />{Array.from({ length: 24 }, (_, h) => <th scope="col">{h}</th>)}</tr></thead>

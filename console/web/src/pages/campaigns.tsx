@@ -21,7 +21,7 @@ export function CampaignsPage(props: { create?: boolean; role: string }) {
       <h1>{t('campaigns')}</h1>
       {props.role !== 'viewer' && <p><Link href="/campaigns/new" class="button primary">{t('newCampaign')}</Link></p>}
       {!items ? <p>{t('loading')}</p> : (
-        <table><thead><tr><th scope="col">#</th><th scope="col">{t('name')}</th><th scope="col">{t('script')}</th><th scope="col">{t('state')}</th><th scope="col">{t('startDate')}</th></tr></thead>
+        <table><thead><tr><th scope="col">#</th><th scope="col">{t('campaignName')}</th><th scope="col">{t('script')}</th><th scope="col">{t('state')}</th><th scope="col">{t('startDate')}</th></tr></thead>
           <tbody>{items.map((c) => <tr><td>{c.id}</td><td><Link href={`/campaigns/${c.id}`}>{c.name}</Link></td><td>{c.scriptId}</td><td><span class={`state ${c.state}`}>{t(c.state)}</span></td><td>{c.startDate}</td></tr>)}</tbody></table>
       )}
     </div>
@@ -63,7 +63,7 @@ function CreateCampaign() {
       <h1>{t('newCampaign')}</h1>
       <div class="cols">
         <fieldset><legend>{t('campaign')}</legend>
-          <label>{t('name')}<input name="name" required maxLength={200} value={f.name} onInput={set('name')} /></label>
+          <label>{t('campaignName')}<input name="name" required maxLength={200} value={f.name} onInput={set('name')} /></label>
           <label>{t('script')}<select name="scriptId" value={f.scriptId} onChange={set('scriptId')}>{scripts.map((s) => <option value={s.id}>{title(s)} ({s.id} v{s.version})</option>)}</select></label>
           <label>{t('language')}<select name="language" value={f.language} onChange={set('language')}><option value="zh-CN">中文</option><option value="en">English</option></select></label>
           <label>{t('timezone')}<input name="timezone" required value={f.timezone} onInput={set('timezone')} /></label>

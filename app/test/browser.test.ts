@@ -1,0 +1,229 @@
+/**
+ * The nurse console in Debian's Chromium (playwright-core, never a downloaded browser), against a
+ * fastify app with the console, the campaigns API (real PostgreSQL, own schema), a stub dialer
+ * and the media gateway with fake speech engines for the test call. Screenshots: test-artifacts/.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startWorker, StubDialer, type DialWorker } from '@tingzhen/campaigns';
+import { createAdminUser, createUser } from '@tingzhen/console';
+import { createPipelineCallHandler, gatewayPlugin, signToken } from '@tingzhen/voice-gateway';
+import { FakeAsr, FakeTts, FakeVad } from '@tingzhen/voice-core/testing';
+import { dialogFor } from '../src/roles/dialog.js';
+import { makeConsoleEnv, type ConsoleEnv } from './console-helpers.js';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const ARTIFACTS = join(REPO, 'test-artifacts');
+const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? fileURLToPath(new URL('../../../shared/models', import.meta.url));
+const MIC_WAV = join(MODELS_DIR, 'test-wavs-zh', 'IT0011W0001.wav');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SECRET = 'browser-test-gateway-secret-0123456789';
+const PASSWORD = 'browser-test-password';
+
+describe('nurse console in Chromium', () => {
+  let env: ConsoleEnv;
+  let worker: DialWorker;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  let profile: string;
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    // The SPA is built from source for the test (about a second), so the test sees the current pages.
+    execFileSync('npm', ['run', 'build', '-w', 'console'], { cwd: REPO, stdio: 'pipe' });
+    env = await makeConsoleEnv('browser', { testCallToken: () => signToken(SECRET, { ttlMs: 60_000 }), escalateAfterMinutes: 30 }, async (app) => {
+      const onCall = createPipelineCallHandler({
+        engines: { vad: new FakeVad(), asr: new FakeAsr({ utterances: [] }), tts: new FakeTts({ msPerChar: 20 }) },
+        dialogFor: (leg) => dialogFor({ scriptId: leg.info.parameters?.script, lang: leg.info.parameters?.lang, callDate: new Date().toISOString().slice(0, 10) }, 'triage-hotline'),
+      });
+      await app.register(gatewayPlugin, { auth: { secret: SECRET }, onCall, metricsRoute: false });
+    });
+    await createAdminUser(env.pool, { username: 'chief', password: PASSWORD, displayName: '护士长' });
+    await createUser(env.pool, { username: 'viewer1', password: PASSWORD, role: 'viewer' });
+    const dialer = new StubDialer({ callMs: 300, outcome: (req) => ({ kind: 'answered', amd: 'human', result: {
+      answers: { fever: { type: 'boolean', value: req.patient.name === '王芳' }, pain: { type: 'number', value: 3, confidence: 0.88 } },
+      disposition: req.patient.name === '王芳' ? 'D4' : 'D1', redFlags: req.patient.name === '王芳' ? ['fever'] : [], durationMs: 65_000, summary: '术后随访', tags: ['post-op'],
+      transcript: [{ speaker: 'bot', text: '您好，这里是医院的智能语音助手。', startMs: 0, endMs: 3000 }, { speaker: 'caller', text: '我有点发烧', startMs: 3600, endMs: 5200, confidence: 0.91 }],
+    } }) });
+    worker = startWorker({ pool: env.pool, connection: env.connection, dialer, voicemailMessage: 'City Hospital, please call 12320.' });
+    await env.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(env.app.server.address() as AddressInfo).port}`;
+    profile = mkdtempSync(join(tmpdir(), 'tz-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, headless: true, locale: 'zh-CN', viewport: { width: 1280, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-audio-capture=${MIC_WAV}`, '--autoplay-policy=no-user-gesture-required'],
+    });
+    await context.grantPermissions(['microphone'], { origin: base });
+    page = context.pages()[0] ?? await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await worker?.close();
+    await env?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('signs in (zh-CN first) and switches the UI to English and back', async () => {
+    expect(existsSync(MIC_WAV)).toBe(true);
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.getByRole('heading', { name: '登录' }).count()).toBe(1);
+    await shot('login');
+    await page.getByLabel('用户名').fill('chief');
+    await page.getByLabel('密码').fill('wrong-password!');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: '待办' }).waitFor();
+    expect(page.url()).toBe(`${base}/worklist`);
+    await page.getByLabel('Language / 语言').selectOption('en');
+    await page.getByRole('navigation').getByRole('link', { name: 'Worklist' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByLabel('Language / 语言').selectOption('zh-CN');
+    await page.getByRole('navigation').getByRole('link', { name: '患者' }).waitFor();
+  });
+
+  it('imports a CSV with a bad row: errors shown before confirming, then only valid rows imported', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '患者' }).click();
+    const csv = join(profile, 'patients.csv');
+    writeFileSync(csv, 'mrn,name,phone,consent_status,department\nM100,王芳,+8613800138000,granted,心内科\nM101,李雷,12345,granted,骨科\nM102,赵敏,13800138002,granted,骨科\nM103,孙丽,+8613900139000,granted,心内科\n');
+    await page.getByLabel('选择文件').setInputFiles(csv);
+    await page.getByRole('button', { name: '检查文件' }).click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    expect(await page.getByTestId('import-invalid').textContent()).toBe('1');
+    expect(await page.getByTestId('import-valid').textContent()).toBe('3');
+    expect(await report.locator('table.errors tbody tr').first().textContent()).toContain('3');
+    expect(await report.textContent()).toContain('phones');
+    expect((await env.pool.query('SELECT count(*)::int AS n FROM patients')).rows[0].n).toBe(0);
+    await shot('patients-import-check');
+    await page.getByRole('button', { name: /确认导入有效行/ }).click();
+    await page.getByTestId('import-imported').filter({ hasText: '3' }).waitFor();
+    await page.getByTestId('patients-table').getByRole('cell', { name: 'M102', exact: true }).waitFor();
+    // Search, then edit consent and do-not-call of one patient.
+    await page.getByLabel('搜索').fill('赵');
+    await expect.poll(() => page.getByTestId('patients-table').locator('tbody tr').count()).toBe(1);
+    await page.getByLabel('同意状态 M102').selectOption('withdrawn');
+    await page.getByLabel('勿电联 M102').check();
+    await page.getByLabel('原因 M102').fill('家属要求');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    const row = (await env.pool.query("SELECT consent_status, do_not_call, do_not_call_reason FROM patients WHERE mrn = 'M102'")).rows[0];
+    expect(row).toEqual({ consent_status: 'withdrawn', do_not_call: true, do_not_call_reason: '家属要求' });
+    await page.getByLabel('搜索').fill('');
+    await shot('patients');
+  });
+
+  it('creates a campaign from a built-in script with a bilingual preview, starts it and watches progress live', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '随访活动' }).click();
+    await page.getByRole('link', { name: '新建随访活动' }).click();
+    await page.getByLabel('活动名称').fill('术后随访 11月');
+    await page.getByLabel('话术脚本').selectOption('post-op-followup');
+    const preview = page.getByTestId('script-preview');
+    await expect.poll(async () => preview.locator('tbody tr').count()).toBeGreaterThan(3);
+    const first = await preview.locator('tbody tr').first().textContent();
+    expect(first).toMatch(/[\u4e00-\u9fff]/);
+    expect(first).toMatch(/[A-Za-z]{4,}/);
+    await page.getByRole('button', { name: '全天' }).click();
+    await page.getByLabel('周日 03:00-04:00').uncheck();
+    await page.getByLabel('全选').check();
+    await shot('campaign-create');
+    await page.getByRole('button', { name: '创建', exact: true }).click();
+    await page.getByTestId('campaign-state').filter({ hasText: '草稿' }).waitFor();
+    const id = /\/campaigns\/(\d+)$/.exec(page.url())![1]!;
+    const c = (await env.pool.query('SELECT windows, (SELECT count(*)::int FROM contacts WHERE campaign_id = $1) AS n FROM campaigns WHERE id = $1', [id])).rows[0];
+    expect(c.n).toBe(2); // the do-not-call patient could not be picked
+    expect(c.windows.sun).toEqual([['00:00', '03:00'], ['04:00', '24:00']]);
+    await page.getByRole('button', { name: '开始' }).click();
+    // Progress arrives over server-sent events: no reload.
+    await page.getByTestId('progress-done').filter({ hasText: '2' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('count-answered').filter({ hasText: '2' }).waitFor();
+    await page.getByTestId('outcome-chart').waitFor({ timeout: 10_000 });
+    await page.getByTestId('campaign-state').filter({ hasText: '已完成' }).waitFor({ timeout: 10_000 });
+    await shot('campaign-progress');
+  });
+
+  it('lists results with filters and opens a call page with transcript, answers and summary', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '通话结果' }).click();
+    await expect.poll(() => page.getByTestId('results-table').locator('tbody tr').count()).toBe(2);
+    await page.getByLabel('处置').selectOption('D4');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await expect.poll(() => page.getByTestId('results-table').locator('tbody tr').count()).toBe(1);
+    await shot('results');
+    await page.getByTestId('results-table').locator('tbody tr a').first().click();
+    await page.getByTestId('result-disposition').filter({ hasText: 'D4' }).waitFor();
+    expect(await page.getByTestId('transcript').textContent()).toContain('我有点发烧');
+    expect(await page.getByTestId('transcript').textContent()).toContain('0.91');
+    expect(await page.getByTestId('answers').getByLabel('pain').inputValue()).toBe('3');
+    await shot('call');
+    const audited = await env.pool.query("SELECT actor FROM audit_log WHERE entity = 'call_result' AND action = 'read'");
+    expect(audited.rows.map((r) => r.actor)).toContain('user:chief');
+  });
+
+  it('shows the red-flag call on the worklist with a badge; claim and resolve with a note', async () => {
+    await page.getByTestId('worklist-badge').filter({ hasText: '1' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: /待办/ }).click();
+    const item = page.getByTestId('worklist').locator('li').first();
+    await item.filter({ hasText: '王芳' }).waitFor();
+    expect(await item.textContent()).toContain('fever');
+    await shot('worklist');
+    await item.getByRole('button', { name: '认领' }).click();
+    await item.filter({ hasText: 'user:chief' }).waitFor();
+    await item.getByLabel('处理记录').fill('已回电，建议门诊复查');
+    await item.getByRole('button', { name: '处理完成' }).click();
+    await page.getByTestId('worklist').waitFor({ state: 'detached' });
+    await page.getByTestId('worklist-badge').waitFor({ state: 'detached' });
+    const esc = (await env.pool.query('SELECT state, claimed_by, resolved_by, resolution_note FROM escalations')).rows;
+    expect(esc).toEqual([{ state: 'resolved', claimed_by: 'user:chief', resolved_by: 'user:chief', resolution_note: '已回电，建议门诊复查' }]);
+  });
+
+  it('makes a test call from the fake microphone and hears the bot, with live turn latencies', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '测试通话' }).click();
+    await page.getByLabel('话术脚本').selectOption('triage-hotline');
+    await page.getByRole('button', { name: '开始通话' }).click();
+    await page.getByTestId('call-status').filter({ hasText: '已连接' }).waitFor();
+    // The bot's first prompt: its audio plays, and the gateway reports the opening turn.
+    await expect.poll(async () => Number(await page.getByTestId('bot-audio-ms').getAttribute('data-ms')), { timeout: 20_000 }).toBeGreaterThan(1000);
+    await page.getByTestId('live-turns').locator('tbody tr').first().waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('live-turns').locator('tbody tr').first().textContent()).toContain('start');
+    await shot('test-call');
+    await page.getByRole('button', { name: '挂断' }).click();
+    await page.getByTestId('call-status').filter({ hasText: '已断开' }).waitFor();
+  });
+
+  it('a viewer cannot reach admin or clinical pages, nor their API routes', async () => {
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByLabel('用户名').fill('viewer1');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('link', { name: '随访活动' }).waitFor();
+    for (const name of ['用户管理', '患者', '通话结果', '待办', '测试通话']) expect(await nav.getByRole('link', { name }).count(), name).toBe(0);
+    await page.goto(`${base}/users`);
+    await page.getByTestId('forbidden').waitFor();
+    await shot('viewer-forbidden');
+    await page.goto(`${base}/patients`);
+    await page.getByTestId('forbidden').waitFor();
+    const api = page.request;
+    expect((await api.get(`${base}/api/users`)).status()).toBe(403);
+    expect((await api.get(`${base}/api/patients`)).status()).toBe(401);
+    expect((await api.get(`${base}/api/escalations`)).status()).toBe(401);
+    expect((await api.post(`${base}/api/testcall`, { data: { scriptId: 'triage-hotline' } })).status()).toBe(403);
+    expect((await api.get(`${base}/api/campaigns`)).status()).toBe(200);
+    // The viewer still sees campaign progress.
+    await page.goto(`${base}/campaigns`);
+    await page.getByRole('link', { name: '术后随访 11月' }).click();
+    await page.getByTestId('progress-done').filter({ hasText: '2' }).waitFor();
+    expect(await page.getByRole('button', { name: '开始' }).count()).toBe(0);
+  });
+});
