@@ -4,6 +4,7 @@
  * Pure and synchronous; lexicons are compiled once per language.
  */
 import { cuesFor, type Cues } from './cues.js';
+import { repairHomophones } from './homophones.js';
 import type { ClinicalLang, Lexicon, Mention, MentionStatus, Subject } from './types.js';
 import { ZH_SYMPTOMS } from './lexicon/symptoms-zh.js';
 import { EN_SYMPTOMS } from './lexicon/symptoms-en.js';
@@ -200,7 +201,8 @@ export interface MentionResult {
 
 export function findMentions(text: string, lang: ClinicalLang): MentionResult {
   const cues = cuesFor(lang);
-  const norm = normalizeNarrative(text, lang);
+  // Recognizer homophones (发骚 -> 发烧) are repaired first; the repair keeps every offset.
+  const norm = lang === 'zh' ? repairHomophones(normalizeNarrative(text, lang)) : normalizeNarrative(text, lang);
   const all = rawMatches(norm, lang);
   const starts = clauseStarts(norm, cues);
   const mentions = all.map((r) => ({

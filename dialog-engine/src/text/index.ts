@@ -5,8 +5,10 @@ export {
   foldSyllable,
   pinyinFind,
   pinyinIncludesAny,
+  pinyinRepair,
   pinyinSimilarity,
   editDistance,
   type PinyinMatch,
   type PinyinMatchOptions,
+  type PinyinRepairOptions,
 } from './pinyin.js';

@@ -106,3 +106,76 @@ export function editDistance<T>(a: readonly T[], b: readonly T[]): number {
   }
   return prev[b.length]!;
 }
+
+export interface PinyinRepairOptions {
+  /** Contexts that are real words and must never be rewritten (最外面, 留学, 抽出时间). */
+  block?: RegExp;
+  /** Allow zh/z, n/l, an/ang... folding (default true). */
+  fold?: boolean;
+}
+
+const KEYWORD_PINYIN = new Map<string, string[]>();
+/** Keyword pinyin, cached: keyword lists are fixed and asked for on every narrative. */
+function keywordPinyin(kw: string): string[] {
+  let py = KEYWORD_PINYIN.get(kw);
+  if (!py) {
+    py = toPinyin(kw);
+    if (KEYWORD_PINYIN.size < 10_000) KEYWORD_PINYIN.set(kw, py);
+  }
+  return py;
+}
+
+/** Toneless pinyin per character, Han characters only ('' for the others). */
+function perCharPinyin(chars: string[], text: string): string[] {
+  const whole = toPinyin(text);
+  if (whole.length === chars.length) return chars.map((c, i) => (HAN_RE.test(c) ? whole[i]! : ''));
+  return chars.map((c) => (HAN_RE.test(c) ? (toPinyin(c)[0] ?? '') : ''));
+}
+
+/**
+ * Rewrite recognizer homophones of the keywords back to the keywords (上口 -> 伤口, 发骚 ->
+ * 发烧): every run of Han characters whose (folded) toneless pinyin equals a keyword's, and that
+ * is not the keyword already, is replaced by it. Keywords shorter than two characters are ignored
+ * (one syllable has too many homophones). The replacement has the same length, so offsets into
+ * the text stay valid. Runs overlapping a `block` match are left alone.
+ */
+export function pinyinRepair(text: string, keywords: readonly string[], opts: PinyinRepairOptions = {}): string {
+  const chars = [...text];
+  if (!chars.some((c) => HAN_RE.test(c))) return text;
+  const py = perCharPinyin(chars, text);
+  const fold = opts.fold ?? true;
+  const norm = (s: string): string => (fold ? foldSyllable(s) : s);
+  const folded = py.map(norm);
+  // Blocked character positions (in code points).
+  const blocked = new Array<boolean>(chars.length).fill(false);
+  if (opts.block) {
+    const re = new RegExp(opts.block.source, opts.block.flags.includes('g') ? opts.block.flags : `${opts.block.flags}g`);
+    for (const m of text.matchAll(re)) {
+      const from = [...text.slice(0, m.index)].length;
+      const len = [...m[0]].length;
+      for (let k = from; k < from + len; k++) blocked[k] = true;
+    }
+  }
+  const out = [...chars];
+  for (const kw of keywords) {
+    const kwChars = [...kw];
+    if (kwChars.length < 2 || !kwChars.every((c) => HAN_RE.test(c))) continue;
+    const kwN = keywordPinyin(kw).map(norm);
+    if (kwN.length !== kwChars.length) continue;
+    for (let i = 0; i + kwChars.length <= chars.length; i++) {
+      let same = true;
+      let ok = true;
+      for (let j = 0; j < kwChars.length; j++) {
+        const k = i + j;
+        if (blocked[k] || py[k] === '' || folded[k] !== kwN[j]) {
+          ok = false;
+          break;
+        }
+        if (out[k] !== kwChars[j]) same = false;
+      }
+      if (!ok || same) continue;
+      for (let j = 0; j < kwChars.length; j++) out[i + j] = kwChars[j]!;
+    }
+  }
+  return out.join('');
+}
