@@ -5,7 +5,7 @@
 import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createLogger, type AsrEngine } from '@tingzhen/voice-core';
+import { createLogger, generateDtmf, type AsrEngine } from '@tingzhen/voice-core';
 import { SileroVadEngine } from '@tingzhen/speech';
 import { buildGateway, createPipelineCallHandler, GatewayMetrics, MemoryCallSink, TestCaller, type CallReport } from '../src/index.js';
 import { gainDb, loadWav8k, miniDialog, MODELS_DIR, ScriptedAsr, speechOnsetMs, ToneTts } from './helpers.js';
@@ -64,6 +64,23 @@ describe('call pipeline end to end', () => {
     const gaps = caller.turnStats.map((t) => t.gapMs).filter((g) => typeof g === 'number');
     console.log('DTMF turn gaps (ms):', gaps.join(', '));
     expect(gaps.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('completes the follow-up by in-band DTMF tones in the caller audio (no DTMF events)', async () => {
+    const { caller, report } = await call('CA-inband');
+    const key = (d: string) => caller.say(generateDtmf(d, { sampleRate: 8000, durationMs: 120, levelDbfs: -12 }));
+    await caller.waitBotEnd(); // hello
+    await caller.waitBotEnd(); // fever question
+    await key('2');
+    await caller.waitBotEnd(); // pain question
+    await key('1');
+    await caller.waitClosed();
+    const r = await report;
+    expect(r.endReason).toBe('completed');
+    expect(r.outcome).toBe('completed');
+    expect(said.at(-1)).toBe('谢谢再见');
+    expect(r.transcript.filter((t) => t.speaker === 'caller').map((t) => [t.via, t.text])).toEqual([['dtmf', '2'], ['dtmf', '1']]);
+    expect(r.result?.answers).toMatchObject({ fever: { value: { answer: 'no' } }, pain: { value: { answer: 'yes' } } });
   });
 
   it('without ASR, speech detected by the VAD is a no-match that leads the caller to DTMF', async () => {
