@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { TzError } from '@tingzhen/voice-core';
 import { canTransition, type Machine } from '../domain/states.js';
+import { prepared } from './prepared.js';
 
 export type Row = Record<string, unknown>;
 
@@ -41,14 +42,14 @@ export async function transition(db: pg.ClientBase, machine: Machine, id: string
   const cid = machine === 'campaign' ? 'u.id' : 'u.campaign_id';
   values.push(machine, opts.kind ?? 'transition', JSON.stringify(opts.data ?? {}));
   const n = values.length;
-  const res = await db.query(
+  const res = await db.query(prepared(
     `WITH o AS (SELECT id, state AS old_state FROM ${TABLES[machine]} WHERE id = $1 FOR NO KEY UPDATE),
      u AS (UPDATE ${TABLES[machine]} t SET ${sets.join(', ')} FROM o WHERE t.id = o.id AND o.old_state = ANY($2::text[]) RETURNING t.*, o.old_state),
      ev AS (INSERT INTO call_events (entity, entity_id, campaign_id, kind, from_state, to_state, data)
             SELECT $${n - 2}, u.id, ${cid}, $${n - 1}, u.old_state, $3, $${n} FROM u)
      SELECT u.*, (SELECT pg_notify('tz_progress_' || current_schema(), (${cid})::text) WHERE ${cid} IS NOT NULL) AS notified FROM u`,
     values,
-  );
+  ));
   const row = res.rows[0] as Row | undefined;
   if (!row) return null;
   const oldState = String(row.old_state);
@@ -183,9 +184,9 @@ async function writeCounters(db: pg.ClientBase, deltas: readonly CounterDelta[])
 
 /** Counters of a campaign (shards summed), including the deltas of the caller's open transaction. */
 export async function readCounters(db: pg.ClientBase | pg.Pool, campaignId: string, names?: readonly string[]): Promise<Record<string, number>> {
-  const res = await db.query<{ name: string; value: string }>(
+  const res = await db.query<{ name: string; value: string }>(prepared(
     'SELECT name, sum(value)::text AS value FROM campaign_counters WHERE campaign_id = $1 AND ($2::text[] IS NULL OR name = ANY($2::text[])) GROUP BY name',
-    [campaignId, names ?? null]);
+    [campaignId, names ?? null]));
   const out: Record<string, number> = Object.fromEntries(res.rows.map((r) => [r.name, Number(r.value)]));
   for (const d of txStates.get(db)?.counters.values() ?? []) {
     if (d.campaignId !== campaignId || (names && !names.includes(d.name))) continue;

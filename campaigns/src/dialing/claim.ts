@@ -6,6 +6,7 @@
  * The calls-per-second guard (takeRateSlot) runs before this transaction, in its own statement.
  */
 import type pg from 'pg';
+import { prepared } from '../db/prepared.js';
 import { isAllowedAt, startOfLocalDay } from '../domain/windows.js';
 import { transition } from '../db/transitions.js';
 import { outboundChannels, type TrunkConfig } from './types.js';
@@ -68,9 +69,9 @@ function revivePatient(j: Record<string, unknown>): PatientRow {
  * never get one slot. A slot taken by a claim that then defers or closes is simply unused.
  */
 export async function takeRateSlot(db: pg.Pool | pg.ClientBase, campaignId: string, now: Date): Promise<{ ok: true } | { ok: false; delayMs: number }> {
-  const r = await db.query(
+  const r = await db.query(prepared(
     `UPDATE campaigns SET next_dial_slot_at = $2::timestamptz + (1000.0 / calls_per_second) * interval '1 millisecond'
-     WHERE id = $1 AND (next_dial_slot_at IS NULL OR next_dial_slot_at <= $2::timestamptz)`, [campaignId, now]);
+     WHERE id = $1 AND (next_dial_slot_at IS NULL OR next_dial_slot_at <= $2::timestamptz)`, [campaignId, now]));
   if (r.rowCount === 1) return { ok: true };
   const n = await db.query<{ next_dial_slot_at: Date | null }>('SELECT next_dial_slot_at FROM campaigns WHERE id = $1', [campaignId]);
   const at = n.rows[0]?.next_dial_slot_at?.getTime() ?? now.getTime();
@@ -84,13 +85,13 @@ export async function takeRateSlot(db: pg.Pool | pg.ClientBase, campaignId: stri
  */
 async function takeDialSlots(client: pg.ClientBase, attemptId: string, campaignScope: string, campaignCap: number, trunkScope: string, trunkCap: number, now: Date): Promise<'ok' | 'campaign_concurrency' | 'trunk_capacity'> {
   for (let round = 0; round < 2; round++) {
-    const r = await client.query<{ c: number; t: number }>(
+    const r = await client.query<{ c: number; t: number }>(prepared(
       `WITH cs AS (SELECT scope, slot FROM dial_slots WHERE scope = $2 AND slot < $3 AND attempt_id IS NULL LIMIT 1 FOR UPDATE SKIP LOCKED),
             ts AS (SELECT scope, slot FROM dial_slots WHERE scope = $4 AND slot < $5 AND attempt_id IS NULL LIMIT 1 FOR UPDATE SKIP LOCKED),
             up AS (UPDATE dial_slots d SET attempt_id = $1, taken_at = $6 FROM (SELECT * FROM cs UNION ALL SELECT * FROM ts) f
                    WHERE d.scope = f.scope AND d.slot = f.slot AND (SELECT count(*) FROM cs) = 1 AND (SELECT count(*) FROM ts) = 1 RETURNING 1)
        SELECT (SELECT count(*) FROM cs)::int AS c, (SELECT count(*) FROM ts)::int AS t, (SELECT count(*) FROM up)::int AS u`,
-      [attemptId, campaignScope, campaignCap, trunkScope, trunkCap, now]);
+      [attemptId, campaignScope, campaignCap, trunkScope, trunkCap, now]));
     const { c, t } = r.rows[0]!;
     if (c === 1 && t === 1) return 'ok';
     // A scope whose top slot row is missing has never been sized to this cap: create its rows and retry.
@@ -108,7 +109,7 @@ export async function claimAttempt(client: pg.PoolClient, attemptId: string, run
   const now = policy.now();
   // The campaign row is not locked: its state is re-read here, and a pause that commits after this
   // claim finds the attempt dialing and leaves the call to finish.
-  const a = await client.query<ClaimRow>(CLAIM_SELECT, [attemptId, now]);
+  const a = await client.query<ClaimRow>(prepared(CLAIM_SELECT, [attemptId, now]));
   const row = a.rows[0];
   if (!row) return { action: 'closed', reason: 'attempt_missing', followUps: [] };
   const { contact_state: contactState, campaign: cj, patient: pj, patient_busy: patientBusy, dials_today: dialsToday, ...attempt } = row;

@@ -4,6 +4,7 @@
  * the jobs to enqueue after commit.
  */
 import type pg from 'pg';
+import { prepared } from '../db/prepared.js';
 import { nextSlot } from '../domain/windows.js';
 import { RETRYABLE_OUTCOMES, type RetryableOutcome } from '../domain/states.js';
 import { afterCommit, recordCreated, transition, readCounters } from '../db/transitions.js';
@@ -71,8 +72,8 @@ export async function closeDial(db: pg.ClientBase, campaign: CampaignRow, attemp
   const moved = await transition(db, 'attempt', attempt.id, 'dialing', state, { set: { ended_at: now, reason: reason ?? null }, data: reason ? { reason } : {} });
   if (!moved) return { closed: false, followUps: [] };
   // A dial is counted when it ends (whatever ended it), so the claim writes one row fewer.
-  const c = await db.query<{ dials_made: number; state: string }>(
-    'UPDATE contacts SET last_outcome = $2, dials_made = dials_made + 1, updated_at = now() WHERE id = $1 RETURNING dials_made, state', [attempt.contact_id, state]);
+  const c = await db.query<{ dials_made: number; state: string }>(prepared(
+    'UPDATE contacts SET last_outcome = $2, dials_made = dials_made + 1, updated_at = now() WHERE id = $1 RETURNING dials_made, state', [attempt.contact_id, state]));
   const contact = c.rows[0];
   if (!contact || contact.state !== 'active') return { closed: true, followUps: [] };
   if (end === 'answered' || end === 'opted_out' || end === 'rejected') {

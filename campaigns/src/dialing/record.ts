@@ -4,6 +4,7 @@
  * and a do-not-call flag when the patient opted out. One transaction with the attempt's move.
  */
 import type pg from 'pg';
+import { prepared } from '../db/prepared.js';
 import { appendEvent, transition } from '../db/transitions.js';
 import { closeDial, maybeComplete, type DialEnd } from './lifecycle.js';
 import type { AttemptRow, CampaignRow, FollowUp, PatientRow } from './rows.js';
@@ -66,7 +67,7 @@ export async function fileLateOutcome(client: pg.PoolClient, campaign: CampaignR
 }
 
 async function fileResult(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, r: CallResultInput, late: boolean): Promise<void> {
-  const ins = await client.query<{ id: string }>(
+  const ins = await client.query<{ id: string }>(prepared(
     `INSERT INTO call_results (attempt_id, contact_id, campaign_id, patient_id, answers, disposition, red_flags, department, summary, tags,
        transcript, recording_ref, duration_ms, hangup_reason, script_id, script_version, script_hash, late)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
@@ -74,7 +75,7 @@ async function fileResult(client: pg.PoolClient, campaign: CampaignRow, attempt:
     [attempt.id, attempt.contact_id, campaign.id, patient.id, JSON.stringify(r.answers ?? {}), r.disposition ?? null, r.redFlags ?? [],
       r.department ?? patient.department, r.summary ?? null, r.tags ?? [], JSON.stringify(r.transcript ?? []), r.recordingRef ?? null,
       r.durationMs ?? null, r.hangupReason ?? null, campaign.script_id, campaign.script_version, r.scriptHash ?? campaign.script_hash, late],
-  );
+  ));
   const resultId = ins.rows[0]?.id;
   if (!resultId) return;
   const redFlags = r.redFlags ?? [];
