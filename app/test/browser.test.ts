@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startWorker, StubDialer, type DialWorker } from '@tingzhen/campaigns';
+import { startWorker, StubDialer, type CallOutcome, type DialWorker } from '@tingzhen/campaigns';
 import { createAdminUser, createUser } from '@tingzhen/console';
 import { createPipelineCallHandler, gatewayPlugin, signToken } from '@tingzhen/voice-gateway';
 import { FakeAsr, FakeTts, FakeVad } from '@tingzhen/voice-core/testing';
@@ -48,10 +48,10 @@ describe('nurse console in Chromium', () => {
     });
     await createAdminUser(env.pool, { username: 'chief', password: PASSWORD, displayName: '护士长' });
     await createUser(env.pool, { username: 'viewer1', password: PASSWORD, role: 'viewer' });
-    const dialer = new StubDialer({ callMs: 300, outcome: (req) => ({ kind: 'answered', amd: 'human', result: {
+    const dialer = new StubDialer({ callMs: 300, outcome: (req): CallOutcome => ({ kind: 'answered', amd: 'human', result: {
       answers: { fever: { type: 'boolean', value: req.patient.name === '王芳' }, pain: { type: 'number', value: 3, confidence: 0.88 } },
       disposition: req.patient.name === '王芳' ? 'D4' : 'D1', redFlags: req.patient.name === '王芳' ? ['fever'] : [], durationMs: 65_000, summary: '术后随访', tags: ['post-op'],
-      transcript: [{ speaker: 'bot', text: '您好，这里是医院的智能语音助手。', startMs: 0, endMs: 3000 }, { speaker: 'caller', text: '我有点发烧', startMs: 3600, endMs: 5200, confidence: 0.91 }],
+      transcript: [{ speaker: 'bot', text: '您好，这里是医院的智能语音助手。', startMs: 0, endMs: 3000 }, { speaker: 'patient', text: '我有点发烧', startMs: 3600, endMs: 5200, confidence: 0.91 }],
     } }) });
     worker = startWorker({ pool: env.pool, connection: env.connection, dialer, voicemailMessage: 'City Hospital, please call 12320.' });
     await env.app.listen({ port: 0, host: '127.0.0.1' });
@@ -88,7 +88,7 @@ describe('nurse console in Chromium', () => {
     expect(page.url()).toBe(`${base}/worklist`);
     await page.getByLabel('Language / 语言').selectOption('en');
     await page.getByRole('navigation').getByRole('link', { name: 'Worklist' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     await page.getByLabel('Language / 语言').selectOption('zh-CN');
     await page.getByRole('navigation').getByRole('link', { name: '患者' }).waitFor();
   });
@@ -148,6 +148,7 @@ describe('nurse console in Chromium', () => {
     // Progress arrives over server-sent events: no reload.
     await page.getByTestId('progress-done').filter({ hasText: '2' }).waitFor({ timeout: 30_000 });
     await page.getByTestId('count-answered').filter({ hasText: '2' }).waitFor();
+    expect(await page.getByTestId('progress-total').textContent()).toBe('2');
     await page.getByTestId('outcome-chart').waitFor({ timeout: 10_000 });
     await page.getByTestId('campaign-state').filter({ hasText: '已完成' }).waitFor({ timeout: 10_000 });
     await shot('campaign-progress');

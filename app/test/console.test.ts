@@ -122,7 +122,7 @@ describe('console auth and roles (real PostgreSQL)', () => {
     const cookie = await signIn(app, 'chief', 'a-long-password');
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as AddressInfo).port;
-    const events: { event: string; data: unknown }[] = [];
+    const events: { event: string; data: { open?: number; latestId?: string; ids?: string[] } }[] = [];
     let buf = '';
     const req = httpRequest({ host: '127.0.0.1', port, path: '/api/events', headers: { cookie } });
     const opened = new Promise<number>((resolve) => req.on('response', (res) => {
@@ -134,14 +134,15 @@ describe('console auth and roles (real PostgreSQL)', () => {
           const block = buf.slice(0, i); buf = buf.slice(i + 2);
           const ev = /^event: (.+)$/m.exec(block)?.[1];
           const data = /^data: (.+)$/m.exec(block)?.[1];
-          if (ev && data) events.push({ event: ev, data: JSON.parse(data) });
+          if (ev && data) events.push({ event: ev, data: JSON.parse(data) as Ev['data'] });
         }
       });
       resolve(res.statusCode ?? 0);
     }));
     req.end();
     expect(await opened).toBe(200);
-    const waitEvent = async (pred: (e: { event: string; data: any }) => boolean) => {
+    type Ev = { event: string; data: { open?: number; latestId?: string; ids?: string[] } };
+    const waitEvent = async (pred: (e: Ev) => boolean) => {
       for (let i = 0; i < 100; i++) { const e = events.find(pred); if (e) return e; await new Promise((r) => setTimeout(r, 100)); }
       throw new Error(`no such event; got ${JSON.stringify(events)}`);
     };
@@ -149,7 +150,7 @@ describe('console auth and roles (real PostgreSQL)', () => {
     const patient = (await pool.query("SELECT id FROM patients WHERE mrn = 'C1'")).rows[0].id;
     const esc = await pool.query("INSERT INTO escalations (patient_id, priority, reason, created_at) VALUES ($1, 1, 'red flag', now() - interval '5 minutes') RETURNING id::text", [patient]);
     await waitEvent((e) => e.event === 'worklist' && e.data.open === 1 && e.data.latestId === esc.rows[0].id);
-    await waitEvent((e) => e.event === 'overdue' && e.data.ids.includes(esc.rows[0].id));
+    await waitEvent((e) => e.event === 'overdue' && !!e.data.ids?.includes(esc.rows[0].id));
     req.destroy();
     // Without a session the stream is refused.
     const anon = await app.inject({ method: 'GET', url: '/api/events' });

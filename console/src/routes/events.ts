@@ -59,9 +59,9 @@ export function eventRoutes(app: FastifyInstance, opts: EventsOptions): void {
       }
       if (overdue.rows.length > 0) send('overdue', { ids: overdue.rows.map((x) => x.id) });
       if (!opts.progressHub) {
-        // No hub (no LISTEN connection): read the counters of live campaigns instead.
+        // No hub (no LISTEN connection): read the counters of live campaigns instead (a counter may span several rows: sum them).
         const live = await opts.pool.query<{ id: string; state: string; counters: Record<string, number> | null }>(`SELECT c.id::text, c.state,
-          (SELECT jsonb_object_agg(name, value) FROM campaign_counters k WHERE k.campaign_id = c.id) AS counters
+          (SELECT jsonb_object_agg(name, total) FROM (SELECT name, sum(value) AS total FROM campaign_counters k WHERE k.campaign_id = c.id GROUP BY name) s) AS counters
           FROM campaigns c WHERE c.state IN ('scheduled', 'running', 'paused') OR c.updated_at > now() - interval '1 minute'`);
         for (const c of live.rows) {
           const contacts: Record<string, number> = {};

@@ -22,7 +22,7 @@ const zh = {
   release: '释放', resolved: '已处理', claimed: '已认领', call: '拨回',
   startCall: '开始通话', hangUp: '挂断', micNeeded: '需要麦克风权限', botSpeaking: '机器人正在说话', connected: '已连接', disconnected: '已断开',
   role: '角色', admin: '管理员', nurse: '护士', viewer: '只读', disabled: '已停用', addUser: '添加用户', enable: '启用', disable: '停用',
-  saved: '已保存', campaignName: '活动名称', csv: '导出 CSV', chartEmpty: '暂无结果', live: '实时', campaign: '活动', total: '合计',
+  saved: '已保存', campaignName: '活动名称', esc_open: '待处理', esc_claimed: '已认领', esc_resolved: '已处理', csv: '导出 CSV', chartEmpty: '暂无结果', live: '实时', campaign: '活动', total: '合计',
 };
 type Key = keyof typeof zh;
 const en: Partial<Record<Key, string>> = {
@@ -46,7 +46,7 @@ const en: Partial<Record<Key, string>> = {
   release: 'Release', resolved: 'Resolved', claimed: 'Claimed', call: 'Call back',
   startCall: 'Start call', hangUp: 'Hang up', micNeeded: 'Microphone permission needed', botSpeaking: 'Bot speaking', connected: 'Connected', disconnected: 'Disconnected',
   role: 'Role', admin: 'Admin', nurse: 'Nurse', viewer: 'Viewer', disabled: 'Disabled', addUser: 'Add user', enable: 'Enable', disable: 'Disable',
-  saved: 'Saved', campaignName: 'Campaign name', csv: 'Export CSV', chartEmpty: 'No results yet', live: 'Live', campaign: 'Campaign', total: 'Total',
+  saved: 'Saved', campaignName: 'Campaign name', esc_open: 'Open', esc_claimed: 'Claimed', esc_resolved: 'Resolved', csv: 'Export CSV', chartEmpty: 'No results yet', live: 'Live', campaign: 'Campaign', total: 'Total',
 };
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('tz.lang') : null;

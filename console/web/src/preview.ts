@@ -24,7 +24,8 @@ export function previewSteps(yaml: string): PreviewStep[] {
       let value = m[3]!;
       // Folded continuation lines are indented deeper than the key.
       while (j + 1 < lines.length && /^\s+/.test(lines[j + 1]!) && lines[j + 1]!.search(/\S/) > m[1]!.length && !/^\s*(zh|en):/.test(lines[j + 1]!)) value += ` ${lines[++j]!.trim()}`;
-      entry[m[2] as 'zh' | 'en'] = unquote(value);
+      // A double-quoted YAML scalar folds lines; a trailing backslash joins them with no space (YAML 1.2 section 7.3.1).
+      entry[m[2] as 'zh' | 'en'] = unquote(value.replace(/\\ /g, ''));
     }
     if (entry.zh || entry.en) out.push(entry);
   }

@@ -140,7 +140,7 @@ export function CampaignDetail(props: { id: string; role: string }) {
       )}
       {err && <p role="alert" class="err">{err}</p>}
       <section aria-labelledby="prog-h" class="card"><h2 id="prog-h">{t('progress')} <small class="live">● {t('live')}</small></h2>
-        <label class="bar">{t('contacts')}: <span data-testid="progress-done">{done}</span> / {total}
+        <label class="bar">{t('contacts')}: <span data-testid="progress-done">{done}</span> / <span data-testid="progress-total">{total}</span>
           <progress max={Math.max(total, 1)} value={done} aria-label={t('progress')} /></label>
         <div class="bars" data-testid="outcome-counts">
           {ATTEMPT_ORDER.filter((k) => (p?.attempts[k] ?? 0) > 0).map((k) => (

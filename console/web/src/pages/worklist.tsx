@@ -48,7 +48,7 @@ export function WorklistPage(props: { escalateAfterMinutes: number }) {
               <div class="head"><span class="prio" aria-label={`${t('priority')} ${x.priority}`}>P{x.priority}</span>
                 {isOverdue(x) && <span class="badge" role="status">{t('overdue')}</span>}
                 <b>{p ? `${p.name} (${p.mrn})` : `#${x.patient_id}`}</b> {p && <a href={`tel:${p.phones[0]}`}>{t('call')} {p.phones[0]}</a>}
-                <span class="state">{t(x.state)}{x.claimed_by ? ` · ${t('claimedBy')} ${x.claimed_by}` : ''}</span></div>
+                <span class="state">{t(`esc_${x.state}`)}{x.claimed_by ? ` · ${t('claimedBy')} ${x.claimed_by}` : ''}</span></div>
               <div>{x.reason} {x.red_flags.map((f) => <span class="tag flag">{f}</span>)} · {new Date(x.created_at).toLocaleString()}
                 {x.call_result_id && <> · <Link href={`/results/${x.call_result_id}`}>{t('transcript')}</Link></>}</div>
               {x.state === 'resolved' ? <p>{t('note')}: {x.resolution_note} ({x.resolved_by})</p> : (
