@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readWav, resample, writeWav } from '@tingzhen/voice-core';
 import { EspeakTtsEngine } from '@tingzhen/speech';
-import { TestCaller } from '@tingzhen/voice-gateway';
+import { TestCaller, type BotUtterance } from '@tingzhen/voice-gateway';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandIo } from './command.js';
 
 type Cue = { kind: 'wav'; file: string } | { kind: 'say'; text: string } | { kind: 'dtmf'; digits: string } | { kind: 'wait'; ms: number };
@@ -44,6 +44,26 @@ async function speechFor(cue: Cue, lang: string, tts: () => Promise<EspeakTtsEng
     return out;
   }
   return null;
+}
+
+/** The first bot utterance that starts at or after `t` (performance.now), or null on timeout / hang-up. */
+function botStartAfter(caller: TestCaller, t: number, timeoutMs: number): Promise<BotUtterance | null> {
+  const seen = caller.utterances.find((u) => u.startAt >= t);
+  if (seen) return Promise.resolve(seen);
+  if (caller.closed) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const done = (u: BotUtterance | null) => {
+      clearTimeout(timer);
+      caller.off('bot-start', onStart);
+      caller.off('closed', onClosed);
+      resolve(u);
+    };
+    const onStart = (u: BotUtterance) => { if (u.startAt >= t) done(u); };
+    const onClosed = () => done(null);
+    const timer = setTimeout(() => done(null), timeoutMs);
+    caller.on('bot-start', onStart);
+    caller.on('closed', onClosed);
+  });
 }
 
 const command: Command = {
@@ -90,11 +110,18 @@ const command: Command = {
         await caller.waitBotEnd(timeoutMs);
         if (caller.closed) break;
         const audio = await speechFor(cue, lang, tts);
-        if (audio) await caller.say(audio);
-        else if (cue.kind === 'dtmf') { for (const d of cue.digits) { caller.sendDtmf(d); await new Promise((r) => setTimeout(r, 120)); } caller.speechEndAt = performance.now(); }
-        else if (cue.kind === 'wait') await new Promise((r) => setTimeout(r, cue.ms));
-        const sentAt = caller.speechEndAt;
-        const next = await caller.waitBotStart(timeoutMs).catch(() => null);
+        let sentAt = performance.now();
+        if (audio) { await caller.say(audio); sentAt = caller.speechEndAt; }
+        else if (cue.kind === 'dtmf') {
+          for (const [i, d] of [...cue.digits].entries()) {
+            if (i > 0) await new Promise((r) => setTimeout(r, 120)); // inter-digit pause
+            caller.sendDtmf(d);
+          }
+          sentAt = performance.now();
+        } else if (cue.kind === 'wait') await new Promise((r) => setTimeout(r, cue.ms));
+        // The bot may already have answered while the cue was still going out (a short prompt
+        // after the last key): take the first utterance that started after the cue was sent.
+        const next = await botStartAfter(caller, sentAt, timeoutMs);
         if (next) clientGaps.push(Math.round(next.startAt - sentAt));
       }
       await caller.waitClosed(timeoutMs).catch(() => caller.hangup());
