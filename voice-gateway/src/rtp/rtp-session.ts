@@ -54,6 +54,8 @@ export interface RtpSessionOptions {
 export interface RtpSessionStats {
   packetsSent: number;
   packetsReceived: number;
+  /** G.711 samples decoded from received audio packets (before the jitter buffer). */
+  audioSamplesReceived: number;
   /** Packets that were not RTP v2 or had an unknown payload type. */
   packetsIgnored: number;
   comfortNoise: number;
@@ -105,7 +107,7 @@ export class RtpSession {
     this.clock = opts.clock ?? sharedMediaClock;
     this.jb = new JitterBuffer(opts.jitter);
     this.stats = {
-      packetsSent: 0, packetsReceived: 0, packetsIgnored: 0, comfortNoise: 0, ssrcChanges: 0, lost: 0,
+      packetsSent: 0, packetsReceived: 0, audioSamplesReceived: 0, packetsIgnored: 0, comfortNoise: 0, ssrcChanges: 0, lost: 0,
       jitter: this.jb.stats, remoteReport: null, rttMs: null,
     };
     opts.sockets.rtp.on('message', (msg, rinfo) => this.onRtp(msg, rinfo));
@@ -226,6 +228,7 @@ export class RtpSession {
       this.stats.packetsIgnored++;
       return;
     }
+    this.stats.audioSamplesReceived += samples.length;
     this.jb.push(p.timestamp, samples, this.clock.now());
   }
 

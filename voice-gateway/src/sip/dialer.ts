@@ -1,0 +1,96 @@
+/**
+ * The campaigns' `dial(request) -> outcome` contract (src/dial.ts) over SIP. The attempt's
+ * outcome keeps carrier trouble apart from the callee's answer, because campaigns treat them
+ * differently (a callee's "busy" is a business retry later; a trunk at capacity is an
+ * infrastructure retry soon, and never counts against the patient):
+ *
+ *   reason            SIP final response (RFC 3261 section 21)            status
+ *   busy              486 Busy Here, 600 Busy Everywhere                   failed
+ *   declined          603 Decline                                          failed
+ *   unavailable       480 Temporarily Unavailable                          no-answer
+ *   no-answer         ring timeout (we CANCEL: 487), 408 Request Timeout   no-answer
+ *   not-found         404, 410, 484, 604                                   failed
+ *   media-rejected    488, 606                                             failed
+ *   carrier-congestion 503 Service Unavailable, 500, 502, 504, 580        failed
+ *   auth-required     401, 407 (no credentials configured)                 failed
+ *   carrier-error     transport failure / no response / anything else      failed
+ */
+import { Inviter, SessionState, UserAgent } from 'sip.js';
+import type { CallReport } from '../pipeline/types.js';
+import type { DialRequest } from '../dial.js';
+import { SipCallLeg } from './sip-call-leg.js';
+import type { SipEndpoint } from './endpoint.js';
+
+export type SipDialReason =
+  | 'busy' | 'declined' | 'unavailable' | 'no-answer' | 'not-found' | 'media-rejected' | 'carrier-congestion'
+  | 'auth-required' | 'carrier-error';
+
+export type SipDialOutcome =
+  | { status: 'answered'; report: CallReport }
+  | { status: 'no-answer' | 'failed'; reason: SipDialReason; sipStatus: number | null; /** Infrastructure fault: retry soon. */ carrierFault: boolean };
+
+export interface SipDialRequest extends DialRequest {
+  /** SIP URI of the callee (via a trunk: sip:+8610...@trunk-host:port). Patient data: never logged. */
+  target: string;
+  /** Extra headers (e.g. P-Asserted-Identity for the hospital's caller id, RFC 3325). */
+  extraHeaders?: string[];
+}
+
+export function classifySipFailure(sipStatus: number | null, timedOut: boolean): { status: 'no-answer' | 'failed'; reason: SipDialReason; carrierFault: boolean } {
+  if (timedOut || sipStatus === 408 || sipStatus === 487) return { status: 'no-answer', reason: 'no-answer', carrierFault: false };
+  switch (sipStatus) {
+    case 486: case 600: return { status: 'failed', reason: 'busy', carrierFault: false };
+    case 603: return { status: 'failed', reason: 'declined', carrierFault: false };
+    case 480: return { status: 'no-answer', reason: 'unavailable', carrierFault: false };
+    case 404: case 410: case 484: case 604: return { status: 'failed', reason: 'not-found', carrierFault: false };
+    case 488: case 606: return { status: 'failed', reason: 'media-rejected', carrierFault: false };
+    case 500: case 502: case 503: case 504: case 580: return { status: 'failed', reason: 'carrier-congestion', carrierFault: true };
+    case 401: case 407: return { status: 'failed', reason: 'auth-required', carrierFault: true };
+    default: return { status: 'failed', reason: 'carrier-error', carrierFault: true };
+  }
+}
+
+export interface SipDialerOptions {
+  endpoint: SipEndpoint;
+  runCall: (leg: SipCallLeg, request: SipDialRequest) => Promise<CallReport>;
+}
+
+export type SipDial = (request: SipDialRequest) => Promise<SipDialOutcome>;
+
+export function createSipDialer(opts: SipDialerOptions): SipDial {
+  const ep = opts.endpoint;
+  return async (req) => {
+    const uri = UserAgent.makeURI(req.target);
+    if (!uri) return { status: 'failed', reason: 'not-found', sipStatus: null, carrierFault: false };
+    const inviter = new Inviter(ep.ua, uri, { extraHeaders: req.extraHeaders ?? [] });
+    const leg = new SipCallLeg({ session: inviter, direction: 'outbound', logger: ep.log, clock: ep.opts.clock, mediaTimeoutMs: ep.opts.mediaTimeoutMs });
+    ep.track(leg);
+    let finalStatus: number | null = null;
+    let timedOut = false;
+    const ringTimer = setTimeout(() => {
+      timedOut = true;
+      if (inviter.state === SessionState.Establishing || inviter.state === SessionState.Initial) void inviter.cancel().catch(() => leg.finish());
+    }, req.ringTimeoutMs ?? 30_000);
+    const onAbort = () => void leg.hangup('normal');
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await inviter.invite({
+        requestDelegate: {
+          onReject: (r) => { finalStatus = r.message.statusCode ?? null; },
+        },
+      });
+      await leg.waitActive();
+    } catch {
+      leg.finish();
+      const c = classifySipFailure(finalStatus, timedOut);
+      ep.log.info({ attemptId: req.attemptId, reason: c.reason, sipStatus: finalStatus }, 'outbound sip call not answered');
+      return { ...c, sipStatus: finalStatus };
+    } finally {
+      clearTimeout(ringTimer);
+      req.signal?.removeEventListener('abort', onAbort);
+    }
+    const report = await opts.runCall(leg, req);
+    if (leg.state !== 'closed') await leg.hangup('normal');
+    return { status: 'answered', report };
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * tingzhen as a SIP endpoint: one sip.js UserAgent on our TCP transport and RTP media handler.
+ * Inbound: INVITE -> (SDP pre-check: 488 / 400 / 415) -> 180 Ringing -> 200 OK after
+ * `answerDelayMs` -> `onCall(leg)`; CANCEL during ringing ends the leg before it ever reaches the
+ * pipeline. Outbound: see dialer.ts. Calls and RTP ports are tracked so nothing leaks.
+ *
+ * sip.js specifics handled here (measured, see issue 7): its Contact has no port, so we set the
+ * listening port on the Contact URI ourselves; its transport has no destination, so our
+ * transport routes (tcp-transport.ts); its response Via check (host must equal viaHost, no port)
+ * is bypassed because our transport hands parsed messages straight to the user-agent core.
+ */
+import { Core, UserAgent, type Invitation } from 'sip.js';
+import { createLogger, isTzError, type Logger } from '@tingzhen/voice-core';
+import type { MediaClock } from '../legs/media-clock.js';
+import { PortAllocator, type G711Codec, type JitterBufferOptions, type PortRange } from '../rtp/index.js';
+import { rtpSdhFactory } from './rtp-sdh.js';
+import { answerOffer, SdpOrigin } from './sdp.js';
+import { SipCallLeg } from './sip-call-leg.js';
+import { TcpSipTransport, type TcpTransportOptions } from './tcp-transport.js';
+
+export interface SipEndpointOptions {
+  /** Where to accept SIP over TCP (port 0 = any free port). Omit to only place calls. */
+  listen?: { host: string; port: number };
+  /** Host written in Via / Contact / From (how peers reach us). Defaults to listen.host. */
+  publicHost?: string;
+  /** Address written in SDP c= (where peers send RTP). Defaults to publicHost. */
+  mediaAddress?: string;
+  rtpPorts: PortRange;
+  /** Interface the RTP sockets bind to (default 0.0.0.0). */
+  rtpBindHost?: string;
+  codecs?: readonly G711Codec[];
+  /** Contact / From user part. */
+  userName?: string;
+  /** Peer allow-list on connection source address. */
+  allowRemote?: (address: string) => boolean;
+  /** Answered inbound calls. */
+  onCall?: (leg: SipCallLeg) => void | Promise<void>;
+  /** Ring this long (180) before answering, ms (default 0). */
+  answerDelayMs?: number;
+  /** Hang up an answered call when no RTP arrives for this long, ms (default 0 = never). */
+  mediaTimeoutMs?: number;
+  jitter?: JitterBufferOptions;
+  clock?: MediaClock;
+  logger?: Logger;
+}
+
+export class SipEndpoint {
+  readonly ua: UserAgent;
+  readonly transport: TcpSipTransport;
+  readonly allocator: PortAllocator;
+  readonly log: Logger;
+  private readonly calls = new Set<SipCallLeg>();
+  /** Request-URI user of new inbound calls by Call-ID, until the leg is created. */
+  private readonly dialled = new Map<string, string>();
+
+  private constructor(readonly opts: SipEndpointOptions) {
+    this.log = opts.logger ?? createLogger({ name: 'sip' });
+    this.allocator = new PortAllocator(opts.rtpPorts, opts.rtpBindHost ?? '0.0.0.0');
+    const host = opts.publicHost ?? opts.listen?.host ?? '127.0.0.1';
+    const transportOptions: TcpTransportOptions = { listen: opts.listen, allowRemote: opts.allowRemote, logger: this.log };
+    const sipLog = this.log;
+    this.ua = new UserAgent({
+      uri: UserAgent.makeURI(`sip:${opts.userName ?? 'tingzhen'}@${host}`),
+      viaHost: host,
+      hackViaTcp: true,
+      contactName: opts.userName ?? 'tingzhen',
+      contactParams: { transport: 'tcp' },
+      transportConstructor: TcpSipTransport,
+      transportOptions,
+      sessionDescriptionHandlerFactory: rtpSdhFactory({
+        allocator: this.allocator, mediaAddress: opts.mediaAddress ?? host, codecs: opts.codecs, jitter: opts.jitter, logger: this.log,
+      }),
+      userAgentString: 'tingzhen',
+      sendInitialProvisionalResponse: false, // we send 180 ourselves (after the SDP pre-check)
+      logBuiltinEnabled: false,
+      logLevel: 'warn',
+      // sip.js messages can quote headers (numbers): keep only the category at debug level.
+      logConnector: (level, category) => { if (level === 'error') sipLog.debug({ category }, 'sip.js reported an error'); },
+      delegate: { onInvite: (inv) => this.onInvite(inv) },
+    });
+    this.transport = this.ua.transport as TcpSipTransport;
+    this.transport.deliver = (m) => {
+      if (m instanceof Core.IncomingRequestMessage) {
+        // A gateway answers any dialled number, but sip.js 404s a Request-URI whose user is not
+        // ours (RFC 3261 section 8.2.2.1 as it reads it): remember the dialled user and point
+        // the Request-URI at our contact user before the core sees it.
+        if (!m.toTag && m.ruri && m.ruri.user !== this.ua.contact.uri.user) {
+          this.dialled.set(m.callId, m.ruri.user ?? '');
+          m.ruri.user = this.ua.contact.uri.user;
+        }
+        this.ua.userAgentCore.receiveIncomingRequestFromTransport(m);
+      }
+      else this.ua.userAgentCore.receiveIncomingResponseFromTransport(m);
+    };
+    this.transport.liveCallIds = (callId) => [...this.calls].some((c) => c.info.callId === callId);
+  }
+
+  static async start(opts: SipEndpointOptions): Promise<SipEndpoint> {
+    const ep = new SipEndpoint(opts);
+    await ep.ua.start();
+    // Contact carries the real listening port (sip.js builds it from viaHost only).
+    if (ep.transport.listenPort) ep.ua.contact.uri.port = ep.transport.listenPort;
+    return ep;
+  }
+
+  /** The TCP port SIP listens on (0 when not listening). */
+  get port(): number {
+    return this.transport.listenPort;
+  }
+
+  get activeCalls(): number {
+    return this.calls.size;
+  }
+
+  /** Track a leg until it closes (also used by the dialer). */
+  track(leg: SipCallLeg): void {
+    this.calls.add(leg);
+    leg.on('state', (s) => {
+      if (s === 'closed') {
+        this.calls.delete(leg);
+        this.transport.forgetCall(leg.info.callId);
+      }
+    });
+  }
+
+  private onInvite(inv: Invitation): void {
+    if (this.dialled.size > 10_000) this.dialled.clear(); // only rejected INVITEs stay: bound it
+    const body = inv.request.body ?? '';
+    if (body.length > 0) {
+      const ct = (inv.request.getHeader('content-type') ?? '').toLowerCase();
+      if (!ct.startsWith('application/sdp')) {
+        void inv.reject({ statusCode: 415 }).catch(() => {});
+        return;
+      }
+      try {
+        answerOffer(body, { address: '0.0.0.0', port: 9, codecs: this.opts.codecs }, new SdpOrigin());
+      } catch (err) {
+        const status = isTzError(err, 'TZ_ERR_PROTOCOL') && typeof err.details.status === 'number' ? err.details.status : 400;
+        this.log.info({ status, problem: isTzError(err) ? err.details.problem : 'unknown' }, 'inbound call refused: unusable SDP offer');
+        void inv.reject({ statusCode: status }).catch(() => {});
+        return;
+      }
+    }
+    const leg = new SipCallLeg({ session: inv, direction: 'inbound', logger: this.log, clock: this.opts.clock, mediaTimeoutMs: this.opts.mediaTimeoutMs });
+    const dialled = this.dialled.get(inv.request.callId);
+    this.dialled.delete(inv.request.callId);
+    if (dialled !== undefined) leg.info.parameters = { ...leg.info.parameters, requestUser: dialled };
+    this.track(leg);
+    void this.answer(inv, leg);
+  }
+
+  private async answer(inv: Invitation, leg: SipCallLeg): Promise<void> {
+    try {
+      await inv.progress({ statusCode: 180 });
+      const delay = this.opts.answerDelayMs ?? 0;
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      if (leg.state !== 'connecting') return; // CANCEL while ringing
+      await inv.accept();
+      await leg.waitActive();
+    } catch (err) {
+      this.log.info({ callId: leg.info.callId, reason: isTzError(err) ? err.details.reason : 'answer-failed' }, 'inbound call ended before answer');
+      leg.finish();
+      return;
+    }
+    this.log.info({ callId: leg.info.callId }, 'inbound sip call answered');
+    try {
+      await this.opts.onCall?.(leg);
+    } catch (err) {
+      this.log.error({ callId: leg.info.callId, err: err instanceof Error ? err.message : 'unknown' }, 'call handler failed');
+      await leg.hangup('error');
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const leg of [...this.calls]) await leg.hangup('normal');
+    await this.ua.stop();
+    await this.transport.dispose();
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * SIP over a byte stream (TCP/TLS), RFC 3261 section 18.3: a message ends after its headers
+ * plus Content-Length octets of body; Content-Length is mandatory on streams. Octets map 1:1 to
+ * string characters (latin1), so binary or non-UTF-8 bodies survive unchanged; keep-alive CRLFs
+ * between messages (RFC 5626 section 3.5.1) are skipped and a double CRLF ping is reported so the
+ * transport can answer with a single CRLF pong.
+ */
+export const MAX_HEADER_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type FrameEvent =
+  | { kind: 'message'; text: string }
+  | { kind: 'ping' }
+  /** The stream cannot be resynchronised: answer 400 (when headerText is a request) and close. */
+  | { kind: 'error'; problem: 'headers-too-long' | 'content-length-missing' | 'content-length-invalid' | 'body-too-long'; headerText?: string };
+
+const CRLF2 = Buffer.from('\r\n\r\n');
+
+export class SipStreamFramer {
+  private buf: Buffer = Buffer.alloc(0);
+  private failed = false;
+
+  push(chunk: Buffer): FrameEvent[] {
+    if (this.failed) return [];
+    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
+    const out: FrameEvent[] = [];
+    for (;;) {
+      // Skip keep-alive CRLFs before a message.
+      let skip = 0;
+      while (skip + 1 < this.buf.length && this.buf[skip] === 0x0d && this.buf[skip + 1] === 0x0a) skip += 2;
+      if (skip >= 4) out.push({ kind: 'ping' });
+      if (skip > 0) this.buf = this.buf.subarray(skip);
+      if (this.buf.length === 0) break;
+      const end = this.buf.indexOf(CRLF2);
+      if (end < 0) {
+        if (this.buf.length > MAX_HEADER_BYTES) return this.fail(out, 'headers-too-long');
+        break;
+      }
+      if (end > MAX_HEADER_BYTES) return this.fail(out, 'headers-too-long');
+      const headerText = this.buf.toString('latin1', 0, end);
+      const cl = contentLength(headerText);
+      if (cl === 'missing') return this.fail(out, 'content-length-missing', headerText);
+      if (cl === 'invalid') return this.fail(out, 'content-length-invalid', headerText);
+      if (cl > MAX_BODY_BYTES) return this.fail(out, 'body-too-long', headerText);
+      const total = end + 4 + cl;
+      if (this.buf.length < total) break;
+      out.push({ kind: 'message', text: this.buf.toString('latin1', 0, total) });
+      this.buf = this.buf.subarray(total);
+    }
+    return out;
+  }
+
+  private fail(out: FrameEvent[], problem: Extract<FrameEvent, { kind: 'error' }>['problem'], headerText?: string): FrameEvent[] {
+    this.failed = true;
+    this.buf = Buffer.alloc(0);
+    out.push({ kind: 'error', problem, ...(headerText !== undefined ? { headerText } : {}) });
+    return out;
+  }
+}
+
+/** Content-Length (or compact `l`) from a header block; folded lines (obsolete LWS) are joined. */
+export function contentLength(headerText: string): number | 'missing' | 'invalid' {
+  let found: number | 'missing' | 'invalid' = 'missing';
+  for (const line of headerText.split('\r\n').slice(1)) {
+    const m = /^(content-length|l)[ \t]*:[ \t]*(.*)$/i.exec(line);
+    if (!m) continue;
+    const v = m[2]!.trim();
+    if (!/^\d{1,9}$/.test(v)) return 'invalid';
+    const n = Number(v);
+    if (found !== 'missing' && found !== n) return 'invalid'; // two different values: ambiguous framing
+    found = n;
+  }
+  return found;
+}
+
+/** Serialise a message from sip.js for the wire, fixing Content-Length to the octet count. */
+export function toWire(message: string): Buffer {
+  const end = message.indexOf('\r\n\r\n');
+  if (end < 0) return Buffer.from(message, 'latin1');
+  const head = message.slice(0, end);
+  const body = message.slice(end + 4);
+  // sip.js counts UTF-8 bytes; with latin1 strings the octet count is the string length.
+  const fixed = /\r\n(content-length|l)[ \t]*:/i.test(head)
+    ? head.replace(/\r\n(content-length|l)[ \t]*:[^\r\n]*/i, `\r\nContent-Length: ${body.length}`)
+    : `${head}\r\nContent-Length: ${body.length}`;
+  return Buffer.from(`${fixed}\r\n\r\n${body}`, 'latin1');
+}

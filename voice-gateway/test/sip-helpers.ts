@@ -1,0 +1,68 @@
+/** Test helpers for SIP: a gateway endpoint and a sip.js peer endpoint on loopback. */
+import { createLogger } from '@tingzhen/voice-core';
+import { createSipDialer, SipEndpoint, type SipCallLeg } from '../src/sip/index.js';
+import type { LegHarness } from './leg-conformance.js';
+
+export const quiet = createLogger({ level: 'silent' });
+let portBase = 41000 + 200 * (process.pid % 40);
+/** A fresh RTP port range per endpoint so parallel test files do not collide. */
+export function rtpRange(): { minPort: number; maxPort: number } {
+  const r = { minPort: portBase, maxPort: portBase + 99 };
+  portBase += 100;
+  if (portBase > 60000) portBase = 41000;
+  return r;
+}
+
+export interface Gateway {
+  ep: SipEndpoint;
+  nextLeg(): Promise<SipCallLeg>;
+}
+
+export async function startGateway(extra: Partial<Parameters<typeof SipEndpoint.start>[0]> = {}): Promise<Gateway> {
+  let waiter: ((l: SipCallLeg) => void) | null = null;
+  const pending: SipCallLeg[] = [];
+  const ep = await SipEndpoint.start({
+    listen: { host: '127.0.0.1', port: 0 }, rtpPorts: rtpRange(), rtpBindHost: '127.0.0.1', logger: quiet,
+    onCall: (leg) => { if (waiter) { const w = waiter; waiter = null; w(leg); } else pending.push(leg); },
+    ...extra,
+  });
+  return {
+    ep,
+    nextLeg: () => (pending.length ? Promise.resolve(pending.shift()!) : new Promise((r) => { waiter = r; })),
+  };
+}
+
+/** A sip.js peer that places one call to the gateway; returns both legs. */
+export async function callGateway(gw: Gateway, peer: SipEndpoint): Promise<{ gwLeg: SipCallLeg; peerLeg: SipCallLeg; done: Promise<unknown> }> {
+  let peerLeg!: SipCallLeg;
+  let done!: Promise<unknown>;
+  const gotPeer = new Promise<void>((r) => {
+    const dial = createSipDialer({
+      endpoint: peer,
+      runCall: async (leg) => {
+        peerLeg = leg;
+        r();
+        await new Promise<void>((c) => leg.on('state', (s) => { if (s === 'closed') c(); }));
+        return { callId: leg.info.callId } as never;
+      },
+    });
+    done = dial({ attemptId: 'peer', target: `sip:triage@127.0.0.1:${gw.ep.port};transport=tcp`, ringTimeoutMs: 5000 });
+  });
+  const gwLeg = await gw.nextLeg();
+  await gotPeer;
+  return { gwLeg, peerLeg, done };
+}
+
+export function legHarness(gwLeg: SipCallLeg, peerLeg: SipCallLeg, dispose: () => Promise<void>): LegHarness {
+  return {
+    leg: gwLeg,
+    peer: {
+      sendAudio: (s) => { for (let o = 0; o < s.length; o += 160) peerLeg.sdh!.rtp!.sendFrame(s.subarray(o, o + 160)); },
+      sendDtmf: (d) => { peerLeg.sendDtmf(d); },
+      receivedSamples: () => peerLeg.rtpStats?.audioSamplesReceived ?? 0,
+      hangup: () => { void peerLeg.hangup('normal'); },
+      closed: () => (peerLeg.state === 'closed' ? Promise.resolve() : new Promise<void>((r) => peerLeg.on('state', (s) => { if (s === 'closed') r(); }))),
+    },
+    dispose,
+  };
+}
