@@ -4,7 +4,7 @@
  * and the media gateway with fake speech engines for the test call. Screenshots: test-artifacts/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +39,13 @@ describe('nurse console in Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // The SPA is built from source for the test (about a second), so the test sees the current pages.
     execFileSync('npm', ['run', 'build', '-w', 'console'], { cwd: REPO, stdio: 'pipe' });
-    env = await makeConsoleEnv('browser', { testCallToken: () => signToken(SECRET, { ttlMs: 60_000 }), escalateAfterMinutes: 30 }, async (app) => {
+    profile = mkdtempSync(join(tmpdir(), 'tz-chromium-'));
+    const recordings = mkdtempSync(join(profile, 'rec-'));
+    copyFileSync(MIC_WAV, join(recordings, 'call-wf.wav'));
+    env = await makeConsoleEnv('browser', {
+      testCallToken: () => signToken(SECRET, { ttlMs: 60_000 }), escalateAfterMinutes: 30,
+      recordingFile: (ref) => (/^[A-Za-z0-9_-]+\.wav$/.test(ref) ? join(recordings, ref) : null),
+    }, async (app) => {
       const onCall = createPipelineCallHandler({
         engines: { vad: new FakeVad(), asr: new FakeAsr({ utterances: [] }), tts: new FakeTts({ msPerChar: 20 }) },
         dialogFor: (leg) => dialogFor({ scriptId: leg.info.parameters?.script, lang: leg.info.parameters?.lang, callDate: new Date().toISOString().slice(0, 10) }, 'triage-hotline'),
@@ -50,13 +56,12 @@ describe('nurse console in Chromium', () => {
     await createUser(env.pool, { username: 'viewer1', password: PASSWORD, role: 'viewer' });
     const dialer = new StubDialer({ callMs: 300, outcome: (req): CallOutcome => ({ kind: 'answered', amd: 'human', result: {
       answers: { fever: { type: 'boolean', value: req.patient.name === '王芳' }, pain: { type: 'number', value: 3, confidence: 0.88 } },
-      disposition: req.patient.name === '王芳' ? 'D4' : 'D1', redFlags: req.patient.name === '王芳' ? ['fever'] : [], durationMs: 65_000, summary: '术后随访', tags: ['post-op'],
+      disposition: req.patient.name === '王芳' ? 'D4' : 'D1', redFlags: req.patient.name === '王芳' ? ['fever'] : [], durationMs: 65_000, summary: '术后随访', tags: ['post-op'], recordingRef: req.patient.name === '王芳' ? 'call-wf.wav' : null,
       transcript: [{ speaker: 'bot', text: '您好，这里是医院的智能语音助手。', startMs: 0, endMs: 3000 }, { speaker: 'patient', text: '我有点发烧', startMs: 3600, endMs: 5200, confidence: 0.91 }],
     } }) });
     worker = startWorker({ pool: env.pool, connection: env.connection, dialer, voicemailMessage: 'City Hospital, please call 12320.' });
     await env.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(env.app.server.address() as AddressInfo).port}`;
-    profile = mkdtempSync(join(tmpdir(), 'tz-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM, headless: true, locale: 'zh-CN', viewport: { width: 1280, height: 900 },
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -167,8 +172,13 @@ describe('nurse console in Chromium', () => {
     expect(await page.getByTestId('transcript').textContent()).toContain('0.91');
     expect(await page.getByTestId('answers').getByLabel('pain').inputValue()).toBe('3');
     await shot('call');
-    const audited = await env.pool.query("SELECT actor FROM audit_log WHERE entity = 'call_result' AND action = 'read'");
-    expect(audited.rows.map((r) => r.actor)).toContain('user:chief');
+    const src = await page.getByTestId('recording').getAttribute('src');
+    const rec = await page.request.get(`${base}${src}`);
+    expect(rec.status()).toBe(200);
+    expect(rec.headers()['content-type']).toBe('audio/wav');
+    expect((await rec.body()).subarray(0, 4).toString()).toBe('RIFF');
+    const audited = await env.pool.query("SELECT actor, entity FROM audit_log WHERE entity IN ('call_result', 'recording') AND action = 'read' AND entity_id IS NOT NULL");
+    expect(audited.rows).toEqual(expect.arrayContaining([{ actor: 'user:chief', entity: 'call_result' }, { actor: 'user:chief', entity: 'recording' }]));
   });
 
   it('shows the red-flag call on the worklist with a badge; claim and resolve with a note', async () => {
@@ -220,6 +230,7 @@ describe('nurse console in Chromium', () => {
     expect((await api.get(`${base}/api/patients`)).status()).toBe(401);
     expect((await api.get(`${base}/api/escalations`)).status()).toBe(401);
     expect((await api.post(`${base}/api/testcall`, { data: { scriptId: 'triage-hotline' } })).status()).toBe(403);
+    expect((await api.get(`${base}/api/recordings/1`)).status()).toBe(403);
     expect((await api.get(`${base}/api/campaigns`)).status()).toBe(200);
     // The viewer still sees campaign progress.
     await page.goto(`${base}/campaigns`);

@@ -17,6 +17,7 @@ import type { SessionUser } from './auth/roles.js';
 import { authRoutes } from './routes/auth.js';
 import { eventRoutes } from './routes/events.js';
 import { spaRoutes } from './routes/spa.js';
+import { recordingRoutes } from './routes/recordings.js';
 
 export interface ConsolePluginOptions {
   pool: pg.Pool;
@@ -35,6 +36,11 @@ export interface ConsolePluginOptions {
   /** Media route the test phone connects to (default /media/native). */
   testCallPath?: string;
   loginLimits?: LoginLimits;
+  /**
+   * Maps a call result's `recording_ref` to a file path (inside the recordings directory), or null.
+   * Enables GET /api/recordings/:resultId (audited). Without it the call page shows the reference only.
+   */
+  recordingFile?: (ref: string) => string | null;
   /** Where the built SPA lives (default console/dist). */
   distDir?: string;
 }
@@ -58,7 +64,7 @@ const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
     return reply.status(500).send({ error: { code: 'TZ_ERR_INTERNAL', message: 'Internal error', details: {} } });
   });
   const escalateAfterMinutes = opts.escalateAfterMinutes ?? 15;
-  authRoutes(app, { pool: opts.pool, sessionTtlMs: opts.sessionTtlMs ?? HOURS_8_MS, escalateAfterMinutes, testCall: !!opts.testCallToken, ...(opts.loginLimits ? { loginLimits: opts.loginLimits } : {}) });
+  authRoutes(app, { pool: opts.pool, sessionTtlMs: opts.sessionTtlMs ?? HOURS_8_MS, escalateAfterMinutes, testCall: !!opts.testCallToken, recordings: !!opts.recordingFile, ...(opts.loginLimits ? { loginLimits: opts.loginLimits } : {}) });
   eventRoutes(app, { pool: opts.pool, escalateAfterMinutes, logger: log, ...(opts.progressHub ? { progressHub: opts.progressHub } : {}), ...(opts.onOverdue ? { onOverdue: opts.onOverdue } : {}) });
   app.post('/api/testcall', {
     schema: { body: Type.Object({ scriptId: Type.String({ pattern: '^[A-Za-z0-9_.-]{1,100}$' }), language: Type.Optional(Type.String({ pattern: '^[A-Za-z-]{2,16}$' })) }, { additionalProperties: false }) },
@@ -69,6 +75,7 @@ const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
     const b = req.body as { scriptId: string; language?: string };
     return { path: opts.testCallPath ?? '/media/native', token: opts.testCallToken(user), parameters: { script: b.scriptId, lang: (b.language ?? 'zh-CN').startsWith('en') ? 'en' : 'zh', tzStats: '1' } };
   });
+  if (opts.recordingFile) recordingRoutes(app, opts.pool, opts.recordingFile);
   await spaRoutes(app, opts.distDir);
 };
 

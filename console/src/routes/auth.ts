@@ -9,7 +9,7 @@ import { authorize, currentUser, SESSION_COOKIE, sessionToken } from '../auth/gu
 import { countAdmins, createUser, DEFAULT_LIMITS, listUsers, login, logout, setupFirstAdmin, updateUser, type LoginLimits } from '../auth/store.js';
 import { ROLES, type ConsoleRole } from '../auth/roles.js';
 
-export interface AuthRouteOptions { pool: pg.Pool; sessionTtlMs: number; loginLimits?: LoginLimits; escalateAfterMinutes: number; testCall: boolean }
+export interface AuthRouteOptions { pool: pg.Pool; sessionTtlMs: number; loginLimits?: LoginLimits; escalateAfterMinutes: number; testCall: boolean; recordings: boolean }
 
 const Credentials = Type.Object({ username: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 200 }) }, { additionalProperties: false });
 const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
@@ -38,7 +38,7 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
   app.get('/api/auth/me', async (req) => {
     const user = await currentUser(req);
     if (!user) throw new TzError('TZ_ERR_AUTH', { reason: 'no_session' });
-    return { user, settings: { escalateAfterMinutes: opts.escalateAfterMinutes, testCall: opts.testCall } };
+    return { user, settings: { escalateAfterMinutes: opts.escalateAfterMinutes, testCall: opts.testCall, recordings: opts.recordings } };
   });
   /** Whether the setup page should be shown (no user exists yet). */
   app.get('/api/auth/setup', async () => ({ needed: (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM console_users')).rows[0]!.n === 0 }));

@@ -13,7 +13,7 @@ import { TestCallPage } from './pages/testcall.js';
 import { UsersPage } from './pages/users.js';
 import './styles.css';
 
-export interface Me { user: { id: string; username: string; displayName: string | null; role: 'admin' | 'nurse' | 'viewer' }; settings: { escalateAfterMinutes: number; testCall: boolean } }
+export interface Me { user: { id: string; username: string; displayName: string | null; role: 'admin' | 'nurse' | 'viewer' }; settings: { escalateAfterMinutes: number; testCall: boolean; recordings: boolean } }
 
 /** Which roles may open which page (the API enforces the same on its routes). */
 const PAGES: { path: string; key: string; roles: string[] }[] = [
@@ -86,7 +86,7 @@ function App() {
         {!permitted ? <p role="alert" class="forbidden" data-testid="forbidden">{t('forbidden')}</p>
           : page.key === 'patients' ? <PatientsPage />
           : page.key === 'campaigns' ? (sub === 'new' ? <CampaignsPage create role={role} /> : sub ? <CampaignDetail id={sub} role={role} /> : <CampaignsPage role={role} />)
-          : page.key === 'results' ? (sub ? <ResultDetail id={sub} /> : <ResultsPage />)
+          : page.key === 'results' ? (sub ? <ResultDetail id={sub} recordings={me.settings.recordings} /> : <ResultsPage />)
           : page.key === 'worklist' ? <WorklistPage escalateAfterMinutes={me.settings.escalateAfterMinutes} />
           : page.key === 'testCall' ? <TestCallPage enabled={me.settings.testCall} />
           : <UsersPage me={me.user.id} />}

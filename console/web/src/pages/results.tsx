@@ -55,13 +55,14 @@ export function ResultsPage() {
   );
 }
 
-export function ResultDetail(props: { id: string }) {
+export function ResultDetail(props: { id: string; recordings: boolean }) {
   const [r, setR] = useState<Result | null>(null);
   const [err, setErr] = useState('');
   useEffect(() => { void api<Result>(`/api/results/${props.id}`).then(setR, (x) => setErr(errorText(x))); }, [props.id]);
   if (!r) return <p>{err || t('loading')}</p>;
   const turns = r.turns ?? (r.transcript ?? []).filter((x) => typeof x.gapMs === 'number').map((x, i) => ({ turn: x.turn ?? i, gapMs: x.gapMs }));
-  const audio = r.recording_ref && /^(https?:\/\/|\/)/.test(r.recording_ref) ? r.recording_ref : null;
+  // Recordings stream through the audited route; the reference alone is shown when the server has no recordings directory.
+  const audio = r.recording_ref && props.recordings ? `/api/recordings/${r.id}` : null;
   return (
     <div class="call">
       <h1>{t('results')} #{r.id} <small>{t('mrn')} {r.mrn}</small></h1>
@@ -83,7 +84,7 @@ export function ResultDetail(props: { id: string }) {
             {x.confidence != null && <span class="conf">{t('confidence')} {x.confidence.toFixed(2)}</span>}</li>
         ))}</ol></section>
       <section class="card" aria-labelledby="rec-h"><h2 id="rec-h">{t('recording')}</h2>
-        {audio ? <audio controls preload="none" src={audio} /> : <p>{r.recording_ref ?? t('noRecording')}</p>}</section>
+        {audio ? <audio controls preload="none" src={audio} data-testid="recording" aria-label={t('recording')} /> : <p>{r.recording_ref ?? t('noRecording')}</p>}</section>
       <section class="card" aria-labelledby="lat-h"><h2 id="lat-h">{t('latency')}</h2>
         {turns.length === 0 ? <p>{t('noLatency')}</p> : (
           <table><thead><tr><th scope="col">{t('turn')}</th><th scope="col">{t('gap')}</th></tr></thead>
