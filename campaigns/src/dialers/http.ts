@@ -37,7 +37,8 @@ export class HttpDialer implements Dialer {
         body: JSON.stringify(body),
       });
     } catch {
-      return { kind: 'failed', reason: 'gateway_unreachable' };
+      // Aborted by the worker (call too long, or the worker is shutting down) or no gateway at all.
+      return { kind: 'failed', reason: signal.aborted ? 'call_aborted' : 'gateway_unreachable' };
     }
     if (!res.ok) return { kind: 'failed', reason: `gateway_http_${res.status}` };
     const json: unknown = await res.json().catch(() => null);
