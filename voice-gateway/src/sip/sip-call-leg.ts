@@ -183,7 +183,9 @@ export class SipCallLeg extends EventEmitter implements CallLeg {
       if (this._state === 'active') {
         this.setState('closing');
         this.playout?.close();
-        if (s.state === SessionState.Established) await s.bye();
+        // Not awaited: sip.js holds a BYE until the ACK of our 200 arrives (RFC 3261 section
+        // 15: up to 64*T1 = 32 s); the leg closes now and the BYE follows in the background.
+        if (s.state === SessionState.Established) s.bye().catch(() => {});
       } else if (s.state === SessionState.Initial || s.state === SessionState.Establishing) {
         if (this.opts.direction === 'inbound') await (s as Invitation).reject({ statusCode: reason === 'rejected' ? 603 : 480 });
         else await (s as Inviter).cancel();
