@@ -57,7 +57,8 @@ describe('nurse console in Chromium', () => {
     const dialer = new StubDialer({ callMs: 300, outcome: (req): CallOutcome => ({ kind: 'answered', amd: 'human', result: {
       answers: { fever: { type: 'boolean', value: req.patient.name === '王芳' }, pain: { type: 'number', value: 3, confidence: 0.88 } },
       disposition: req.patient.name === '王芳' ? 'D4' : 'D1', redFlags: req.patient.name === '王芳' ? ['fever'] : [], durationMs: 65_000, summary: '术后随访', tags: ['post-op'], recordingRef: req.patient.name === '王芳' ? 'call-wf.wav' : null,
-      transcript: [{ speaker: 'bot', text: '您好，这里是医院的智能语音助手。', startMs: 0, endMs: 3000 }, { speaker: 'patient', text: '我有点发烧', startMs: 3600, endMs: 5200, confidence: 0.91 }],
+      transcript: [{ speaker: 'bot', text: '您好，这里是医院的智能语音助手。', startMs: 0, endMs: 3000 }, { speaker: 'patient', text: '我有点发烧', startMs: 3600, endMs: 5200, confidence: 0.91 },
+        { speaker: 'bot', text: '请问体温最高多少度？', startMs: 5950, endMs: 8000 }],
     } }) });
     worker = startWorker({ pool: env.pool, connection: env.connection, dialer, voicemailMessage: 'City Hospital, please call 12320.' });
     await env.app.listen({ port: 0, host: '127.0.0.1' });
@@ -171,6 +172,7 @@ describe('nurse console in Chromium', () => {
     expect(await page.getByTestId('transcript').textContent()).toContain('我有点发烧');
     expect(await page.getByTestId('transcript').textContent()).toContain('0.91');
     expect(await page.getByTestId('answers').getByLabel('pain').inputValue()).toBe('3');
+    expect(await page.getByTestId('turn-latency').textContent()).toContain('750 ms');
     await shot('call');
     const src = await page.getByTestId('recording').getAttribute('src');
     const rec = await page.request.get(`${base}${src}`);

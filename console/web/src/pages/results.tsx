@@ -60,7 +60,13 @@ export function ResultDetail(props: { id: string; recordings: boolean }) {
   const [err, setErr] = useState('');
   useEffect(() => { void api<Result>(`/api/results/${props.id}`).then(setR, (x) => setErr(errorText(x))); }, [props.id]);
   if (!r) return <p>{err || t('loading')}</p>;
-  const turns = r.turns ?? (r.transcript ?? []).filter((x) => typeof x.gapMs === 'number').map((x, i) => ({ turn: x.turn ?? i, gapMs: x.gapMs }));
+  // Turn timings when the result carries them; otherwise the gap heard on the media clock: from the end
+  // of the patient's words to the start of the bot's answer (transcript timestamps).
+  const tr = r.transcript ?? [];
+  const turns = r.turns ?? tr.flatMap((x, i) => {
+    const prev = tr[i - 1];
+    return x.speaker === 'bot' && prev && prev.speaker !== 'bot' && prev.endMs != null && x.startMs != null ? [{ turn: i, gapMs: x.startMs - prev.endMs }] : [];
+  });
   // Recordings stream through the audited route; the reference alone is shown when the server has no recordings directory.
   const audio = r.recording_ref && props.recordings ? `/api/recordings/${r.id}` : null;
   return (
@@ -87,7 +93,7 @@ export function ResultDetail(props: { id: string; recordings: boolean }) {
         {audio ? <audio controls preload="none" src={audio} data-testid="recording" aria-label={t('recording')} /> : <p>{r.recording_ref ?? t('noRecording')}</p>}</section>
       <section class="card" aria-labelledby="lat-h"><h2 id="lat-h">{t('latency')}</h2>
         {turns.length === 0 ? <p>{t('noLatency')}</p> : (
-          <table><thead><tr><th scope="col">{t('turn')}</th><th scope="col">{t('gap')}</th></tr></thead>
+          <table data-testid="turn-latency"><thead><tr><th scope="col">{t('turn')}</th><th scope="col">{t('gap')}</th></tr></thead>
             <tbody>{turns.map((x) => <tr><td>{x.turn}</td><td>{x.gapMs} ms</td></tr>)}</tbody></table>
         )}</section>
     </div>
