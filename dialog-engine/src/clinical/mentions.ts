@@ -194,6 +194,31 @@ function statusOf(norm: string, r: RawMatch, starts: number[], all: RawMatch[], 
   return 'present';
 }
 
+/**
+ * Code-switched speech (我妈chest pain 出冷汗, 有点fever): English runs inside a Mandarin
+ * narrative are read with the English lexicon; who it is about comes from the Mandarin context
+ * unless the English itself names someone else.
+ */
+function latinMentions(norm: string, zhCues: Cues): Mention[] {
+  const out: Mention[] = [];
+  for (const run of norm.matchAll(/[a-z][a-z' -]*[a-z]/gu)) {
+    if (run[0].replace(/[^a-z]/g, '').length < 3) continue;
+    const inner = findMentions(run[0], 'en');
+    // A Mandarin negator right before the English (没有fever, 不是很painful) negates its first mention.
+    const negatedBefore = /(?:没有|没|不|无|并没有)(?:什么|啥|太|怎么)?\s*$/u.test(norm.slice(Math.max(0, run.index - 5), run.index));
+    for (const [i, m] of inner.mentions.entries()) {
+      out.push({
+        ...m,
+        status: negatedBefore && i === 0 && m.status === 'present' ? 'negated' : m.status,
+        start: run.index + m.start,
+        end: run.index + m.end,
+        subject: m.subject === 'other' ? 'other' : subjectAt(norm, run.index, zhCues),
+      });
+    }
+  }
+  return out;
+}
+
 export interface MentionResult {
   norm: string;
   mentions: Mention[];
@@ -205,14 +230,15 @@ export function findMentions(text: string, lang: ClinicalLang): MentionResult {
   const norm = lang === 'zh' ? repairHomophones(normalizeNarrative(text, lang)) : normalizeNarrative(text, lang);
   const all = rawMatches(norm, lang);
   const starts = clauseStarts(norm, cues);
-  const mentions = all.map((r) => ({
+  const mentions: Mention[] = all.map((r) => ({
     id: r.p.id,
     start: r.start,
     end: r.end,
     status: statusOf(norm, r, starts, all, cues, lang),
     subject: subjectAt(norm, r.start, cues),
   }));
-  return { norm, mentions };
+  if (lang === 'zh') mentions.push(...latinMentions(norm, cues));
+  return { norm, mentions: mentions.sort((a, b) => a.start - b.start) };
 }
 
 /** The current state of each id: the last mention wins (later speech corrects earlier speech). */

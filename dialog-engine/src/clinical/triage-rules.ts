@@ -38,7 +38,9 @@ export const TRIAGE_RULES: TriageRule[] = [
   // Serious but not immediately life-threatening: emergency department now.
   { reason: 'black stool (possible GI bleed)', disposition: 'D2', department: null, when: (f) => h(f, 'black-stool') },
   { reason: 'pregnancy with bleeding, pain, reduced movements or labour', disposition: 'D2', department: null,
-    when: (f) => h(f, 'x:pregnant') && h(f, 'x:vaginal-bleeding', 'abdominal-pain', 'x:fetal-movement', 'x:labour', 'x:vision-loss') },
+    when: (f) => h(f, 'x:pregnant') && h(f, 'x:vaginal-bleeding', 'x:bleeding', 'abdominal-pain', 'x:fetal-movement', 'x:labour', 'x:vision-loss') },
+  { reason: 'pregnancy with headache and blurred vision or swelling (possible pre-eclampsia)', disposition: 'D2', department: null,
+    when: (f) => h(f, 'x:pregnant') && ((h(f, 'headache') && h(f, 'x:blurred', 'leg-swelling', 'x:lip-swell')) || (h(f, 'x:blurred') && h(f, 'leg-swelling'))) },
   { reason: 'chest pain that is tender to touch or on breathing', disposition: 'D5', department: 'general-medicine', when: (f) => h(f, 'chest-pain') && h(f, 'x:reproducible') },
   { reason: 'chest pain', disposition: 'D2', department: null, when: (f) => h(f, 'chest-pain') && !h(f, 'x:reproducible') },
   { reason: 'fainting with heart or breathing symptoms or in an older person', disposition: 'D2', department: null,

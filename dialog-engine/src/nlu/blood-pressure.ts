@@ -64,7 +64,8 @@ export function parseBloodPressure(utterance: string, lang: Lang): BloodPressure
     // Radio-style 幺 (= 1) opening a digit string: 幺四零 = 140.
     .replace(/幺(?=[零〇一二三四五六七八九洞幺拐]{2})/gu, '一');
   let text = normalizeUtterance(marked, lang);
-  if (lang === 'en') text = enNumberText(text).replace(/斜/g, ' / ');
+  // "the top one was 150": that "one" is a pronoun, not a number.
+  if (lang === 'en') text = enNumberText(text.replace(/\b(top|bottom|upper|lower|first|second|higher|lower) ones?\b/g, '$1 number')).replace(/斜/g, ' / ');
   const nums: Array<{ v: number; start: number; end: number; run: string }> = [];
   if (lang === 'zh') {
     for (const s of findChineseNumbers(text)) nums.push({ v: s.value, start: s.start, end: s.end, run: s.text });

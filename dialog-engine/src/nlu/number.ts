@@ -154,6 +154,10 @@ export function extractQuantities(text: string, lang: Lang): Quantity[] {
         q.min += 0.5;
         q.max += 0.5;
         q.end += 1;
+      } else if (/^出头/u.test(after) && s.min === s.max) {
+        // 六十公斤出头 = 60-65 (a little over)
+        q.max = q.min + (q.min >= 100 ? 10 : q.min >= 10 ? 5 : 1);
+        q.end += 2;
       } else if (/^多/u.test(after) && s.min === s.max) {
         q.max = q.min + 1; // 三十八度多 = 38-39
         q.end += 1;

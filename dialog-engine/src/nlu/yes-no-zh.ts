@@ -51,7 +51,7 @@ function stripHedgeWords(t: string): string {
 }
 
 /** Polarity of one clause: 'yes', 'no' or null when it says nothing. */
-type Frame = QuestionFrame & { topic: Set<string>; ability: boolean };
+type Frame = QuestionFrame & { topic: Set<string>; ability: boolean; normalQ?: boolean };
 
 function clausePolarity(clause: string, frame: Frame): YesNo | null {
   let c = clause;
@@ -65,6 +65,12 @@ function clausePolarity(clause: string, frame: Frame): YesNo | null {
     if (frame.topic.has(m[1]!)) return 'yes';
   }
   if (c.length === 0) return null;
+  // "一碰就疼" / "走路就喘": present when provoked is still present.
+  if (frame.problem && /(?:一|只要|只有)(?:碰|按|压|动|走|咳|吃|活动|用力|弯腰|起来|站起来|上楼|爬楼|走路|干活)[\u4e00-\u9fff]{0,2}?(?:就|才|会|还)/u.test(c) && !GONE.test(c.replace(/不[\u4e00-\u9fff]{0,2}(?=[一只])/gu, ''))) return 'yes';
+  // "一顿没落" / "一次都没漏": nothing missed is a yes to "did you take them" (not to "did you miss any").
+  if (frame.action && frame.negativeTerms.length === 0 && /(?:一(?:顿|次|天|回|粒|片|顿饭)|从来|从)(?:都|也)?(?:没|不)(?:落|漏|忘|拉)(?:下|过|掉)?|没(?:漏|落)(?:过|下)?(?:一次|一顿)|天天(?:都)?(?:吃|按时)/u.test(c)) return 'yes';
+  // "正常吗" answered with an abnormal sign (有点发黑, 带血): not normal.
+  if (frame.normalQ && /发黑|发红|发白|发黄|变黑|变红|黑的|红的|有血|带血|异常|不对劲|稀/u.test(c)) return 'no';
   const fine = FINE.test(c);
   const hasNeg = NEGATORS.test(fine ? c.replace(new RegExp(FINE.source, 'gu'), '好') : c);
   if (fine && frame.problem && !/有点|有一点|还有|还是|还在/u.test(c.replace(/还有点好|还好/gu, ''))) return 'no';
@@ -128,6 +134,7 @@ export function yesNoZh(utterance: string, asked?: string): YesNo {
     ...questionFrame(asked, 'zh'),
     topic: contentChars(asked ?? ''),
     ability: /能|可以|会|得了|得动/u.test(asked ?? '') && !ZH_SYMPTOM_WORD.test(asked ?? ''),
+    normalQ: /正常/u.test(asked ?? ''),
   };
   if (/^我?就是(?:我|本人|他|她)?$|^就是就是$/u.test(normalizeUtterance(utterance, 'zh', { dropFillers: false }))) return 'yes';
   if (SO_SO.test(raw)) return 'unclear';

@@ -11,7 +11,7 @@ export const EN_FEATURES_2: Lexicon = {
   ],
   'x:fracture-signs': [
     '\\bbroken\\b', '\\bfractur(?:e|ed)\\b', '\\bdeformed\\b', '\\bout of (?:shape|place)\\b', '\\bbent (?:the )?wrong way\\b', '\\bbone (?:is |was )?(?:sticking|poking|showing) (?:out|through)\\b',
-    "!\\b(?:can'?t|cannot|unable to|won'?t) (?:walk|move it|bear weight|stand|put (?:any )?weight on)\\b", '\\bheard a (?:snap|crack|pop)\\b', '\\bvery swollen\\b',
+    "!\\b(?:can'?t|cannot|unable to|won'?t) (?:walk|move it|bear weight|stand|get up|put (?:any )?weight on)\\b", '\\bat a (?:weird|funny|strange|odd) angle\\b', '\\bheard a (?:snap|crack|pop)\\b', '\\bvery swollen\\b',
   ],
   'x:open-fracture': ['\\bbone (?:is |was )?(?:sticking|poking|showing) (?:out|through)\\b', '\\bopen fracture\\b', '\\bsee the bone\\b'],
   'x:deep-cut': ['\\bdeep (?:cut|wound|gash)\\b', '\\bgaping\\b', '\\b(?:needs?|might need) stitches\\b', '\\bwound (?:is )?(?:deep|gaping|wide open)\\b', '\\bcut (?:is )?(?:deep|gaping)\\b', '\\bdown to the bone\\b', '\\bgash\\b'],
@@ -22,8 +22,9 @@ export const EN_FEATURES_2: Lexicon = {
   'x:snake': ['\\bsnake ?bite\\b', '\\bbitten by a snake\\b'],
   'x:stiff-neck': ['\\bstiff neck\\b', '\\bneck (?:is )?stiff\\b', "!\\b(?:can'?t|cannot) (?:bend|touch) (?:his|her|my) (?:neck|chin)\\b"],
   'x:non-blanching-rash': ["!\\b(?:rash|spots) (?:that )?(?:doesn'?t|does not|won'?t|don'?t|do not) (?:fade|blanch|go away when)\\b", '\\bglass test\\b', '\\bnon[- ]?blanching\\b', '\\bpurple (?:spots|rash|blotches)\\b', '\\bpurpura\\b', '\\bpetechiae\\b'],
+  'x:blurred': ['\\bblurr(?:y|ed) vision\\b', '\\bvision (?:is |went )?(?:blurry|blurred)\\b', '\\bseeing (?:spots|stars|flashing lights)\\b', '\\bflashing lights\\b'],
   'x:pregnant': ['\\bpregnan(?:t|cy)\\b', '\\bweeks pregnant\\b', '\\bexpecting (?:a baby)?\\b', '\\btrimester\\b'],
-  'x:vaginal-bleeding': ['\\bvaginal bleeding\\b', '\\bbleeding (?:from )?(?:down there|(?:the |my |her )?vagina)\\b', '\\bspotting\\b', '\\bheavy (?:period|periods|menstrual bleeding)\\b'],
+  'x:vaginal-bleeding': ['\\bvaginal bleeding\\b', '\\bpregnant and bleeding\\b', '\\bbleeding (?:while|when|and) (?:i\'?m |she\'?s )?pregnant\\b', '\\bbleeding (?:from )?(?:down there|(?:the |my |her )?vagina)\\b', '\\bspotting\\b', '\\bheavy (?:period|periods|menstrual bleeding)\\b'],
   'x:fetal-movement': ["!\\b(?:baby|baby'?s) (?:is )?(?:not moving|moving less|stopped moving|hasn'?t moved)\\b", '\\breduced (?:fetal|foetal) movements?\\b', "!\\bcan'?t feel the baby\\b"],
   'x:labour': ['\\bwaters? (?:broke|breaking|has broken|have broken)\\b', '\\bcontractions\\b', '\\bin labou?r\\b'],
   'x:gyn': ['\\bperiods?\\b', '\\bmenstrua\\w*\\b', '\\bvaginal\\b', '\\byeast infection\\b', '\\bpelvic\\b', '\\bovar(?:y|ies|ian)\\b', '\\bbreast\\b', '\\bdischarge down there\\b'],
@@ -42,7 +43,7 @@ export const EN_FEATURES_2: Lexicon = {
   'x:nosebleed': ['\\bnose ?bleeds?\\b', `\\bbleeding (?:from )?${P} nose\\b`, '\\bbloody nose\\b', '\\bnose (?:is )?bleeding\\b'],
   'x:cold': ['\\b(?:a |the )?(?:common )?cold\\b', '\\bflu\\b', '\\bsniffles\\b', '\\bsnotty\\b'],
   'x:eye': ['\\beyes? (?:is |are )?(?:red|pink|sore|painful|itchy|swollen|watering|crusty|hurts?|gunky)\\b', '\\bpink ?eye\\b', '\\bconjunctivitis\\b', '\\bstye\\b', '\\bsomething in (?:my|his|her) eye\\b', '\\beye (?:pain|infection|problem)\\b', '\\bblurr(?:y|ed) vision\\b'],
-  'x:eye-injury': ['\\b(?:chemical|bleach|acid|alkali|cleaner|lime) (?:in|into|splashed in) (?:my|his|her|the) eyes?\\b', '\\bsplashed (?:in|into) (?:the|my|his|her) eyes?\\b', '\\beye injury\\b', '\\bpoked in the eye\\b', '\\bhit in the eye\\b'],
+  'x:eye-injury': ['\\beyes? (?:got |was |were |has been |have been )?(?:splashed|sprayed)\\b', '\\b(?:splashed|sprayed) (?:bleach|chemicals?|acid|cleaner) in(?:to)? (?:my|his|her|the) eyes?\\b','\\b(?:chemical|bleach|acid|alkali|cleaner|lime) (?:in|into|splashed in) (?:my|his|her|the) eyes?\\b', '\\bsplashed (?:in|into) (?:the|my|his|her) eyes?\\b', '\\beye injury\\b', '\\bpoked in the eye\\b', '\\bhit in the eye\\b'],
   'x:tooth': ['\\btooth ?ache\\b', '\\btooth\\b', '\\bteeth\\b', '\\bgums?\\b', '\\bdental\\b', '\\bwisdom tooth\\b', '\\bmouth ulcers?\\b'],
   'x:face-swell': ['\\bface (?:is )?(?:swollen|swelling)\\b', '\\bswollen (?:face|cheek|jaw)\\b', '\\bcheek (?:is )?swollen\\b'],
   'x:medication': [

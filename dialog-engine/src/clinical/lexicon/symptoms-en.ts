@@ -13,7 +13,7 @@ export const EN_SYMPTOMS: Lexicon = {
     '!\\btemperature (?:is |was )?(?:normal|back to normal|down)\\b', '=\\bfever (?:has |is )?(?:broken|broke|gone down|came down|went down)\\b',
   ],
   'chest-pain': [
-    '\\bchest (?:pains?|hurts?|hurting|tight(?:ness)?|pressure|discomfort|heaviness|aches?|aching|is (?:tight|heavy|sore|hurting)|feels (?:tight|heavy|sore|funny))\\b',
+    '\\bchest (?:pains?|hurts?|hurting|tight(?:ness)?|pressure|discomfort|heaviness|aches?|aching|(?:is|feels) (?:(?:really|very|so|a bit|kinda|kind of|pretty) )?(?:tight|heavy|sore|hurting|funny|crushed|painful))\\b',
     `\\b(?:pains?|pressure|tightness|discomfort|heaviness|aches?|squeezing|burning) (?:in|on|across|around) ${POSS} chest\\b`,
     `\\b${POSS} chest (?:is|feels) (?:tight|heavy|sore|painful|hurting)\\b`, '\\bangina\\b', '\\btight chest\\b', '\\bchest (?:has been |is |keeps |been |was |started )?(?:hurting|aching|sore|painful|tight|burning)\\b', '\\bheart (?:hurts|is hurting|pain)\\b',
   ],
@@ -38,6 +38,7 @@ export const EN_SYMPTOMS: Lexicon = {
   ],
   'wound-redness': [
     `\\b(?:${POSS} )?(?:wound|incision|cut|scar|stitches|surgical site)(?: site)? (?:is |are |looks |look |has gone |got |getting )?(?:very |really |a bit |more )?(?:red|swollen|inflamed|hot|warm|angry)\\b`,
+    `\\b(?:wound|incision|stitches|scar)\\b[^.,;!?]{0,30}?\\b(?:looks?|is|getting|gone|turned|turning) (?:a bit |very |quite |really )?(?:red|inflamed|angry)\\b`,
     `\\bredness (?:around|at|near|on) ${POSS} (?:wound|incision|cut|stitches|scar)\\b`, `\\bred (?:around|near) ${POSS} (?:wound|incision|stitches)\\b`,
   ],
   'wound-discharge': [
@@ -104,12 +105,12 @@ export const EN_SYMPTOMS: Lexicon = {
   ],
   constipation: [
     '\\bconstipat(?:ed|ion)\\b', "!\\b(?:can'?t|cannot) (?:poo|poop|go to the toilet|pass (?:a )?stool)\\b", "!\\bhaven'?t (?:had a bowel movement|pooped|been to the toilet|gone) (?:in|for)\\b",
-    '\\bhard stools?\\b', '!\\bno bowel movement\\b',
+    '\\bhard stools?\\b', "!\\b(?:haven'?t|hasn'?t|have not|has not|not) (?:pooed|pooped|had a (?:poo|poop|bowel movement|number two)|been for a poo|opened (?:my|his|her) bowels)\\b", '!\\bno bowel movement\\b',
   ],
   diarrhea: ['\\bdiarrh(?:o)?ea\\b', '\\bloose (?:stools?|bowels?|poo|poop|motions)\\b', '\\bthe runs\\b', '\\brunny (?:poo|stools?)\\b', '\\bwatery (?:stools?|poo|poop)\\b'],
   'pain-general': ['\\bpain(?:s|ful)?\\b', '\\b(?:tooth|ear|back|neck|knee) ?aches?\\b', '\\bhurt(?:s|ing)?\\b', '\\bach(?:e|es|ing|y)\\b', '\\bsore\\b', '\\btender\\b'],
   fatigue: [
-    '\\btired(?:ness)?\\b', '\\bfatigu(?:e|ed)\\b', '\\bexhausted\\b', '!\\bno energy\\b', '\\bweak(?:ness)?\\b', '\\bworn out\\b', '\\blethargic\\b', '\\brun down\\b', '\\bdrained\\b', '\\bwiped out\\b',
+    '\\btired(?:ness)?\\b', '\\bfatigu(?:e|ed)\\b', '\\bexhausted\\b', '!\\bno energy\\b', '\\bweak(?:ness)?\\b', '\\bworn out\\b', '\\b(?:knackered|shattered|pooped|zonked|done in|whacked|bushed|beat)\\b', '\\bno energy\\b', '\\blethargic\\b', '\\brun down\\b', '\\bdrained\\b', '\\bwiped out\\b',
   ],
   'reduced-urine': [
     '\\b(?:peeing|urinating|passing urine|passing water) (?:less|very little|hardly|much less)\\b', '\\b(?:less|very little|hardly any|decreased|low) urine\\b',
