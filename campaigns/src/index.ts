@@ -20,6 +20,7 @@ export * from './repo/patients.js';
 export * from './repo/campaigns.js';
 export { campaignsApi, type CampaignsApiOptions, type Role } from './api/plugin.js';
 export { dialogEngineCatalog, type ScriptCatalog, type ScriptSummary } from './api/scripts.js';
+export { previewScriptText } from './api/preview.js';
 export { importPatients, parseCsv, parseXlsx, type ImportReport, type ImportIssue } from './io/import.js';
 export { resultsToCsv, toQuestionnaireResponse } from './io/exports.js';
 export { startProgressHub, type ProgressHub } from './progress.js';

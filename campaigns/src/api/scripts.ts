@@ -1,13 +1,13 @@
 /**
- * Scripts as the API sees them: list, lint and a text preview. The dialog engine does the work;
+ * Scripts as the API sees them: list, lint and a text preview (the happy-path conversation). The dialog engine does the work;
  * this file only adapts it (id, version, hash strings cross the boundary).
  */
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { stringify } from 'yaml';
 import { TzError } from '@tingzhen/voice-core';
 import { checkScriptText, formatIssue, listScripts, loadScript, scriptHash } from '@tingzhen/dialog-engine';
 import type { ApiContext } from './plugin.js';
+import { previewScriptText } from './preview.js';
 
 export interface ScriptSummary { id: string; version: string; hash: string; languages: string[]; title: unknown }
 export interface ScriptCatalog {
@@ -25,9 +25,9 @@ export const dialogEngineCatalog: ScriptCatalog = {
     return { ok: r.issues.length === 0, issues: r.issues.map((i) => formatIssue(i)) };
   },
   async preview(id) {
-    let script: unknown;
+    let script: ReturnType<typeof loadScript>;
     try { script = loadScript(id); } catch (err) { throw new TzError('TZ_ERR_SCRIPT_NOT_FOUND', { id }, { cause: err }); }
-    return stringify(script);
+    return previewScriptText(script);
   },
 };
 

@@ -52,13 +52,12 @@ const CLAIM_SELECT = `SELECT a.id::text, a.contact_id::text, a.campaign_id::text
 
 type ClaimRow = AttemptRow & { contact_state: string; campaign: Record<string, unknown>; patient: Record<string, unknown>; patient_busy: boolean; dials_today: number };
 
-/** row_to_json gives timestamps as strings: the few the claim uses become Dates again. */
+/** row_to_json gives timestamps as strings: they become Dates again. */
+const date = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);
 function reviveCampaign(j: Record<string, unknown>): CampaignRow {
-  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
   return { ...(j as unknown as CampaignRow), next_dial_slot_at: date(j.next_dial_slot_at), created_at: date(j.created_at)!, updated_at: date(j.updated_at)! };
 }
 function revivePatient(j: Record<string, unknown>): PatientRow {
-  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
   return { ...(j as unknown as PatientRow), consent_at: date(j.consent_at), do_not_call_at: date(j.do_not_call_at), created_at: date(j.created_at)!, updated_at: date(j.updated_at)! };
 }
 
