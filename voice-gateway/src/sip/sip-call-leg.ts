@@ -45,6 +45,7 @@ export class SipCallLeg extends EventEmitter implements CallLeg {
   private readonly log: Logger;
   private readonly activeWaiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   private mediaTimer: NodeJS.Timeout | null = null;
+  private statsRef: RtpSessionStats | null = null;
   closeCause: SipCloseCause | null = null;
   /** Final SIP status of a failed outbound attempt / rejected inbound call. */
   finalStatus: number | null = null;
@@ -77,8 +78,9 @@ export class SipCallLeg extends EventEmitter implements CallLeg {
   get sdh(): RtpSessionDescriptionHandler | undefined {
     return this.opts.session.sessionDescriptionHandler as RtpSessionDescriptionHandler | undefined;
   }
+  /** Media statistics (kept after the call ends). */
   get rtpStats(): RtpSessionStats | null {
-    return this.sdh?.rtp?.stats ?? null;
+    return this.statsRef ?? this.sdh?.rtp?.stats ?? null;
   }
 
   /** Resolves once the call is answered and media runs; rejects if it ends first. */
@@ -106,6 +108,7 @@ export class SipCallLeg extends EventEmitter implements CallLeg {
       return;
     }
     const rtp = sdh.rtp;
+    this.statsRef = rtp.stats;
     sdh.onFrame = (samples) => {
       if (this._state !== 'active') return;
       this.queue.push({ samples, sampleRate: 8000, startMs: this.framesIn++ * FRAME_MS });
