@@ -8,9 +8,10 @@
  * The callers share the CPU with the gateway, so the figures are pessimistic for the gateway.
  *
  * VAD detectors are pooled and prewarmed for the largest N (as a gateway sized for that many calls
- * would at start-up): building one blocks the event loop ~45 ms; --no-prewarm shows the cost.
+ * would at start-up): building one blocks the event loop ~45 ms; --no-prewarm shows the cost, and
+ * --no-pool builds one per call (the behaviour before pooling).
  *
- *   npx tsx load-tests/src/bench-calls.ts [--n 1,10,25,50,100] [--models DIR] [--no-prewarm]
+ *   npx tsx load-tests/src/bench-calls.ts [--n 1,10,25,50,100] [--models DIR] [--no-prewarm] [--no-pool]
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -24,7 +25,7 @@ import { createRunner, loadScriptText, type Interpreter } from '@tingzhen/dialog
 import { buildGateway, createPipelineCallHandler, driverFromReducer, GatewayMetrics, PIPELINE_VAD_OPTIONS, TestCaller, type CallReport, type DialogAction } from '@tingzhen/voice-gateway';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1,10,25,50,100' }, models: { type: 'string' }, 'no-prewarm': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { n: { type: 'string', default: '1,10,25,50,100' }, models: { type: 'string' }, 'no-prewarm': { type: 'boolean' }, 'no-pool': { type: 'boolean' } } });
 // eslint-disable-next-line no-restricted-properties -- a benchmark script, like a test, finds the models itself
 const modelsDir = resolve(values.models ?? process.env.TINGZHEN_MODELS_DIR ?? join(here, '..', '..', '..', 'shared', 'models'));
 const levels = values.n.split(',').map(Number).filter((n) => n > 0);
@@ -63,8 +64,18 @@ const tts: TtsEngine = {
 const asr: AsrEngine = {
   capabilities: { name: 'scripted-asr', languages: ['zh'], sampleRate: 8000, hotwords: false, confidence: true },
   stream() {
+    // Like a streaming recognizer, it shows its hypothesis as a partial while the caller speaks,
+    // so a complete yes/no answer ends the turn at VAD silence (the turn policy's short path).
     let heard = false;
-    return { push: () => { heard = true; return []; }, setEndpoint() {}, finish: () => (heard ? { text: '没有', isFinal: true, confidence: 0.9, startMs: 0, endMs: 0 } : null), reset() {}, close() {} };
+    return {
+      push: (f) => {
+        let e = 0;
+        for (const v of f.samples) e += v * v;
+        if (e / f.samples.length > 1e5) heard = true; // above ~ -40 dBFS
+        return heard ? [{ text: '没有', isFinal: false, startMs: 0, endMs: f.startMs }] : [];
+      },
+      setEndpoint() {}, finish: () => (heard ? { text: '没有', isFinal: true, confidence: 0.9, startMs: 0, endMs: 0 } : null), reset() { heard = false; }, close() {},
+    };
   },
   close() {},
 };
@@ -88,8 +99,8 @@ const pct = (xs: number[], p: number) => { if (xs.length === 0) return NaN; cons
 
 async function main(): Promise<void> {
   const logger = createLogger({ level: 'silent' });
-  const vad = await SileroVadEngine.load({ modelsDir, logger });
-  if (!values['no-prewarm']) {
+  const vad = await SileroVadEngine.load({ modelsDir, logger, maxPooled: values['no-pool'] ? 0 : 128 });
+  if (!values['no-prewarm'] && !values['no-pool']) {
     const t = performance.now();
     await vad.prewarm(Math.max(...levels), PIPELINE_VAD_OPTIONS);
     console.log(`prewarmed ${Math.max(...levels)} VAD detectors in ${Math.round(performance.now() - t)} ms`);
