@@ -34,7 +34,7 @@ describe.each(BACKENDS)('crash safety on %s', (backend) => {
       await worker.close();
       await scheduler.close();
     }
-    const a = await env.pool.query<{ id: string; state: string; reason: string | null }>('SELECT id::text, state, reason FROM call_attempts WHERE campaign_id = $1 ORDER BY id', [campaignId]);
+    const a = await env.pool.query<{ id: string; state: string; reason: string | null }>('SELECT a.id::text, state, reason FROM call_attempts a WHERE campaign_id = $1 ORDER BY a.id', [campaignId]);
     expect(a.rows).toEqual([
       { id: firstAttempt, state: 'failed', reason: 'worker_lost' },
       { id: expect.any(String), state: 'answered', reason: 'completed' },

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  claimAttempt, recordOutcome, fileLateOutcome, startScheduler, withTx, jobIdFor, queueNameFor, DEFAULT_TRUNKS, ANSWERED_OK,
-  type ClaimPolicy, type CallOutcome,
+  claimAttempt, recordOutcome, fileLateOutcome, startScheduler, startWorker, withTx, jobIdFor, queueNameFor, DEFAULT_TRUNKS, ANSWERED_OK,
+  type ClaimPolicy, type CallOutcome, type Dialer,
 } from '../src/index.js';
-import { BACKENDS, makeEnv, seed, testClock, type TestEnv } from './helpers.js';
+import { BACKENDS, makeEnv, seed, testClock, waitFor, type TestEnv } from './helpers.js';
 
 const policyAt = (now: () => Date): ClaimPolicy => ({ now, dailyCapPerPatient: 10, trunks: DEFAULT_TRUNKS, capacityRetryMs: 100 });
 
 async function attemptsOf(env: TestEnv, campaignId: string) {
   return (await env.pool.query<{ id: string; state: string; reason: string | null; scheduled_for: Date; seq: number; window_end_at: Date | null }>(
-    'SELECT id::text, state, reason, scheduled_for, seq, window_end_at FROM call_attempts WHERE campaign_id = $1 ORDER BY id', [campaignId])).rows;
+    'SELECT id::text, state, reason, scheduled_for, seq, window_end_at FROM call_attempts a WHERE campaign_id = $1 ORDER BY a.id', [campaignId])).rows;
 }
 
 describe.each(BACKENDS)('reconcile, window edits and late results on %s', (backend) => {
@@ -119,5 +119,35 @@ describe.each(BACKENDS)('reconcile, window edits and late results on %s', (backe
     await withTx(env.pool, (c) => fileLateOutcome(c, a.campaign, first!.id, 'run-X', a.patient, outcome));
     expect((await env.pool.query('SELECT 1 FROM call_results WHERE campaign_id = $1', [campaignId])).rowCount).toBe(1);
     expect((await env.pool.query('SELECT 1 FROM escalations WHERE campaign_id = $1', [campaignId])).rowCount).toBe(1);
+  });
+
+  it('through the worker: a call that outlives its claim is filed late when it ends, nothing lost', async () => {
+    const { campaignId } = await seed(env, 1, { maxAttempts: 3 });
+    const scheduler = startScheduler({ pool: env.pool, connection: env.conn, reconcileIntervalMs: 0 });
+    await scheduler.scheduleCampaign(campaignId);
+    await scheduler.close();
+    const [first] = await attemptsOf(env, campaignId);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const calls: string[] = [];
+    // The first call hangs until the test has played the re-run that declares its worker lost.
+    // (Jobs left by the earlier tests of this file run too: only this campaign's calls are counted.)
+    const dialer: Dialer = { dial: async (req) => { if (req.campaignId === campaignId) calls.push(req.attemptId); if (req.attemptId === first!.id) await gate; return ANSWERED_OK; } };
+    const worker = startWorker({ pool: env.pool, connection: env.conn, dialer, voicemailMessage: 'x', dailyCapPerPatient: 10, concurrency: 1 });
+    try {
+      await waitFor(async () => calls.length === 1);
+      const b = await withTx(env.pool, (c) => claimAttempt(c, first!.id, 'the-re-run', policyAt(() => new Date())));
+      expect(b).toMatchObject({ action: 'closed', reason: 'worker_lost' });
+      release();
+      await waitFor(async () => (await env.pool.query('SELECT 1 FROM call_results WHERE attempt_id = $1', [first!.id])).rowCount === 1);
+      await waitFor(async () => (await env.pool.query("SELECT 1 FROM campaigns WHERE id = $1 AND state = 'completed'", [campaignId])).rowCount === 1);
+    } finally {
+      await worker.close();
+    }
+    // The retry planned by the worker_lost close was cancelled before anyone dialled it.
+    expect(calls).toEqual([first!.id]);
+    expect((await attemptsOf(env, campaignId)).map((r) => [r.state, r.reason])).toEqual([['failed', 'worker_lost'], ['cancelled', 'late_result']]);
+    const esc = await env.pool.query<{ reason: string }>('SELECT reason FROM escalations WHERE campaign_id = $1', [campaignId]);
+    expect(esc.rows).toEqual([{ reason: 'late_result' }]);
   });
 });
