@@ -163,5 +163,10 @@ describe('pipeline on a loopback leg (media-clock timings)', () => {
     expect(v).toBeDefined();
     expect(v!.value).toBeGreaterThan(0);
     expect(v!.value).toBeLessThan(1);
+    // the voice too: WavTts yields once per 100 ms of audio, far faster than real time
+    const t = g.values.find((x) => x.labels.engine === 'wav-tts');
+    expect(t).toBeDefined();
+    expect(t!.value).toBeGreaterThan(0);
+    expect(t!.value).toBeLessThan(1);
   });
 });

@@ -176,6 +176,8 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
           resumeHook = null;
           if (myGen !== gen || ended) break;
         }
+        const rtf = p.ttsRtf;
+        if (rtf !== null) o.metrics?.engineRtf.set({ engine: engines.tts.capabilities.name }, rtf);
         const frames = p.audio;
         const played = Math.min(frames.length, p.position());
         for (let i = 0; i < played && recorder; i++) recorder.addBot(frames[i]!, playedFrom + i * 20);

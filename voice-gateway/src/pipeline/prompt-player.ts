@@ -9,6 +9,9 @@ import { Resampler, type AudioFrame, type CallLeg, type TtsEngine } from '@tingz
 export interface PromptTimings {
   firstChunkAt?: number;
   firstPacketAt?: number;
+  /** Synthesis start and end (wall clock, performance.now), for the engine's real-time factor. */
+  synthStartAt?: number;
+  synthDoneAt?: number;
 }
 
 export class PromptPlayer {
@@ -32,6 +35,7 @@ export class PromptPlayer {
 
   /** Start synthesis in the background; frames accumulate as they come. */
   synthesize(tts: TtsEngine, text: string, language: string): void {
+    this.timings.synthStartAt = performance.now();
     void (async () => {
       let resampler: Resampler | null = null;
       let carry: Int16Array = new Int16Array(0);
@@ -55,6 +59,7 @@ export class PromptPlayer {
       } catch {
         // aborted or engine failure: play what we have
       }
+      if (!this.stopped) this.timings.synthDoneAt = performance.now();
       this.sourceDone = true;
       this.wake?.();
     })();
@@ -160,6 +165,17 @@ export class PromptPlayer {
     if (this.startedAt !== null) this.leg.clearPlayout();
     this.playAbort?.abort();
     this.wake?.();
+  }
+
+  /**
+   * Synthesis time over audio length, once the whole prompt has been synthesised (not when it was
+   * stopped early); null otherwise. Wall time: it includes waiting for the engine, which is what
+   * decides whether the voice keeps up with playout.
+   */
+  get ttsRtf(): number | null {
+    const { synthStartAt: a, synthDoneAt: b } = this.timings;
+    if (a === undefined || b === undefined || this.frames.length === 0) return null;
+    return (b - a) / (this.frames.length * 20);
   }
 
   /** All frames synthesised so far (for the recording). */
