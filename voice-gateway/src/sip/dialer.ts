@@ -21,6 +21,9 @@ import type { DialRequest } from '../dial.js';
 import { SipCallLeg } from './sip-call-leg.js';
 import type { SipEndpoint } from './endpoint.js';
 
+/** How long a CANCEL may take to end the INVITE (487), ms. */
+const CANCEL_GRACE_MS = 4000;
+
 export type SipDialReason =
   | 'busy' | 'declined' | 'unavailable' | 'no-answer' | 'not-found' | 'media-rejected' | 'carrier-congestion'
   | 'auth-required' | 'carrier-error';
@@ -67,27 +70,47 @@ export function createSipDialer(opts: SipDialerOptions): SipDial {
     ep.track(leg);
     let finalStatus: number | null = null;
     let timedOut = false;
-    const ringTimer = setTimeout(() => {
-      timedOut = true;
-      if (inviter.state === SessionState.Establishing || inviter.state === SessionState.Initial) void inviter.cancel().catch(() => leg.finish());
-    }, req.ringTimeoutMs ?? 30_000);
+    let gotResponse = false;
+    let ringTimer: NodeJS.Timeout | undefined;
+    let graceTimer: NodeJS.Timeout | undefined;
+    // Ring timeout: CANCEL (RFC 3261 section 9.1) once the far end has answered anything; a far
+    // end that never sent even 100 Trying is a carrier fault (nothing to cancel, section 9.1).
+    // The CANCEL gets CANCEL_GRACE_MS to produce the 487 before we stop waiting.
+    const giveUp = new Promise<'give-up'>((resolve) => {
+      ringTimer = setTimeout(() => {
+        timedOut = true;
+        if (!gotResponse) {
+          resolve('give-up');
+          return;
+        }
+        if (inviter.state === SessionState.Establishing || inviter.state === SessionState.Initial) inviter.cancel().catch(() => resolve('give-up'));
+        graceTimer = setTimeout(() => resolve('give-up'), CANCEL_GRACE_MS);
+      }, req.ringTimeoutMs ?? 30_000);
+    });
     const onAbort = () => void leg.hangup('normal');
     req.signal?.addEventListener('abort', onAbort, { once: true });
+    let result: 'active' | 'give-up' | 'ended';
     try {
       await inviter.invite({
         requestDelegate: {
-          onReject: (r) => { finalStatus = r.message.statusCode ?? null; },
+          onTrying: () => { gotResponse = true; },
+          onProgress: () => { gotResponse = true; },
+          onReject: (r) => { gotResponse = true; finalStatus = r.message.statusCode ?? null; },
         },
       });
-      await leg.waitActive();
+      result = await Promise.race([leg.waitActive().then(() => 'active' as const), giveUp]);
     } catch {
-      leg.finish();
-      const c = classifySipFailure(finalStatus, timedOut);
-      ep.log.info({ attemptId: req.attemptId, reason: c.reason, sipStatus: finalStatus }, 'outbound sip call not answered');
-      return { ...c, sipStatus: finalStatus };
+      result = 'ended';
     } finally {
       clearTimeout(ringTimer);
+      clearTimeout(graceTimer);
       req.signal?.removeEventListener('abort', onAbort);
+    }
+    if (result !== 'active') {
+      leg.finish();
+      const c = classifySipFailure(finalStatus, timedOut && gotResponse);
+      ep.log.info({ attemptId: req.attemptId, reason: c.reason, sipStatus: finalStatus }, 'outbound sip call not answered');
+      return { ...c, sipStatus: finalStatus };
     }
     const report = await opts.runCall(leg, req);
     if (leg.state !== 'closed') await leg.hangup('normal');
