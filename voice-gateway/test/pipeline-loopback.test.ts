@@ -135,6 +135,18 @@ describe('pipeline on a loopback leg (media-clock timings)', () => {
     expect(report.transcript.filter((t) => t.speaker === 'caller')).toEqual([]);
   });
 
+  it('a short utterance the recognizer hears as a real answer (not a backchannel) does stop the prompt', async () => {
+    const o = Math.round((speechOnsetMs(speech) * 8000) / 1000);
+    const short = speech.slice(o, o + 2800);
+    const { leg, said } = await run((l) => l.feedSilence(1400).feedSamples(short).feedSilence(2500).feedHangup(), { asr: new ScriptedAsr(['没有']) });
+    const stop = clears(leg).find((c) => c > 1400)!;
+    expect(stop).toBeDefined();
+    // no resume of the fever question: the next thing played is the next question
+    expect(said).toContain('伤口疼吗');
+    const feverPlays = playStarts(leg).filter((s) => s > 1000 && s < stop);
+    expect(feverPlays).toHaveLength(1);
+  });
+
   it('in-band DTMF tones in the caller audio complete a DTMF-only script', async () => {
     const tone = (d: string) => generateDtmf(d, { sampleRate: 8000, durationMs: 120, levelDbfs: -12 });
     const { report, said } = await run((l) => l.feedSilence(3500).feedSamples(tone('2')).feedSilence(1500).feedSamples(tone('2')).feedSilence(1500));

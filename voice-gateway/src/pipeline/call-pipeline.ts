@@ -4,7 +4,7 @@
  * latency marks. Decisions about the conversation belong to the runner; this file only moves
  * audio and events between the leg, the engines and the runner.
  */
-import { DtmfDetector, createLogger, isTzError, type AsrStream, type AudioFrame, type CallLeg, type DtmfEvent, type Logger, type VadOptions } from '@tingzhen/voice-core';
+import { DtmfDetector, createLogger, isTzError, type AsrResult, type AsrStream, type AudioFrame, type CallLeg, type DtmfEvent, type Logger, type VadOptions } from '@tingzhen/voice-core';
 import type { GatewayMetrics } from '../metrics.js';
 import { BargeInDetector, DEFAULT_BARGE_IN, isBackchannel, type BargeInOptions } from './barge-in.js';
 import { PromptPlayer } from './prompt-player.js';
@@ -85,6 +85,11 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     const t0 = performance.now();
     try { return f(); } finally { busyMs[k] += performance.now() - t0; }
   };
+  /**
+   * What the recognizer heard in a paused-for-backchannel segment that turned out to be an answer.
+   * finish() consumes the recognizer's segment, so the text is kept here for the turn.
+   */
+  let heldResult: AsrResult | null = null;
   let lastDtmf: { digit: string; source: DtmfEvent['source']; atMs: number } | null = null;
   let asr: AsrStream | null = engines.asr ? engines.asr.stream({ language }) : null;
   const denoise = engines.denoiser?.stream() ?? null;
@@ -211,6 +216,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     listen = null;
     pendingListen = null;
     paused = null;
+    heldResult = null;
     prompt?.stop();
     prompt = null;
     resumeHook?.();
@@ -250,8 +256,11 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   const turnEnded = (end: TurnEnd) => {
     const wallEos = now() - Math.max(0, mediaMs - end.endMs);
     const asrAt = now();
-    const result = asr ? asr.finish() : null;
+    const fresh = asr ? asr.finish() : null;
     asr?.reset();
+    const held = heldResult;
+    heldResult = null;
+    const result = held && fresh ? { ...fresh, text: joinText(held.text, fresh.text, language), confidence: Math.min(held.confidence ?? 1, fresh.confidence ?? 1) } : held ?? fresh;
     const text = result?.text ?? '';
     report.transcript.push({ speaker: 'caller', text, startMs: segStartMs, endMs: end.endMs, confidence: result?.confidence, via: 'speech' });
     deliver({ type: 'speech', text, confidence: result?.confidence ?? 0 }, { via: 'speech', endOfSpeechAt: wallEos, asrFinalAt: asrAt });
@@ -291,7 +300,8 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         } else {
           const short = ev.endMs - ev.startMs < minTurnMs;
           if (paused) {
-            const heard = asr ? asr.finish()?.text ?? '' : '';
+            const r = asr ? asr.finish() : null;
+            const heard = r?.text ?? '';
             if (ev.endMs - ev.startMs <= bargeOpts.backchannelMaxMs && (asr === null || heard === '' || isBackchannel(heard))) {
               asr?.reset();
               paused = null;
@@ -299,6 +309,8 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
               continue;
             }
             confirmBargeIn();
+            heldResult = r;
+            if (r) turnTaker.onPartial(r.text); // a complete answer ends the turn at this speech-end
           }
           if (short) {
             if (listen && !noInputTimer) activateListen(listen, true);
@@ -371,6 +383,12 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   if (o.sink) await o.sink.write(report).catch(() => log.warn({ callId: report.callId }, 'call sink failed'));
   log.info({ callId: report.callId, endReason: report.endReason, turns: report.turns.length, durationMs: report.durationMs }, 'call ended');
   return report;
+}
+
+/** Two pieces of one caller turn: Chinese text joins without a space. */
+function joinText(a: string, b: string, language: string): string {
+  if (a === '' || b === '') return a + b;
+  return language.startsWith('zh') ? a + b : `${a} ${b}`;
 }
 
 export type { TranscriptTurn };
