@@ -36,6 +36,7 @@ describe('nurse console in Chromium', () => {
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage: true });
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (playwright-core never downloads a browser)`);
     mkdirSync(ARTIFACTS, { recursive: true });
     // The SPA is built from source for the test (about a second), so the test sees the current pages.
     execFileSync('npm', ['run', 'build', '-w', 'console'], { cwd: REPO, stdio: 'pipe' });
@@ -82,7 +83,7 @@ describe('nurse console in Chromium', () => {
   it('signs in (zh-CN first) and switches the UI to English and back', async () => {
     expect(existsSync(MIC_WAV)).toBe(true);
     await page.goto(`${base}/`);
-    await expect.poll(() => page.getByRole('heading', { name: '登录' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: '登录' }).count(), { timeout: 20_000 }).toBe(1);
     await shot('login');
     await page.getByLabel('用户名').fill('chief');
     await page.getByLabel('密码').fill('wrong-password!');
@@ -118,7 +119,7 @@ describe('nurse console in Chromium', () => {
     await page.getByTestId('patients-table').getByRole('cell', { name: 'M102', exact: true }).waitFor();
     // Search, then edit consent and do-not-call of one patient.
     await page.getByLabel('搜索').fill('赵');
-    await expect.poll(() => page.getByTestId('patients-table').locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('patients-table').locator('tbody tr').count(), { timeout: 20_000 }).toBe(1);
     await page.getByLabel('同意状态 M102').selectOption('withdrawn');
     await page.getByLabel('勿电联 M102').check();
     await page.getByLabel('原因 M102').fill('家属要求');
@@ -136,7 +137,7 @@ describe('nurse console in Chromium', () => {
     await page.getByLabel('活动名称').fill('术后随访 11月');
     await page.getByLabel('话术脚本').selectOption('post-op-followup');
     const preview = page.getByTestId('script-preview');
-    await expect.poll(async () => preview.locator('tbody tr').count()).toBeGreaterThan(3);
+    await expect.poll(async () => preview.locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(3);
     const first = await preview.locator('tbody tr').first().textContent();
     expect(first).toMatch(/[\u4e00-\u9fff]/);
     expect(first).toMatch(/[A-Za-z]{4,}/);
@@ -162,10 +163,10 @@ describe('nurse console in Chromium', () => {
 
   it('lists results with filters and opens a call page with transcript, answers and summary', async () => {
     await page.getByRole('navigation').getByRole('link', { name: '通话结果' }).click();
-    await expect.poll(() => page.getByTestId('results-table').locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('results-table').locator('tbody tr').count(), { timeout: 20_000 }).toBe(2);
     await page.getByLabel('处置').selectOption('D4');
     await page.getByRole('button', { name: '筛选' }).click();
-    await expect.poll(() => page.getByTestId('results-table').locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('results-table').locator('tbody tr').count(), { timeout: 20_000 }).toBe(1);
     await shot('results');
     await page.getByTestId('results-table').locator('tbody tr a').first().click();
     await page.getByTestId('result-disposition').filter({ hasText: 'D4' }).waitFor();
@@ -216,9 +217,12 @@ describe('nurse console in Chromium', () => {
 
   it('a viewer cannot reach admin or clinical pages, nor their API routes', async () => {
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.getByLabel('用户名').fill('viewer1');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    // Keyboard only: type, Tab to the password, Enter submits.
+    await page.getByLabel('用户名').focus();
+    await page.keyboard.type('viewer1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: '随访活动' }).waitFor();
     for (const name of ['用户管理', '患者', '通话结果', '待办', '测试通话']) expect(await nav.getByRole('link', { name }).count(), name).toBe(0);

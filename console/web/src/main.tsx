@@ -47,7 +47,14 @@ function App() {
       if (latest !== null && id > latest) beep();
       latest = id;
     });
-    return () => { off(); es.close(); };
+    // Overdue high-priority items ring again, once per item.
+    const rung = new Set<string>();
+    const off2 = onServerEvent('overdue', (d: { ids: string[] }) => {
+      const fresh = d.ids.filter((id) => !rung.has(id));
+      fresh.forEach((id) => rung.add(id));
+      if (fresh.length > 0) beep();
+    });
+    return () => { off(); off2(); es.close(); };
   }, [me?.user.id]);
   useEffect(() => { document.title = `${open > 0 ? `(${open}) ` : ''}${t('appName')}`; }, [open, lang.value]);
 

@@ -31,3 +31,32 @@ export function previewSteps(yaml: string): PreviewStep[] {
   }
   return out;
 }
+
+/**
+ * The API's text preview: one `=== title [lang] ===` section per language with the happy-path
+ * conversation (`BOT: ...`, `PATIENT: ...`, indented notes). Sections walk the same path, so line i
+ * of each language is the same moment of the call; they are paired for a side-by-side view.
+ */
+export interface PreviewRow { speaker: string; zh: string; en: string }
+
+export function previewRows(text: string): PreviewRow[] {
+  const sections: Record<string, string[]> = {};
+  let lang: string | null = null;
+  for (const line of text.split('\n')) {
+    const head = /^=== .* \[([a-z-]+)\] ===$/.exec(line.trim());
+    if (head) { lang = head[1]!.startsWith('en') ? 'en' : 'zh'; sections[lang] = []; continue; }
+    if (lang && /^(BOT|PATIENT|CALLER|SYSTEM):/i.test(line.trim())) sections[lang]!.push(line.trim());
+  }
+  if (!sections.zh && !sections.en) {
+    // Older servers sent the script as YAML.
+    return previewSteps(text).map((s) => ({ speaker: s.id, zh: s.zh, en: s.en }));
+  }
+  const zh = sections.zh ?? [];
+  const en = sections.en ?? [];
+  const split = (l: string | undefined) => { const m = /^([A-Z]+):\s*(.*)$/.exec(l ?? ''); return m ? [m[1]!, m[2]!] : ['', l ?? '']; };
+  return Array.from({ length: Math.max(zh.length, en.length) }, (_, i) => {
+    const [sz, tz] = split(zh[i]);
+    const [se, te] = split(en[i]);
+    return { speaker: sz || se || '', zh: tz!, en: te! };
+  });
+}

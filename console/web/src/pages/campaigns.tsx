@@ -4,7 +4,7 @@ import { lang, t } from '../i18n.js';
 import { Link, navigate } from '../router.js';
 import { WeekGrid, gridToWindows, defaultGrid } from '../week-grid.js';
 import { OutcomeChart } from '../chart.js';
-import { previewSteps } from '../preview.js';
+import { previewRows } from '../preview.js';
 
 interface Campaign { id: string; name: string; scriptId: string; state: string; startDate: string; endDate: string | null; concurrency: number; maxAttempts: number }
 interface Script { id: string; version: string; hash: string; languages: string[]; title: Record<string, string> | string }
@@ -41,7 +41,12 @@ function CreateCampaign() {
     void api<{ items: Script[] }>('/api/scripts').then((r) => { setScripts(r.items); if (r.items[0]) setF((x) => ({ ...x, scriptId: x.scriptId || r.items[0]!.id })); });
     void api<{ items: typeof patients }>('/api/patients?limit=500').then((r) => setPatients(r.items));
   }, []);
-  useEffect(() => { if (f.scriptId) void api<string>(`/api/scripts/${f.scriptId}/preview`).then(setPreview, () => setPreview('')); }, [f.scriptId]);
+  useEffect(() => {
+    if (!f.scriptId) return;
+    let current = true; // a slower answer for the previous choice must not overwrite this one
+    void api<string>(`/api/scripts/${f.scriptId}/preview`).then((x) => { if (current) setPreview(x); }, () => { if (current) setPreview(''); });
+    return () => { current = false; };
+  }, [f.scriptId]);
   const set = (k: keyof typeof f, num = false) => (e: Event) => { const v = (e.target as HTMLInputElement).value; setF({ ...f, [k]: num ? Number(v) : v }); };
   const submit = async (e: Event) => {
     e.preventDefault(); setErr('');
@@ -57,7 +62,7 @@ function CreateCampaign() {
       navigate(`/campaigns/${c.id}`);
     } catch (x) { setErr(errorText(x)); }
   };
-  const steps = previewSteps(preview);
+  const steps = previewRows(preview);
   return (
     <form onSubmit={submit} class="create">
       <h1>{t('newCampaign')}</h1>
@@ -77,8 +82,8 @@ function CreateCampaign() {
         </fieldset>
         <section class="preview" aria-labelledby="preview-h"><h2 id="preview-h">{t('preview')}</h2>
           <table data-testid="script-preview"><thead><tr><th scope="col">#</th><th scope="col" lang="zh-CN">中文</th><th scope="col" lang="en">English</th></tr></thead>
-            <tbody>{steps.map((s) => <tr><th scope="row">{s.id}</th><td lang="zh-CN">{s.zh}</td><td lang="en">{s.en}</td></tr>)}</tbody></table>
-          <details><summary>YAML</summary><pre>{preview}</pre></details>
+            <tbody>{steps.map((s) => <tr class={s.speaker.toLowerCase()}><th scope="row">{s.speaker === 'BOT' ? t('bot') : s.speaker === 'PATIENT' ? t('caller') : s.speaker}</th><td lang="zh-CN">{s.zh}</td><td lang="en">{s.en}</td></tr>)}</tbody></table>
+          <details><summary>{lang.value === 'en' ? 'Full text' : '全文'}</summary><pre>{preview}</pre></details>
         </section>
       </div>
       <WeekGrid grid={grid} onChange={setGrid} />
