@@ -46,6 +46,16 @@ const PATTERNS: Record<ClinicalLang, Pattern[]> = {
 export function normalizeNarrative(text: string, lang: ClinicalLang): string {
   let s = String(text ?? '').normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'");
   if (lang === 'zh') s = s.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/gu, '');
+  else {
+    // Spoken English: fillers, hedges and stutters carry no clinical meaning ("his his face is
+    // like kinda drooping" = "his face is drooping"); "feels like a weight" keeps its "like".
+    s = s
+      .replace(/\b(?:um+|uh+|erm+|er|uhm+|ah+|hmm+|you know|i mean)\b,?/g, ' ')
+      .replace(/\b(is|was|are|were|'s|am|just|it's|really|so) like\b,?/g, '$1')
+      .replace(/\b(?:kinda|sorta|kind of|sort of)\b(?= \w)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/\b([a-z']+)(?: \1\b)+/g, '$1');
+  }
   return s.replace(/\s+/g, ' ').trim();
 }
 

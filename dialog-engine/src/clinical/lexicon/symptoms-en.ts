@@ -14,8 +14,8 @@ export const EN_SYMPTOMS: Lexicon = {
   ],
   'chest-pain': [
     '\\bchest (?:pains?|hurts?|hurting|tight(?:ness)?|pressure|discomfort|heaviness|aches?|aching|(?:is|feels) (?:(?:really|very|so|a bit|kinda|kind of|pretty) )?(?:tight|heavy|sore|hurting|funny|crushed|painful))\\b',
-    `\\b(?:pains?|pressure|tightness|discomfort|heaviness|aches?|squeezing|burning) (?:in|on|across|around) ${POSS} chest\\b`,
-    `\\b${POSS} chest (?:is|feels) (?:tight|heavy|sore|painful|hurting)\\b`, '\\bangina\\b', '\\btight chest\\b', '\\bchest (?:has been |is |keeps |been |was |started )?(?:hurting|aching|sore|painful|tight|burning)\\b', '\\bheart (?:hurts|is hurting|pain)\\b',
+    `\\b(?:pains?|pressure|tightness|discomfort|heaviness|aches?|squeezing|burning) (?:in|on|across|around) ${POSS} chest\\b`, `\\b(?:tight |heavy |crushing |squeezing )?(?:band|weight|vice|belt) (?:across|around|on) ${POSS} chest\\b`,
+    `\\b${POSS} chest (?:is|feels) (?:tight|heavy|sore|painful|hurting)\\b`, '\\bangina\\b', `\\b${POSS} chest (?:feels|felt|is) like (?:a|an|someone|something|there'?s|it'?s)\\b`, '\\btight chest\\b', '\\bchest (?:has been |is |keeps |been |was |started )?(?:hurting|aching|sore|painful|tight|burning)\\b', '\\bheart (?:hurts|is hurting|pain)\\b',
   ],
   'shortness-of-breath': [
     '\\bshort(?:ness)? of breath\\b', '\\bsob\\b', '\\bbreathless(?:ness)?\\b', '\\bout of breath\\b', "!\\bcan'?t (?:catch (?:my|his|her) breath|get (?:my|his|her) breath)\\b",
@@ -61,7 +61,7 @@ export const EN_SYMPTOMS: Lexicon = {
   'weakness-one-side': [
     '\\b(?:weak(?:ness)?|numb(?:ness)?|tingling|heavy|paralys(?:ed|is)|paralyzed|limp|dead) (?:on|in|down) (?:one side|the (?:left|right)(?: side)?|(?:his|her|my) (?:left|right)(?: side)?|one (?:arm|leg))\\b',
     '\\b(?:one|left|right) (?:side|arm|leg|hand)(?: of (?:my|his|her) body)? (?:is |feels |went |has gone )?(?:weak|numb|heavy|limp|dead|floppy|paralys|paralyz)\\w*',
-    "!\\b(?:can'?t|cannot|unable to) (?:lift|raise|move|feel) (?:my|his|her|one|the) (?:left |right )?(?:arm|leg|hand)\\b", '\\barm (?:is )?drifting\\b', '\\b(?:left|right) (?:arm|leg|hand|foot|side)(?: and (?:arm|leg|hand|foot|face))? (?:is |are |feels? |went |has gone |have gone )?(?:weak|numb|heavy|limp|dead|tingly)\\b', '\\bhemipa\\w+\\b', '\\bone[- ]sided (?:weakness|numbness|paralysis)\\b',
+    "!\\b(?:can'?t|cannot|unable to) (?:lift|raise|move|feel) (?:my|his|her|one|the) (?:left |right )?(?:arm|leg|hand)\\b", '\\barm (?:is )?drifting\\b', '\\b(?:left|right) (?:arm|leg|hand|foot|side)(?: and (?:arm|leg|hand|foot|face))? (?:is |are |feels? |went |has gone |have gone )?(?:weak|numb|heavy|limp|dead|tingly)\\b', '\\bhemipa\\w+\\b', '\\bone[- ]sided (?:weakness|numbness|paralysis)\\b', '\\b(?:left|right) (?:arm|leg|hand|side)\\b[^.,;!?]{0,25}?\\b(?:gave way|gave out|went numb|feels numb|is numb|went weak|went dead|feels dead|collapsed under)\\b',
     '\\b(?:weakness|numbness) (?:of|in) (?:the |his |her |my )?(?:left|right) (?:arm|leg|side)\\b', '\\bhalf (?:of )?(?:my|his|her) (?:body|face) (?:is )?(?:weak|numb)\\b',
   ],
   'speech-difficulty': [
