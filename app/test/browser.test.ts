@@ -96,6 +96,7 @@ describe('nurse console in Chromium', () => {
     await page.getByLabel('Language / 语言').selectOption('en');
     await page.getByRole('navigation').getByRole('link', { name: 'Worklist' }).waitFor();
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    await shot('worklist-en');
     await page.getByLabel('Language / 语言').selectOption('zh-CN');
     await page.getByRole('navigation').getByRole('link', { name: '患者' }).waitFor();
   });

@@ -81,7 +81,7 @@ function CreateCampaign() {
           </fieldset>
         </fieldset>
         <section class="preview" aria-labelledby="preview-h"><h2 id="preview-h">{t('preview')}</h2>
-          <table data-testid="script-preview"><thead><tr><th scope="col">#</th><th scope="col" lang="zh-CN">中文</th><th scope="col" lang="en">English</th></tr></thead>
+          <table data-testid="script-preview"><thead><tr><th scope="col">{t('speaker')}</th><th scope="col" lang="zh-CN">中文</th><th scope="col" lang="en">English</th></tr></thead>
             <tbody>{steps.map((s) => <tr class={s.speaker.toLowerCase()}><th scope="row">{s.speaker === 'BOT' ? t('bot') : s.speaker === 'PATIENT' ? t('caller') : s.speaker}</th><td lang="zh-CN">{s.zh}</td><td lang="en">{s.en}</td></tr>)}</tbody></table>
           <details><summary>{lang.value === 'en' ? 'Full text' : '全文'}</summary><pre>{preview}</pre></details>
         </section>
