@@ -169,3 +169,18 @@ describe('console auth and roles (real PostgreSQL)', () => {
     expect((await app.inject({ method: 'GET', url: '/../../etc/passwd' })).body).not.toContain('root:');
   });
 });
+
+describe('console setup token from configuration', () => {
+  it('accepts the operator-chosen token once, only while no user exists', async () => {
+    const env = await makeConsoleEnv('consetup', { setupToken: 'operator-chosen-setup-token' });
+    try {
+      const { app } = env;
+      const body = { token: 'operator-chosen-setup-token', username: 'head', password: 'a-long-password' };
+      expect((await app.inject({ method: 'POST', url: '/api/auth/setup', payload: body })).statusCode).toBe(201);
+      expect((await app.inject({ method: 'POST', url: '/api/auth/setup', payload: { ...body, username: 'head2' } })).statusCode).toBe(401);
+      expect((await app.inject({ method: 'GET', url: '/api/auth/setup' })).json()).toEqual({ needed: false });
+    } finally {
+      await env.close();
+    }
+  });
+});
