@@ -111,14 +111,15 @@ a=rtpmap:101 telephone-event/8000
 }
 
 /** UAC: calls the gateway, plays an RTP pcap (audio + RFC 4733 digits), then waits for the bot's BYE or sends its own after byeAfterMs. */
-export function uacXml(pcapPath: string, byeAfterMs: number | null): string {
+export function uacXml(pcapPath: string, byeAfterMs: number | null, viaProxy = false): string {
+  const routes = viaProxy ? '\n[routes]' : '';
   const tail = byeAfterMs === null
     ? `<recv request="BYE" timeout="40000"/>
   <send>${RESP('200 OK', false)}</send>`
     : `<pause milliseconds="${byeAfterMs}"/>
   <send><![CDATA[
 BYE [next_url] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]${routes}
 [last_From:]
 [last_To:]
 [last_Call-ID:]
@@ -157,7 +158,7 @@ a=fmtp:101 0-15
   <recv response="200" rtd="true" rrs="true" timeout="10000"/>
   <send><![CDATA[
 ACK [next_url] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]${routes}
 [last_From:]
 [last_To:]
 [last_Call-ID:]
