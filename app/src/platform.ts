@@ -14,6 +14,8 @@ export interface RunningPlatform {
   services: Services;
   server: FastifyInstance;
   log: Logger;
+  /** One-time token that creates the first admin in the console (null once a user exists). */
+  setupToken: string | null;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startPlatform(env: Record<string, string | undefined>): Pr
     await services.close();
   };
   let server: FastifyInstance | undefined;
+  let setupToken: string | null = null;
   try {
     const secret = await gatewaySecret(config);
     server = buildServer({ config, services, log, version: VERSION, speech: has('gateway') ? speechStatus : undefined });
@@ -44,8 +47,9 @@ export async function startPlatform(env: Record<string, string | undefined>): Pr
       stops.gateway = () => gw.close();
     }
     if (has('api')) {
-      const api = await startApiRole(server, { config, services, log });
+      const api = await startApiRole(server, { config, services, log, authSecret: secret });
       stops.api = () => api.close();
+      setupToken = api.setupToken;
     }
     await server.listen({ host: config.httpHost, port: config.httpPort });
     if (has('worker')) {
@@ -62,7 +66,7 @@ export async function startPlatform(env: Record<string, string | undefined>): Pr
   log.info({ url, database: services.databaseKind, queue: services.queueBackend, roles: config.roles }, 'tingzhen started');
   let closing: Promise<void> | undefined;
   return {
-    url, config, services, server, log,
+    url, config, services, server, log, setupToken,
     close() {
       closing ??= (async () => {
         log.info('shutting down');

@@ -65,6 +65,13 @@ describe('the composed platform', () => {
     await expect.poll(() => readdirSync(join(dataDir, 'calls')).length, { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
+  it('serves the console API behind sign-in, with a one-time setup token for the first admin', async () => {
+    expect(platform.setupToken).toMatch(/\S{16,}/);
+    const setup = (await (await fetch(`${platform.url}/api/auth/setup`)).json()) as { needed: boolean };
+    expect(setup.needed).toBe(true);
+    expect((await fetch(`${platform.url}/api/campaigns`)).status).toBe(401);
+  });
+
   it('refuses a caller without a token', async () => {
     const caller = new TestCaller({ url: `${platform.url.replace('http', 'ws')}/media/native`, callId: 'CA-platform-2' });
     await caller.connect().catch(() => undefined);

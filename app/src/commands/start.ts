@@ -34,6 +34,10 @@ const start: Command = {
       return isTzError(err, 'TZ_ERR_CONFIG_INVALID') ? EXIT_USAGE : EXIT_FAILURE;
     }
     io.stdout.write(`tingzhen is up: console and API at ${platform.url}  (health: ${platform.url}/health)\n`);
+    if (platform.setupToken) {
+      // No default password: the first admin is created with this one-time token, shown once, here.
+      io.stdout.write(`First start: open ${platform.url}/setup and create the first admin with the one-time setup token:\n  ${platform.setupToken}\n`);
+    }
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGTERM', stop);

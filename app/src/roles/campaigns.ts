@@ -1,20 +1,50 @@
 /**
- * The api role (campaigns REST API and the scheduler, the "clock") and the worker role (dials
- * through the gateway's `dial` contract over HTTP, to this process or a gateway elsewhere).
+ * The api role (the nurses' console with sign-in and roles, the campaigns REST API under /api and
+ * the scheduler, the "clock") and the worker role (dials through the gateway's `dial` contract
+ * over HTTP, to this process or a gateway elsewhere).
  */
+import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { campaignsApi, HttpDialer, startScheduler, startWorker, type DialWorker, type Scheduler } from '@tingzhen/campaigns';
+import { campaignsApi, HttpDialer, startProgressHub, startScheduler, startWorker, type DialWorker, type Scheduler } from '@tingzhen/campaigns';
+import { actorOf, authorize, consolePlugin, ensureSetupToken } from '@tingzhen/console';
 import { signToken } from '@tingzhen/voice-gateway';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import type { Services } from '../services.js';
 
 /** Lifetime of the worker's token for the gateway's dial route, ms (renewed at every start). */
 const DIAL_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
+/** Lifetime of a browser test-call token, ms: enough to connect. */
+const TEST_CALL_TOKEN_TTL_MS = 60_000;
+/** A recording reference is a bare file name inside the recordings directory. */
+const RECORDING_REF = /^[\w.-]+$/;
 
-export async function startApiRole(app: FastifyInstance, opts: { config: Config; services: Services; log: Logger }): Promise<{ scheduler: Scheduler; close(): Promise<void> }> {
-  const scheduler = startScheduler({ pool: opts.services.pool, connection: opts.services.queue, logger: opts.log });
-  await app.register(campaignsApi, { pool: opts.services.pool, scheduler, defaultCountry: opts.config.defaultCountry });
-  return { scheduler, close: () => scheduler.close() };
+export interface ApiRole {
+  scheduler: Scheduler;
+  /** Printed once at the first start, while no user exists: creates the first admin. */
+  setupToken: string | null;
+  close(): Promise<void>;
+}
+
+export async function startApiRole(app: FastifyInstance, opts: { config: Config; services: Services; log: Logger; authSecret: string }): Promise<ApiRole> {
+  const { config, services, log } = opts;
+  const scheduler = startScheduler({ pool: services.pool, connection: services.queue, logger: log });
+  const hub = await startProgressHub(services.pool, services.databaseUrl);
+  const recordingsDir = resolve(config.recordingsDir ?? join(config.dataDir, 'recordings'));
+  // The console decorates the root instance (sessions) so that `authorize` works on every route.
+  await app.register(consolePlugin, {
+    pool: services.pool, progressHub: hub, logger: log,
+    testCallToken: () => signToken(opts.authSecret, { ttlMs: TEST_CALL_TOKEN_TTL_MS }),
+    recordingFile: (ref) => (RECORDING_REF.test(ref) ? join(recordingsDir, ref) : null),
+  });
+  await app.register(campaignsApi, { pool: services.pool, scheduler, prefix: '/api', authorize, actorOf, defaultCountry: config.defaultCountry } as never);
+  const setupToken = await ensureSetupToken(services.pool);
+  return {
+    scheduler, setupToken,
+    async close() {
+      await scheduler.close();
+      await hub.close();
+    },
+  };
 }
 
 export function voicemailMessage(config: Config): string {
