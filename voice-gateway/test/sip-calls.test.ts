@@ -4,7 +4,7 @@
  * allow-list, and nothing left behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Info } from 'sip.js';
+import { isTzError } from '@tingzhen/voice-core';
 import { createSipDialer, SipEndpoint, type SipCallLeg } from '../src/sip/index.js';
 import { callGateway, quiet, rtpRange, startGateway, type Gateway } from './sip-helpers.js';
 
@@ -95,6 +95,20 @@ describe('in-call behaviour', () => {
     await wait(100);
     expect(rejected).toBe(415);
     await peerLeg.hangup('normal');
-    void Info;
+  }, 15_000);
+
+  it('blind transfer: REFER accepted (202) resolves; a refused REFER is TZ_ERR_SIP_REJECTED', async () => {
+    const { gwLeg, peerLeg } = await call();
+    const referred: string[] = [];
+    peerLeg.session.delegate = {
+      ...peerLeg.session.delegate,
+      onRefer: (r) => { referred.push(r.referTo.uri.user ?? ''); void r.accept(); },
+    };
+    await gwLeg.transfer('sip:8000@127.0.0.1');
+    expect(referred).toEqual(['8000']);
+    peerLeg.session.delegate = { ...peerLeg.session.delegate, onRefer: (r) => { void r.reject({ statusCode: 603 }); } };
+    await expect(gwLeg.transfer('sip:8001@127.0.0.1')).rejects.toSatisfy((e: unknown) => isTzError(e, 'TZ_ERR_SIP_REJECTED') && e.details.status === 603);
+    await expect(gwLeg.transfer('not a uri')).rejects.toSatisfy((e: unknown) => isTzError(e, 'TZ_ERR_VALIDATION'));
+    await gwLeg.hangup('transfer');
   }, 15_000);
 });
