@@ -3,9 +3,10 @@ import { triage } from '../src/clinical/index.js';
 
 /**
  * Independent, evaluator-style narratives (dialect, ASR style, third person, mixed registers).
- * `d` lists the acceptable dispositions; `rf` the red flags that must fire ([] = none may fire).
+ * `d` lists the acceptable dispositions; `rf` the red flags that must fire ([] = none may fire);
+ * `dep` the acceptable departments ('null' for none).
  */
-type Row = { lang: 'zh' | 'en'; n: string; d: string; rf?: string[] };
+type Row = { lang: 'zh' | 'en'; n: string; d: string; rf?: string[]; dep?: string };
 const ROWS: Row[] = [
   {"lang": "zh", "n": "我爸心口窝疼一身冷汗", "d": "D1", "rf": ["chest-pain-cardiac"]},
   {"lang": "zh", "n": "我老伴说胸口像压了块石头一样喘不上来气", "d": "D1", "rf": ["chest-pain-cardiac"]},
@@ -296,6 +297,57 @@ const ROWS: Row[] = [
   {"lang": "en", "n": "no numbness, no weakness, just a mild headache", "d": "D6|D7", "rf": []},
   {"lang": "en", "n": "she had a seizure years ago but none since", "d": "D6|D7", "rf": []},
   {"lang": "en", "n": "I thought about suicide when I was a teenager but not now", "d": "D5|D6|D3"},
+  {"lang": "zh", "n": "右下腹疼 按着更疼 还发烧", "d": "D4", "dep": "general-surgery"},
+  {"lang": "zh", "n": "肚子疼了一晚上 吐了三回 喝水也吐", "d": "D4", "dep": "gastroenterology"},
+  {"lang": "zh", "n": "腰疼得厉害 尿里带血", "d": "D4", "dep": "urology"},
+  {"lang": "zh", "n": "老是口渴 尿多 人也瘦了", "d": "D6|D5", "dep": "endocrinology"},
+  {"lang": "zh", "n": "眼睛红 疼 怕光", "d": "D4", "dep": "ophthalmology"},
+  {"lang": "zh", "n": "耳朵流脓 疼", "d": "D5", "dep": "ent"},
+  {"lang": "zh", "n": "嗓子疼了三天 发烧三十八度五", "d": "D5|D7|D4", "dep": "general-medicine|ent|null"},
+  {"lang": "zh", "n": "膝盖肿了 走路疼 没摔过", "d": "D6|D5", "dep": "orthopedics"},
+  {"lang": "zh", "n": "摔了一下 手腕肿得老高 动不了", "d": "D4", "dep": "orthopedics"},
+  {"lang": "zh", "n": "孩子四岁 咳嗽发烧三天了 三十九度", "d": "D4", "dep": "pediatrics"},
+  {"lang": "zh", "n": "孩子两岁 拉肚子 精神还行", "d": "D5|D7", "dep": "pediatrics|null"},
+  {"lang": "zh", "n": "月经推迟两个礼拜了 肚子有点疼", "d": "D5|D6", "dep": "gynecology|obstetrics"},
+  {"lang": "zh", "n": "白带多 有异味 下面痒", "d": "D5|D6", "dep": "gynecology"},
+  {"lang": "zh", "n": "最近老是心烦 睡不着 对啥都没兴趣", "d": "D5", "dep": "psychiatry"},
+  {"lang": "zh", "n": "皮肤上起了一圈圈的红疹子 痒", "d": "D6", "dep": "dermatology"},
+  {"lang": "zh", "n": "牙疼 半边脸都肿了", "d": "D4", "dep": "stomatology"},
+  {"lang": "zh", "n": "老是忘事 丢三落四 半年了", "d": "D6", "dep": "neurology|general-medicine"},
+  {"lang": "zh", "n": "血压一百九 头疼得厉害", "d": "D2|D1"},
+  {"lang": "zh", "n": "血压一百八 没什么感觉", "d": "D4", "dep": "cardiology"},
+  {"lang": "zh", "n": "一直拉黑色的大便", "d": "D2"},
+  {"lang": "zh", "n": "被猫抓了一下 出了点血", "d": "D4", "dep": "emergency"},
+  {"lang": "zh", "n": "手上烫了个大水泡", "d": "D4|D7", "dep": "general-surgery|null"},
+  {"lang": "zh", "n": "脚底扎了个钉子", "d": "D4|D5", "dep": "general-surgery|emergency|orthopedics"},
+  {"lang": "zh", "n": "流鼻涕打喷嚏 有点咳嗽 不发烧", "d": "D7"},
+  {"lang": "zh", "n": "拉了两次肚子 不发烧", "d": "D7"},
+  {"lang": "zh", "n": "有点头疼 休息一下就好了", "d": "D6|D7", "dep": "neurology|null"},
+  {"lang": "zh", "n": "便秘好几天了", "d": "D6|D7", "dep": "gastroenterology|null"},
+  {"lang": "zh", "n": "我想开点降压药", "d": "D6", "dep": "pharmacy|cardiology"},
+  {"lang": "zh", "n": "这个药能和感冒药一起吃吗", "d": "D6", "dep": "pharmacy"},
+  {"lang": "zh", "n": "吃错药了 多吃了一片降压药", "d": "D3|D2"},
+  {"lang": "zh", "n": "腿上长了个包 不疼", "d": "D6", "dep": "general-surgery|dermatology"},
+  {"lang": "en", "n": "pain in my lower right tummy, worse when I move, and a temperature", "d": "D4", "dep": "general-surgery"},
+  {"lang": "en", "n": "I've been vomiting all day and can't keep anything down", "d": "D4", "dep": "gastroenterology"},
+  {"lang": "en", "n": "my eye is red and painful and light hurts", "d": "D4", "dep": "ophthalmology"},
+  {"lang": "en", "n": "earache and a fever", "d": "D5", "dep": "ent"},
+  {"lang": "en", "n": "my knee's swollen and stiff, no injury", "d": "D6|D5", "dep": "orthopedics"},
+  {"lang": "en", "n": "fell off my bike, wrist is swollen and I can't move it", "d": "D4", "dep": "orthopedics"},
+  {"lang": "en", "n": "my 4 year old has had a fever of 39 for three days", "d": "D4", "dep": "pediatrics"},
+  {"lang": "en", "n": "I've got thrush, itchy and discharge", "d": "D5|D6", "dep": "gynecology"},
+  {"lang": "en", "n": "feeling low, no interest in anything, not sleeping", "d": "D5", "dep": "psychiatry"},
+  {"lang": "en", "n": "ringworm type rash on my arm", "d": "D6", "dep": "dermatology"},
+  {"lang": "en", "n": "toothache and my jaw is swollen", "d": "D4", "dep": "stomatology"},
+  {"lang": "en", "n": "my blood pressure is 185 over 110 but I feel ok", "d": "D4", "dep": "cardiology"},
+  {"lang": "en", "n": "black tarry poo since yesterday", "d": "D2"},
+  {"lang": "en", "n": "runny nose and sneezing, no fever", "d": "D7"},
+  {"lang": "en", "n": "mild headache that goes with paracetamol", "d": "D6|D7", "dep": "neurology|null"},
+  {"lang": "en", "n": "can I take ibuprofen with my blood thinners?", "d": "D6", "dep": "pharmacy"},
+  {"lang": "en", "n": "I accidentally took my heart tablets twice", "d": "D3|D2"},
+  {"lang": "en", "n": "I've been constipated for a couple of days", "d": "D7|D6", "dep": "gastroenterology|null"},
+  {"lang": "en", "n": "I need a sick note", "d": "D6", "dep": "general-medicine"},
+  {"lang": "en", "n": "burning when I wee and I keep needing to go", "d": "D5", "dep": "urology"},
 ];
 
 describe('triage on held-out style narratives', () => {
@@ -305,5 +357,6 @@ describe('triage on held-out style narratives', () => {
     if (row.rf && row.rf.length === 0) expect(r.red_flags).toEqual([]);
     for (const f of row.rf ?? []) expect(r.red_flags).toContain(f);
     if (!['D4', 'D5', 'D6'].includes(r.disposition)) expect(r.department).toBeNull();
+    if (row.dep !== undefined) expect(row.dep.split('|')).toContain(String(r.department));
   });
 });

@@ -78,6 +78,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { reason: 'wound bleeding', disposition: 'D4', department: 'general-surgery', when: (f) => h(f, 'wound-bleeding') },
   { reason: 'deep cut', disposition: 'D4', department: 'general-surgery', when: (f) => h(f, 'x:deep-cut') },
   { reason: 'allergic rash after a food, drug or sting', disposition: 'D4', department: 'dermatology', when: (f) => h(f, 'rash', 'itching', 'x:lip-swell') && h(f, 'x:allergen') },
+  { reason: 'puncture wound (nail, needle, glass)', disposition: 'D4', department: 'general-surgery', when: (f) => h(f, 'x:puncture') },
   { reason: 'animal bite', disposition: 'D4', department: 'emergency', when: (f) => h(f, 'x:bite') },
   { reason: 'possible fracture', disposition: 'D4', department: 'orthopedics', when: (f) => injured(f) && h(f, 'x:fracture-signs') },
   { reason: 'burn', disposition: 'D4', department: 'general-surgery', when: (f) => h(f, 'x:burn') && h(f, 'x:severe', 'x:blister') },

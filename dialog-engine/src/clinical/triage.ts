@@ -24,6 +24,11 @@ export interface TriageResult {
   reasons: string[];
 }
 
+/** Symptoms that deserve a clinic visit even when they have passed (a faint, chest pain, a TIA). */
+const WORTH_A_LOOK: ReadonlySet<string> = new Set([
+  'fainting', 'chest-pain', 'weakness-one-side', 'speech-difficulty', 'facial-droop', 'confusion', 'black-stool', 'blood-in-urine',
+  'shortness-of-breath', 'palpitations', 'suicidal-thoughts',
+]);
 /** Adult age from which a narrative counts as an older person (years). */
 export const ELDERLY_YEARS = 65;
 /** Under this age (years) the pediatric department applies. */
@@ -66,8 +71,16 @@ export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions
     if (!best || Number(rule.disposition.slice(1)) < Number(best.disposition.slice(1))) best = rule;
   }
   if (!best) {
-    reasons.push('no specific complaint recognised: routine general medicine');
-    best = { disposition: 'D6', department: 'general-medicine', reason: 'unrecognised' };
+    // Every symptom told has already gone or was denied ("有点头疼 休息一下就好了"): self-care
+    // with the safety net; nothing recognised at all: a routine general clinic.
+    const told = mentions.filter((m) => !m.id.startsWith('x:'));
+    if (told.length > 0 && told.every((m) => (m.status === 'resolved' || m.status === 'negated') && !(m.status === 'resolved' && WORTH_A_LOOK.has(m.id)))) {
+      reasons.push('symptoms already gone or denied: self-care');
+      best = { disposition: 'D7', department: null, reason: 'resolved' };
+    } else {
+      reasons.push('no specific complaint recognised: routine general medicine');
+      best = { disposition: 'D6', department: 'general-medicine', reason: 'unrecognised' };
+    }
   }
   let department = DISPOSITION_LADDER[best.disposition].allowsDepartment ? best.department : null;
   if (department && facts.child && PEDIATRIC_OVERRIDE.has(department)) department = 'pediatrics';
