@@ -11,7 +11,7 @@
  * would at start-up): building one blocks the event loop ~45 ms; --no-prewarm shows the cost, and
  * --no-pool builds one per call (the behaviour before pooling).
  *
- *   npx tsx load-tests/src/bench-calls.ts [--n 1,10,25,50,100] [--models DIR] [--no-prewarm] [--no-pool]
+ *   npx tsx load-tests/src/bench-calls.ts [--n 1,10,25,50,100] [--models DIR] [--no-prewarm] [--no-pool] [--lead FRAMES]
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +25,7 @@ import { createRunner, loadScriptText, type Interpreter } from '@tingzhen/dialog
 import { buildGateway, createPipelineCallHandler, driverFromReducer, GatewayMetrics, PIPELINE_VAD_OPTIONS, TestCaller, type CallReport, type DialogAction } from '@tingzhen/voice-gateway';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1,10,25,50,100' }, models: { type: 'string' }, 'no-prewarm': { type: 'boolean' }, 'no-pool': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { n: { type: 'string', default: '1,10,25,50,100' }, models: { type: 'string' }, 'no-prewarm': { type: 'boolean' }, 'no-pool': { type: 'boolean' }, lead: { type: 'string' } } });
 // eslint-disable-next-line no-restricted-properties -- a benchmark script, like a test, finds the models itself
 const modelsDir = resolve(values.models ?? process.env.TINGZHEN_MODELS_DIR ?? join(here, '..', '..', '..', 'shared', 'models'));
 const levels = values.n.split(',').map(Number).filter((n) => n > 0);
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     dialogFor: () => { const r = createRunner(script, { interpreter }); return driverFromReducer(r.initialState({ lang: 'zh' }), (s, i) => r.next(s, i) as { state: typeof s; actions: DialogAction[] }, (s) => s.outcome); },
     onReport: (r) => reports.push(r),
   });
-  const app = await buildGateway({ auth: { allowUnauthenticated: true }, onCall, logger, metrics });
+  const app = await buildGateway({ auth: { allowUnauthenticated: true }, onCall, logger, metrics, ...(values.lead ? { leadFrames: Number(values.lead) } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `ws://127.0.0.1:${(app.server.address() as AddressInfo).port}/media/native`;
   const speech = callerSpeech();

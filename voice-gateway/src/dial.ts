@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '@tingzhen/voice-core';
 import { createTwilioCodec } from './codecs/twilio.js';
 import { WireCallLeg } from './legs/wire-leg.js';
 import type { CallReport } from './pipeline/types.js';
+import { WS_LEAD_FRAMES } from './server/ws-gateway.js';
 
 export interface DialRequest {
   /** Attempt id (idempotency key; becomes the call id). */
@@ -46,6 +47,7 @@ export function createWsDialer(opts: WsDialerOptions): Dial {
       codec: createTwilioCodec('native'),
       logger: log,
       startTimeoutMs: req.ringTimeoutMs ?? 30_000,
+      leadFrames: WS_LEAD_FRAMES,
       transport: {
         send: (m) => { if (ws.readyState === WebSocket.OPEN) ws.send(m.data, { binary: m.binary }); },
         close: (code, reason) => ws.close(code, reason),
