@@ -113,4 +113,26 @@ describe.each(BACKENDS)('caps across campaigns and trunks on %s', (backend) => {
     expect(started.rows).toHaveLength(2);
     expect(started.rows[1]!.started_at.getTime()).toBeGreaterThanOrEqual(started.rows[0]!.ended_at.getTime());
   });
+
+  it('the campaign calls-per-second cap spaces dials across two workers', async () => {
+    // The trunk allows 1000/s, the campaign 5/s: ten dials need at least 9 gaps of 200 ms.
+    const trunks = { default: { channels: 30, callsPerSecond: 1000, inboundReservedShare: 0 } };
+    const { campaignId } = await seed(env, 10, { concurrency: 10, callsPerSecond: 5 });
+    const dialer = new StubDialer();
+    const scheduler = startScheduler({ pool: env.pool, connection: env.conn, reconcileIntervalMs: 0 });
+    await scheduler.scheduleCampaign(campaignId);
+    const opts = { pool: env.pool, connection: env.conn, dialer, trunks, concurrency: 5, voicemailMessage: VM, dailyCapPerPatient: 10 };
+    const w1 = startWorker(opts);
+    const w2 = startWorker(opts);
+    try {
+      await waitFor(async () => (await campaignProgress(env.pool, campaignId)).state === 'completed', 30_000);
+    } finally {
+      await Promise.all([w1.close(), w2.close()]);
+      await scheduler.close();
+    }
+    const r = await env.pool.query<{ span_ms: number; n: number }>(
+      'SELECT extract(epoch FROM max(started_at) - min(started_at)) * 1000 AS span_ms, count(*)::int AS n FROM call_attempts WHERE campaign_id = $1', [campaignId]);
+    expect(r.rows[0]!.n).toBe(10);
+    expect(Number(r.rows[0]!.span_ms)).toBeGreaterThanOrEqual(1700);
+  });
 });

@@ -9,7 +9,10 @@ import { nextSlot } from '../domain/windows.js';
 import { RETRYABLE_OUTCOMES, type RetryableOutcome } from '../domain/states.js';
 import { afterCommit, recordCreated, transition, readCounters } from '../db/transitions.js';
 import { withTx } from '../db/pool.js';
+import { createLogger } from '@tingzhen/voice-core';
 import { windowSpecFor, type AttemptRow, type CampaignRow, type FollowUp } from './rows.js';
+
+const log = createLogger({ name: 'campaigns.lifecycle' });
 
 /** Default business retry delays, minutes, when a campaign leaves one out. */
 export const DEFAULT_RETRY_DELAYS_MINUTES: Record<RetryableOutcome, number> = { no_answer: 120, busy: 30, failed: 60, voicemail: 240 };
@@ -103,9 +106,14 @@ export function isRetryable(s: string): s is RetryableOutcome {
  */
 export async function maybeComplete(db: pg.ClientBase, campaignId: string): Promise<boolean> {
   if (afterCommit(db, `complete:${campaignId}`, async (pool) => {
-    // Read first without a transaction: almost always some contact is still live.
-    if (await hasLiveContacts(pool, campaignId)) return;
-    await withTx(pool, (c) => completeIfDone(c, campaignId));
+    try {
+      // Read first without a transaction: almost always some contact is still live.
+      if (await hasLiveContacts(pool, campaignId)) return;
+      await withTx(pool, (c) => completeIfDone(c, campaignId));
+    } catch (err) {
+      // The work it follows is committed; the scheduler's reconcile pass completes the campaign.
+      log.warn({ err, campaignId }, 'completion check failed');
+    }
   })) return false;
   return completeIfDone(db, campaignId);
 }

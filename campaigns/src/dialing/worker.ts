@@ -6,6 +6,7 @@
  * campaign's rate and concurrency and each trunk's channels, across processes.
  */
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type pg from 'pg';
 import { DelayedError, type Job, type Worker } from 'bullmq';
 import { createLogger, type Logger } from '@tingzhen/voice-core';
@@ -55,6 +56,8 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
   const trunks = opts.trunks ?? DEFAULT_TRUNKS;
   const maxCallMs = opts.maxCallMs ?? 15 * 60_000;
   const closing = new AbortController();
+  // Every call in progress listens on it (one per concurrent job): no leak, many listeners.
+  setMaxListeners(0, closing.signal);
   const policy: ClaimPolicy = {
     now, trunks, dailyCapPerPatient: opts.dailyCapPerPatient ?? 2, inboundInUse: opts.inboundInUse, capacityRetryMs: opts.capacityRetryMs ?? 1000,
     patientBusyRetryMs: opts.patientBusyRetryMs,
