@@ -17,7 +17,7 @@ type FilterQ = { campaignId?: string; patientId?: string; disposition?: string; 
 const CLINICAL = ['admin', 'nurse', 'doctor'] as const;
 
 const SELECT = `SELECT r.id::text, r.attempt_id::text, r.campaign_id::text, r.patient_id::text, p.mrn, r.answers, r.disposition, r.red_flags, r.department, r.summary,
-  r.tags, r.transcript, r.recording_ref, r.duration_ms, r.hangup_reason, r.script_id, r.script_version, r.script_hash, r.created_at
+  r.tags, r.transcript, r.recording_ref, r.duration_ms, r.hangup_reason, r.script_id, r.script_version, r.script_hash, r.late, r.created_at
   FROM call_results r JOIN patients p ON p.id = r.patient_id`;
 
 async function query(ctx: ApiContext, q: FilterQ): Promise<ResultRow[]> {

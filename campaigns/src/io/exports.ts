@@ -6,6 +6,8 @@ export interface ResultRow {
   disposition: string | null; red_flags: string[]; department: string | null; summary: string | null; tags: string[];
   transcript: unknown[]; recording_ref: string | null; duration_ms: number | null; hangup_reason: string | null;
   script_id: string; script_version: string; script_hash: string | null; created_at: Date;
+  /** Filed after its attempt had been closed as lost (see fileLateOutcome): a nurse should check. */
+  late?: boolean;
 }
 
 function csvCell(v: unknown): string {
