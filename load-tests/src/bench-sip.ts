@@ -103,6 +103,7 @@ Content-Length: 0
 </scenario>`);
 
 let concurrent = 0;
+const answeredAt: number[] = [];
 let peak = 0;
 const jitterMs: number[] = [];
 let lost = 0;
@@ -110,6 +111,7 @@ let received = 0;
 const ep = await SipEndpoint.start({
   listen: { host: '127.0.0.1', port: 0 }, rtpPorts: { minPort: 30000, maxPort: 39999 }, rtpBindHost: '127.0.0.1', logger,
   onCall: async (leg: SipCallLeg) => {
+    answeredAt.push(performance.now());
     concurrent++;
     peak = Math.max(peak, concurrent);
     // RTP echo: the caller's frames go straight back out through playout.
@@ -125,7 +127,7 @@ const sample = `INVITE sip:120@127.0.0.1:5060;transport=tcp SIP/2.0\r\nVia: SIP/
 sipParseCostMs(sample, 200); // warm up the JIT
 console.log(`sip.js parse: ${sipParseCostMs(sample, 1000).toFixed(2)} ms per INVITE`);
 
-function sipp(rate: number, calls: number): Promise<{ ok: number; failed: number }> {
+function sipp(rate: number, calls: number): Promise<{ ok: number; failed: number; achievedRate: number }> {
   const stat = join(dir, `stat-${rate}.csv`);
   return new Promise((resolve) => {
     const p = spawn('sipp', [`127.0.0.1:${ep.port}`, '-sf', scenario, '-t', 't1', '-i', '127.0.0.1', '-r', String(rate), '-m', String(calls),
@@ -133,6 +135,9 @@ function sipp(rate: number, calls: number): Promise<{ ok: number; failed: number
     p.on('exit', () => {
       let ok = 0;
       let failed = calls;
+      // calls answered per second between the first and the last answer (SIPp's own CallRate(C) includes the hold time)
+      const span = (answeredAt.at(-1)! - answeredAt[0]!) / 1000;
+      const achievedRate = answeredAt.length > 1 && span > 0 ? (answeredAt.length - 1) / span : 0;
       try {
         const lines = readFileSync(stat, 'utf8').trim().split('\n');
         const head = lines[0]!.split(';');
@@ -140,15 +145,15 @@ function sipp(rate: number, calls: number): Promise<{ ok: number; failed: number
         ok = Number(last[head.indexOf('SuccessfulCall(C)')]);
         failed = Number(last[head.indexOf('FailedCall(C)')]);
       } catch { /* no stats: everything failed */ }
-      resolve({ ok, failed });
+      resolve({ ok, failed, achievedRate });
     });
   });
 }
 
-console.log('rate/s  calls  ok  failed%  peak-concurrent  cpu-ms/call  jitter-ms(avg)  rtp-loss%');
+console.log('rate/s  achieved/s  calls  ok  failed%  peak-concurrent  cpu-ms/call  jitter-ms(avg)  rtp-loss%');
 let best = 0;
 for (const rate of rates) {
-  peak = 0; jitterMs.length = 0; lost = 0; received = 0;
+  peak = 0; jitterMs.length = 0; lost = 0; received = 0; answeredAt.length = 0;
   const cpu0 = process.cpuUsage();
   const r = await sipp(rate, callsPerRate);
   await new Promise((res) => setTimeout(res, 500));
@@ -156,10 +161,10 @@ for (const rate of rates) {
   const failedPct = (100 * r.failed) / Math.max(1, r.ok + r.failed);
   const cpuPerCall = (cpu.user + cpu.system) / 1000 / Math.max(1, r.ok);
   const jit = jitterMs.length ? jitterMs.reduce((a, b) => a + b, 0) / jitterMs.length : 0;
-  console.log(`${String(rate).padStart(6)}  ${String(callsPerRate).padStart(5)}  ${String(r.ok).padStart(4)}  ${failedPct.toFixed(2).padStart(7)}  ${String(peak).padStart(15)}  ${cpuPerCall.toFixed(1).padStart(11)}  ${jit.toFixed(2).padStart(14)}  ${((100 * lost) / Math.max(1, lost + received)).toFixed(2).padStart(9)}`);
-  if (failedPct < 0.1) best = rate;
+  console.log(`${String(rate).padStart(6)}  ${r.achievedRate.toFixed(1).padStart(10)}  ${String(callsPerRate).padStart(5)}  ${String(r.ok).padStart(4)}  ${failedPct.toFixed(2).padStart(7)}  ${String(peak).padStart(15)}  ${cpuPerCall.toFixed(1).padStart(11)}  ${jit.toFixed(2).padStart(14)}  ${((100 * lost) / Math.max(1, lost + received)).toFixed(2).padStart(9)}`);
+  if (failedPct < 0.1) best = Math.max(best, r.achievedRate);
   else break;
 }
-console.log(`highest rate with < 0.1 % failed calls: ${best} calls/s (hold ${holdMs} ms, direct TCP, SIPp on the same machine)`);
+console.log(`highest achieved rate with < 0.1 % failed calls: ${best.toFixed(1)} calls/s (hold ${holdMs} ms, direct TCP, SIPp on the same machine)`);
 await ep.stop();
 process.exit(0);
