@@ -66,8 +66,24 @@ function weekdayOffset(base: Date, weekShift: number, weekday: number, pastBias:
 }
 
 const PAST_Q = /什么时候开始|哪天开始|从哪天|多久了|以来|上次|最后一次|when did|since when|last time|started|begin|began/iu;
+/** Questions about a day still to come (an appointment, a visit): a bare day of the month is the next one. */
+const FUTURE_Q = /方便|预约|复查|复诊|来医院|过来|安排|什么时候来|哪天来|打算|计划|when (?:can|could|would|will|are) you|come in|appointment|available|book|schedule|next visit/iu;
 
-function zhDate(t: string, base: Date, pastBias: boolean): DateResult | null {
+/**
+ * A bare day of the month (十五号, "the 3rd"): this month's, unless that day has already passed
+ * and the question looks ahead (then next month's), or it is still to come and the question looks
+ * back (then last month's). With no question, this month's.
+ */
+function monthDay(base: Date, day: number, pastBias: boolean, futureBias: boolean): Date | null {
+  const y = base.getUTCFullYear();
+  const mo = base.getUTCMonth() + 1;
+  const today = base.getUTCDate();
+  if (futureBias && day < today) return validDate(mo === 12 ? y + 1 : y, mo === 12 ? 1 : mo + 1, day) ?? validDate(y, mo, day);
+  if (pastBias && day > today) return validDate(mo === 1 ? y - 1 : y, mo === 1 ? 12 : mo - 1, day) ?? validDate(y, mo, day);
+  return validDate(y, mo, day);
+}
+
+function zhDate(t: string, base: Date, pastBias: boolean, futureBias = false): DateResult | null {
   let m = new RegExp(`(${N})年(${N})月(${N})[日号]?`, 'u').exec(t);
   if (m) {
     let y = num(m[1]);
@@ -125,13 +141,19 @@ function zhDate(t: string, base: Date, pastBias: boolean): DateResult | null {
     const days = unit === '天' || unit === '日' ? n : n * 7;
     return { relative_days: sign * Math.round(days) };
   }
+  // 过两天 / 过几天 = in a couple of days.
+  m = new RegExp(`过(${N})天`, 'u').exec(t);
+  if (m) {
+    const n = num(m[1]);
+    if (n !== null && n > 0) return { relative_days: n };
+  }
   m = new RegExp(`^前(${N})天`, 'u').exec(t) ?? new RegExp(`[^大]前(${N})天`, 'u').exec(t);
   if (m) {
     const n = num(m[1]);
     if (n !== null && n > 1) return { relative_days: -n }; // 前两天 = a couple of days ago
   }
   const words: Array<[RegExp, number]> = [
-    [/大前天/u, -3], [/大后天/u, 3], [/前天|前日/u, -2], [/后天|后日/u, 2], [/昨天|昨日|昨晚|昨儿|昨个|夜里|昨夜/u, -1],
+    [/大前天/u, -3], [/大后天/u, 3], [/前天|前日|前儿/u, -2], [/后天|后日|后儿/u, 2], [/昨天|昨日|昨晚|昨儿|昨个|夜里|昨夜/u, -1],
     [/明天|明日|明早|明晚|明儿/u, 1], [/今天|今日|今早|今晚|今儿|刚才|刚刚|现在|早上|上午|中午|下午|晚上|这会/u, 0],
     [/上周|上个?星期|上个?礼拜/u, -7], [/下周|下个?星期|下个?礼拜/u, 7], [/上个月/u, -30], [/下个月/u, 30],
   ];
@@ -139,14 +161,13 @@ function zhDate(t: string, base: Date, pastBias: boolean): DateResult | null {
   // A bare day of month: 五号 / 十五号.
   m = new RegExp(`(${N})[号日]`, 'u').exec(t);
   if (m) {
-    const day = num(m[1]) ?? 0;
-    const d = validDate(base.getUTCFullYear(), base.getUTCMonth() + 1, day);
+    const d = monthDay(base, num(m[1]) ?? 0, pastBias, futureBias);
     if (d) return { date: iso(d) };
   }
   return null;
 }
 
-function enDate(t: string, base: Date, pastBias: boolean): DateResult | null {
+function enDate(t: string, base: Date, pastBias: boolean, futureBias = false): DateResult | null {
   let m = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t);
   if (m) {
     const d = validDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -193,7 +214,7 @@ function enDate(t: string, base: Date, pastBias: boolean): DateResult | null {
     const bias = m[1] === 'this' || m[1] === 'coming' ? false : pastBias;
     return { relative_days: weekdayOffset(base, shift, EN_WEEKDAY[m[2]!]!, bias || (!explicit && /\b(?:on|since)\b/.test(t) && pastBias), explicit) };
   }
-  m = /\b(\d+(?:\.\d+)?)\s*(days?|weeks?|months?|years?)\s+(ago|from now|later|before|after)\b/.exec(t)
+  m = /\b(\d+(?:\.\d+)?)\s*(days?|weeks?|months?|years?)\s+(ago|from now|from today|later|before|after)\b/.exec(t)
     ?? /\b(in)\s+(\d+(?:\.\d+)?)\s*(days?|weeks?|months?|years?)\b/.exec(t);
   if (m) {
     const inForm = m[1] === 'in';
@@ -208,14 +229,14 @@ function enDate(t: string, base: Date, pastBias: boolean): DateResult | null {
     return { relative_days: sign * Math.round(n * (/week/.test(unit) ? 7 : 1)) };
   }
   const words: Array<[RegExp, number]> = [
-    [/\bday before yesterday\b/, -2], [/\bday after tomorrow\b/, 2], [/\byesterday\b|\blast night\b/, -1], [/\btomorrow\b/, 1],
+    [/\bday before yesterday\b/, -2], [/\bday after tomorrow\b/, 2], [/\byesterday\b|\blast night\b/, -1], [/\btomorrow\b|\btmrw?\b|\btomoz\b|\b2moro\b/, 1],
     [/\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b|\bjust now\b|\bright now\b/, 0],
     [/\blast week\b/, -7], [/\bnext week\b/, 7], [/\blast month\b/, -30], [/\bnext month\b/, 30],
   ];
   for (const [re, d] of words) if (re.test(t)) return { relative_days: d };
   m = /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b/.exec(t);
   if (m) {
-    const d = validDate(base.getUTCFullYear(), base.getUTCMonth() + 1, Number(m[1]));
+    const d = monthDay(base, Number(m[1]), pastBias, futureBias);
     if (d) return { date: iso(d) };
   }
   return null;
@@ -224,7 +245,8 @@ function enDate(t: string, base: Date, pastBias: boolean): DateResult | null {
 export function parseDate(utterance: string, lang: Lang, callDate?: string, asked?: string): DateResult {
   const base = parseIso(callDate);
   const pastBias = PAST_Q.test(asked ?? '');
-  if (lang === 'zh') return zhDate(normalizeUtterance(utterance, 'zh'), base, pastBias) ?? { date: null };
+  const futureBias = !pastBias && FUTURE_Q.test(asked ?? '');
+  if (lang === 'zh') return zhDate(normalizeUtterance(utterance, 'zh'), base, pastBias, futureBias) ?? { date: null };
   const t = enNumberText(normalizeUtterance(utterance, 'en')).replace(/\b(\d+)th\b/g, '$1th');
-  return enDate(t, base, pastBias) ?? { date: null };
+  return enDate(t, base, pastBias, futureBias) ?? { date: null };
 }
