@@ -8,10 +8,13 @@ import type { Server } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { loadSpeechEngines, type SpeechEngines } from '@tingzhen/speech';
 import { ttsModelChoices } from '@tingzhen/tts-voices';
-import { createAudioSocketServer, createPipelineCallHandler, FileCallSink, gatewayPlugin, GatewayMetrics } from '@tingzhen/voice-gateway';
+import { createAudioSocketServer, createPipelineCallHandler, FileCallSink, gatewayPlugin, GatewayMetrics, PIPELINE_VAD_OPTIONS } from '@tingzhen/voice-gateway';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import { LanguageRoutedTts } from './tts-router.js';
 import { dateIn, dialogFor } from './dialog.js';
+
+/** VAD detectors built at start-up: the calls a small site takes at once. */
+const PREWARM_VAD_DETECTORS = 8;
 
 export interface GatewayRole {
   speech: SpeechEngines;
@@ -21,6 +24,10 @@ export interface GatewayRole {
 export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string }): Promise<GatewayRole> {
   const { config, log } = opts;
   const speech = await loadSpeechEngines({ modelsDir: resolve(config.modelsDir), ttsModels: ttsModelChoices(), vadMinSilenceMs: config.vadMinSilenceMs, logger: log });
+  // Build VAD detectors now: building one blocks the event loop ~45 ms (a model session), which
+  // would otherwise hit the first calls' playout.
+  const vad = speech.vad as typeof speech.vad & { prewarm?: (count: number, opts?: object) => Promise<void> };
+  if (vad.prewarm) await vad.prewarm(PREWARM_VAD_DETECTORS, PIPELINE_VAD_OPTIONS);
   const metrics = new GatewayMetrics();
   // Inbound call reports (transcripts: patient data) go to a JSON-lines file in the data directory.
   const sink = new FileCallSink(resolve(config.dataDir, 'calls', 'inbound-calls.jsonl'));
