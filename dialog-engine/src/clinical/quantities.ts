@@ -90,16 +90,19 @@ export interface Age {
   months?: number;
 }
 
-const ZH_CHILD = '(?:宝宝|孩子|婴儿|小孩|女儿|儿子|娃|孙子|孙女|外孙|宝贝|闺女)';
+const ZH_CHILD = '(?:宝宝|孩子|婴儿|小孩|女儿|儿子|娃|孙子|孙女|外孙|宝贝|闺女|老二|老三|二宝|三宝|大宝|小宝)';
 
 /** Age of the person described. Months only for explicit infant ages. */
 export function extractAge(norm: string, lang: ClinicalLang): Age | null {
   if (lang === 'zh') {
-    const months = new RegExp(`(?:${ZH_CHILD}(?:才|刚|今年|现在)?(${ZH_NUM})(?:个)?(?:半|多)?(月|周|星期|天))|(?:(${ZH_NUM})(?:个)?(?:多)?(月|周|天)(?:大|的宝宝|的孩子|的婴儿|的小孩))|(?:出生(?:才)?(${ZH_NUM})(天|周))`, 'u').exec(norm);
+    const months = new RegExp(`(?:${ZH_CHILD}(?:才|刚|今年|现在|刚刚|已经)?(${ZH_NUM})(?:个)?(?:半|多)?(月|周|星期|礼拜|天))|(?:(${ZH_NUM})(?:个)?(?:多)?(月|周|天)(?:大|的宝宝|的孩子|的婴儿|的小孩))|(?:(?:出生|生下来|生出来)(?:才|刚|刚刚)?(${ZH_NUM})(?:个)?(天|周|星期|礼拜))`, 'u').exec(norm);
     if (months) {
       const n = parseChineseNumber(months[1] ?? months[3] ?? months[5] ?? '');
       const unit = months[2] ?? months[4] ?? months[6] ?? '';
-      if (n !== null) return { months: unit === '月' ? n : unit === '天' ? n / 30 : (n * 7) / 30, years: 0 };
+      // 两个月零十天: the extra days count too.
+      const extra = unit === '月' ? /^零?([零〇一二两三四五六七八九十\d]+)天/u.exec(norm.slice(months.index + months[0].length)) : null;
+      const extraDays = extra ? parseChineseNumber(extra[1]!) ?? 0 : 0;
+      if (n !== null) return { months: unit === '月' ? n + extraDays / 30 : unit === '天' ? n / 30 : (n * 7) / 30, years: 0 };
     }
     if (/新生儿|刚出生|没满月|月子里/u.test(norm)) return { months: 0.5, years: 0 };
     const years = new RegExp(`(${ZH_NUM})(?:多)?(?:周)?岁`, 'u').exec(norm);
