@@ -9,8 +9,8 @@
  * transport routes (tcp-transport.ts); its response Via check (host must equal viaHost, no port)
  * is bypassed because our transport hands parsed messages straight to the user-agent core.
  */
-import { Core, UserAgent, type Invitation } from 'sip.js';
-import { createLogger, isTzError, type Logger } from '@tingzhen/voice-core';
+import { Core, Registerer, RegistererState, UserAgent, type Invitation } from 'sip.js';
+import { createLogger, isTzError, TzError, type Logger } from '@tingzhen/voice-core';
 import type { MediaClock } from '../legs/media-clock.js';
 import { PortAllocator, type G711Codec, type JitterBufferOptions, type PortRange } from '../rtp/index.js';
 import { rtpSdhFactory } from './rtp-sdh.js';
@@ -40,6 +40,8 @@ export interface SipEndpointOptions {
   /** Hang up an answered call when no RTP arrives for this long, ms (default 0 = never). */
   mediaTimeoutMs?: number;
   jitter?: JitterBufferOptions;
+  /** Digest credentials (RFC 2617, MD5 only in sip.js) answered to 401/407 on REGISTER and INVITE. */
+  auth?: { username: string; password: string };
   clock?: MediaClock;
   logger?: Logger;
 }
@@ -50,6 +52,7 @@ export class SipEndpoint {
   readonly allocator: PortAllocator;
   readonly log: Logger;
   private readonly calls = new Set<SipCallLeg>();
+  private readonly registerers: Registerer[] = [];
   /** Request-URI user of new inbound calls by Call-ID, until the leg is created. */
   private readonly dialled = new Map<string, string>();
 
@@ -71,6 +74,7 @@ export class SipEndpoint {
         allocator: this.allocator, mediaAddress: opts.mediaAddress ?? host, codecs: opts.codecs, jitter: opts.jitter, logger: this.log,
       }),
       userAgentString: 'tingzhen',
+      ...(opts.auth ? { authorizationUsername: opts.auth.username, authorizationPassword: opts.auth.password } : {}),
       sendInitialProvisionalResponse: false, // we send 180 ourselves (after the SDP pre-check)
       logBuiltinEnabled: false,
       logLevel: 'warn',
@@ -171,7 +175,36 @@ export class SipEndpoint {
     }
   }
 
+  /**
+   * REGISTER our Contact at a registrar (RFC 3261 section 10), answering digest challenges with
+   * `auth`. Resolves once registered (sip.js refreshes it before expiry); rejects with
+   * TZ_ERR_SIP_REJECTED when refused or unanswered within timeoutMs.
+   */
+  async register(registrar: string, expiresS = 600, timeoutMs = 10_000): Promise<Registerer> {
+    const uri = UserAgent.makeURI(registrar);
+    if (!uri) throw new TzError('TZ_ERR_VALIDATION', { field: 'registrar', reason: 'not a SIP URI' });
+    const reg = new Registerer(this.ua, { registrar: uri, expires: expiresS });
+    this.registerers.push(reg);
+    let status: number | null = null;
+    const settled = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new TzError('TZ_ERR_SIP_REJECTED', { method: 'REGISTER', reason: 'timeout' })), timeoutMs);
+      reg.stateChange.addListener((st) => {
+        if (st === RegistererState.Registered) { clearTimeout(timer); resolve(); }
+        if (st === RegistererState.Unregistered || st === RegistererState.Terminated) {
+          clearTimeout(timer);
+          // sip.js changes state before it calls onReject: read the status on the next turn
+          setImmediate(() => reject(new TzError('TZ_ERR_SIP_REJECTED', { method: 'REGISTER', status })));
+        }
+      });
+    });
+    await reg.register({ requestDelegate: { onReject: (r) => { status = r.message.statusCode ?? null; } } });
+    await settled;
+    return reg;
+  }
+
   async stop(): Promise<void> {
+    // Un-REGISTER on the way out, but do not wait for a registrar that is gone (64*T1).
+    await Promise.race([Promise.all(this.registerers.map((r) => r.dispose().catch(() => {}))), new Promise((r) => setTimeout(r, 1000))]);
     for (const leg of [...this.calls]) await leg.hangup('normal');
     await this.ua.stop();
     await this.transport.dispose();

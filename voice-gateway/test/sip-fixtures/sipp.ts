@@ -171,3 +171,64 @@ Content-Length: 0
   ${tail}
 </scenario>`;
 }
+
+/**
+ * Registrar / UAS that challenges REGISTER and INVITE with 401 and checks the digest
+ * with SIPp's verifyauth; a wrong password gets 403. INVITEs that pass are answered and hung up
+ * by us (BYE).
+ */
+export function challengeXml(method: 'REGISTER' | 'INVITE', username: string, password: string): string {
+  // 401 for both: SIPp 3.6's verifyauth reads only the Authorization header, not
+  // Proxy-Authorization (sip.js answers 407 the same way; checked by hand, not here).
+  const code = '401 Unauthorized';
+  const hdr = 'WWW-Authenticate';
+  const ok = method === 'REGISTER'
+    ? `<send><![CDATA[
+SIP/2.0 200 OK
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+[last_Contact:]
+Expires: 300
+Content-Length: 0
+
+]]></send>`
+    : `<send><![CDATA[
+SIP/2.0 200 OK
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
+Content-Type: application/sdp
+Content-Length: [len]
+
+v=0
+o=sipp 1 1 IN IP[local_ip_type] [local_ip]
+s=-
+c=IN IP[media_ip_type] [media_ip]
+t=0 0
+m=audio [media_port] RTP/AVP 8
+a=rtpmap:8 PCMA/8000
+]]></send>
+  <recv request="ACK" timeout="10000"/>
+  <recv request="BYE" timeout="10000"/>
+  <send>${RESP('200 OK', false)}</send>`;
+  return `<?xml version="1.0" encoding="ISO-8859-1" ?>
+<scenario name="challenge ${method}">
+  <recv request="${method}" timeout="10000"/>
+  <send>${RESP(code, true, `${hdr}: Digest realm="tingzhen.test", nonce="6a9f3c1e2b", algorithm=MD5\n`)}</send>
+  ${method === 'INVITE' ? '<recv request="ACK" timeout="10000"/>' : ''}
+  <recv request="${method}" auth="true" timeout="10000">
+    <action><verifyauth assign_to="authvalid" username="${username}" password="${password}"/></action>
+  </recv>
+  <nop hide="true" test="authvalid" next="good"/>
+  <send next="end">${RESP('403 Forbidden')}</send>
+  <label id="good"/>
+  ${ok}
+  <label id="end"/>
+</scenario>`;
+}

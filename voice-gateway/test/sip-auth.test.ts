@@ -1,0 +1,52 @@
+/** Digest auth as a client (RFC 2617 via sip.js) and REGISTER, against SIPp checking the digest. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { isTzError } from '@tingzhen/voice-core';
+import { createSipDialer, SipEndpoint } from '../src/sip/index.js';
+import { quiet, rtpRange } from './sip-helpers.js';
+import { challengeXml, runSipp, tempDir, writeScenario } from './sip-fixtures/sipp.js';
+
+const dir = tempDir();
+let port = 45060 + (process.pid % 300) * 4;
+const eps: SipEndpoint[] = [];
+afterEach(async () => { for (const e of eps.splice(0)) await e.stop(); });
+
+async function withSipp(xml: string) {
+  const p = (port += 2);
+  const sipp = runSipp(['-sf', writeScenario(dir, `auth-${p}.xml`, xml), '-t', 't1', '-i', '127.0.0.1', '-p', String(p), '-mp', String(p + 10000), '-m', '1']);
+  await new Promise((r) => setTimeout(r, 300));
+  return { p, sipp };
+}
+
+async function endpoint(password: string) {
+  const ep = await SipEndpoint.start({ listen: { host: '127.0.0.1', port: 0 }, rtpPorts: rtpRange(), rtpBindHost: '127.0.0.1', logger: quiet, auth: { username: 'hospital01', password } });
+  eps.push(ep);
+  return ep;
+}
+
+describe('digest auth (client) and REGISTER', () => {
+  it('registers after a 401 challenge with the right password', async () => {
+    const { p, sipp } = await withSipp(challengeXml('REGISTER', 'hospital01', 's3cret'));
+    const ep = await endpoint('s3cret');
+    const reg = await ep.register(`sip:127.0.0.1:${p};transport=tcp`, 300);
+    expect(reg.state).toBe('Registered');
+    sipp.proc.kill('SIGTERM'); // the scenario waits for nothing else; the refresh would come in minutes
+  }, 20_000);
+
+  it('a wrong password is refused (403) with TZ_ERR_SIP_REJECTED', async () => {
+    const { p, sipp } = await withSipp(challengeXml('REGISTER', 'hospital01', 's3cret'));
+    const ep = await endpoint('wrong');
+    await expect(ep.register(`sip:127.0.0.1:${p};transport=tcp`, 300)).rejects.toSatisfy((e: unknown) => isTzError(e, 'TZ_ERR_SIP_REJECTED') && e.details.status === 403);
+    expect((await sipp.exit).code).toBe(0);
+  }, 20_000);
+
+  it('an outbound INVITE answers a 401 digest challenge and the call is answered (PCMA)', async () => {
+    const { p, sipp } = await withSipp(challengeXml('INVITE', 'hospital01', 's3cret'));
+    const ep = await endpoint('s3cret');
+    let codec = '';
+    const dial = createSipDialer({ endpoint: ep, runCall: async (leg) => { codec = leg.sdh?.media?.codec ?? ''; await leg.hangup('normal'); return {} as never; } });
+    const o = await dial({ attemptId: 'auth', target: `sip:+8613800000000@127.0.0.1:${p};transport=tcp`, ringTimeoutMs: 5000 });
+    expect(o.status).toBe('answered');
+    expect(codec).toBe('PCMA');
+    expect((await sipp.exit).code).toBe(0);
+  }, 20_000);
+});
