@@ -105,9 +105,9 @@ export const EN_SYMPTOMS: Lexicon = {
   ],
   constipation: [
     '\\bconstipat(?:ed|ion)\\b', "!\\b(?:can'?t|cannot) (?:poo|poop|go to the toilet|pass (?:a )?stool)\\b", "!\\bhaven'?t (?:had a bowel movement|pooped|been to the toilet|gone) (?:in|for)\\b",
-    '\\bhard stools?\\b', "!\\b(?:haven'?t|hasn'?t|have not|has not|not) (?:pooed|pooped|had a (?:poo|poop|bowel movement|number two)|been for a poo|opened (?:my|his|her) bowels)\\b", '!\\bno bowel movement\\b',
+    '\\bhard stools?\\b', '\\bbunged up\\b', "!\\b(?:not|haven'?t|hasn'?t) been (?:to the loo |to the toilet )?(?:for|in) (?:days|a few days|\\d+ days|ages)\\b", "!\\b(?:haven'?t|hasn'?t|have not|has not|not) (?:pooed|pooped|had a (?:poo|poop|bowel movement|number two)|been for a poo|opened (?:my|his|her) bowels)\\b", '!\\bno bowel movement\\b',
   ],
-  diarrhea: ['\\bdiarrh(?:o)?ea\\b', '\\bloose (?:stools?|bowels?|poo|poop|motions)\\b', '\\bthe runs\\b', '\\brunny (?:poo|stools?)\\b', '\\bwatery (?:stools?|poo|poop)\\b'],
+  diarrhea: ['\\bdiarrh(?:o)?ea\\b', '\\bloose (?:stools?|bowels?|poo|poop|motions)\\b', '\\bthe runs\\b', '\\bthe (?:squits|trots|shits)\\b', '\\bupset (?:stomach|tummy) and (?:the runs|loose)\\b', '\\bgastro\\b', '\\b(?:keep|kept|keeps) (?:running|rushing) to the (?:loo|toilet|bathroom)\\b', '\\brunny (?:poo|stools?)\\b', '\\bwatery (?:stools?|poo|poop)\\b'],
   'pain-general': ['\\bpain(?:s|ful)?\\b', '\\b(?:tooth|ear|back|neck|knee) ?aches?\\b', '\\bhurt(?:s|ing)?\\b', '\\bach(?:e|es|ing|y)\\b', '\\bsore\\b', '\\btender\\b'],
   fatigue: [
     '\\btired(?:ness)?\\b', '\\bfatigu(?:e|ed)\\b', '\\bexhausted\\b', '!\\bno energy\\b', '\\bweak(?:ness)?\\b', '\\bworn out\\b', '\\b(?:knackered|shattered|pooped|zonked|done in|whacked|bushed|beat)\\b', '\\bno energy\\b', '\\blethargic\\b', '\\brun down\\b', '\\bdrained\\b', '\\bwiped out\\b',
