@@ -64,6 +64,9 @@ describe('call pipeline end to end', () => {
     const gaps = caller.turnStats.map((t) => t.gapMs).filter((g) => typeof g === 'number');
     console.log('DTMF turn gaps (ms):', gaps.join(', '));
     expect(gaps.length).toBeGreaterThanOrEqual(2);
+    // The live transcript reached the caller as it happened: the bot's prompts and both keys.
+    expect(caller.transcript.filter((t) => t.speaker === 'bot').map((t) => t.text)).toContain('谢谢再见');
+    expect(caller.transcript.filter((t) => t.speaker === 'caller').map((t) => t.text)).toEqual(['2', '2']);
   });
 
   it('completes the follow-up by in-band DTMF tones in the caller audio (no DTMF events)', async () => {

@@ -48,6 +48,8 @@ export class TestCaller extends EventEmitter {
   private readonly echo: Int16Array[] = [];
   readonly utterances: BotUtterance[] = [];
   readonly turnStats: Record<string, unknown>[] = [];
+  /** Live transcript entries the gateway sent (tz.transcript, with tzStats=1). */
+  readonly transcript: Record<string, unknown>[] = [];
   closed = false;
   closeReason = '';
   /** Wall time (performance.now) the last queued caller audio finished leaving. */
@@ -108,7 +110,7 @@ export class TestCaller extends EventEmitter {
   }
 
   private onJson(text: string): void {
-    let m: { event?: string; media?: { payload?: string }; mark?: { name?: string }; turn?: Record<string, unknown> };
+    let m: { event?: string; media?: { payload?: string }; mark?: { name?: string }; turn?: Record<string, unknown>; transcript?: Record<string, unknown> };
     try { m = JSON.parse(text) as typeof m; } catch { return; }
     if (m.event === 'media' && m.media?.payload) this.onBotAudio(mulawDecode(Buffer.from(m.media.payload, 'base64')));
     else if (m.event === 'mark') {
@@ -120,6 +122,7 @@ export class TestCaller extends EventEmitter {
       const u = this.utterances.at(-1);
       if (u && u.endAt === null) { u.endAt = performance.now(); this.emit('bot-cleared', u); this.emit('bot-end', u); }
     } else if (m.event === 'tz.turn' && m.turn) this.turnStats.push(m.turn);
+    else if (m.event === 'tz.transcript' && m.transcript) this.transcript.push(m.transcript);
     else if (m.event === 'transfer') this.emit('transfer', m);
   }
 

@@ -96,9 +96,16 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   const recorder = o.recording ? new CallRecorder(o.recording, leg.sampleRate) : null;
   const turnTaker = new TurnTaker(policy, asr !== null);
   const detector = new BargeInDetector(bargeOpts);
-  const stats = (leg.info.parameters?.tzStats === '1' && typeof (leg as { sendExtra?: unknown }).sendExtra === 'function')
-    ? (t: TurnTiming) => (leg as unknown as { sendExtra(m: { data: string; binary: boolean }): void }).sendExtra({ data: JSON.stringify({ event: 'tz.turn', turn: t }), binary: false })
+  // Live call details for our own test phone (console): per-turn latency and the transcript, only
+  // when the peer asked for them (start parameter tzStats=1) and the leg can carry extra messages.
+  const extra = (leg.info.parameters?.tzStats === '1' && typeof (leg as { sendExtra?: unknown }).sendExtra === 'function')
+    ? (event: string, body: Record<string, unknown>) => (leg as unknown as { sendExtra(m: { data: string; binary: boolean }): void }).sendExtra({ data: JSON.stringify({ event, ...body }), binary: false })
     : null;
+  const stats = extra ? (t: TurnTiming) => extra('tz.turn', { turn: t }) : null;
+  const addTranscript = (entry: CallReport['transcript'][number]) => {
+    report.transcript.push(entry);
+    extra?.('tz.transcript', { transcript: entry });
+  };
 
   let gen = 0;
   let ended = false;
@@ -186,7 +193,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         const frames = p.audio;
         const played = Math.min(frames.length, p.position());
         for (let i = 0; i < played && recorder; i++) recorder.addBot(frames[i]!, playedFrom + i * 20);
-        report.transcript.push({ speaker: 'bot', text: say.text, startMs: playedFrom, endMs: playedFrom + played * 20 });
+        addTranscript({ speaker: 'bot', text: say.text, startMs: playedFrom, endMs: playedFrom + played * 20 });
         if (prompt === p) prompt = null;
       } else if (isListen(a)) {
         activateListen(a, true);
@@ -247,7 +254,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     const at = mediaMs;
     if (lastDtmf && lastDtmf.digit === e.digit && lastDtmf.source !== e.source && at - lastDtmf.atMs < DTMF_DEDUPE_MS) return;
     lastDtmf = { digit: e.digit, source: e.source, atMs: at };
-    report.transcript.push({ speaker: 'caller', text: e.digit, startMs: e.atMs, endMs: e.atMs, via: 'dtmf' });
+    addTranscript({ speaker: 'caller', text: e.digit, startMs: e.atMs, endMs: e.atMs, via: 'dtmf' });
     if (acceptingInput()) deliver({ type: 'dtmf', digit: e.digit }, { via: 'dtmf', endOfSpeechAt: now() });
     else if (pendingListen) heldDigits.push(e.digit);
   };
@@ -262,7 +269,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     heldResult = null;
     const result = held && fresh ? { ...fresh, text: joinText(held.text, fresh.text, language), confidence: Math.min(held.confidence ?? 1, fresh.confidence ?? 1) } : held ?? fresh;
     const text = result?.text ?? '';
-    report.transcript.push({ speaker: 'caller', text, startMs: segStartMs, endMs: end.endMs, confidence: result?.confidence, via: 'speech' });
+    addTranscript({ speaker: 'caller', text, startMs: segStartMs, endMs: end.endMs, confidence: result?.confidence, via: 'speech' });
     deliver({ type: 'speech', text, confidence: result?.confidence ?? 0 }, { via: 'speech', endOfSpeechAt: wallEos, asrFinalAt: asrAt });
   };
 
