@@ -1,8 +1,9 @@
 /** Digest auth as a client (RFC 2617 via sip.js) and REGISTER, against SIPp checking the digest. */
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isTzError } from '@tingzhen/voice-core';
-import { createSipDialer, SipEndpoint } from '../src/sip/index.js';
-import { quiet, rtpRange } from './sip-helpers.js';
+import { createSipDialer, DigestServer, SipEndpoint } from '../src/sip/index.js';
+import { quiet, rtpRange, startGateway } from './sip-helpers.js';
 import { challengeXml, runSipp, tempDir, writeScenario } from './sip-fixtures/sipp.js';
 
 const dir = tempDir();
@@ -49,4 +50,38 @@ describe('digest auth (client) and REGISTER', () => {
     expect(codec).toBe('PCMA');
     expect((await sipp.exit).code).toBe(0);
   }, 20_000);
+});
+
+describe('digest auth (server) on inbound INVITEs', () => {
+  it('a peer with the right password is answered; a wrong password gets 401 twice and no call', async () => {
+    let answered = 0;
+    const gw = await startGateway({ inboundAuth: { realm: 'hotline.test', credentials: (u) => (u === 'pbx' ? 'pbx-pass' : undefined) }, onCall: (leg) => { answered++; return leg.hangup('normal'); } });
+    try {
+      const ok = await SipEndpoint.start({ publicHost: '127.0.0.1', rtpPorts: rtpRange(), rtpBindHost: '127.0.0.1', logger: quiet, auth: { username: 'pbx', password: 'pbx-pass' } });
+      const bad = await SipEndpoint.start({ publicHost: '127.0.0.1', rtpPorts: rtpRange(), rtpBindHost: '127.0.0.1', logger: quiet, auth: { username: 'pbx', password: 'nope' } });
+      eps.push(ok, bad);
+      const target = `sip:120@127.0.0.1:${gw.ep.port};transport=tcp`;
+      const o1 = await createSipDialer({ endpoint: ok, runCall: async (leg) => { await new Promise((r) => leg.on('state', (st) => { if (st === 'closed') r(null); })); return {} as never; } })({ attemptId: 'ok', target, ringTimeoutMs: 5000 });
+      expect(o1.status).toBe('answered');
+      const o2 = await createSipDialer({ endpoint: bad, runCall: () => Promise.reject(new Error('no')) })({ attemptId: 'bad', target, ringTimeoutMs: 5000 });
+      expect(o2).toMatchObject({ status: 'failed', reason: 'auth-required', sipStatus: 401 });
+      expect(answered).toBe(1);
+    } finally { await gw.ep.stop(); }
+  }, 20_000);
+
+  it('verifies RFC 2617 digests with and without qop, refuses forged nonces', () => {
+    const d = new DigestServer({ realm: 'r', credentials: () => 'pw' });
+    const nonce = /nonce="([^"]+)"/.exec(d.challenge())![1]!;
+    const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+    const ha1 = md5('u:r:pw');
+    const ha2 = md5('INVITE:sip:120@h');
+    const plain = md5(`${ha1}:${nonce}:${ha2}`);
+    expect(d.verify('INVITE', `Digest username="u", realm="r", nonce="${nonce}", uri="sip:120@h", response="${plain}"`)).toBe('ok');
+    const qop = md5(`${ha1}:${nonce}:00000001:abc:auth:${ha2}`);
+    expect(d.verify('INVITE', `Digest username="u", realm="r", nonce="${nonce}", uri="sip:120@h", qop=auth, nc=00000001, cnonce="abc", response="${qop}"`)).toBe('ok');
+    expect(d.verify('BYE', `Digest username="u", realm="r", nonce="${nonce}", uri="sip:120@h", response="${plain}"`)).toBe('invalid');
+    expect(d.verify('INVITE', `Digest username="u", realm="r", nonce="1.forged", uri="sip:120@h", response="${plain}"`)).toBe('invalid');
+    expect(d.verify('INVITE', undefined)).toBe('missing');
+    expect(d.verify('INVITE', 'Basic dTpwdw==')).toBe('invalid');
+  });
 });

@@ -15,6 +15,7 @@ import type { MediaClock } from '../legs/media-clock.js';
 import { PortAllocator, type G711Codec, type JitterBufferOptions, type PortRange } from '../rtp/index.js';
 import { rtpSdhFactory } from './rtp-sdh.js';
 import { answerOffer, SdpOrigin } from './sdp.js';
+import { DigestServer } from './digest.js';
 import { SipCallLeg } from './sip-call-leg.js';
 import { TcpSipTransport, type TcpTransportOptions } from './tcp-transport.js';
 
@@ -40,6 +41,8 @@ export interface SipEndpointOptions {
   /** Hang up an answered call when no RTP arrives for this long, ms (default 0 = never). */
   mediaTimeoutMs?: number;
   jitter?: JitterBufferOptions;
+  /** Challenge inbound INVITEs (401) and accept only valid digest credentials. */
+  inboundAuth?: { realm: string; credentials: (username: string) => string | undefined };
   /** Digest credentials (RFC 2617, MD5 only in sip.js) answered to 401/407 on REGISTER and INVITE. */
   auth?: { username: string; password: string };
   clock?: MediaClock;
@@ -53,11 +56,13 @@ export class SipEndpoint {
   readonly log: Logger;
   private readonly calls = new Set<SipCallLeg>();
   private readonly registerers: Registerer[] = [];
+  private readonly digest: DigestServer | null;
   /** Request-URI user of new inbound calls by Call-ID, until the leg is created. */
   private readonly dialled = new Map<string, string>();
 
   private constructor(readonly opts: SipEndpointOptions) {
     this.log = opts.logger ?? createLogger({ name: 'sip' });
+    this.digest = opts.inboundAuth ? new DigestServer(opts.inboundAuth) : null;
     this.allocator = new PortAllocator(opts.rtpPorts, opts.rtpBindHost ?? '0.0.0.0');
     const host = opts.publicHost ?? opts.listen?.host ?? '127.0.0.1';
     const transportOptions: TcpTransportOptions = { listen: opts.listen, allowRemote: opts.allowRemote, logger: this.log };
@@ -129,6 +134,14 @@ export class SipEndpoint {
 
   private onInvite(inv: Invitation): void {
     if (this.dialled.size > 10_000) this.dialled.clear(); // only rejected INVITEs stay: bound it
+    if (this.digest) {
+      const result = this.digest.verify('INVITE', inv.request.getHeader('authorization'));
+      if (result !== 'ok') {
+        if (result === 'invalid') this.log.warn({ callId: inv.request.callId }, 'inbound call with bad digest credentials');
+        void inv.reject({ statusCode: 401, extraHeaders: [`WWW-Authenticate: ${this.digest.challenge(result === 'stale')}`] }).catch(() => {});
+        return;
+      }
+    }
     const body = inv.request.body ?? '';
     if (body.length > 0) {
       const ct = (inv.request.getHeader('content-type') ?? '').toLowerCase();

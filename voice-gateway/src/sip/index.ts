@@ -5,5 +5,6 @@ export { TcpSipTransport, type TcpTransportOptions, type TransportStats } from '
 export { RtpSessionDescriptionHandler, rtpSdhFactory, type RtpSdhOptions } from './rtp-sdh.js';
 export { answerOffer, createOffer, readAnswer, mirrorDirection, SdpOrigin, type NegotiatedMedia, type LocalMedia } from './sdp.js';
 export { SipStreamFramer, contentLength, toWire, MAX_BODY_BYTES, MAX_HEADER_BYTES, type FrameEvent } from './framing.js';
+export { DigestServer, parseDigest, type DigestServerOptions, type DigestResult } from './digest.js';
 export { guardMessage, buildStatelessResponse, sipParseCostMs, type GuardResult } from './guard.js';
 export * from '../rtp/index.js';
