@@ -13,6 +13,8 @@ export interface MigrateOptions {
   /** PostgreSQL schema to create and migrate (default: public). */
   schema?: string;
   direction?: 'up' | 'down';
+  /** How many migrations to run (default: all pending going up, the last one going down). */
+  count?: number;
 }
 
 export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -25,6 +27,7 @@ export async function migrate(databaseUrl: string, opts: MigrateOptions = {}): P
       databaseUrl,
       dir: MIGRATIONS_DIR,
       direction: opts.direction ?? 'up',
+      ...(opts.count !== undefined ? { count: opts.count } : {}),
       migrationsTable: 'pgmigrations',
       schema,
       createSchema: true,
