@@ -29,21 +29,21 @@ export const EN_FEATURES: Lexicon = {
   ],
   'x:rf-severe-breathing': [
     "!\\b(?:can'?t|cannot|unable to|can not) (?:speak|talk|say) (?:in )?(?:full |whole |complete )?sentences\\b", "!\\b(?:can'?t|cannot) finish (?:a |my |his |her )?sentences?\\b",
-    '\\btoo (?:breathless|short of breath|out of breath) to (?:speak|talk)\\b', "!\\b(?:can'?t|cannot|can not) breathe\\b", "!\\b(?:can'?t|cannot) get (?:any )?air\\b", '\\bstruggling to breathe\\b',
+    '\\btoo (?:breathless|short of breath|out of breath) to (?:speak|talk)\\b', "!\\b(?:can'?t|cannot|can not) breathe\\b", "!\\b(?:can'?t|cannot) get (?:any )?air\\b", '\\bstruggling (?:to breathe|for (?:breath|air))\\b', '\\b(?:going|turning|gone|turned) (?:blue|grey|gray|purple)\\b',
     '\\bgasping(?: for (?:air|breath))?\\b', '\\bsuffocating\\b', '\\bfighting for (?:breath|air)\\b', '\\bbreathing (?:is )?(?:very|really|extremely|so) (?:hard|difficult|labou?red|bad)\\b',
     '\\bsevere (?:shortness of breath|breathing difficult(?:y|ies)|breathlessness)\\b', '\\b(?:short of breath|breathless) (?:at|while|even at|even while|when) (?:rest|resting|sitting)\\b', "!\\b(?:can'?t|cannot) lie (?:down )?flat\\b",
     '\\b(?:lips|face|skin|fingers?) (?:(?:are|is|turning|turned|look|looking|went|going|gone|getting|a bit|kind of) ){0,2}(?:blue|purple|grey|gray|bluish)\\b', '\\bblue lips\\b', '\\bcyano(?:sis|tic)\\b', '\\bchoking\\b',
     '\\bbarely breathing\\b', "!\\b(?:isn'?t|is not|not|wasn'?t|aren'?t) breathing (?:properly|right|normally|well)\\b", '\\b(?:only|barely|hardly) (?:say|speak|get out|manage) (?:a few|one or two|two or three|a couple of|single) words\\b', '\\bwords between (?:breaths|gasps)\\b', '\\bgrunting\\b', '\\b(?:skin )?between (?:his|her|the|my|their) ribs (?:is |are )?(?:sucking|pulling|drawing|going) in\\b', '\\bnostrils (?:are )?flaring\\b', "!\\b(?:can|could) (?:hardly|barely|scarcely) (?:speak|talk|breathe|get (?:a|any) words? out)\\b", '\\bwheezing (?:like mad|badly|really badly|terribly)\\b', "!\\b(?:can'?t|cannot|couldn'?t) (?:catch|get) (?:my|his|her|their) breath at all\\b", "!\\binhaler (?:isn'?t|is not|not|doesn'?t|does not|didn'?t|wasn'?t) (?:working|helping|doing anything)\\b", '\\bribs (?:are )?sucking in\\b',
   ],
   'x:throat-swell': [
-    '\\bthroat (?:is |feels )?(?:closing|closing up|swelling|swollen|swelled)\\b', '\\btongue (?:is )?(?:swollen|swelling|swelled)\\b', '\\bswollen (?:tongue|throat)\\b', '\\banaphyla(?:xis|ctic)\\b',
+    "\\bthroat(?:'s| is| feels)? (?:closing|closing up|swelling|swollen|swelled)\\b", '\\btongue (?:is )?(?:swollen|swelling|swelled)\\b', '\\bswollen (?:tongue|throat)\\b', '\\banaphyla(?:xis|ctic)\\b',
     "!\\b(?:can'?t|cannot) swallow (?:and|or) breathe\\b",
   ],
   'x:throat-tight': ['\\bthroat (?:is |feels )?(?:tight|closing|strange|scratchy and tight)\\b', '\\btight(?:ness in (?:my|his|her|the))? throat\\b', "!\\b(?:can'?t|cannot) swallow\\b", '\\bhoarse voice suddenly\\b'],
   'x:lip-swell': ['\\b(?:lips?|face|eyes?|eyelids?|mouth) (?:is |are |has |have |got |getting )?(?:swollen|swelling|puffy|swelled up|puffed up)\\b', '\\bswollen (?:lips?|face|eyes?|mouth)\\b'],
   'x:allergen': [
     '\\ballerg(?:y|ic|ies)\\b', '\\bafter (?:eating|taking|being stung|the injection|the shot|a shot)\\b', '\\b(?:bee|wasp|hornet|insect) stings?\\b', '\\bstung\\b', '\\bpeanuts?\\b', '\\bnuts\\b',
-    '\\bshellfish\\b', '\\bshrimp\\b', '\\bpenicillin\\b', '\\bantibiotics?\\b', '\\bnew (?:medication|medicine|pill|drug)\\b', '\\binjection\\b', '\\bepi-?pen\\b', '\\bcontrast dye\\b', '\\bvaccine\\b',
+    '\\bshellfish\\b', '\\bshrimps?\\b', '\\bprawns?\\b', '\\b(?:crab|lobster|seafood|sesame|kiwi)\\b', '\\bafter (?:that|the|my|a|some) (?:curry|meal|takeaway|food|dinner|lunch|tablet|pill|jab|injection)\\b', '\\bpenicillin\\b', '\\bantibiotics?\\b', '\\bnew (?:medication|medicine|pill|drug)\\b', '\\binjection\\b', '\\bepi-?pen\\b', '\\bcontrast dye\\b', '\\bvaccine\\b',
   ],
   'x:rf-severe-bleeding': [
     "!\\bbleeding (?:that )?(?:won'?t|will not|doesn'?t|does not|can'?t|isn'?t going to|wouldn'?t) stop\\b", "!\\b(?:won'?t|can'?t|doesn'?t|does not|will not|cannot) stop (?:the )?bleeding\\b",

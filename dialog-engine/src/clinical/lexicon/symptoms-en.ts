@@ -15,7 +15,7 @@ export const EN_SYMPTOMS: Lexicon = {
   'chest-pain': [
     '\\bchest (?:pains?|hurts?|hurting|tight(?:ness)?|pressure|discomfort|heaviness|aches?|aching|(?:is|feels) (?:(?:really|very|so|a bit|kinda|kind of|pretty) )?(?:tight|heavy|sore|hurting|funny|crushed|painful))\\b',
     `\\b(?:pains?|pressure|tightness|discomfort|heaviness|aches?|squeezing|burning) (?:in|on|across|around) ${POSS} chest\\b`, `\\b(?:tight |heavy |crushing |squeezing )?(?:band|weight|vice|belt) (?:across|around|on) ${POSS} chest\\b`,
-    `\\b${POSS} chest (?:is|feels) (?:tight|heavy|sore|painful|hurting)\\b`, '\\bangina\\b', `\\b${POSS} chest (?:feels|felt|is) like (?:a|an|someone|something|there'?s|it'?s)\\b`, '\\btight chest\\b', '\\bchest (?:has been |is |keeps |been |was |started )?(?:hurting|aching|sore|painful|tight|burning)\\b', '\\bheart (?:hurts|is hurting|pain)\\b',
+    `\\b${POSS} chest (?:is|feels) (?:tight|heavy|sore|painful|hurting)\\b`, '\\bangina\\b', `\\b(?:someone|somebody|something|an elephant|a weight|a ton of bricks)(?:'s| is)? (?:standing|sitting|pressing|pushing|crushing|kneeling) on ${POSS} chest\\b`, `\\b${POSS} chest (?:feels|felt|is) like (?:a|an|someone|something|there'?s|it'?s)\\b`, '\\btight chest\\b', '\\bchest (?:has been |is |keeps |been |was |started )?(?:hurting|aching|sore|painful|tight|burning)\\b', '\\bheart (?:hurts|is hurting|pain)\\b',
   ],
   'shortness-of-breath': [
     '\\bshort(?:ness)? of breath\\b', '\\bsob\\b', '\\bbreathless(?:ness)?\\b', '\\bout of breath\\b', "!\\bcan'?t (?:catch (?:my|his|her) breath|get (?:my|his|her) breath)\\b",
@@ -65,13 +65,13 @@ export const EN_SYMPTOMS: Lexicon = {
     '\\b(?:weakness|numbness) (?:of|in) (?:the |his |her |my )?(?:left|right) (?:arm|leg|side)\\b', '\\bhalf (?:of )?(?:my|his|her) (?:body|face) (?:is )?(?:weak|numb)\\b',
   ],
   'speech-difficulty': [
-    '\\bslurr(?:ed|ing)\\b', '\\bspeech (?:is |sounds )?(?:slurred|garbled|strange|weird|funny|off|jumbled)\\b', "!\\b(?:can'?t|cannot|unable to) (?:speak|talk|get (?:the |his |her |my )?words out)\\b(?! (?:in )?(?:full |whole |complete )?sentences)",
+    '\\bslurr(?:ed|ing)\\b', '\\bwords (?:are |come out |coming out )?(?:all )?(?:muddled|jumbled|mixed up|garbled|slurred|wrong)\\b', '\\bspeech (?:is |sounds )?(?:slurred|garbled|strange|weird|funny|off|jumbled)\\b', "!\\b(?:can'?t|cannot|unable to) (?:speak|talk|get (?:the |his |her |my )?words out)\\b(?! (?:in )?(?:full |whole |complete )?sentences)",
     '\\b(?:trouble|difficulty|problems?) (?:speaking|talking|finding (?:the )?words|with speech)\\b', '\\b(?:talking|speaking) (?:funny|strangely|weird|gibberish|nonsense)\\b',
     '\\bwords (?:are |come out )?(?:jumbled|garbled|wrong|mixed up)\\b', '\\bslurring (?:his|her|my) words\\b', "!\\b(?:can'?t|cannot) speak properly\\b", "!\\bnot speaking properly\\b", '\\baphasia\\b',
   ],
   'facial-droop': [
     '\\bface (?:is |looks )?(?:drooping|droopy|lopsided|uneven|crooked|sagging|numb on one side|twisted)\\b', '\\bfacial droop\\w*\\b', '\\bdroop(?:ing|y|ed|s)? (?:face|mouth|eye|eyelid|smile|on one side)\\b',
-    '\\b(?:mouth|smile|lip) (?:is |looks )?(?:drooping|droopy|crooked|lopsided|uneven|sagging|twisted)\\b', '\\bone side of (?:my|his|her|the) face (?:is )?(?:drooping|droopy|numb|sagging|down|fallen|weak)\\b',
+    '\\b(?:mouth|smile|lip) (?:is |looks )?(?:drooping|droopy|crooked|lopsided|uneven|sagging|twisted)\\b', "\\bone side of (?:my|his|her|the) face (?:is |has |'s |has gone |went )?(?:drooping|droopy|numb|sagging|down|fallen|weak|dropped|drooped|slipped|gone down)\\b",
     "\\bbell'?s palsy\\b", '\\bface (?:has )?droop(?:ed|s)?\\b', '\\bface (?:is )?drooping\\b',
   ],
   confusion: [
