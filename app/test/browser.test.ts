@@ -234,8 +234,8 @@ describe('nurse console in Chromium', () => {
     await page.getByTestId('forbidden').waitFor();
     const api = page.request;
     expect((await api.get(`${base}/api/users`)).status()).toBe(403);
-    expect((await api.get(`${base}/api/patients`)).status()).toBe(401);
-    expect((await api.get(`${base}/api/escalations`)).status()).toBe(401);
+    expect((await api.get(`${base}/api/patients`)).status()).toBe(403);
+    expect((await api.get(`${base}/api/escalations`)).status()).toBe(403);
     expect((await api.post(`${base}/api/testcall`, { data: { scriptId: 'triage-hotline' } })).status()).toBe(403);
     expect((await api.get(`${base}/api/recordings/1`)).status()).toBe(403);
     expect((await api.get(`${base}/api/campaigns`)).status()).toBe(200);

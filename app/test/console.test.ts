@@ -79,16 +79,16 @@ describe('console auth and roles (real PostgreSQL)', () => {
     expect((await app.inject({ method: 'GET', url: '/api/campaigns', headers: { cookie: viewer } })).statusCode).toBe(200);
     for (const url of ['/api/patients', '/api/results', '/api/escalations']) {
       const r = await app.inject({ method: 'GET', url, headers: { cookie: viewer } });
-      expect(r.statusCode, url).toBe(401);
-      expect(r.json().error.details.reason, url).toBe('forbidden');
+      expect(r.statusCode, url).toBe(403);
+      expect(r.json().error.code, url).toBe('TZ_ERR_FORBIDDEN');
     }
-    expect((await app.inject({ method: 'POST', url: '/api/patients/import?dryRun=true', headers: { cookie: viewer, 'content-type': 'text/csv' }, payload: 'mrn,name,phone\n' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/patients/import?dryRun=true', headers: { cookie: viewer, 'content-type': 'text/csv' }, payload: 'mrn,name,phone\n' })).statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: viewer } })).statusCode).toBe(403);
     expect((await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: viewer }, payload: { username: 'evil', password: 'another-long-pw', role: 'admin' } })).statusCode).toBe(403);
     // Nurse: clinical work, but no user admin and no deletes.
     const p = await app.inject({ method: 'POST', url: '/api/patients', headers: { cookie: nurse }, payload: { mrn: 'C1', name: 'Wang', phones: ['+8613800138000'] } });
     expect(p.statusCode).toBe(201);
-    expect((await app.inject({ method: 'DELETE', url: `/api/patients/${p.json().id}`, headers: { cookie: nurse } })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'DELETE', url: `/api/patients/${p.json().id}`, headers: { cookie: nurse } })).statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: nurse } })).statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: admin } })).json().items.map((u: { username: string }) => u.username)).toEqual(['chief', 'nurse1', 'viewer1']);
     const audit = await pool.query("SELECT actor FROM audit_log WHERE entity = 'patient' AND action = 'create'");

@@ -52,7 +52,7 @@ const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
   app.setErrorHandler((err, _req, reply) => {
     if (isTzError(err)) {
       const reason = (err.details as { reason?: string }).reason;
-      const status = err.code === 'TZ_ERR_AUTH' ? (reason === 'forbidden' ? 403 : reason === 'rate_limited' ? 429 : 401)
+      const status = err.code === 'TZ_ERR_FORBIDDEN' ? 403 : err.code === 'TZ_ERR_AUTH' ? (reason === 'rate_limited' ? 429 : 401)
         : err.code === 'TZ_ERR_VALIDATION' ? 400 : err.code === 'TZ_ERR_NOT_FOUND' ? 404 : err.code === 'TZ_ERR_CONFLICT' ? 409 : 500;
       if (status === 500) log.error({ code: err.code }, 'console route failed');
       return reply.status(status).send({ error: { code: err.code, message: err.message, details: status < 500 ? err.details : {} } });

@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   TZ_ERR_CALL_LEG: { retryable: false, message: 'Call leg error' },
   TZ_ERR_PROTOCOL: { retryable: false, message: 'Malformed protocol message' },
   TZ_ERR_AUTH: { retryable: false, message: 'Authentication failed' },
+  TZ_ERR_FORBIDDEN: { retryable: false, message: 'Not allowed for this role' },
   TZ_ERR_SIP_REJECTED: { retryable: true, message: 'SIP request rejected' },
   TZ_ERR_DB: { retryable: true, message: 'Database operation failed' },
   TZ_ERR_QUEUE: { retryable: true, message: 'Queue operation failed' },

@@ -48,11 +48,11 @@ export async function currentUser(request: FastifyRequest): Promise<SessionUser 
   return user;
 }
 
-/** Throws TZ_ERR_AUTH (reason no_session or forbidden) unless the session's role is in `roles`. */
+/** Throws TZ_ERR_AUTH (no session) or TZ_ERR_FORBIDDEN (role not allowed) unless the session's role is in `roles`. */
 export async function authorize(request: FastifyRequest, roles: readonly string[]): Promise<void> {
   const user = await currentUser(request);
   if (!user) throw new TzError('TZ_ERR_AUTH', { reason: 'no_session' });
-  if (!roles.includes(user.role)) throw new TzError('TZ_ERR_AUTH', { reason: 'forbidden', role: user.role });
+  if (!roles.includes(user.role)) throw new TzError('TZ_ERR_FORBIDDEN', { reason: 'forbidden', role: user.role });
 }
 
 /** The acting username for the audit log (after authorize ran for this request). */
