@@ -75,7 +75,8 @@ export const EN_CUES: Cues = {
   gapFiller:
     /\b(?:a|an|any|the|have|has|had|having|got|get|getting|feel|feeling|felt|experienced?|experiencing|notice[ds]?|really|much|more|other|or|and|i|i'?m|i'?ve|he|she|they|it|is|am|are|was|were|be|been|think|believe|any more|anymore|that|some|real|major|serious|signs? of|symptoms? of|complain(?:ing|ed)? of|of|at all|all|bad|too|very|ever|do|does|did|so far|yet|really had|suffer(?:ing|ed)? from|with|my|his|her)\b/gu,
   maxGap: 1,
-  postNegation: null,
+  // "chest pain? no." / "fever - none": a bare no right after the symptom.
+  postNegation: /^\s*(?:\?|:|-)\s*(?:no|nope|nah|none|not really|nothing)\b/u,
   resolution:
     /\b(?:gone|went away|go(?:ne)? away|resolved|cleared up|stopped|settled(?: down)?|no longer|not any ?more|is over|are over|subsided|passed|disappeared|better now|fine now|all better|recovered|got better)\b/u,
   resolutionClause:

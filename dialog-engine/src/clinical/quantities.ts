@@ -95,7 +95,7 @@ const ZH_CHILD = '(?:宝宝|孩子|婴儿|小孩|女儿|儿子|娃|孙子|孙女
 /** Age of the person described. Months only for explicit infant ages. */
 export function extractAge(norm: string, lang: ClinicalLang): Age | null {
   if (lang === 'zh') {
-    const months = new RegExp(`(?:${ZH_CHILD}(?:才|刚|今年|现在|刚刚|已经)?(${ZH_NUM})(?:个)?(?:半|多)?(月|周|星期|礼拜|天))|(?:(${ZH_NUM})(?:个)?(?:多)?(月|周|天)(?:大|的宝宝|的孩子|的婴儿|的小孩))|(?:(?:出生|生下来|生出来)(?:才|刚|刚刚)?(${ZH_NUM})(?:个)?(天|周|星期|礼拜))`, 'u').exec(norm);
+    const months = new RegExp(`(?:${ZH_CHILD}(?:才|刚|今年|现在|刚刚|已经|刚满|才满|满)?(${ZH_NUM})(?:个)?(?:半|多)?(月|周|星期|礼拜|天))|(?:(${ZH_NUM})(?:个)?(?:多)?(月|周|天)(?:大|的宝宝|的孩子|的婴儿|的小孩))|(?:(?:出生|生下来|生出来)(?:才|刚|刚刚)?(${ZH_NUM})(?:个)?(天|周|星期|礼拜))`, 'u').exec(norm);
     if (months) {
       const n = parseChineseNumber(months[1] ?? months[3] ?? months[5] ?? '');
       const unit = months[2] ?? months[4] ?? months[6] ?? '';
