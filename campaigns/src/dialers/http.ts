@@ -5,6 +5,7 @@
  */
 import { Value } from '@sinclair/typebox/value';
 import { Type } from '@sinclair/typebox';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { TzError } from '@tingzhen/voice-core';
 import type { CallOutcome, DialRequest, Dialer } from '../dialing/types.js';
 
@@ -21,6 +22,14 @@ export interface HttpDialerOptions {
   fetchImpl?: typeof fetch;
 }
 
+/**
+ * The outcome comes back when the call ends, which can be many minutes: Node's global fetch gives
+ * up waiting for response headers after 300 s. This agent waits as long as the call lasts (the
+ * worker's AbortSignal ends it after maxCallMs).
+ */
+const longCallAgent = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
+const longCallFetch = ((url: URL, init: RequestInit) => undiciFetch(url, { ...(init as object), dispatcher: longCallAgent })) as unknown as typeof fetch;
+
 export class HttpDialer implements Dialer {
   constructor(private readonly opts: HttpDialerOptions) {
     if (!/^https?:\/\//.test(opts.gatewayUrl)) throw new TzError('TZ_ERR_CONFIG_INVALID', { field: 'gatewayUrl' });
@@ -28,7 +37,7 @@ export class HttpDialer implements Dialer {
 
   async dial(req: DialRequest): Promise<CallOutcome> {
     const { signal, onEvent: _onEvent, ...body } = req;
-    const f = this.opts.fetchImpl ?? fetch;
+    const f = this.opts.fetchImpl ?? longCallFetch;
     let res: Response;
     try {
       res = await f(new URL('/v1/dial', this.opts.gatewayUrl), {
