@@ -126,8 +126,9 @@ export class SipEndpoint {
     this.calls.add(leg);
     leg.on('state', (s) => {
       if (s === 'closed') {
+        // The connection route stays until the transport's sweep (64 s idle): the BYE we just
+        // queued, and the peer's answer to it, still travel on it.
         this.calls.delete(leg);
-        this.transport.forgetCall(leg.info.callId);
       }
     });
   }

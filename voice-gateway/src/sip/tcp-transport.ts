@@ -130,7 +130,7 @@ export class TcpSipTransport implements Transport {
   async send(message: string): Promise<void> {
     const socket = await this.route(message);
     if (!socket || socket.destroyed) throw new Core.TransportError('no connection for this message');
-    socket.write(toWire(message));
+    socket.write(toWire(this.listenPort && !message.startsWith('SIP/2.0 ') ? addViaPort(message, this.listenPort) : message));
   }
 
   private async route(message: string): Promise<net.Socket | null> {
@@ -289,4 +289,13 @@ function requestTarget(head: string): { host: string; port: number } | null {
   const m = /^sips?:(?:[^@;]*@)?(\[[^\]]+\]|[^:;>?]+)(?::(\d+))?/i.exec(uri);
   if (!m) return null;
   return { host: m[1]!.replace(/^\[|\]$/g, ''), port: m[2] ? Number(m[2]) : 5060 };
+}
+
+/**
+ * sip.js writes its Via sent-by without a port; peers that answer to the sent-by (RFC 3261
+ * section 18.2.2 when the connection is gone, and some that always do, e.g. baresip) would use
+ * 5060. Our requests carry the port we listen on.
+ */
+function addViaPort(message: string, port: number): string {
+  return message.replace(/\r\n(Via|v)([ \t]*:[ \t]*SIP\/2\.0\/[A-Za-z]+[ \t]+)([^;:\s,]+)(?=[;\s,])/i, `\r\n$1$2$3:${port}`);
 }
