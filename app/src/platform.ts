@@ -43,7 +43,7 @@ export async function startPlatform(env: Record<string, string | undefined>): Pr
     const srv = server;
     stops.server = () => srv.close();
     if (has('gateway')) {
-      const gw = await startGatewayRole(server, { config, log, authSecret: secret });
+      const gw = await startGatewayRole(server, { config, log, authSecret: secret, pool: services.pool });
       stops.gateway = () => gw.close();
     }
     if (has('api')) {

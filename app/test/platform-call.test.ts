@@ -3,7 +3,7 @@
  * hotline script, hears the bot (espeak-ng fallback voice), and a caller without a token is refused.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync, readdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,8 +61,8 @@ describe('the composed platform', () => {
     expect(rmsDbfs(audio)).toBeGreaterThan(-40);
     caller.hangup();
     await caller.waitClosed(10_000);
-    // The call was filed (file sink in the data directory) once the pipeline wound down.
-    await expect.poll(() => readdirSync(join(dataDir, 'calls')).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    // The call was filed in PostgreSQL once the pipeline wound down.
+    await expect.poll(async () => (await platform.services.pool.query("SELECT count(*)::int AS n FROM inbound_calls WHERE call_id = 'CA-platform-1'")).rows[0].n, { timeout: 10_000 }).toBe(1);
   });
 
   it('serves the console API behind sign-in, with a one-time setup token for the first admin', async () => {

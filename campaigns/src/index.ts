@@ -25,3 +25,4 @@ export { importPatients, parseCsv, parseXlsx, type ImportReport, type ImportIssu
 export { resultsToCsv, toQuestionnaireResponse } from './io/exports.js';
 export { startProgressHub, type ProgressHub } from './progress.js';
 export { health, type CampaignsHealth } from './health.js';
+export { fileInboundCall, inboundPriority, type InboundCallReport, type FiledInboundCall } from './inbound.js';

@@ -8,7 +8,8 @@ import type { Server } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { loadSpeechEngines, type SpeechEngines } from '@tingzhen/speech';
 import { ttsModelChoices } from '@tingzhen/tts-voices';
-import { createAudioSocketServer, createPipelineCallHandler, FileCallSink, gatewayPlugin, GatewayMetrics, PIPELINE_VAD_OPTIONS } from '@tingzhen/voice-gateway';
+import { createAudioSocketServer, createPipelineCallHandler, gatewayPlugin, GatewayMetrics, PIPELINE_VAD_OPTIONS } from '@tingzhen/voice-gateway';
+import { fileInboundCall, type Pool } from '@tingzhen/campaigns';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import { LanguageRoutedTts } from './tts-router.js';
 import { dateIn, dialogFor } from './dialog.js';
@@ -21,7 +22,7 @@ export interface GatewayRole {
   close(): Promise<void>;
 }
 
-export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string }): Promise<GatewayRole> {
+export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string; pool: Pool }): Promise<GatewayRole> {
   const { config, log } = opts;
   const speech = await loadSpeechEngines({ modelsDir: resolve(config.modelsDir), ttsModels: ttsModelChoices(), vadMinSilenceMs: config.vadMinSilenceMs, logger: log });
   // Build VAD detectors now: building one blocks the event loop ~45 ms (a model session), which
@@ -29,8 +30,13 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
   const vad = speech.vad as typeof speech.vad & { prewarm?: (count: number, opts?: object) => Promise<void> };
   if (vad.prewarm) await vad.prewarm(PREWARM_VAD_DETECTORS, PIPELINE_VAD_OPTIONS);
   const metrics = new GatewayMetrics();
-  // Inbound call reports (transcripts: patient data) go to a JSON-lines file in the data directory.
-  const sink = new FileCallSink(resolve(config.dataDir, 'calls', 'inbound-calls.jsonl'));
+  // Hotline calls are filed in PostgreSQL; one that needs a human lands on the nurse worklist.
+  const sink = {
+    write: async (report: Parameters<typeof fileInboundCall>[1]) => {
+      const filed = await fileInboundCall(opts.pool, report);
+      if (filed.escalationId) log.warn({ callId: report.callId, escalationId: filed.escalationId, priority: filed.priority }, 'hotline call needs a nurse');
+    },
+  };
   const onCall = createPipelineCallHandler({
     engines: { vad: speech.vad, asr: speech.asr.get('zh') ?? speech.asr.get('en'), tts: new LanguageRoutedTts(speech.tts), denoiser: config.denoise ? speech.denoiser ?? undefined : undefined },
     dialogFor: (leg) => {

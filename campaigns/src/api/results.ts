@@ -68,7 +68,7 @@ export function resultRoutes(app: FastifyInstance, ctx: ApiContext): void {
     config: { roles: CLINICAL },
   }, async (req) => {
     const q = req.query as { state?: string; limit: number };
-    const r = await ctx.pool.query(`SELECT e.id::text, e.call_result_id::text, e.patient_id::text, e.campaign_id::text, e.priority, e.reason, e.red_flags, e.state,
+    const r = await ctx.pool.query(`SELECT e.id::text, e.call_result_id::text, e.patient_id::text, e.campaign_id::text, e.inbound_call_id::text, e.priority, e.reason, e.red_flags, e.state,
       e.claimed_by, e.claimed_at, e.resolved_by, e.resolved_at, e.resolution_note, e.created_at FROM escalations e
       WHERE ($1::text IS NULL OR e.state = $1) ORDER BY e.state = 'resolved', e.priority, e.created_at LIMIT $2`, [q.state ?? null, q.limit]);
     return { items: r.rows };
