@@ -41,6 +41,8 @@ export interface SipEndpointOptions {
   /** Hang up an answered call when no RTP arrives for this long, ms (default 0 = never). */
   mediaTimeoutMs?: number;
   jitter?: JitterBufferOptions;
+  /** Smallest session interval we accept (RFC 4028 Min-SE), s; default 90 (the RFC minimum). */
+  minSessionExpiresS?: number;
   /** Challenge inbound INVITEs (401) and accept only valid digest credentials. */
   inboundAuth?: { realm: string; credentials: (username: string) => string | undefined };
   /** Digest credentials (RFC 2617, MD5 only in sip.js) answered to 401/407 on REGISTER and INVITE. */
@@ -135,6 +137,20 @@ export class SipEndpoint {
 
   private onInvite(inv: Invitation): void {
     if (this.dialled.size > 10_000) this.dialled.clear(); // only rejected INVITEs stay: bound it
+    // RFC 3261 section 8.2.2.3: refuse extensions we do not implement (sip.js does not check).
+    const required = (inv.request.getHeaders('require') ?? []).join(',').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+    const unsupported = required.filter((t) => t !== 'timer');
+    if (unsupported.length > 0) {
+      void inv.reject({ statusCode: 420, extraHeaders: [`Unsupported: ${unsupported.join(', ')}`] }).catch(() => {});
+      return;
+    }
+    const timer = sessionTimerOf(inv.request);
+    const minSe = this.opts.minSessionExpiresS ?? 90;
+    if (timer && timer.intervalS < minSe) {
+      // RFC 4028 section 8.1 / 10: too short -> 422 with our Min-SE
+      void inv.reject({ statusCode: 422, extraHeaders: [`Min-SE: ${minSe}`] }).catch(() => {});
+      return;
+    }
     if (this.digest) {
       const result = this.digest.verify('INVITE', inv.request.getHeader('authorization'));
       if (result !== 'ok') {
@@ -159,7 +175,7 @@ export class SipEndpoint {
         return;
       }
     }
-    const leg = new SipCallLeg({ session: inv, direction: 'inbound', logger: this.log, clock: this.opts.clock, mediaTimeoutMs: this.opts.mediaTimeoutMs });
+    const leg = new SipCallLeg({ session: inv, direction: 'inbound', logger: this.log, clock: this.opts.clock, mediaTimeoutMs: this.opts.mediaTimeoutMs, sessionTimer: timer ?? undefined });
     const dialled = this.dialled.get(inv.request.callId);
     this.dialled.delete(inv.request.callId);
     if (dialled !== undefined) leg.info.parameters = { ...leg.info.parameters, requestUser: dialled };
@@ -173,7 +189,10 @@ export class SipEndpoint {
       const delay = this.opts.answerDelayMs ?? 0;
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       if (leg.state !== 'connecting') return; // CANCEL while ringing
-      await inv.accept();
+      const t = leg.sessionTimer;
+      // RFC 4028 section 9: the 2xx carries the interval and who refreshes; Require: timer only
+      // when the caller supports it (else we refresh ourselves, refresher=uas).
+      await inv.accept(t ? { extraHeaders: [`Session-Expires: ${t.intervalS};refresher=${t.refresher}`, ...(t.refresher === 'uac' ? ['Require: timer'] : [])] } : undefined);
       await leg.waitActive();
     } catch (err) {
       this.log.info({ callId: leg.info.callId, reason: isTzError(err) ? err.details.reason : 'answer-failed' }, 'inbound call ended before answer');
@@ -223,4 +242,16 @@ export class SipEndpoint {
     await this.ua.stop();
     await this.transport.dispose();
   }
+}
+
+/** Session-Expires of an INVITE (RFC 4028 section 4), with who refreshes. */
+function sessionTimerOf(req: Core.IncomingRequestMessage): { intervalS: number; refresher: 'uac' | 'uas' } | null {
+  const v = req.getHeader('session-expires') ?? req.getHeader('x');
+  if (!v) return null;
+  const m = /^\s*(\d{1,9})\s*(?:;(.*))?$/.exec(v);
+  if (!m) return null;
+  const supported = [...(req.getHeaders('supported') ?? []), ...(req.getHeaders('require') ?? [])].join(',').toLowerCase();
+  const uacSupports = /(^|[\s,])timer([\s,]|$)/.test(supported);
+  const asked = /refresher\s*=\s*(uac|uas)/i.exec(m[2] ?? '')?.[1]?.toLowerCase() as 'uac' | 'uas' | undefined;
+  return { intervalS: Number(m[1]), refresher: uacSupports ? (asked ?? 'uac') : 'uas' };
 }

@@ -20,7 +20,7 @@ import type { MediaClock } from '../legs/media-clock.js';
 import type { RtpSessionStats } from '../rtp/index.js';
 import type { RtpSessionDescriptionHandler } from './rtp-sdh.js';
 
-export type SipCloseCause = 'remote-bye' | 'hangup' | 'cancelled' | 'rejected' | 'failed' | 'media-timeout';
+export type SipCloseCause = 'remote-bye' | 'hangup' | 'cancelled' | 'rejected' | 'failed' | 'media-timeout' | 'session-timer';
 
 export interface SipCallLegOptions {
   session: Session;
@@ -31,6 +31,8 @@ export interface SipCallLegOptions {
   leadFrames?: number;
   /** Close when no RTP arrives for this long once active, ms (0 = never). */
   mediaTimeoutMs?: number;
+  /** Negotiated session timer (RFC 4028): who refreshes, and the interval. */
+  sessionTimer?: { intervalS: number; refresher: 'uac' | 'uas' };
 }
 
 const FRAME_MS = 20;
@@ -46,6 +48,7 @@ export class SipCallLeg extends EventEmitter implements CallLeg {
   private readonly activeWaiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   private mediaTimer: NodeJS.Timeout | null = null;
   private statsRef: RtpSessionStats | null = null;
+  private sessionTimerHandle: NodeJS.Timeout | null = null;
   closeCause: SipCloseCause | null = null;
   /** Final SIP status of a failed outbound attempt / rejected inbound call. */
   finalStatus: number | null = null;
@@ -69,10 +72,13 @@ export class SipCallLeg extends EventEmitter implements CallLeg {
     opts.session.stateChange.addListener((st) => this.onSessionState(st));
     opts.session.delegate = {
       onInfo: (info: Info) => this.onInfo(info),
+      // any re-INVITE from the peer refreshes the session (RFC 4028 section 10)
+      onInvite: () => this.armSessionTimer(),
     };
   }
 
   get state(): CallLegState { return this._state; }
+  get sessionTimer(): { intervalS: number; refresher: 'uac' | 'uas' } | undefined { return this.opts.sessionTimer; }
   get session(): Session { return this.opts.session; }
   get audioIn(): AsyncIterable<AudioFrame> { return this.queue; }
   get sdh(): RtpSessionDescriptionHandler | undefined {
@@ -132,7 +138,31 @@ export class SipCallLeg extends EventEmitter implements CallLeg {
       }, this.opts.mediaTimeoutMs);
       this.mediaTimer.unref();
     }
+    this.armSessionTimer();
     for (const w of this.activeWaiters.splice(0)) w.resolve();
+  }
+
+  /**
+   * RFC 4028 section 10: as refresher (uas) we re-INVITE at half the interval; otherwise we
+   * expect the peer's refresh and send BYE when none came by interval - min(32 s, interval/3).
+   */
+  private armSessionTimer(): void {
+    const t = this.opts.sessionTimer;
+    if (!t || this._state !== 'active') return;
+    if (this.sessionTimerHandle) clearTimeout(this.sessionTimerHandle);
+    if (t.refresher === 'uas') {
+      this.sessionTimerHandle = setTimeout(() => {
+        this.opts.session.invite().then(() => this.armSessionTimer(), () => this.armSessionTimer());
+      }, (t.intervalS * 1000) / 2);
+    } else {
+      const waitMs = (t.intervalS - Math.min(32, t.intervalS / 3)) * 1000;
+      this.sessionTimerHandle = setTimeout(() => {
+        this.log.info({ callId: this.info.callId }, 'session timer expired without refresh, hanging up');
+        this.closeCause = 'session-timer';
+        void this.hangup('timeout');
+      }, waitMs);
+    }
+    this.sessionTimerHandle.unref();
   }
 
   private onInfo(info: Info): void {
@@ -203,6 +233,7 @@ export class SipCallLeg extends EventEmitter implements CallLeg {
   finish(): void {
     if (this._state === 'closed') return;
     if (this.mediaTimer) clearInterval(this.mediaTimer);
+    if (this.sessionTimerHandle) clearTimeout(this.sessionTimerHandle);
     this.playout?.close();
     this.queue.end();
     if (this.sdh) {

@@ -111,7 +111,7 @@ a=rtpmap:101 telephone-event/8000
 }
 
 /** UAC: calls the gateway, plays an RTP pcap (audio + RFC 4733 digits), then waits for the bot's BYE or sends its own after byeAfterMs. */
-export function uacXml(pcapPath: string, byeAfterMs: number | null, viaProxy = false): string {
+export function uacXml(pcapPath: string, byeAfterMs: number | null, viaProxy = false, extra: { headers?: string; expect200?: string } = {}): string {
   const routes = viaProxy ? '\n[routes]' : '';
   const tail = byeAfterMs === null
     ? `<recv request="BYE" timeout="40000"/>
@@ -140,7 +140,7 @@ Call-ID: [call_id]
 CSeq: 1 INVITE
 Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
 Max-Forwards: 70
-Content-Type: application/sdp
+${extra.headers ?? ''}Content-Type: application/sdp
 Content-Length: [len]
 
 v=0
@@ -155,7 +155,9 @@ a=fmtp:101 0-15
 ]]></send>
   <recv response="100" optional="true"/>
   <recv response="180" optional="true"/>
-  <recv response="200" rtd="true" rrs="true" timeout="10000"/>
+  <recv response="200" rtd="true" rrs="true" timeout="10000">${extra.expect200 ? `
+    <action><ereg regexp="${extra.expect200}" search_in="msg" check_it="true" assign_to="dummy"/></action>` : ''}
+  </recv>
   <send><![CDATA[
 ACK [next_url] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]${routes}
@@ -168,7 +170,7 @@ Content-Length: 0
 
 ]]></send>
   <nop><action><exec play_pcap_audio="${pcapPath}"/></action></nop>
-  ${tail}
+  ${tail}${extra.expect200 ? '\n  <Reference variables="dummy"/>' : ''}
 </scenario>`;
 }
 
