@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SileroVadEngine } from '@tingzhen/speech';
 import { runCallPipeline, type CallReport } from '../src/index.js';
 import { createSipDialer, SipEndpoint, type SipCallLeg } from '../src/sip/index.js';
-import { miniDialog, MODELS_DIR, ToneTts } from './helpers.js';
+import { gainDb, loadWav8k, miniDialog, MODELS_DIR, ToneTts } from './helpers.js';
 import { quiet, rtpRange, startGateway, type Gateway } from './sip-helpers.js';
 import { writeRtpPcap } from './sip-fixtures/pcap.js';
 import { runSipp, tempDir, uacXml, uasAnswerXml, uasRejectXml, uasRingXml, writeScenario } from './sip-fixtures/sipp.js';
@@ -52,6 +52,23 @@ describe('SIPp caller -> tingzhen over TCP', () => {
     expect(leg.rtpStats!.packetsReceived).toBeGreaterThan(100);
     const { code, stderr } = await sipp.exit;
     expect(code, stderr).toBe(0);
+  }, 60_000);
+
+  it('real speech with 5 % loss and reordered packets: concealed, no crash, digits still complete the call', async () => {
+    const pcap = join(dir, 'impaired.pcap');
+    writeRtpPcap(pcap, {
+      durationMs: 20_000, audio: gainDb(loadWav8k(), 15), impair: { dropEvery: 20, swapEvery: 15 },
+      digits: Array.from({ length: 12 }, (_, i) => ({ digit: '2', atMs: 2000 + i * 1500 })),
+    });
+    const scen = writeScenario(dir, 'uac-impaired.xml', uacXml(pcap, null));
+    const rep = reportPromise();
+    const sipp = runSipp([`127.0.0.1:${gw.ep.port}`, '-sf', scen, '-t', 't1', '-i', '127.0.0.1', '-p', String(freePort()), '-mp', String(freePort() + 10000), '-m', '1', '-s', '120']);
+    const { leg, report } = await rep;
+    expect(report.endReason).toBe('completed');
+    const s = leg.rtpStats!;
+    expect(s.lost).toBeGreaterThan(0); // the gateway saw the loss (RTCP-style count)
+    expect(s.jitter.concealed).toBeGreaterThan(0); // and concealed it
+    expect((await sipp.exit).code).toBe(0);
   }, 60_000);
 
   it('a BYE from the caller ends the call and the pipeline', async () => {

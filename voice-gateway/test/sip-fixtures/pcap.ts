@@ -13,6 +13,8 @@ export interface RtpPcapOptions {
   digits: { digit: string; atMs: number }[];
   /** Audio samples to send (8 kHz), looped or padded with silence; default silence. */
   audio?: Int16Array;
+  /** Network impairment on audio packets: drop every Nth, swap the send times of every Mth pair. */
+  impair?: { dropEvery: number; swapEvery: number };
 }
 
 export function writeRtpPcap(path: string, o: RtpPcapOptions): number {
@@ -37,6 +39,23 @@ export function writeRtpPcap(path: string, o: RtpPcapOptions): number {
     const chunk = new Int16Array(160);
     if (o.audio) chunk.set(o.audio.subarray((i * 160) % o.audio.length, ((i * 160) % o.audio.length) + 160));
     packets.push({ tMs, rtp: serializeRtp({ payloadType: 0, marker: i === 0, sequenceNumber: seq++ & 0xffff, timestamp: ts, ssrc, payload: Buffer.from(mulawEncode(chunk)) }) });
+  }
+  if (o.impair) {
+    const { dropEvery, swapEvery } = o.impair;
+    let audioIdx = 0;
+    for (let i = 0; i < packets.length; i++) {
+      if (packets[i]!.rtp[1]! & 0x7f) continue; // only PT 0 audio is impaired
+      audioIdx++;
+      if (audioIdx % swapEvery === 0 && i + 1 < packets.length && (packets[i + 1]!.rtp[1]! & 0x7f) === 0) {
+        const t = packets[i]!.tMs;
+        packets[i]!.tMs = packets[i + 1]!.tMs + 1; // arrives just after its successor
+        packets[i + 1]!.tMs = t;
+      }
+    }
+    audioIdx = 0;
+    for (let i = packets.length - 1; i >= 0; i--) {
+      if ((packets[i]!.rtp[1]! & 0x7f) === 0 && ++audioIdx % dropEvery === 0) packets.splice(i, 1);
+    }
   }
   packets.sort((a, b) => a.tMs - b.tMs);
   const global = Buffer.alloc(24);
