@@ -33,7 +33,7 @@ export async function startGateway(extra: Partial<Parameters<typeof SipEndpoint.
 }
 
 /** A sip.js peer that places one call to the gateway; returns both legs. */
-export async function callGateway(gw: Gateway, peer: SipEndpoint): Promise<{ gwLeg: SipCallLeg; peerLeg: SipCallLeg; done: Promise<unknown> }> {
+export async function callGateway(gw: Gateway, peer: SipEndpoint, transport: 'tcp' | 'tls' = 'tcp'): Promise<{ gwLeg: SipCallLeg; peerLeg: SipCallLeg; done: Promise<unknown> }> {
   let peerLeg!: SipCallLeg;
   let done!: Promise<unknown>;
   const gotPeer = new Promise<void>((r) => {
@@ -46,7 +46,7 @@ export async function callGateway(gw: Gateway, peer: SipEndpoint): Promise<{ gwL
         return { callId: leg.info.callId } as never;
       },
     });
-    done = dial({ attemptId: 'peer', target: `sip:triage@127.0.0.1:${gw.ep.port};transport=tcp`, ringTimeoutMs: 5000 });
+    done = dial({ attemptId: 'peer', target: `sip:triage@127.0.0.1:${gw.ep.port};transport=${transport}`, ringTimeoutMs: 5000 });
   });
   const gwLeg = await gw.nextLeg();
   await gotPeer;

@@ -32,6 +32,8 @@ export interface SipEndpointOptions {
   codecs?: readonly G711Codec[];
   /** Contact / From user part. */
   userName?: string;
+  /** SIP over TLS instead of TCP (see TcpTransportOptions.tls). */
+  tls?: TcpTransportOptions['tls'];
   /** Peer allow-list on connection source address. */
   allowRemote?: (address: string) => boolean;
   /** Answered inbound calls. */
@@ -67,14 +69,14 @@ export class SipEndpoint {
     this.digest = opts.inboundAuth ? new DigestServer(opts.inboundAuth) : null;
     this.allocator = new PortAllocator(opts.rtpPorts, opts.rtpBindHost ?? '0.0.0.0');
     const host = opts.publicHost ?? opts.listen?.host ?? '127.0.0.1';
-    const transportOptions: TcpTransportOptions = { listen: opts.listen, allowRemote: opts.allowRemote, logger: this.log };
+    const transportOptions: TcpTransportOptions = { listen: opts.listen, allowRemote: opts.allowRemote, tls: opts.tls, logger: this.log };
     const sipLog = this.log;
     this.ua = new UserAgent({
       uri: UserAgent.makeURI(`sip:${opts.userName ?? 'tingzhen'}@${host}`),
       viaHost: host,
       hackViaTcp: true,
       contactName: opts.userName ?? 'tingzhen',
-      contactParams: { transport: 'tcp' },
+      contactParams: { transport: opts.tls ? 'tls' : 'tcp' },
       transportConstructor: TcpSipTransport,
       transportOptions,
       sessionDescriptionHandlerFactory: rtpSdhFactory({

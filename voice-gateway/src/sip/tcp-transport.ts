@@ -11,6 +11,7 @@
  * messages go straight to the user-agent core through `deliver` (no second parse).
  */
 import net from 'node:net';
+import tls from 'node:tls';
 import { Core, EmitterImpl, TransportState, type Emitter, type Transport } from 'sip.js';
 import { createLogger, type Logger } from '@tingzhen/voice-core';
 import { SipStreamFramer, toWire, type FrameEvent } from './framing.js';
@@ -22,6 +23,8 @@ export interface TcpTransportOptions {
   connectTimeoutMs?: number;
   /** Refuse connections from addresses that are not allowed (peer allow-list). */
   allowRemote?: (address: string) => boolean;
+  /** SIP over TLS (RFC 3261 section 26.2) instead of TCP: server key/cert, and trust for outbound. */
+  tls?: { key?: string | Buffer; cert?: string | Buffer; ca?: string | Buffer; rejectUnauthorized?: boolean };
   logger?: Logger;
 }
 
@@ -68,7 +71,7 @@ export class TcpSipTransport implements Transport {
   }
 
   get protocol(): string {
-    return 'TCP';
+    return this.opts.tls ? 'TLS' : 'TCP';
   }
 
   get state(): TransportState {
@@ -83,7 +86,9 @@ export class TcpSipTransport implements Transport {
     if (this._state === TransportState.Connected) return;
     this.setState(TransportState.Connecting);
     if (this.opts.listen) {
-      const server = net.createServer((s) => this.adopt(s));
+      const t = this.opts.tls;
+      const server = t ? tls.createServer({ key: t.key, cert: t.cert }, (s) => this.adopt(s)) : net.createServer((s) => this.adopt(s));
+      if (t) server.on('tlsClientError', () => {}); // failed handshakes: nothing to answer
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(this.opts.listen!.port, this.opts.listen!.host, () => {
@@ -130,7 +135,12 @@ export class TcpSipTransport implements Transport {
   async send(message: string): Promise<void> {
     const socket = await this.route(message);
     if (!socket || socket.destroyed) throw new Core.TransportError('no connection for this message');
-    socket.write(toWire(this.listenPort && !message.startsWith('SIP/2.0 ') ? addViaPort(message, this.listenPort) : message));
+    let out = message;
+    if (!message.startsWith('SIP/2.0 ')) {
+      if (this.opts.tls) out = out.replace(/\r\n(Via|v)([ \t]*:[ \t]*SIP\/2\.0\/)TCP/i, '\r\n$1$2TLS'); // sip.js only knows WSS / TCP
+      if (this.listenPort) out = addViaPort(out, this.listenPort);
+    }
+    socket.write(toWire(out));
   }
 
   private async route(message: string): Promise<net.Socket | null> {
@@ -160,9 +170,12 @@ export class TcpSipTransport implements Transport {
     const pending = this.pendingConnects.get(key);
     if (pending) return pending;
     const p = new Promise<net.Socket>((resolve, reject) => {
-      const s = net.connect({ host, port });
+      const t = this.opts.tls;
+      const s = t
+        ? tls.connect({ host, port, ca: t.ca, rejectUnauthorized: t.rejectUnauthorized ?? true, ...(net.isIP(host) ? {} : { servername: host }) })
+        : net.connect({ host, port });
       const timer = setTimeout(() => s.destroy(new Error('connect timeout')), this.opts.connectTimeoutMs ?? 5000);
-      s.once('connect', () => {
+      s.once(t ? 'secureConnect' : 'connect', () => {
         clearTimeout(timer);
         this.adopt(s);
         resolve(s);
