@@ -30,7 +30,7 @@ export interface FiledInboundCall {
 /** The dialog engine's alert priorities on the worklist's 1 (most urgent) to 5 scale. */
 const ALERT_PRIORITY: Record<string, number> = { urgent: 1, high: 2, normal: 3, low: 4 };
 
-function alertPriority(e: { priority?: unknown }): number {
+function alertPriority(e: { [k: string]: unknown }): number {
   if (typeof e.priority === 'number' && e.priority >= 1 && e.priority <= 5) return Math.round(e.priority);
   return typeof e.priority === 'string' ? ALERT_PRIORITY[e.priority] ?? 2 : 2;
 }

@@ -19,3 +19,4 @@ export { FileCallSink, MemoryCallSink } from './pipeline/file-sink.js';
 export { createWsDialer, type Dial, type DialRequest, type DialOutcome } from './dial.js';
 export { dialRoute, callOutcomeFromReport, HttpDialBody, type DialRouteOptions, type HttpCallOutcome } from './server/dial-route.js';
 export { TestCaller, type TestCallerOptions, type BotUtterance } from './caller/test-caller.js';
+export * from './sip/index.js';
