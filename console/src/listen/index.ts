@@ -1,0 +1,1 @@
+export { listenRoutes, type ListenRoutesOptions, type LiveMonitor } from './listen-routes.js';
