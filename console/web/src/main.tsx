@@ -11,6 +11,7 @@ import { ResultsPage, ResultDetail } from './pages/results.js';
 import { WorklistPage } from './pages/worklist.js';
 import { TestCallPage } from './pages/testcall.js';
 import { UsersPage } from './pages/users.js';
+import { ListenPage } from './pages/listen.js';
 import './styles.css';
 
 export interface Me { user: { id: string; username: string; displayName: string | null; role: 'admin' | 'nurse' | 'viewer' }; settings: { escalateAfterMinutes: number; testCall: boolean; recordings: boolean } }
@@ -22,6 +23,7 @@ const PAGES: { path: string; key: string; roles: string[] }[] = [
   { path: '/patients', key: 'patients', roles: ['admin', 'nurse'] },
   { path: '/results', key: 'results', roles: ['admin', 'nurse'] },
   { path: '/testcall', key: 'testCall', roles: ['admin', 'nurse'] },
+  { path: '/listen', key: 'live', roles: ['admin', 'nurse'] },
   { path: '/users', key: 'users', roles: ['admin'] },
 ];
 
@@ -96,6 +98,7 @@ function App() {
           : page.key === 'results' ? (sub ? <ResultDetail id={sub} recordings={me.settings.recordings} /> : <ResultsPage />)
           : page.key === 'worklist' ? <WorklistPage escalateAfterMinutes={me.settings.escalateAfterMinutes} />
           : page.key === 'testCall' ? <TestCallPage enabled={me.settings.testCall} />
+          : page.key === 'live' ? <ListenPage />
           : <UsersPage me={me.user.id} />}
       </main>
     </div>
