@@ -46,19 +46,30 @@ describe('leg tap', () => {
     expect(mixed.map((m) => [m[0], m[159]])).toEqual([[3000, 3000], [32767, 32767], [1000, 1000]]);
   });
 
-  it('drops queued bot audio on barge-in (clearPlayout) and buffers nothing while no one listens', async () => {
+  it('keeps the bot in step while no one listens: monitoring from mid-prompt hears the rest of it', async () => {
     const stub = new StubLeg();
     const tap = tapLeg(stub as unknown as CallLeg);
     const it = tap.leg.audioIn[Symbol.asyncIterator]();
-    await tap.leg.play([frame(2000)]); // nobody listening yet
+    await tap.leg.play([frame(2000), frame(3000), frame(4000)]); // the leg pulls a whole prompt at once
+    await nextCaller(it, stub, 500); // 20 ms of it went out unheard
     const mixed: Int16Array[] = [];
     tap.setListener((m) => mixed.push(m));
-    await nextCaller(it, stub, 500);
+    for (let i = 0; i < 3; i++) await nextCaller(it, stub, 500);
+    expect(mixed.map((m) => m[0])).toEqual([3500, 4500, 500]);
+  });
+
+  it('drops queued bot audio on barge-in (clearPlayout) and stops calling a removed listener', async () => {
+    const stub = new StubLeg();
+    const tap = tapLeg(stub as unknown as CallLeg);
+    const it = tap.leg.audioIn[Symbol.asyncIterator]();
+    const mixed: Int16Array[] = [];
+    tap.setListener((m) => mixed.push(m));
     await tap.leg.play([frame(2000), frame(2000)]);
+    await nextCaller(it, stub, 500);
     tap.leg.clearPlayout();
     expect(stub.cleared).toBe(1);
     await nextCaller(it, stub, 500);
-    expect(mixed.map((m) => m[0])).toEqual([500, 500]);
+    expect(mixed.map((m) => m[0])).toEqual([2500, 500]);
     tap.setListener(null);
     await nextCaller(it, stub, 500);
     expect(mixed).toHaveLength(2);

@@ -196,5 +196,16 @@ describe('live listen-in', () => {
     caller.hangup();
     await report;
   });
+  it('hears the bot while the caller is silent', async () => {
+    const { caller, report } = await call('CA-listen-bot');
+    const ticket = hub.start('CA-listen-bot');
+    await new Promise((r) => setTimeout(r, 800));
+    const file = await pull(ticket.relayPlayUrl, 2, 'listen-bot.flv');
+    const level = await levelDb(file);
+    console.log(`listen-in, bot only: ${level.seconds.toFixed(2)} s at ${level.db.toFixed(1)} dBFS`);
+    expect(level.db).toBeGreaterThan(-40);
+    caller.hangup();
+    await report;
+  });
 });
 

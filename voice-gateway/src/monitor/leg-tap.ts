@@ -1,10 +1,11 @@
 /**
  * A listening tap on a call leg, for live listen-in: the leg as the pipeline sees it, unchanged,
  * except that while a listener is set it receives the call's mixed audio (caller + bot, PCM16 at
- * the leg's rate) in the caller's real-time pace. The caller audio drives the mix: each caller
- * frame takes as many bot samples as it holds from the bot queue (what the leg pulled for
- * playout), so the bot is heard at most the leg's playout lead early; a barge-in
- * (clearPlayout) drops the queued bot audio as the leg does.
+ * the leg's rate) in the caller's real-time pace. The leg's playout pulls a prompt's frames as
+ * fast as they come and sends them in real time, so the tap queues what the leg pulled and lets
+ * the caller audio drive it: each caller frame takes (and, while nobody listens, discards) as many
+ * bot samples as it holds. Monitoring that starts mid-prompt hears the rest of it, in step; a
+ * barge-in (clearPlayout) drops the queued bot audio as the leg does.
  */
 import type { AudioFrame, CallLeg } from '@tingzhen/voice-core';
 
@@ -24,30 +25,33 @@ export function tapLeg<L extends CallLeg>(leg: L): TappedLeg {
   let botQueue: Int16Array[] = [];
   let botQueued = 0;
 
-  const takeBot = (n: number): Int16Array => {
-    const out = new Int16Array(n);
+  /** Take n bot samples off the queue (into `out` when given). */
+  const takeBot = (n: number, out: Int16Array | null): void => {
     let filled = 0;
     while (filled < n && botQueue.length > 0) {
       const head = botQueue[0]!;
       const k = Math.min(head.length, n - filled);
-      out.set(head.subarray(0, k), filled);
+      out?.set(head.subarray(0, k), filled);
       filled += k;
       if (k === head.length) botQueue.shift();
       else botQueue[0] = head.subarray(k);
     }
     botQueued -= filled;
-    return out;
   };
 
   const onCaller = (frame: AudioFrame) => {
-    if (!listener) return;
-    const bot = takeBot(frame.samples.length);
+    if (!listener) {
+      if (botQueued > 0) takeBot(frame.samples.length, null);
+      return;
+    }
+    const bot = new Int16Array(frame.samples.length);
+    takeBot(bot.length, bot);
     const mixed = new Int16Array(frame.samples.length);
     for (let i = 0; i < mixed.length; i++) mixed[i] = Math.max(-32768, Math.min(32767, frame.samples[i]! + bot[i]!));
     listener(mixed);
   };
   const onBot = (frame: AudioFrame) => {
-    if (!listener || frame.sampleRate !== leg.sampleRate || botQueued > leg.sampleRate * MAX_BOT_QUEUE_S) return;
+    if (frame.sampleRate !== leg.sampleRate || botQueued > leg.sampleRate * MAX_BOT_QUEUE_S) return;
     botQueue.push(frame.samples);
     botQueued += frame.samples.length;
   };
@@ -80,7 +84,6 @@ export function tapLeg<L extends CallLeg>(leg: L): TappedLeg {
     leg: proxy,
     setListener(l) {
       listener = l;
-      if (!l) clearBot();
     },
   };
 }
