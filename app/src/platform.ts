@@ -5,7 +5,7 @@ import { speechStatus } from '@tingzhen/speech';
 import { openServices, type Services } from './services.js';
 import { buildServer } from './server.js';
 import { gatewaySecret } from './secrets.js';
-import { startGatewayRole } from './roles/gateway.js';
+import { startGatewayRole, type GatewayRole } from './roles/gateway.js';
 import { startApiRole, startWorkerRole } from './roles/campaigns.js';
 
 export interface RunningPlatform {
@@ -37,6 +37,7 @@ export async function startPlatform(env: Record<string, string | undefined>): Pr
   };
   let server: FastifyInstance | undefined;
   let setupToken: string | null = null;
+  let live: { monitor: GatewayRole['monitor']; relay: GatewayRole['relay'] } | undefined;
   try {
     const secret = await gatewaySecret(config);
     server = buildServer({ config, services, log, version: VERSION, speech: has('gateway') ? speechStatus : undefined });
@@ -45,9 +46,10 @@ export async function startPlatform(env: Record<string, string | undefined>): Pr
     if (has('gateway')) {
       const gw = await startGatewayRole(server, { config, log, authSecret: secret, pool: services.pool });
       stops.gateway = () => gw.close();
+      live = { monitor: gw.monitor, relay: gw.relay };
     }
     if (has('api')) {
-      const api = await startApiRole(server, { config, services, log, authSecret: secret });
+      const api = await startApiRole(server, { config, services, log, authSecret: secret, live });
       stops.api = () => api.close();
       setupToken = api.setupToken;
     }

@@ -4,3 +4,4 @@ export { createAdminUser, createUser, ensureSetupToken, listUsers, updateUser, t
 export { hashPassword, verifyPassword } from './auth/password.js';
 export { ROLES, type ConsoleRole, type SessionUser } from './auth/roles.js';
 export { distDir, hasBuiltSpa } from './routes/spa.js';
+export { listenRoutes, type ListenRoutesOptions, type LiveMonitor } from './listen/index.js';

@@ -20,3 +20,4 @@ export { createWsDialer, type Dial, type DialRequest, type DialOutcome } from '.
 export { dialRoute, callOutcomeFromReport, HttpDialBody, type DialRouteOptions, type HttpCallOutcome } from './server/dial-route.js';
 export { TestCaller, type TestCallerOptions, type BotUtterance } from './caller/test-caller.js';
 export * from './sip/index.js';
+export { MonitorHub, startMediaRelay, tapLeg, type MediaRelay, type MediaRelayOptions, type MonitorHubOptions, type MonitorTicket } from './monitor/index.js';

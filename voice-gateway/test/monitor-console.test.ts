@@ -18,7 +18,7 @@ import { SileroVadEngine } from '@tingzhen/speech';
 import { createPool, dropSchema, migrate } from '@tingzhen/campaigns';
 import { consolePlugin, createUser } from '@tingzhen/console';
 // The console package entry does not export the listen routes yet (see the report).
-import { listenRoutes } from '../../console/src/listen/index.js';
+import { listenRoutes } from '@tingzhen/console';
 import { buildGateway, createPipelineCallHandler, TestCaller, type CallReport } from '../src/index.js';
 import { MonitorHub, startMediaRelay, streamSign, type MediaRelay } from '../src/monitor/index.js';
 import { gainDb, loadWav8k, miniDialog, MODELS_DIR, ToneTts } from './helpers.js';

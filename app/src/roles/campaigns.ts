@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { campaignsApi, HttpDialer, startProgressHub, startScheduler, startWorker, type DialWorker, type Scheduler } from '@tingzhen/campaigns';
-import { actorOf, authorize, consolePlugin, ensureSetupToken } from '@tingzhen/console';
+import { actorOf, authorize, consolePlugin, ensureSetupToken, listenRoutes, type LiveMonitor } from '@tingzhen/console';
 import { signToken } from '@tingzhen/voice-gateway';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import type { Services } from '../services.js';
@@ -25,7 +25,7 @@ export interface ApiRole {
   close(): Promise<void>;
 }
 
-export async function startApiRole(app: FastifyInstance, opts: { config: Config; services: Services; log: Logger; authSecret: string }): Promise<ApiRole> {
+export async function startApiRole(app: FastifyInstance, opts: { config: Config; services: Services; log: Logger; authSecret: string; live?: { monitor: LiveMonitor; relay: { host: string; httpPort: number } } }): Promise<ApiRole> {
   const { config, services, log } = opts;
   const scheduler = startScheduler({ pool: services.pool, connection: services.queue, logger: log });
   const hub = await startProgressHub(services.pool, services.databaseUrl);
@@ -36,6 +36,8 @@ export async function startApiRole(app: FastifyInstance, opts: { config: Config;
     testCallToken: () => signToken(opts.authSecret, { ttlMs: TEST_CALL_TOKEN_TTL_MS }),
     recordingFile: (ref) => (RECORDING_REF.test(ref) ? join(recordingsDir, ref) : null),
   });
+  // Live listen-in, when the gateway runs in this process.
+  if (opts.live) await app.register(listenRoutes, { pool: services.pool, monitor: opts.live.monitor, relay: opts.live.relay, logger: log });
   await app.register(campaignsApi, { pool: services.pool, scheduler, prefix: '/api', authorize, actorOf, defaultCountry: config.defaultCountry } as never);
   const setupToken = await ensureSetupToken(services.pool);
   return {

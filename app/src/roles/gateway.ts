@@ -3,12 +3,13 @@
  * one call pipeline per leg. Without ASR models the pipeline runs on DTMF and the VAD; without a
  * neural voice it speaks with espeak-ng (the health endpoint says so).
  */
+import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Server } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { loadSpeechEngines, type SpeechEngines } from '@tingzhen/speech';
 import { ttsModelChoices } from '@tingzhen/tts-voices';
-import { createAudioSocketServer, createPipelineCallHandler, gatewayPlugin, GatewayMetrics, PIPELINE_VAD_OPTIONS } from '@tingzhen/voice-gateway';
+import { createAudioSocketServer, createPipelineCallHandler, gatewayPlugin, GatewayMetrics, MonitorHub, PIPELINE_VAD_OPTIONS, startMediaRelay, type MediaRelay } from '@tingzhen/voice-gateway';
 import { fileInboundCall, type Pool } from '@tingzhen/campaigns';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import { LanguageRoutedTts } from './tts-router.js';
@@ -19,6 +20,10 @@ const PREWARM_VAD_DETECTORS = 8;
 
 export interface GatewayRole {
   speech: SpeechEngines;
+  /** Live listen-in: taps every call; the console's listen routes start and stop monitoring. */
+  monitor: MonitorHub;
+  /** The embedded node-media-server (loopback); the console proxies its HTTP-FLV streams. */
+  relay: MediaRelay;
   close(): Promise<void>;
 }
 
@@ -37,7 +42,10 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
       if (filed.escalationId) log.warn({ callId: report.callId, escalationId: filed.escalationId, priority: filed.priority }, 'hotline call needs a nurse');
     },
   };
-  const onCall = createPipelineCallHandler({
+  // Live listen-in: node-media-server on loopback, its signing secret derived from the gateway's.
+  const relay = await startMediaRelay({ secret: createHmac('sha256', opts.authSecret).update('tingzhen media relay').digest('hex'), storeDir: resolve(config.dataDir, 'media-relay'), logger: log });
+  const monitor = new MonitorHub({ relay, logger: log });
+  const runCall = createPipelineCallHandler({
     engines: { vad: speech.vad, asr: speech.asr.get('zh') ?? speech.asr.get('en'), tts: new LanguageRoutedTts(speech.tts), denoiser: config.denoise ? speech.denoiser ?? undefined : undefined },
     dialogFor: (leg) => {
       const p = leg.info.parameters ?? {};
@@ -46,6 +54,7 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
     },
     sink, logger: log, metrics,
   });
+  const onCall: typeof runCall = (leg, ctx) => runCall(monitor.attach(leg), ctx);
   await app.register(gatewayPlugin, { auth: { secret: opts.authSecret }, onCall, logger: log, metrics });
 
   let audioSocket: Server | undefined;
@@ -58,9 +67,11 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
     log.info({ port: config.audioSocketPort }, 'AudioSocket listening');
   }
   return {
-    speech,
+    speech, monitor, relay,
     async close() {
+      await monitor.close();
       if (audioSocket) await new Promise<void>((r) => audioSocket.close(() => r()));
+      await relay.close();
       speech.close();
     },
   };
