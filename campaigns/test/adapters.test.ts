@@ -71,7 +71,7 @@ describe('HttpDialer against a local HTTP server standing in for the gateway', (
 
   it('turns gateway errors, malformed outcomes, an unreachable gateway and an abort into failed calls', async () => {
     reply = () => ({ status: 503, body: '{}' });
-    expect(await new HttpDialer({ gatewayUrl: url }).dial(request())).toEqual({ kind: 'failed', reason: 'gateway_http_503' });
+    expect(await new HttpDialer({ gatewayUrl: url }).dial(request())).toEqual({ kind: 'failed', reason: 'gateway_http_503', carrierFault: true });
     reply = () => ({ status: 200, body: JSON.stringify({ kind: 'teleported' }) });
     expect(await new HttpDialer({ gatewayUrl: url }).dial(request())).toEqual({ kind: 'failed', reason: 'gateway_bad_outcome' });
     reply = () => ({ status: 200, body: 'not json' });
@@ -83,13 +83,13 @@ describe('HttpDialer against a local HTTP server standing in for the gateway', (
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
     await new Promise((r) => closed.close(r));
-    expect(await new HttpDialer({ gatewayUrl: deadUrl }).dial(request())).toEqual({ kind: 'failed', reason: 'gateway_unreachable' });
+    expect(await new HttpDialer({ gatewayUrl: deadUrl }).dial(request())).toEqual({ kind: 'failed', reason: 'gateway_unreachable', carrierFault: true });
     // The worker aborts a call that outlives maxCallMs.
     reply = () => ({ status: 200, body: JSON.stringify({ kind: 'no_answer' }), delayMs: 2000 });
     const ac = new AbortController();
     const pending = new HttpDialer({ gatewayUrl: url }).dial(request(ac.signal));
     setTimeout(() => ac.abort(), 100);
-    expect(await pending).toEqual({ kind: 'failed', reason: 'call_aborted' });
+    expect(await pending).toEqual({ kind: 'failed', reason: 'call_aborted', carrierFault: true });
     expect(() => new HttpDialer({ gatewayUrl: 'ftp://x' })).toThrow(expect.objectContaining({ code: 'TZ_ERR_CONFIG_INVALID' }));
   });
 });

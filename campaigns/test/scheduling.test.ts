@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler, startWorker, StubDialer, ANSWERED_OK, updatePatient, campaignProgress, type CallOutcome, type DialRequest } from '../src/index.js';
+import { CARRIER_FAULT_LIMIT } from '../src/dialing/lifecycle.js';
 import { BACKENDS, makeEnv, seed, waitFor, type TestEnv } from './helpers.js';
 
 const VM = 'This is City Hospital. Please call us back on 12320.';
@@ -51,6 +52,42 @@ describe.each(BACKENDS)('scheduling and dialing on %s', (backend) => {
     const progress = await campaignProgress(env.pool, campaignId);
     expect(progress.contacts).toMatchObject({ pending: 0, active: 0, completed: 3, exhausted: 1, opted_out: 1 });
     expect(progress.attempts).toMatchObject({ queued: 0, dialing: 0, answered: 3, busy: 3 });
+  });
+
+  it('a carrier fault is retried without counting against the patient, up to a bound; the callee\'s busy counts', async () => {
+    const { campaignId, patientIds } = await seed(env, 3, { maxAttempts: 2 });
+    const [pCongested, pDown, pBusy] = patientIds as [string, string, string];
+    const byPatient = new Map<string, number>();
+    const dialer = new StubDialer({
+      outcome: (req: DialRequest): CallOutcome => {
+        const n = (byPatient.get(req.patient.id) ?? 0) + 1;
+        byPatient.set(req.patient.id, n);
+        // 503 from the trunk twice, then the patient answers
+        if (req.patient.id === pCongested) return n <= 2 ? { kind: 'failed', reason: 'carrier-congestion', sipCode: 503, carrierFault: true } : ANSWERED_OK;
+        // the trunk never works: after CARRIER_FAULT_LIMIT free retries the faults count as dials
+        if (req.patient.id === pDown) return { kind: 'failed', reason: 'carrier-error', carrierFault: true };
+        return { kind: 'busy', reason: 'busy', sipCode: 486 };
+      },
+    });
+    const scheduler = startScheduler({ pool: env.pool, connection: env.conn, reconcileIntervalMs: 0 });
+    await scheduler.scheduleCampaign(campaignId);
+    const worker = startWorker({ pool: env.pool, connection: env.conn, dialer, voicemailMessage: VM, dailyCapPerPatient: 20 });
+    try {
+      await waitFor(async () => (await campaignProgress(env.pool, campaignId)).state === 'completed');
+    } finally {
+      await worker.close();
+      await scheduler.close();
+    }
+    const contacts = await env.pool.query<{ patient_id: string; state: string; dials_made: number; carrier_faults: number }>(
+      'SELECT patient_id::text, state, dials_made, carrier_faults FROM contacts WHERE campaign_id = $1', [campaignId]);
+    const state = Object.fromEntries(contacts.rows.map((r) => [r.patient_id, [r.state, r.dials_made, r.carrier_faults]]));
+    expect(state[pCongested]).toEqual(['completed', 1, 2]);
+    expect(state[pDown]).toEqual(['exhausted', 2, CARRIER_FAULT_LIMIT + 2]);
+    expect(state[pBusy]).toEqual(['exhausted', 2, 0]);
+    expect(byPatient.get(pCongested)).toBe(3);
+    expect(byPatient.get(pDown)).toBe(CARRIER_FAULT_LIMIT + 2);
+    const events = await env.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM call_events e JOIN call_attempts a ON a.id = e.entity_id WHERE e.entity = 'attempt' AND a.patient_id = $1 AND e.data->>'carrierFault' = 'true'", [pCongested]);
+    expect(events.rows[0]!.n).toBe(2);
   });
 
   it('pauses and resumes: held attempts are not dialled until resume', async () => {

@@ -12,7 +12,7 @@ import type { CallOutcome, DialRequest, Dialer } from '../dialing/types.js';
 const OutcomeSchema = Type.Union([
   Type.Object({ kind: Type.Literal('answered'), amd: Type.Optional(Type.Union([Type.Literal('human'), Type.Literal('machine'), Type.Literal('uncertain')])), result: Type.Object({ answers: Type.Record(Type.String(), Type.Any()) }, { additionalProperties: true }) }),
   Type.Object({ kind: Type.Literal('voicemail'), messageLeft: Type.Boolean(), durationMs: Type.Optional(Type.Number()) }),
-  Type.Object({ kind: Type.Union([Type.Literal('no_answer'), Type.Literal('busy'), Type.Literal('failed'), Type.Literal('rejected')]), reason: Type.Optional(Type.String()), sipCode: Type.Optional(Type.Integer()) }),
+  Type.Object({ kind: Type.Union([Type.Literal('no_answer'), Type.Literal('busy'), Type.Literal('failed'), Type.Literal('rejected')]), reason: Type.Optional(Type.String()), sipCode: Type.Optional(Type.Integer()), carrierFault: Type.Optional(Type.Boolean()) }),
 ]);
 
 export interface HttpDialerOptions {
@@ -47,9 +47,9 @@ export class HttpDialer implements Dialer {
       });
     } catch {
       // Aborted by the worker (call too long, or the worker is shutting down) or no gateway at all.
-      return { kind: 'failed', reason: signal.aborted ? 'call_aborted' : 'gateway_unreachable' };
+      return { kind: 'failed', reason: signal.aborted ? 'call_aborted' : 'gateway_unreachable', carrierFault: true };
     }
-    if (!res.ok) return { kind: 'failed', reason: `gateway_http_${res.status}` };
+    if (!res.ok) return { kind: 'failed', reason: `gateway_http_${res.status}`, carrierFault: true };
     const json: unknown = await res.json().catch(() => null);
     if (!Value.Check(OutcomeSchema, json)) return { kind: 'failed', reason: 'gateway_bad_outcome' };
     return json;

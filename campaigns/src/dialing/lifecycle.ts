@@ -17,6 +17,11 @@ const log = createLogger({ name: 'campaigns.lifecycle' });
 /** Default business retry delays, minutes, when a campaign leaves one out. */
 export const DEFAULT_RETRY_DELAYS_MINUTES: Record<RetryableOutcome, number> = { no_answer: 120, busy: 30, failed: 60, voicemail: 240 };
 
+/** Carrier-side failures a contact may have before they count as dials. */
+export const CARRIER_FAULT_LIMIT = 5;
+/** Retry after a carrier-side failure: this many minutes times the contact's carrier faults so far (at most the campaign's failed-dial delay). */
+export const CARRIER_RETRY_MINUTES = 2;
+
 export interface NewAttempt {
   contactId: string;
   patientId: string;
@@ -70,10 +75,25 @@ export type DialEnd = 'answered' | 'opted_out' | RetryableOutcome | 'rejected';
  * Closes a dialing attempt with its outcome and applies the business retry policy: a new attempt
  * row for no-answer, busy, failed and voicemail while dials remain; a terminal contact otherwise.
  */
-export async function closeDial(db: pg.ClientBase, campaign: CampaignRow, attempt: AttemptRow, patientTz: string | null, end: DialEnd, now: Date, reason?: string): Promise<{ closed: boolean; followUps: FollowUp[] }> {
+export async function closeDial(db: pg.ClientBase, campaign: CampaignRow, attempt: AttemptRow, patientTz: string | null, end: DialEnd, now: Date, reason?: string, opts: { carrierFault?: boolean } = {}): Promise<{ closed: boolean; followUps: FollowUp[] }> {
   const state = end === 'opted_out' ? 'answered' : end;
-  const moved = await transition(db, 'attempt', attempt.id, 'dialing', state, { set: { ended_at: now, reason: reason ?? null }, data: reason ? { reason } : {} });
+  const carrier = end === 'failed' && opts.carrierFault === true;
+  const moved = await transition(db, 'attempt', attempt.id, 'dialing', state, { set: { ended_at: now, reason: reason ?? null }, data: { ...(reason ? { reason } : {}), ...(carrier ? { carrierFault: true } : {}) } });
   if (!moved) return { closed: false, followUps: [] };
+  if (carrier) {
+    // The carrier (or our side) failed, not the patient: retry soon without counting a dial, up
+    // to CARRIER_FAULT_LIMIT times per contact; after that it counts like any failed dial.
+    const f = await db.query<{ carrier_faults: number; state: string }>(prepared(
+      'UPDATE contacts SET carrier_faults = carrier_faults + 1, last_outcome = $2, updated_at = now() WHERE id = $1 RETURNING carrier_faults, state', [attempt.contact_id, 'failed']));
+    const row = f.rows[0];
+    if (!row || row.state !== 'active') return { closed: true, followUps: [] };
+    if (row.carrier_faults <= CARRIER_FAULT_LIMIT) {
+      // Never later than the campaign's own retry after a failed dial.
+      const failedDelay = campaign.retry_delays_minutes.failed ?? DEFAULT_RETRY_DELAYS_MINUTES.failed;
+      const from = new Date(now.getTime() + Math.min(CARRIER_RETRY_MINUTES * row.carrier_faults, failedDelay) * 60_000);
+      return { closed: true, followUps: await planNext(db, campaign, attempt.contact_id, attempt.patient_id, patientTz, attempt.seq + 1, from) };
+    }
+  }
   // A dial is counted when it ends (whatever ended it), so the claim writes one row fewer.
   const c = await db.query<{ dials_made: number; state: string }>(prepared(
     'UPDATE contacts SET last_outcome = $2, dials_made = dials_made + 1, updated_at = now() WHERE id = $1 RETURNING dials_made, state', [attempt.contact_id, state]));

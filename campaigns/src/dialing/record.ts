@@ -24,7 +24,8 @@ export async function recordOutcome(client: pg.PoolClient, campaign: CampaignRow
   let closed: { closed: boolean; followUps: FollowUp[] };
   if (outcome.kind !== 'answered') {
     const reason = outcome.kind === 'voicemail' ? (outcome.messageLeft ? 'message_left' : 'no_message') : outcome.reason;
-    closed = await closeDial(client, campaign, attempt, patient.timezone, outcome.kind, now, reason);
+    const carrierFault = outcome.kind === 'failed' && outcome.carrierFault === true;
+    closed = await closeDial(client, campaign, attempt, patient.timezone, outcome.kind, now, reason, { carrierFault });
   } else {
     const r = outcome.result;
     const end: DialEnd = r.optOut ? 'opted_out' : 'answered';

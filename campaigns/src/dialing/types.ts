@@ -77,7 +77,13 @@ export interface CallResultInput {
 export type CallOutcome =
   | { kind: 'answered'; amd?: AmdVerdict; result: CallResultInput }
   | { kind: 'voicemail'; messageLeft: boolean; durationMs?: number }
-  | { kind: 'no_answer' | 'busy' | 'failed' | 'rejected'; reason?: string; sipCode?: number };
+  | {
+    kind: 'no_answer' | 'busy' | 'failed' | 'rejected';
+    reason?: string;
+    sipCode?: number;
+    /** `failed` on the carrier's or our side (trunk full, 503, transport): retried soon, not counted against the patient. */
+    carrierFault?: boolean;
+  };
 
 export interface Dialer {
   dial(request: DialRequest): Promise<CallOutcome>;

@@ -111,7 +111,7 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
     } catch (err) {
       // The gateway died or refused: the call failed; the business retry policy decides what next.
       log.warn({ err, attemptId }, 'dial failed');
-      outcome = { kind: 'failed', reason: 'dialer_error' };
+      outcome = { kind: 'failed', reason: 'dialer_error', carrierFault: true };
     } finally {
       clearTimeout(timer);
       closing.signal.removeEventListener('abort', stop);
