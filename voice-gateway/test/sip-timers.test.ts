@@ -1,22 +1,25 @@
 /**
  * RFC 4028 session timers and RFC 3261 Require handling on inbound INVITEs: a caller that asks
  * for a session timer and then never refreshes is hung up (BYE); too short an interval gets 422
- * with Min-SE; an extension we do not implement in Require gets 420 with Unsupported.
+ * with Min-SE; an extension we do not implement in Require gets 420 with Unsupported. Refreshes:
+ * as refresher=uas we re-INVITE (SIPp checks it), a caller's re-INVITE or UPDATE keeps the call.
  */
 import net from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SipCallLeg } from '../src/sip/index.js';
 import { invite, withHeader } from './sip-fixtures/messages.js';
 import { writeRtpPcap } from './sip-fixtures/pcap.js';
 import { runSipp, tempDir, uacXml, writeScenario } from './sip-fixtures/sipp.js';
+import { uacLetsUsRefreshXml, uacRefreshXml } from './sip-fixtures/refer.js';
 import { startGateway, type Gateway } from './sip-helpers.js';
 
 let gw: Gateway;
 const dir = tempDir();
 const closed: SipCallLeg[] = [];
+let answered: ((leg: SipCallLeg) => void) | null = null;
 beforeAll(async () => {
-  gw = await startGateway({ minSessionExpiresS: 2, onCall: (leg) => { leg.on('state', (s) => { if (s === 'closed') closed.push(leg); }); } });
+  gw = await startGateway({ minSessionExpiresS: 2, onCall: (leg) => { answered?.(leg); leg.on('state', (s) => { if (s === 'closed') closed.push(leg); }); } });
 });
 afterAll(async () => { await gw.ep.stop(); });
 
@@ -57,4 +60,45 @@ it('420 with Unsupported for a required extension we do not implement', async ()
   expect(r).toMatch(/SIP\/2\.0 420 /);
   expect(r).toMatch(/Unsupported: 100rel, foo\r\n/);
   expect(gw.ep.activeCalls).toBe(0);
+});
+
+describe('session refreshes (RFC 4028 section 10)', () => {
+  let port = 53000 + (process.pid % 400) * 4;
+  async function runCaller(xml: string, name: string): Promise<SipCallLeg> {
+    const scen = writeScenario(dir, name, xml);
+    port += 4;
+    const legP = new Promise<SipCallLeg>((r) => { answered = r; });
+    const sipp = runSipp([`127.0.0.1:${gw.ep.port}`, '-sf', scen, '-t', 't1', '-i', '127.0.0.1', '-p', String(port), '-mp', String(port + 2), '-m', '1', '-s', '120']);
+    const leg = await legP;
+    const { code, stderr } = await sipp.exit;
+    expect(code, stderr).toBe(0);
+    await new Promise((r) => setTimeout(r, 100));
+    return leg;
+  }
+
+  it('refresher=uas: tingzhen re-INVITEs at half the interval with Session-Expires; the call outlives the interval', async () => {
+    const t0 = Date.now();
+    // no Supported: timer from the caller, so we refresh; SIPp checks each re-INVITE's Session-Expires
+    const leg = await runCaller(uacLetsUsRefreshXml({ intervalS: 4, times: 3 }), 'uac-lets-us-refresh.xml');
+    expect(leg.sessionTimer).toEqual({ intervalS: 4, refresher: 'uas' });
+    expect(leg.refreshes.sent).toBeGreaterThanOrEqual(3);
+    expect(Date.now() - t0).toBeGreaterThan(5500); // 3 refreshes 2 s apart: past the 4 s interval
+    expect(leg.closeCause).toBe('remote-bye');
+  }, 30_000);
+
+  it('the caller refreshes with re-INVITE: each 200 carries Session-Expires, no BYE at the interval', async () => {
+    const t0 = Date.now();
+    const leg = await runCaller(uacRefreshXml({ intervalS: 4, method: 'INVITE', everyMs: 2000, times: 3, holdMs: 1000 }), 'uac-refresh-invite.xml');
+    expect(Date.now() - t0).toBeGreaterThan(6500);
+    expect(leg.refreshes.received).toBe(3);
+    expect(leg.closeCause).toBe('remote-bye'); // its BYE, not our session-timer one
+  }, 30_000);
+
+  it('the caller refreshes with UPDATE (sip.js alone answers 405): 200 with Session-Expires, no BYE at the interval', async () => {
+    const t0 = Date.now();
+    const leg = await runCaller(uacRefreshXml({ intervalS: 4, method: 'UPDATE', everyMs: 2000, times: 3, holdMs: 1000 }), 'uac-refresh-update.xml');
+    expect(Date.now() - t0).toBeGreaterThan(6500);
+    expect(leg.refreshes.received).toBe(3);
+    expect(leg.closeCause).toBe('remote-bye');
+  }, 30_000);
 });
