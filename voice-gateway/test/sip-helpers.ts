@@ -1,4 +1,8 @@
 /** Test helpers for SIP: a gateway endpoint and a sip.js peer endpoint on loopback. */
+import { spawn } from 'node:child_process';
+import dgram from 'node:dgram';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { createLogger } from '@tingzhen/voice-core';
 import { createSipDialer, SipEndpoint, type SipCallLeg } from '../src/sip/index.js';
 import type { LegHarness } from './leg-conformance.js';
@@ -64,5 +68,56 @@ export function legHarness(gwLeg: SipCallLeg, peerLeg: SipCallLeg, dispose: () =
       closed: () => (peerLeg.state === 'closed' ? Promise.resolve() : new Promise<void>((r) => peerLeg.on('state', (s) => { if (s === 'closed') r(); }))),
     },
     dispose,
+  };
+}
+
+/** A port free for both TCP and UDP on 127.0.0.1 right now (for peers that need a fixed port, e.g. Kamailio, SIPp). */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const srv = net.createServer();
+      srv.once('error', reject);
+      srv.listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(p));
+      });
+    });
+    const udpFree = await new Promise<boolean>((resolve) => {
+      const s = dgram.createSocket('udp4');
+      s.once('error', () => resolve(false));
+      s.bind(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (udpFree) return port;
+  }
+}
+
+export interface Kamailio {
+  /** Everything Kamailio wrote to stderr so far. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Kamailio on loopback with sip-config/kamailio/kamailio.cfg and `-A` defines (LISTEN_PORT,
+ * DISPATCHER_LIST, WS_PORT, ...); RUNDIR and the ctl socket live in `dir`. Resolves once it listens.
+ */
+export async function startKamailio(dir: string, defines: Record<string, string | number>): Promise<Kamailio> {
+  const cfg = fileURLToPath(new URL('../../sip-config/kamailio/kamailio.cfg', import.meta.url));
+  const args = ['-DD', '-E', '-f', cfg, '-A', `RUNDIR="${dir}"`, '-A', `CTL_SOCKET="unix:${dir}/ctl"`, '-w', dir];
+  for (const [k, v] of Object.entries(defines)) args.push('-A', typeof v === 'number' ? `${k}=${v}` : `${k}="${v}"`);
+  const kam = spawn('kamailio', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  kam.stderr.on('data', (d: Buffer) => { log += d.toString(); });
+  const exited = new Promise<void>((r) => kam.once('exit', () => r()));
+  for (let i = 0; i < 100 && !/listening on/i.test(log) && kam.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+  if (kam.exitCode !== null) throw new Error(`kamailio exited: ${log.slice(-2000)}`);
+  await new Promise((r) => setTimeout(r, 500)); // children forked and bound
+  return {
+    log: () => log,
+    stop: async () => {
+      if (kam.exitCode === null) kam.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (kam.exitCode === null) kam.kill('SIGKILL');
+    },
   };
 }

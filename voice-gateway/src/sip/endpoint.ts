@@ -1,5 +1,6 @@
 /**
- * tingzhen as a SIP endpoint: one sip.js UserAgent on our TCP transport and RTP media handler.
+ * tingzhen as a SIP endpoint: one sip.js UserAgent on our TCP/TLS transport (or one WebSocket
+ * connection to the edge proxy, ws-transport.ts) and RTP media handler.
  * Inbound: INVITE -> (SDP pre-check: 488 / 400 / 415) -> 180 Ringing -> 200 OK after
  * `answerDelayMs` -> `onCall(leg)`; CANCEL during ringing ends the leg before it ever reaches the
  * pipeline. Outbound: see dialer.ts. Calls and RTP ports are tracked so nothing leaks.
@@ -18,13 +19,21 @@ import { answerOffer, SdpOrigin } from './sdp.js';
 import { DigestServer } from './digest.js';
 import { SipCallLeg } from './sip-call-leg.js';
 import { TcpSipTransport, type TcpTransportOptions } from './tcp-transport.js';
+import { WsSipTransport, type WsTransportOptions } from './ws-transport.js';
 
 export interface SipEndpointOptions {
   /** Where to accept SIP over TCP (port 0 = any free port). Omit to only place calls. */
   listen?: { host: string; port: number };
+  /**
+   * SIP over WebSocket (RFC 7118) instead: one connection to the edge proxy (Kamailio), which
+   * carries everything (REGISTER there with `register()` to receive calls). Not with `listen`.
+   * Via is SIP/2.0/WS (WSS), Contact `;transport=ws` on `publicHost` (default a random
+   * `.invalid` host, RFC 7118 section 5.3).
+   */
+  websocket?: Omit<WsTransportOptions, 'logger'>;
   /** Host written in Via / Contact / From (how peers reach us). Defaults to listen.host. */
   publicHost?: string;
-  /** Address written in SDP c= (where peers send RTP). Defaults to publicHost. */
+  /** Address written in SDP c= (where peers send RTP). Defaults to publicHost (over WebSocket: rtpBindHost, else 127.0.0.1). */
   mediaAddress?: string;
   rtpPorts: PortRange;
   /** Interface the RTP sockets bind to (default 0.0.0.0). */
@@ -55,7 +64,7 @@ export interface SipEndpointOptions {
 
 export class SipEndpoint {
   readonly ua: UserAgent;
-  readonly transport: TcpSipTransport;
+  readonly transport: TcpSipTransport | WsSipTransport;
   readonly allocator: PortAllocator;
   readonly log: Logger;
   private readonly calls = new Set<SipCallLeg>();
@@ -68,19 +77,27 @@ export class SipEndpoint {
     this.log = opts.logger ?? createLogger({ name: 'sip' });
     this.digest = opts.inboundAuth ? new DigestServer(opts.inboundAuth) : null;
     this.allocator = new PortAllocator(opts.rtpPorts, opts.rtpBindHost ?? '0.0.0.0');
-    const host = opts.publicHost ?? opts.listen?.host ?? '127.0.0.1';
-    const transportOptions: TcpTransportOptions = { listen: opts.listen, allowRemote: opts.allowRemote, tls: opts.tls, logger: this.log };
+    const ws = opts.websocket;
+    if (ws && opts.listen) throw new TzError('TZ_ERR_VALIDATION', { field: 'websocket', reason: 'websocket and listen are mutually exclusive' });
+    // Over WebSocket nobody reaches us by address: Via / Contact get an .invalid host unless told
+    // otherwise, the AOR (From, REGISTER To) the proxy's domain.
+    const host = opts.publicHost ?? opts.listen?.host ?? (ws ? `${Math.random().toString(36).slice(2, 12)}.invalid` : '127.0.0.1');
+    const aorHost = ws && !opts.publicHost ? wsHost(ws.url) : host;
+    const mediaAddress = opts.mediaAddress ?? (ws && !opts.publicHost ? (opts.rtpBindHost && opts.rtpBindHost !== '0.0.0.0' ? opts.rtpBindHost : '127.0.0.1') : host);
+    const transportOptions: TcpTransportOptions | WsTransportOptions = ws
+      ? { ...ws, logger: this.log }
+      : { listen: opts.listen, allowRemote: opts.allowRemote, tls: opts.tls, logger: this.log };
     const sipLog = this.log;
     this.ua = new UserAgent({
-      uri: UserAgent.makeURI(`sip:${opts.userName ?? 'tingzhen'}@${host}`),
+      uri: UserAgent.makeURI(`sip:${opts.userName ?? 'tingzhen'}@${aorHost}`),
       viaHost: host,
-      hackViaTcp: true,
+      hackViaTcp: !ws, // over WebSocket the Via transport is the transport's protocol (WS / WSS)
       contactName: opts.userName ?? 'tingzhen',
-      contactParams: { transport: opts.tls ? 'tls' : 'tcp' },
-      transportConstructor: TcpSipTransport,
+      contactParams: { transport: ws ? 'ws' : opts.tls ? 'tls' : 'tcp' },
+      transportConstructor: ws ? WsSipTransport : TcpSipTransport,
       transportOptions,
       sessionDescriptionHandlerFactory: rtpSdhFactory({
-        allocator: this.allocator, mediaAddress: opts.mediaAddress ?? host, codecs: opts.codecs, jitter: opts.jitter, logger: this.log,
+        allocator: this.allocator, mediaAddress, codecs: opts.codecs, jitter: opts.jitter, logger: this.log,
       }),
       userAgentString: 'tingzhen',
       ...(opts.auth ? { authorizationUsername: opts.auth.username, authorizationPassword: opts.auth.password } : {}),
@@ -91,7 +108,7 @@ export class SipEndpoint {
       logConnector: (level, category) => { if (level === 'error') sipLog.debug({ category }, 'sip.js reported an error'); },
       delegate: { onInvite: (inv) => this.onInvite(inv) },
     });
-    this.transport = this.ua.transport as TcpSipTransport;
+    this.transport = this.ua.transport as TcpSipTransport | WsSipTransport;
     this.transport.deliver = (m) => {
       if (m instanceof Core.IncomingRequestMessage) {
         // A gateway answers any dialled number, but sip.js 404s a Request-URI whose user is not
@@ -106,6 +123,28 @@ export class SipEndpoint {
       else this.ua.userAgentCore.receiveIncomingResponseFromTransport(m);
     };
     this.transport.liveCallIds = (callId) => [...this.calls].some((c) => c.info.callId === callId);
+    if (this.transport instanceof WsSipTransport) this.transport.onReconnect = () => this.reRegister();
+  }
+
+  /**
+   * After the WebSocket came back (the proxy restarted, or the connection dropped): the proxy's
+   * binding points at the dead connection or is gone, so REGISTER again at once (a REGISTER
+   * still waiting for its answer is retried when it settles).
+   */
+  private reRegister(): void {
+    const again = (reg: Registerer, attempt: number): void => {
+      if (reg.state === RegistererState.Terminated) return;
+      try {
+        reg.register().catch(() => {
+          if (attempt < 30) setTimeout(() => again(reg, attempt + 1), 1000).unref();
+          else this.log.warn('re-REGISTER after reconnect failed');
+        });
+      } catch {
+        // disposed while stopping: nothing to refresh
+      }
+    };
+    for (const reg of this.registerers) again(reg, 0);
+    if (this.registerers.length > 0) this.log.info({ bindings: this.registerers.length }, 'sip websocket back: registering again');
   }
 
   static async start(opts: SipEndpointOptions): Promise<SipEndpoint> {
@@ -116,7 +155,7 @@ export class SipEndpoint {
     return ep;
   }
 
-  /** The TCP port SIP listens on (0 when not listening). */
+  /** The TCP port SIP listens on (0 when not listening, and over WebSocket). */
   get port(): number {
     return this.transport.listenPort;
   }
@@ -256,4 +295,13 @@ function sessionTimerOf(req: Core.IncomingRequestMessage): { intervalS: number; 
   const uacSupports = /(^|[\s,])timer([\s,]|$)/.test(supported);
   const asked = /refresher\s*=\s*(uac|uas)/i.exec(m[2] ?? '')?.[1]?.toLowerCase() as 'uac' | 'uas' | undefined;
   return { intervalS: Number(m[1]), refresher: uacSupports ? (asked ?? 'uac') : 'uas' };
+}
+
+function wsHost(url: string): string {
+  try {
+    const h = new URL(url).hostname;
+    return h.includes(':') && !h.startsWith('[') ? `[${h}]` : h;
+  } catch {
+    throw new TzError('TZ_ERR_VALIDATION', { field: 'websocket.url', reason: 'not a URL' });
+  }
 }

@@ -12,7 +12,12 @@ export type FrameEvent =
   | { kind: 'message'; text: string }
   | { kind: 'ping' }
   /** The stream cannot be resynchronised: answer 400 (when headerText is a request) and close. */
-  | { kind: 'error'; problem: 'headers-too-long' | 'content-length-missing' | 'content-length-invalid' | 'body-too-long'; headerText?: string };
+  | { kind: 'error'; problem: FramingProblem; headerText?: string };
+
+export type FramingProblem =
+  | 'headers-too-long' | 'content-length-missing' | 'content-length-invalid' | 'body-too-long'
+  /** Message transports only (frameMessage): no blank line after the headers, or a body shorter than Content-Length. */
+  | 'headers-unterminated' | 'body-truncated';
 
 const CRLF2 = Buffer.from('\r\n\r\n');
 
@@ -56,6 +61,36 @@ export class SipStreamFramer {
     out.push({ kind: 'error', problem, ...(headerText !== undefined ? { headerText } : {}) });
     return out;
   }
+}
+
+/**
+ * One SIP message carried whole by a message-oriented transport (a WebSocket message, RFC 7118
+ * section 5; the same rules as a UDP datagram, RFC 3261 section 18.3): Content-Length is optional
+ * (the message boundary is the frame); octets past Content-Length are discarded, fewer than it is
+ * an error (answer 400, the connection stays usable). Whitespace-only frames (keep-alive CRLFs)
+ * give null. Octets map 1:1 to characters (latin1).
+ */
+export function frameMessage(data: Buffer): Exclude<FrameEvent, { kind: 'ping' }> | null {
+  let start = 0;
+  while (start < data.length && (data[start] === 0x0d || data[start] === 0x0a || data[start] === 0x20 || data[start] === 0x09)) start++;
+  if (start === data.length) return null;
+  // Leading CRLFs are skipped (RFC 3261 section 7.5); other leading whitespace is kept for the guard.
+  while (start > 0 && data[start - 1] !== 0x0a) start--;
+  const buf = start > 0 ? data.subarray(start) : data;
+  const end = buf.indexOf(CRLF2);
+  if (end < 0) {
+    const headerText = buf.toString('latin1', 0, Math.min(buf.length, MAX_HEADER_BYTES)).replace(/(\r\n)+$/, '');
+    return { kind: 'error', problem: buf.length > MAX_HEADER_BYTES ? 'headers-too-long' : 'headers-unterminated', ...(buf.length > MAX_HEADER_BYTES ? {} : { headerText }) };
+  }
+  if (end > MAX_HEADER_BYTES) return { kind: 'error', problem: 'headers-too-long' };
+  const headerText = buf.toString('latin1', 0, end);
+  const bodyOctets = buf.length - end - 4;
+  const cl = contentLength(headerText);
+  if (cl === 'invalid') return { kind: 'error', problem: 'content-length-invalid', headerText };
+  const len = cl === 'missing' ? bodyOctets : cl;
+  if (len > MAX_BODY_BYTES) return { kind: 'error', problem: 'body-too-long', headerText };
+  if (len > bodyOctets) return { kind: 'error', problem: 'body-truncated', headerText };
+  return { kind: 'message', text: buf.toString('latin1', 0, end + 4 + len) };
 }
 
 /** Content-Length (or compact `l`) from a header block; folded lines (obsolete LWS) are joined. */

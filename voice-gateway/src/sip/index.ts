@@ -1,10 +1,12 @@
 export { SipEndpoint, type SipEndpointOptions } from './endpoint.js';
 export { SipCallLeg, type SipCallLegOptions, type SipCloseCause } from './sip-call-leg.js';
 export { createSipDialer, classifySipFailure, type SipDial, type SipDialRequest, type SipDialOutcome, type SipDialReason, type SipDialerOptions } from './dialer.js';
-export { TcpSipTransport, type TcpTransportOptions, type TransportStats } from './tcp-transport.js';
+export { TcpSipTransport, type TcpTransportOptions } from './tcp-transport.js';
+export { WsSipTransport, type WsTransportOptions } from './ws-transport.js';
+export { SipTransportBase, type TransportStats, type DeliverFn } from './transport-base.js';
 export { RtpSessionDescriptionHandler, rtpSdhFactory, type RtpSdhOptions } from './rtp-sdh.js';
 export { answerOffer, createOffer, readAnswer, mirrorDirection, SdpOrigin, type NegotiatedMedia, type LocalMedia } from './sdp.js';
-export { SipStreamFramer, contentLength, toWire, MAX_BODY_BYTES, MAX_HEADER_BYTES, type FrameEvent } from './framing.js';
+export { SipStreamFramer, frameMessage, contentLength, toWire, MAX_BODY_BYTES, MAX_HEADER_BYTES, type FrameEvent, type FramingProblem } from './framing.js';
 export { DigestServer, parseDigest, type DigestServerOptions, type DigestResult } from './digest.js';
 export { guardMessage, buildStatelessResponse, sipParseCostMs, type GuardResult } from './guard.js';
 export * from '../rtp/index.js';

@@ -8,14 +8,17 @@
  *   first Route (loose routing, RFC 3261 section 16.12) or the Request-URI host:port.
  * Incoming bytes are framed by Content-Length (framing.ts) and checked by the guard (guard.ts),
  * which answers 400 for malformed requests instead of letting sip.js drop them silently. Parsed
- * messages go straight to the user-agent core through `deliver` (no second parse).
+ * messages go straight to the user-agent core through `deliver` (no second parse). Routes, the
+ * guard path and the sip.js state surface are shared with the WebSocket transport (transport-base.ts).
  */
 import net from 'node:net';
 import tls from 'node:tls';
-import { Core, EmitterImpl, TransportState, type Emitter, type Transport } from 'sip.js';
+import { Core, TransportState } from 'sip.js';
 import { createLogger, type Logger } from '@tingzhen/voice-core';
 import { SipStreamFramer, toWire, type FrameEvent } from './framing.js';
-import { buildStatelessResponse, guardMessage } from './guard.js';
+import { headerValue, headOf, requestTarget, SipTransportBase, stripV4Mapped } from './transport-base.js';
+
+export type { DeliverFn, TransportStats } from './transport-base.js';
 
 export interface TcpTransportOptions {
   /** Listen for inbound SIP on this address (omit to only dial out). */
@@ -28,62 +31,24 @@ export interface TcpTransportOptions {
   logger?: Logger;
 }
 
-export type DeliverFn = (message: Core.IncomingRequestMessage | Core.IncomingResponseMessage, remote: { address: string; port: number }) => void;
-
-export interface TransportStats {
-  connections: number;
-  messagesIn: number;
-  rejected400: number;
-  dropped: number;
-}
-
-/** Routing entries live this long after their last use, ms (64*T1, the transaction lifetime, times 2). */
-const ROUTE_TTL_MS = 64_000;
-
-interface Route { socket: net.Socket; at: number }
-
-export class TcpSipTransport implements Transport {
-  private _state = TransportState.Disconnected;
-  private readonly _stateChange = new EmitterImpl<TransportState>();
-  get stateChange(): Emitter<TransportState> {
-    return this._stateChange;
-  }
-  onConnect: (() => void) | undefined;
-  onDisconnect: ((error?: Error) => void) | undefined;
-  onMessage: ((message: string) => void) | undefined;
-  /** Set by SipEndpoint: parsed messages go here instead of onMessage (avoids parsing twice). */
-  deliver: DeliverFn | undefined;
+export class TcpSipTransport extends SipTransportBase<net.Socket> {
   private server: net.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
   private readonly byAddr = new Map<string, net.Socket>();
   private readonly pendingConnects = new Map<string, Promise<net.Socket>>();
-  private readonly byBranch = new Map<string, Route>();
-  private readonly byCallId = new Map<string, Route>();
-  private sweepTimer: NodeJS.Timeout | null = null;
-  private readonly log: Logger;
   private readonly opts: TcpTransportOptions;
-  readonly stats: TransportStats = { connections: 0, messagesIn: 0, rejected400: 0, dropped: 0 };
-  listenPort = 0;
 
   constructor(_logger: unknown, options: TcpTransportOptions) {
+    super(options?.logger ?? createLogger({ name: 'sip-tcp' }));
     this.opts = options ?? {};
-    this.log = this.opts.logger ?? createLogger({ name: 'sip-tcp' });
   }
 
   get protocol(): string {
     return this.opts.tls ? 'TLS' : 'TCP';
   }
 
-  get state(): TransportState {
-    return this._state;
-  }
-
-  isConnected(): boolean {
-    return this._state === TransportState.Connected;
-  }
-
   async connect(): Promise<void> {
-    if (this._state === TransportState.Connected) return;
+    if (this.state === TransportState.Connected) return;
     this.setState(TransportState.Connecting);
     if (this.opts.listen) {
       const t = this.opts.tls;
@@ -100,36 +65,22 @@ export class TcpSipTransport implements Transport {
       this.server = server;
       this.listenPort = (server.address() as net.AddressInfo).port;
     }
-    this.sweepTimer = setInterval(() => this.sweep(), ROUTE_TTL_MS / 4);
-    this.sweepTimer.unref();
+    this.startSweep();
     this.setState(TransportState.Connected);
     this.onConnect?.();
   }
 
   async disconnect(): Promise<void> {
-    if (this._state === TransportState.Disconnected) return;
+    if (this.state === TransportState.Disconnected) return;
     this.setState(TransportState.Disconnecting);
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
     for (const s of this.sockets) s.destroy();
     this.sockets.clear();
     this.byAddr.clear();
-    this.byBranch.clear();
-    this.byCallId.clear();
+    this.stopRoutes();
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((r) => server.close(() => r()));
     this.setState(TransportState.Disconnected);
-  }
-
-  async dispose(): Promise<void> {
-    await this.disconnect();
-    this._stateChange.removeAllListeners();
-  }
-
-  /** Remote address of the connection a call runs on (for logs and allow-lists). */
-  remoteOf(callId: string): { address: string; port: number } | null {
-    const s = this.byCallId.get(callId)?.socket;
-    return s && s.remoteAddress ? { address: stripV4Mapped(s.remoteAddress), port: s.remotePort ?? 0 } : null;
   }
 
   async send(message: string): Promise<void> {
@@ -143,23 +94,28 @@ export class TcpSipTransport implements Transport {
     socket.write(toWire(out));
   }
 
+  protected isOpen(s: net.Socket): boolean {
+    return !s.destroyed;
+  }
+
+  protected write(s: net.Socket, bytes: Buffer): void {
+    if (!s.destroyed) s.write(bytes);
+  }
+
+  protected remoteOfConn(s: net.Socket): { address: string; port: number } | null {
+    return s.remoteAddress ? { address: stripV4Mapped(s.remoteAddress), port: s.remotePort ?? 0 } : null;
+  }
+
   private async route(message: string): Promise<net.Socket | null> {
-    const head = message.slice(0, message.indexOf('\r\n\r\n') >>> 0);
+    const head = headOf(message);
+    if (message.startsWith('SIP/2.0 ')) return this.responseRoute(head);
     const callId = headerValue(head, 'call-id', 'i');
-    if (message.startsWith('SIP/2.0 ')) {
-      const branch = /;\s*branch=([^;,\s]+)/i.exec(headerValue(head, 'via', 'v') ?? '')?.[1];
-      const r = (branch ? this.byBranch.get(branch) : undefined) ?? (callId ? this.byCallId.get(callId) : undefined);
-      return r && !r.socket.destroyed ? r.socket : null;
-    }
-    const known = callId ? this.byCallId.get(callId) : undefined;
-    if (known && !known.socket.destroyed) {
-      known.at = Date.now();
-      return known.socket;
-    }
+    const known = this.callRoute(callId);
+    if (known) return known;
     const target = requestTarget(head);
     if (!target) return null;
     const socket = await this.connectTo(target.host, target.port);
-    if (callId) this.byCallId.set(callId, { socket, at: Date.now() });
+    this.rememberCall(callId, socket);
     return socket;
   }
 
@@ -219,89 +175,15 @@ export class TcpSipTransport implements Transport {
       return;
     }
     if (ev.kind === 'error') {
-      this.stats.rejected400++;
-      const reply = ev.headerText ? buildStatelessResponse(`${ev.headerText}\r\n\r\n`, 400, ev.problem) : null;
+      // A byte stream cannot be resynchronised: answer if we can, then close.
       this.log.warn({ problem: ev.problem, remote: remote.address }, 'sip stream framing error, closing connection');
-      if (reply) s.end(Buffer.from(reply, 'latin1'));
+      const answered = this.answerFramingError(s, ev.problem, ev.headerText);
+      if (answered) s.end();
       else s.destroy();
       return;
     }
-    this.stats.messagesIn++;
-    const g = guardMessage(ev.text);
-    if (!g.ok) {
-      if (g.reply) {
-        this.stats.rejected400++;
-        s.write(Buffer.from(g.reply, 'latin1'));
-      } else this.stats.dropped++;
-      this.log.info({ problem: g.problem, remote: remote.address, answered: g.reply !== null }, 'malformed sip message');
-      return;
-    }
-    const m = g.message;
-    const now = Date.now();
-    if (m instanceof Core.IncomingRequestMessage) {
-      const branch = /;\s*branch=([^;,\s]+)/i.exec(m.getHeader('via') ?? '')?.[1];
-      if (branch) this.byBranch.set(branch, { socket: s, at: now });
-      if (!this.byCallId.has(m.callId) || this.byCallId.get(m.callId)!.socket.destroyed) this.byCallId.set(m.callId, { socket: s, at: now });
-      else this.byCallId.get(m.callId)!.at = now;
-    }
-    try {
-      if (this.deliver) this.deliver(m, remote);
-      else this.onMessage?.(ev.text);
-    } catch (err) {
-      // sip.js threw on a message the guard let through: answer what we can, never crash.
-      this.stats.dropped++;
-      this.log.error({ err: err instanceof Error ? err.message : 'unknown', remote: remote.address }, 'sip message handling failed');
-      if (m instanceof Core.IncomingRequestMessage) {
-        const reply = buildStatelessResponse(ev.text, 400, 'unprocessable');
-        if (reply) s.write(Buffer.from(reply, 'latin1'));
-      }
-    }
+    this.receive(s, ev.text, remote);
   }
-
-  private sweep(): void {
-    const cutoff = Date.now() - ROUTE_TTL_MS;
-    for (const [k, r] of this.byBranch) if (r.at < cutoff || r.socket.destroyed) this.byBranch.delete(k);
-    for (const [k, r] of this.byCallId) if (r.socket.destroyed || (r.at < cutoff && !this.liveCallIds?.(k))) this.byCallId.delete(k);
-  }
-
-  /** Set by SipEndpoint: Call-IDs of calls still up (their routes are kept). */
-  liveCallIds: ((callId: string) => boolean) | undefined;
-
-  /** Number of routing entries (tests check that nothing leaks). */
-  get routeEntries(): number {
-    return this.byBranch.size + this.byCallId.size;
-  }
-
-  /** Forget routes of a finished call now (the sweep would do it later). */
-  forgetCall(callId: string): void {
-    this.byCallId.delete(callId);
-  }
-
-  private setState(s: TransportState): void {
-    this._state = s;
-    this._stateChange.emit(s);
-  }
-}
-
-function stripV4Mapped(a: string): string {
-  return a.startsWith('::ffff:') ? a.slice(7) : a;
-}
-
-function headerValue(head: string, long: string, short: string): string | undefined {
-  const m = new RegExp(`\\r\\n(?:${long}|${short})[ \\t]*:[ \\t]*([^\\r\\n]*)`, 'i').exec(head);
-  return m?.[1];
-}
-
-/** Where a request goes: the first Route if present, else the Request-URI (default port 5060). */
-function requestTarget(head: string): { host: string; port: number } | null {
-  const route = headerValue(head, 'route', 'route');
-  let uri: string | undefined;
-  if (route) uri = /<([^>]+)>/.exec(route)?.[1];
-  uri ??= /^\S+ (\S+) SIP\/2\.0/.exec(head)?.[1];
-  if (!uri) return null;
-  const m = /^sips?:(?:[^@;]*@)?(\[[^\]]+\]|[^:;>?]+)(?::(\d+))?/i.exec(uri);
-  if (!m) return null;
-  return { host: m[1]!.replace(/^\[|\]$/g, ''), port: m[2] ? Number(m[2]) : 5060 };
 }
 
 /**
