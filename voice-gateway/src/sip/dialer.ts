@@ -60,58 +60,86 @@ export interface SipDialerOptions {
 
 export type SipDial = (request: SipDialRequest) => Promise<SipDialOutcome>;
 
+/** One outbound SIP call attempt, up to the answer (see placeSipCall). */
+export interface SipCallAttempt {
+  target: string;
+  /** Attempt id for logs (no patient data). */
+  attemptId: string;
+  ringTimeoutMs?: number;
+  extraHeaders?: string[];
+  /** Abort while ringing: CANCEL. */
+  signal?: AbortSignal;
+}
+
+export type SipCallAttemptResult =
+  | { status: 'answered'; leg: SipCallLeg }
+  | { status: 'no-answer' | 'failed'; reason: SipDialReason; sipStatus: number | null; carrierFault: boolean };
+
+/**
+ * Place a call and wait for the answer: the answered leg (tracked by the endpoint, with a REFER
+ * fallback that bridges, see bridge.ts), or the classified failure. Used by the campaigns' dialer
+ * and by the transfer bridge.
+ */
+export async function placeSipCall(ep: SipEndpoint, req: SipCallAttempt): Promise<SipCallAttemptResult> {
+  const uri = UserAgent.makeURI(req.target);
+  if (!uri) return { status: 'failed', reason: 'not-found', sipStatus: null, carrierFault: false };
+  const inviter = new Inviter(ep.ua, uri, { extraHeaders: req.extraHeaders ?? [] });
+  const leg = new SipCallLeg({ session: inviter, direction: 'outbound', logger: ep.log, clock: ep.opts.clock, mediaTimeoutMs: ep.opts.mediaTimeoutMs });
+  leg.referFallback = (target) => import('./bridge.js').then((b) => b.bridgeLegTo(ep, leg, target));
+  ep.track(leg);
+  let finalStatus: number | null = null;
+  let timedOut = false;
+  let gotResponse = false;
+  let ringTimer: NodeJS.Timeout | undefined;
+  let graceTimer: NodeJS.Timeout | undefined;
+  // Ring timeout: CANCEL (RFC 3261 section 9.1) once the far end has answered anything; a far
+  // end that never sent even 100 Trying is a carrier fault (nothing to cancel, section 9.1).
+  // The CANCEL gets CANCEL_GRACE_MS to produce the 487 before we stop waiting.
+  const giveUp = new Promise<'give-up'>((resolve) => {
+    ringTimer = setTimeout(() => {
+      timedOut = true;
+      if (!gotResponse) {
+        resolve('give-up');
+        return;
+      }
+      if (inviter.state === SessionState.Establishing || inviter.state === SessionState.Initial) inviter.cancel().catch(() => resolve('give-up'));
+      graceTimer = setTimeout(() => resolve('give-up'), CANCEL_GRACE_MS);
+    }, req.ringTimeoutMs ?? 30_000);
+  });
+  const onAbort = () => void leg.hangup('normal');
+  req.signal?.addEventListener('abort', onAbort, { once: true });
+  let result: 'active' | 'give-up' | 'ended';
+  try {
+    await inviter.invite({
+      requestDelegate: {
+        onTrying: () => { gotResponse = true; },
+        onProgress: () => { gotResponse = true; },
+        onReject: (r) => { gotResponse = true; finalStatus = r.message.statusCode ?? null; },
+      },
+    });
+    result = await Promise.race([leg.waitActive().then(() => 'active' as const), giveUp]);
+  } catch {
+    result = 'ended';
+  } finally {
+    clearTimeout(ringTimer);
+    clearTimeout(graceTimer);
+    req.signal?.removeEventListener('abort', onAbort);
+  }
+  if (result !== 'active') {
+    leg.finish();
+    const c = classifySipFailure(finalStatus, timedOut && gotResponse);
+    ep.log.info({ attemptId: req.attemptId, reason: c.reason, sipStatus: finalStatus }, 'outbound sip call not answered');
+    return { ...c, sipStatus: finalStatus };
+  }
+  return { status: 'answered', leg };
+}
+
 export function createSipDialer(opts: SipDialerOptions): SipDial {
   const ep = opts.endpoint;
   return async (req) => {
-    const uri = UserAgent.makeURI(req.target);
-    if (!uri) return { status: 'failed', reason: 'not-found', sipStatus: null, carrierFault: false };
-    const inviter = new Inviter(ep.ua, uri, { extraHeaders: req.extraHeaders ?? [] });
-    const leg = new SipCallLeg({ session: inviter, direction: 'outbound', logger: ep.log, clock: ep.opts.clock, mediaTimeoutMs: ep.opts.mediaTimeoutMs });
-    ep.track(leg);
-    let finalStatus: number | null = null;
-    let timedOut = false;
-    let gotResponse = false;
-    let ringTimer: NodeJS.Timeout | undefined;
-    let graceTimer: NodeJS.Timeout | undefined;
-    // Ring timeout: CANCEL (RFC 3261 section 9.1) once the far end has answered anything; a far
-    // end that never sent even 100 Trying is a carrier fault (nothing to cancel, section 9.1).
-    // The CANCEL gets CANCEL_GRACE_MS to produce the 487 before we stop waiting.
-    const giveUp = new Promise<'give-up'>((resolve) => {
-      ringTimer = setTimeout(() => {
-        timedOut = true;
-        if (!gotResponse) {
-          resolve('give-up');
-          return;
-        }
-        if (inviter.state === SessionState.Establishing || inviter.state === SessionState.Initial) inviter.cancel().catch(() => resolve('give-up'));
-        graceTimer = setTimeout(() => resolve('give-up'), CANCEL_GRACE_MS);
-      }, req.ringTimeoutMs ?? 30_000);
-    });
-    const onAbort = () => void leg.hangup('normal');
-    req.signal?.addEventListener('abort', onAbort, { once: true });
-    let result: 'active' | 'give-up' | 'ended';
-    try {
-      await inviter.invite({
-        requestDelegate: {
-          onTrying: () => { gotResponse = true; },
-          onProgress: () => { gotResponse = true; },
-          onReject: (r) => { gotResponse = true; finalStatus = r.message.statusCode ?? null; },
-        },
-      });
-      result = await Promise.race([leg.waitActive().then(() => 'active' as const), giveUp]);
-    } catch {
-      result = 'ended';
-    } finally {
-      clearTimeout(ringTimer);
-      clearTimeout(graceTimer);
-      req.signal?.removeEventListener('abort', onAbort);
-    }
-    if (result !== 'active') {
-      leg.finish();
-      const c = classifySipFailure(finalStatus, timedOut && gotResponse);
-      ep.log.info({ attemptId: req.attemptId, reason: c.reason, sipStatus: finalStatus }, 'outbound sip call not answered');
-      return { ...c, sipStatus: finalStatus };
-    }
+    const r = await placeSipCall(ep, req);
+    if (r.status !== 'answered') return r;
+    const leg = r.leg;
     const report = await opts.runCall(leg, req);
     if (leg.state !== 'closed') await leg.hangup('normal');
     return { status: 'answered', report };

@@ -217,6 +217,7 @@ export class SipEndpoint {
       }
     }
     const leg = new SipCallLeg({ session: inv, direction: 'inbound', logger: this.log, clock: this.opts.clock, mediaTimeoutMs: this.opts.mediaTimeoutMs, sessionTimer: timer ?? undefined });
+    leg.referFallback = (target) => import('./bridge.js').then((b) => b.bridgeLegTo(this, leg, target)); // REFER refused or failed: bridge the target in
     const dialled = this.dialled.get(inv.request.callId);
     this.dialled.delete(inv.request.callId);
     if (dialled !== undefined) leg.info.parameters = { ...leg.info.parameters, requestUser: dialled };

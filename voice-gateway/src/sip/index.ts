@@ -10,3 +10,6 @@ export { SipStreamFramer, frameMessage, contentLength, toWire, MAX_BODY_BYTES, M
 export { DigestServer, parseDigest, type DigestServerOptions, type DigestResult } from './digest.js';
 export { guardMessage, buildStatelessResponse, sipParseCostMs, type GuardResult } from './guard.js';
 export * from '../rtp/index.js';
+export { SipBridge, bridgeLegTo, type BridgeOptions } from './bridge.js';
+export { placeSipCall, type SipCallAttempt, type SipCallAttemptResult } from './dialer.js';
+export { sipfragStatus, type BridgeSink, type ReferTimeouts } from './sip-call-leg.js';

@@ -82,11 +82,12 @@ const waitBye = (timeoutMs: number) => `
   <recv request="BYE" timeout="${timeoutMs}"/>
   <send>${reply('200 OK')}</send>`;
 
-export type ReferAnswer = { refuse: string } | { notifyFailure: string };
+export type ReferAnswer = { refuse: string } | { notify: string };
 
 /**
  * Caller that plays `pcap`, answers our REFER with a refusal (e.g. '405 Method Not Allowed') or
- * with 202 + NOTIFY 100 Trying + NOTIFY `notifyFailure` (e.g. '503 Service Unavailable'), then
+ * with 202 + NOTIFY 100 Trying + NOTIFY with the transfer's final status `notify` (e.g.
+ * '503 Service Unavailable', or '200 OK' for a transfer that worked), then
  * waits for our BYE (up to byeTimeoutMs).
  */
 export function uacReferXml(pcapPath: string, answer: ReferAnswer, byeTimeoutMs = 40_000): string {
@@ -96,7 +97,7 @@ export function uacReferXml(pcapPath: string, answer: ReferAnswer, byeTimeoutMs 
   <send>${request('NOTIFY', 2, 'Event: refer\nSubscription-State: active;expires=60\nContent-Type: message/sipfrag;version=2.0\n', 'SIP/2.0 100 Trying')}</send>
   <recv response="200" timeout="10000"/>
   <pause milliseconds="300"/>
-  <send>${request('NOTIFY', 3, 'Event: refer\nSubscription-State: terminated;reason=noresource\nContent-Type: message/sipfrag;version=2.0\n', `SIP/2.0 ${answer.notifyFailure}`)}</send>
+  <send>${request('NOTIFY', 3, 'Event: refer\nSubscription-State: terminated;reason=noresource\nContent-Type: message/sipfrag;version=2.0\n', `SIP/2.0 ${answer.notify}`)}</send>
   <recv response="200" timeout="10000"/>`;
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="uac refer">${uacStart()}
