@@ -92,7 +92,7 @@ export async function freePort(): Promise<number> {
 }
 
 export interface Kamailio {
-  /** Everything Kamailio wrote to stderr so far. */
+  /** Everything Kamailio wrote so far. */
   log(): string;
   stop(): Promise<void>;
 }
@@ -105,8 +105,10 @@ export async function startKamailio(dir: string, defines: Record<string, string 
   const cfg = fileURLToPath(new URL('../../sip-config/kamailio/kamailio.cfg', import.meta.url));
   const args = ['-DD', '-E', '-f', cfg, '-A', `RUNDIR="${dir}"`, '-A', `CTL_SOCKET="unix:${dir}/ctl"`, '-w', dir];
   for (const [k, v] of Object.entries(defines)) args.push('-A', typeof v === 'number' ? `${k}=${v}` : `${k}="${v}"`);
-  const kam = spawn('kamailio', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const kam = spawn('kamailio', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
+  // "Listening on" goes to stdout, the log lines to stderr
+  kam.stdout.on('data', (d: Buffer) => { log += d.toString(); });
   kam.stderr.on('data', (d: Buffer) => { log += d.toString(); });
   const exited = new Promise<void>((r) => kam.once('exit', () => r()));
   for (let i = 0; i < 100 && !/listening on/i.test(log) && kam.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));

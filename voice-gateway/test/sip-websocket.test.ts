@@ -8,7 +8,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import dgram from 'node:dgram';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
 import { join } from 'node:path';
 import { Core } from 'sip.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +158,32 @@ it('refuses a server that does not speak the sip subprotocol, and websocket with
     err = e;
   }
   expect(isTzError(err, 'TZ_ERR_VALIDATION')).toBe(true);
+});
+
+it('wss:// with a trusted certificate says WSS in Via; an untrusted one never connects', async () => {
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  const cert = readFileSync(join(dir, 'cert.pem'));
+  const server = https.createServer({ key: readFileSync(join(dir, 'key.pem')), cert });
+  const wss = new WebSocketServer({ server, handleProtocols: (ps) => (ps.has('sip') ? 'sip' : false) });
+  const got: string[] = [];
+  wss.on('connection', (ws) => ws.on('message', (d: Buffer) => got.push(d.toString('latin1'))));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const url = `wss://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const untrusted = new WsSipTransport(undefined, { url, logger: quiet, startTimeoutMs: 600, backoff: { initialMs: 50, maxMs: 100 } });
+  await expect(untrusted.connect()).rejects.toBeInstanceOf(Core.TransportError);
+  const ep = await SipEndpoint.start({ websocket: { url, tls: { ca: cert } }, rtpPorts: { minPort: 40100, maxPort: 40110 }, rtpBindHost: '127.0.0.1', logger: quiet });
+  try {
+    expect(ep.transport.protocol).toBe('WSS');
+    void ep.register(`sip:127.0.0.1;transport=ws`, 60, 500).catch(() => {}); // nobody answers: only the request matters
+    await until(() => got.length > 0, 2000, 'REGISTER over wss');
+    expect(got[0]).toMatch(/\r\nVia: SIP\/2\.0\/WSS [a-z0-9]+\.invalid;branch=/);
+    expect(got[0]).toMatch(/\r\nContact: <sip:tingzhen@[a-z0-9]+\.invalid;transport=ws>/);
+  } finally {
+    await ep.stop();
+    for (const c of wss.clients) c.terminate();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
 });
 
 it('SipEndpoint over WebSocket: Via SIP/2.0/WS and Contact ;transport=ws on an .invalid host (RFC 7118 section 5)', async () => {
