@@ -101,4 +101,10 @@ describe('session refreshes (RFC 4028 section 10)', () => {
     expect(leg.refreshes.received).toBe(3);
     expect(leg.closeCause).toBe('remote-bye');
   }, 30_000);
+
+  it('an UPDATE carrying an SDP offer is answered (200 with our SDP answer) and refreshes too', async () => {
+    const leg = await runCaller(uacRefreshXml({ intervalS: 4, method: 'UPDATE', everyMs: 2000, times: 2, holdMs: 1500, updateOffer: true }), 'uac-refresh-update-sdp.xml');
+    expect(leg.refreshes.received).toBe(2);
+    expect(leg.closeCause).toBe('remote-bye');
+  }, 30_000);
 });

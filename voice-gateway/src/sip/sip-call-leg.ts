@@ -299,7 +299,7 @@ export class SipCallLeg extends EventEmitter implements CallLeg {
     }, () => {
       void this.sdh?.rollbackDescription();
       uas.reject({ statusCode: 488 });
-    });
+    }).catch(() => { /* the transaction ended meanwhile (transport gone): nothing to answer */ });
   }
 
   private onInfo(info: Info): void {
@@ -508,8 +508,16 @@ function onUpdateFor(dialog: Core.SessionDialog, handler: (m: Core.IncomingReque
     const receive = core.receiveIncomingRequestFromTransport.bind(core);
     core.receiveIncomingRequestFromTransport = (m) => {
       const h = m.method === 'UPDATE' && m.toTag ? table.get(m.callId + m.toTag + m.fromTag) : undefined;
-      if (h && core.dialogs.has(m.callId + m.toTag + m.fromTag)) h(m);
-      else receive(m);
+      // a retransmission matches its server transaction inside sip.js: let it absorb it
+      if (!h || !core.dialogs.has(m.callId + m.toTag + m.fromTag) || core.userAgentServers.has(m.viaBranch)) {
+        receive(m);
+        return;
+      }
+      try {
+        h(m);
+      } catch {
+        core.replyStateless(m, { statusCode: 500 });
+      }
     };
   }
   const id = dialog.id;

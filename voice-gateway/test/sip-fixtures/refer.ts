@@ -113,17 +113,20 @@ export function uacReferXml(pcapPath: string, answer: ReferAnswer, byeTimeoutMs 
  * `everyMs` with re-INVITE (same SDP) or body-less UPDATE; each 200 must carry Session-Expires.
  * Then it hangs up itself (BYE) after `holdMs` more: the call must still be up by then.
  */
-export function uacRefreshXml(o: { intervalS: number; method: 'INVITE' | 'UPDATE'; everyMs: number; times: number; holdMs: number }): string {
+export function uacRefreshXml(o: { intervalS: number; method: 'INVITE' | 'UPDATE'; everyMs: number; times: number; holdMs: number; updateOffer?: boolean }): string {
   const se = `Session-Expires: ${o.intervalS};refresher=uac\nSupported: timer\n`;
   let steps = '';
   let cseq = 2;
   for (let i = 0; i < o.times; i++) {
     steps += `
   <pause milliseconds="${o.everyMs}"/>
-  <send>${o.method === 'INVITE' ? request('INVITE', cseq, `${se}Content-Type: application/sdp\n`, SDP) : request('UPDATE', cseq, se)}</send>
+  <send>${o.method === 'INVITE' || o.updateOffer ? request(o.method, cseq, `${se}Content-Type: application/sdp\n`, SDP) : request('UPDATE', cseq, se)}</send>
   <recv response="100" optional="true"/>
   <recv response="200" timeout="5000">
-    <action><ereg regexp="Session-Expires: ${o.intervalS};refresher=uac" search_in="msg" check_it="true" assign_to="dummy"/></action>
+    <action>
+      <ereg regexp="Session-Expires: ${o.intervalS};refresher=uac" search_in="msg" check_it="true" assign_to="dummy"/>${o.updateOffer ? `
+      <ereg regexp="m=audio [0-9]+ RTP/AVP 0" search_in="body" check_it="true" assign_to="dummy"/>` : ''}
+    </action>
   </recv>`;
     if (o.method === 'INVITE') steps += `
   <send><![CDATA[
