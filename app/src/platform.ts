@@ -44,7 +44,7 @@ export async function startPlatform(env: Record<string, string | undefined>): Pr
     const srv = server;
     stops.server = () => srv.close();
     if (has('gateway')) {
-      const gw = await startGatewayRole(server, { config, log, authSecret: secret, pool: services.pool });
+      const gw = await startGatewayRole(server, { config, log, authSecret: secret, pool: services.pool, env });
       stops.gateway = () => gw.close();
       live = { monitor: gw.monitor, relay: gw.relay };
     }

@@ -18,13 +18,23 @@ export interface DialRequest {
   target: string;
   /** Give up when nobody answers within this time, ms. */
   ringTimeoutMs?: number;
+  /** Leg parameters for the pipeline (script, lang, patientName): patient data, never logged. */
   parameters?: Record<string, string>;
+  /** Extra SIP headers (ignored by the WebSocket dialer). */
+  extraHeaders?: string[];
   signal?: AbortSignal;
 }
 
 export type DialOutcome =
   | { status: 'answered'; report: CallReport }
-  | { status: 'no-answer' | 'failed'; reason: string };
+  | {
+    status: 'no-answer' | 'failed';
+    reason: string;
+    /** Final SIP status, when the call went over SIP. */
+    sipStatus?: number | null;
+    /** The carrier or our own side failed (capacity, transport): retry soon, never the callee's answer. */
+    carrierFault?: boolean;
+  };
 
 export type Dial = (request: DialRequest) => Promise<DialOutcome>;
 
@@ -64,11 +74,15 @@ export function createWsDialer(opts: WsDialerOptions): Dial {
       ws.terminate();
       const reason = leg.closeCause === 'start-timeout' ? 'no-answer' : 'failed';
       log.info({ attemptId: req.attemptId, reason }, 'outbound call not answered');
+      req.signal?.removeEventListener('abort', onAbort);
       return { status: reason === 'no-answer' ? 'no-answer' : 'failed', reason: leg.closeCause ?? 'closed' };
+    }
+    // The abort (maxCallMs, the worker gone) ends the answered call too.
+    try {
+      const report = await opts.runCall(leg, req);
+      return { status: 'answered', report };
     } finally {
       req.signal?.removeEventListener('abort', onAbort);
     }
-    const report = await opts.runCall(leg, req);
-    return { status: 'answered', report };
   };
 }

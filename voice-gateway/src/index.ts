@@ -8,7 +8,7 @@ export { Rechunker } from './legs/rechunker.js';
 export { signToken, verifyToken, checkCredentials, type GatewayAuthOptions } from './server/auth.js';
 export { gatewayPlugin, type GatewayOptions, type CallContext } from './server/ws-gateway.js';
 export { createAudioSocketServer, type AudioSocketServerOptions } from './server/audiosocket-server.js';
-export { buildGateway, createPipelineCallHandler, type PipelineCallHandlerOptions } from './server/build.js';
+export { buildGateway, createPipelineCallHandler, createPipelineRunner, type LegContext, type PipelineCallHandlerOptions } from './server/build.js';
 export { GatewayMetrics } from './metrics.js';
 export { runCallPipeline, PIPELINE_VAD_OPTIONS, type CallPipelineOptions } from './pipeline/call-pipeline.js';
 export * from './pipeline/types.js';
@@ -17,7 +17,7 @@ export { BargeInDetector, DEFAULT_BARGE_IN, isBackchannel, type BargeInOptions }
 export { CallRecorder, type RecorderOptions } from './pipeline/recorder.js';
 export { FileCallSink, MemoryCallSink } from './pipeline/file-sink.js';
 export { createWsDialer, type Dial, type DialRequest, type DialOutcome } from './dial.js';
-export { dialRoute, callOutcomeFromReport, HttpDialBody, type DialRouteOptions, type HttpCallOutcome } from './server/dial-route.js';
+export { dialRoute, callOutcomeFromReport, callOutcomeFromFailure, callParametersOf, HttpDialBody, type DialRouteOptions, type DialTarget, type HttpCallOutcome } from './server/dial-route.js';
 export { TestCaller, type TestCallerOptions, type BotUtterance } from './caller/test-caller.js';
 export * from './sip/index.js';
 export { MonitorHub, startMediaRelay, tapLeg, type MediaRelay, type MediaRelayOptions, type MonitorHubOptions, type MonitorTicket } from './monitor/index.js';

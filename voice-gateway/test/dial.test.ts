@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { createLogger } from '@tingzhen/voice-core';
 import { SileroVadEngine } from '@tingzhen/speech';
 import { HttpDialer } from '@tingzhen/campaigns';
-import { buildGateway, createWsDialer, runCallPipeline, signToken, TestCaller, type Dial } from '../src/index.js';
+import { buildGateway, callOutcomeFromFailure, callParametersOf, createWsDialer, runCallPipeline, signToken, TestCaller, type Dial } from '../src/index.js';
 import { miniDialog, MODELS_DIR, ToneTts } from './helpers.js';
 
 const logger = createLogger({ level: 'silent' });
@@ -102,12 +102,12 @@ describe('POST /v1/dial with the campaigns HttpDialer', () => {
 
   it('a number with no route is failed, not an HTTP error', async () => {
     const out = await dialer().dial(request('+10000000000'));
-    expect(out).toEqual({ kind: 'failed', reason: 'no_route' });
+    expect(out).toEqual({ kind: 'failed', reason: 'no_route', carrierFault: true });
   });
 
   it('refuses a worker without a valid token (the dialer reports it as a failed call)', async () => {
     const out = await new HttpDialer({ gatewayUrl, token: signToken('wrong-secret', { ttlMs: 60_000 }) }).dial(request());
-    expect(out).toEqual({ kind: 'failed', reason: 'gateway_http_401' });
+    expect(out).toEqual({ kind: 'failed', reason: 'gateway_http_401', carrierFault: true });
     const res = await app.inject({ method: 'POST', url: '/v1/dial', payload: { attemptId: 'x', phone: '+1' } });
     expect(res.statusCode).toBe(401);
   });
@@ -115,5 +115,22 @@ describe('POST /v1/dial with the campaigns HttpDialer', () => {
   it('rejects a malformed request body with 400', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1/dial', headers: { authorization: `Bearer ${signToken(SECRET, { ttlMs: 60_000 })}` }, payload: { phone: 12 } });
     expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('dial outcomes and call parameters as the campaigns read them', () => {
+  it('keeps the callee\'s answer apart from carrier trouble', () => {
+    expect(callOutcomeFromFailure({ status: 'failed', reason: 'busy', sipStatus: 486, carrierFault: false })).toEqual({ kind: 'busy', reason: 'busy', sipCode: 486 });
+    expect(callOutcomeFromFailure({ status: 'failed', reason: 'declined', sipStatus: 603 })).toEqual({ kind: 'busy', reason: 'declined', sipCode: 603 });
+    expect(callOutcomeFromFailure({ status: 'failed', reason: 'not-found', sipStatus: 404 })).toEqual({ kind: 'rejected', reason: 'not-found', sipCode: 404 });
+    expect(callOutcomeFromFailure({ status: 'no-answer', reason: 'unavailable', sipStatus: 480 })).toEqual({ kind: 'no_answer', reason: 'unavailable', sipCode: 480 });
+    expect(callOutcomeFromFailure({ status: 'failed', reason: 'carrier-congestion', sipStatus: 503, carrierFault: true })).toEqual({ kind: 'failed', reason: 'carrier-congestion', sipCode: 503, carrierFault: true });
+    expect(callOutcomeFromFailure({ status: 'failed', reason: 'start-timeout' })).toEqual({ kind: 'failed', reason: 'start-timeout' });
+  });
+
+  it('hands the script, language and greeting name to the leg, nothing else of the patient', () => {
+    const p = callParametersOf({ attemptId: 'a1', phone: '+8613800138000', scriptId: 'post-op-followup', campaignId: '7', patient: { name: '张三', language: 'zh', id: '9', customFields: { x: 1 } } } as never);
+    expect(p).toEqual({ attemptId: 'a1', script: 'post-op-followup', campaignId: '7', patientName: '张三', lang: 'zh' });
+    expect(callParametersOf({ attemptId: 'a2', phone: '+1' })).toEqual({ attemptId: 'a2' });
   });
 });

@@ -5,6 +5,8 @@
  */
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { loadSipConfigFile } from '@tingzhen/sip-config';
+import { campaignTrunks } from './sip-routes.js';
 import { campaignsApi, HttpDialer, startProgressHub, startScheduler, startWorker, type DialWorker, type Scheduler } from '@tingzhen/campaigns';
 import { actorOf, authorize, consolePlugin, ensureSetupToken, listenRoutes, type LiveMonitor } from '@tingzhen/console';
 import { signToken } from '@tingzhen/voice-gateway';
@@ -56,5 +58,7 @@ export function voicemailMessage(config: Config): string {
 
 export function startWorkerRole(opts: { config: Config; services: Services; log: Logger; gatewayUrl: string; authSecret: string }): DialWorker {
   const dialer = new HttpDialer({ gatewayUrl: opts.gatewayUrl, token: signToken(opts.authSecret, { ttlMs: DIAL_TOKEN_TTL_MS }) });
-  return startWorker({ pool: opts.services.pool, connection: opts.services.queue, dialer, voicemailMessage: voicemailMessage(opts.config), logger: opts.log });
+  // The trunks' channel and call-rate limits come from the SIP file when there is one.
+  const trunks = opts.config.sipConfigFile ? campaignTrunks(loadSipConfigFile(opts.config.sipConfigFile)) : undefined;
+  return startWorker({ pool: opts.services.pool, connection: opts.services.queue, dialer, voicemailMessage: voicemailMessage(opts.config), logger: opts.log, trunks });
 }

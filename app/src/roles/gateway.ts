@@ -1,6 +1,7 @@
 /**
  * The gateway role: speech engines, the media WebSocket routes (and AudioSocket when configured),
- * one call pipeline per leg. Without ASR models the pipeline runs on DTMF and the VAD; without a
+ * the SIP endpoint when SIP_CONFIG names a SIP file (hotline calls in, campaign calls out through
+ * the trunks), one call pipeline per leg. Without ASR models the pipeline runs on DTMF and the VAD; without a
  * neural voice it speaks with espeak-ng (the health endpoint says so).
  */
 import { createHmac } from 'node:crypto';
@@ -9,11 +10,16 @@ import type { Server } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { loadSpeechEngines, type SpeechEngines } from '@tingzhen/speech';
 import { ttsModelChoices } from '@tingzhen/tts-voices';
-import { createAudioSocketServer, createPipelineCallHandler, gatewayPlugin, GatewayMetrics, MonitorHub, PIPELINE_VAD_OPTIONS, startMediaRelay, type MediaRelay } from '@tingzhen/voice-gateway';
+import {
+  createAudioSocketServer, createPipelineCallHandler, createPipelineRunner, gatewayPlugin, GatewayMetrics, MonitorHub, PIPELINE_VAD_OPTIONS, startMediaRelay,
+  type DialRouteOptions, type MediaRelay, type PipelineCallHandlerOptions,
+} from '@tingzhen/voice-gateway';
+import { loadSipConfigFile } from '@tingzhen/sip-config';
 import { fileInboundCall, type Pool } from '@tingzhen/campaigns';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import { LanguageRoutedTts } from './tts-router.js';
 import { dateIn, dialogFor } from './dialog.js';
+import { startSipRole, type SipRole } from './sip.js';
 
 /** VAD detectors built at start-up: the calls a small site takes at once. */
 const PREWARM_VAD_DETECTORS = 8;
@@ -24,10 +30,12 @@ export interface GatewayRole {
   monitor: MonitorHub;
   /** The embedded node-media-server (loopback); the console proxies its HTTP-FLV streams. */
   relay: MediaRelay;
+  /** The SIP endpoint, when SIP_CONFIG names a SIP file. */
+  sip?: SipRole;
   close(): Promise<void>;
 }
 
-export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string; pool: Pool }): Promise<GatewayRole> {
+export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string; pool: Pool; env: Record<string, string | undefined> }): Promise<GatewayRole> {
   const { config, log } = opts;
   const speech = await loadSpeechEngines({ modelsDir: resolve(config.modelsDir), ttsModels: ttsModelChoices(), vadMinSilenceMs: config.vadMinSilenceMs, logger: log });
   // Build VAD detectors now: building one blocks the event loop ~45 ms (a model session), which
@@ -45,17 +53,35 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
   // Live listen-in: node-media-server on loopback, its signing secret derived from the gateway's.
   const relay = await startMediaRelay({ secret: createHmac('sha256', opts.authSecret).update('tingzhen media relay').digest('hex'), storeDir: resolve(config.dataDir, 'media-relay'), logger: log });
   const monitor = new MonitorHub({ relay, logger: log });
-  const runCall = createPipelineCallHandler({
+  const pipeline: PipelineCallHandlerOptions = {
     engines: { vad: speech.vad, asr: speech.asr.get('zh') ?? speech.asr.get('en'), tts: new LanguageRoutedTts(speech.tts), denoiser: config.denoise ? speech.denoiser ?? undefined : undefined },
     dialogFor: (leg) => {
       const p = leg.info.parameters ?? {};
       const patient = p.patientName ? { displayName: p.patientName } : undefined;
       return dialogFor({ scriptId: p.script, lang: p.lang, patient, callDate: dateIn(config.hospitalTimezone) }, config.hotlineScript);
     },
-    sink, logger: log, metrics,
-  });
-  const onCall: typeof runCall = (leg, ctx) => runCall(monitor.attach(leg), ctx);
-  await app.register(gatewayPlugin, { auth: { secret: opts.authSecret }, onCall, logger: log, metrics });
+    logger: log, metrics,
+  };
+  // Inbound calls are filed by the sink; campaign calls by the worker (from the dial outcome).
+  const runInbound = createPipelineCallHandler({ ...pipeline, sink });
+  const onCall: typeof runInbound = (leg, ctx) => runInbound(monitor.attach(leg), ctx);
+
+  let sip: SipRole | undefined;
+  if (config.sipConfigFile) {
+    // SIP legs transfer to the nurse line (REFER, bridged when REFER fails).
+    const sipPipeline = config.nurseLineUri ? { ...pipeline, transferTargetFor: () => config.nurseLineUri! } : pipeline;
+    const runSipInbound = createPipelineCallHandler({ ...sipPipeline, sink });
+    const runSipOutbound = createPipelineRunner(sipPipeline);
+    sip = await startSipRole({
+      config, sip: loadSipConfigFile(config.sipConfigFile), env: opts.env, log,
+      onInbound: (leg) => runSipInbound(monitor.attach(leg), { dialect: 'sip' }),
+      runOutbound: (leg) => runSipOutbound(monitor.attach(leg), { dialect: 'sip' }),
+    });
+  } else {
+    log.warn('no SIP_CONFIG: campaign calls cannot be placed (the dial route answers no_trunk); media WebSocket and AudioSocket calls still work');
+  }
+  const dial: DialRouteOptions = sip?.dial ?? { dial: () => Promise.resolve({ status: 'failed', reason: 'no_trunk', carrierFault: true }), targetFor: () => ({ refuse: 'no_trunk', carrierFault: true }) };
+  await app.register(gatewayPlugin, { auth: { secret: opts.authSecret }, onCall, logger: log, metrics, dial });
 
   let audioSocket: Server | undefined;
   if (config.audioSocketPort !== undefined) {
@@ -67,8 +93,9 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
     log.info({ port: config.audioSocketPort }, 'AudioSocket listening');
   }
   return {
-    speech, monitor, relay,
+    speech, monitor, relay, sip,
     async close() {
+      if (sip) await sip.close();
       await monitor.close();
       if (audioSocket) await new Promise<void>((r) => audioSocket.close(() => r()));
       await relay.close();

@@ -48,6 +48,8 @@ export const PIPELINE_VAD_OPTIONS: Readonly<Required<Pick<VadOptions, 'minSilenc
 
 /** Two DTMF reports of one digit from different sources this close (ms) are one key press. */
 const DTMF_DEDUPE_MS = 600;
+/** How long the end of a call waits for the action batch in flight to unwind (its prompt stopped), ms. */
+const BATCH_UNWIND_MS = 1000;
 
 type ListenAction = Extract<DialogAction, { type: 'listen' }>;
 const isListen = (a: DialogAction): a is ListenAction => a.type === 'listen';
@@ -120,6 +122,8 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   let segStartMs = 0;
   let timing: TurnTiming = { turn: 0, via: 'start' };
   const heldDigits: string[] = [];
+  /** The batch of actions being carried out (its prompt's transcript lands when it settles). */
+  let batch: Promise<void> = Promise.resolve();
   let resolveEnd!: () => void;
   const endPromise = new Promise<void>((r) => { resolveEnd = r; });
 
@@ -144,6 +148,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     gen++;
     clearNoInput();
     prompt?.stop();
+    resumeHook?.(); // a prompt paused for a possible barge-in ends too
     if (leg.state === 'active') await leg.hangup(reason === 'error' ? 'error' : 'normal').catch(() => {});
     resolveEnd();
   };
@@ -240,7 +245,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     }
     timing.decisionAt = now();
     if (!actions.some((a) => a.type === 'say')) finishTiming();
-    void runBatch(actions, gen).catch((err: unknown) => {
+    batch = runBatch(actions, gen).catch((err: unknown) => {
       log.error({ callId: leg.info.callId, err: { message: (err as Error).message } }, 'action failed');
       void endCall('error');
     });
@@ -361,6 +366,11 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     await endCall('dropped');
   }
   await endPromise;
+  // What the bot said up to the hang-up belongs in the transcript (and the recording): the
+  // stopped prompt's batch adds it as it unwinds.
+  let unwind: NodeJS.Timeout | undefined;
+  await Promise.race([batch, new Promise((r) => { unwind = setTimeout(r, BATCH_UNWIND_MS); })]);
+  clearTimeout(unwind);
   o.signal?.removeEventListener('abort', abortListener);
   leg.off('dtmf', onDtmf);
   vad.close();

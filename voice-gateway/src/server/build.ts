@@ -4,8 +4,7 @@
  * choice and the engines into the `onCall` that runs one CallPipeline per leg.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createLogger, type Logger } from '@tingzhen/voice-core';
-import type { WireCallLeg } from '../legs/wire-leg.js';
+import { createLogger, type CallLeg, type Logger } from '@tingzhen/voice-core';
 import { GatewayMetrics } from '../metrics.js';
 import { runCallPipeline, type CallPipelineOptions } from '../pipeline/call-pipeline.js';
 import type { CallReport, DialogDriver } from '../pipeline/types.js';
@@ -17,31 +16,54 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
   return app;
 }
 
+/** What the handler needs to know of where a leg came from (a media WebSocket, SIP, AudioSocket). */
+export type LegContext = Pick<CallContext, 'dialect'> & Partial<CallContext>;
+
 export interface PipelineCallHandlerOptions extends Omit<CallPipelineOptions, 'leg' | 'dialog' | 'dialect'> {
   /** The dialog for this call (script chosen from the leg's custom parameters, the DID...). */
-  dialogFor: (leg: WireCallLeg, ctx: CallContext) => DialogDriver;
+  dialogFor: (leg: CallLeg, ctx: LegContext) => DialogDriver;
   onReport?: (report: CallReport) => void;
   logger?: Logger;
   metrics?: GatewayMetrics;
 }
 
-export function createPipelineCallHandler(opts: PipelineCallHandlerOptions): (leg: WireCallLeg, ctx: CallContext) => void {
+/**
+ * One pipeline per leg, for any CallLeg (WebSocket, SIP, AudioSocket). Returns at once; the call
+ * runs in the background. `createPipelineRunner` is the same thing awaited, with the report (outbound dials).
+ */
+export function createPipelineCallHandler(opts: PipelineCallHandlerOptions): (leg: CallLeg, ctx: LegContext) => void {
+  const run = createPipelineRunner(opts);
+  return (leg, ctx) => { void run(leg, ctx); };
+}
+
+/** The pipeline for one leg, awaited: resolves with the call's report, or null when it never started or failed. */
+export function createPipelineRunner(opts: PipelineCallHandlerOptions): (leg: CallLeg, ctx: LegContext) => Promise<CallReport | null> {
   const log = opts.logger ?? createLogger({ name: 'pipeline' });
-  return (leg, ctx) => {
-    void (async () => {
-      try {
-        await leg.waitActive();
-      } catch {
-        return; // refused or dropped before start: already logged by the leg
-      }
-      try {
-        const report = await runCallPipeline({ ...opts, leg, dialect: ctx.dialect, dialog: opts.dialogFor(leg, ctx), logger: log });
-        opts.onReport?.(report);
-      } catch (err) {
-        log.error({ callId: leg.info.callId, err: { message: (err as Error).message } }, 'call pipeline failed');
-        opts.metrics?.errors.inc({ code: 'TZ_ERR_INTERNAL' });
-        await leg.hangup('error');
-      }
-    })();
+  return async (leg, ctx) => {
+    // refused or dropped before start: already logged by the leg, nothing to report
+    if (!(await becameActive(leg))) return null;
+    try {
+      const report = await runCallPipeline({ ...opts, leg, dialect: ctx.dialect, dialog: opts.dialogFor(leg, ctx), logger: log });
+      opts.onReport?.(report);
+      return report;
+    } catch (err) {
+      log.error({ callId: leg.info.callId, err: { message: (err as Error).message } }, 'call pipeline failed');
+      opts.metrics?.errors.inc({ code: 'TZ_ERR_INTERNAL' });
+      await leg.hangup('error').catch(() => {});
+      return null;
+    }
   };
+}
+
+/** Resolves true once the leg is active, false when it closes first. */
+function becameActive(leg: CallLeg): Promise<boolean> {
+  if (leg.state !== 'connecting') return Promise.resolve(leg.state === 'active');
+  return new Promise((resolve) => {
+    const on = (st: string) => {
+      if (st === 'connecting') return;
+      leg.off('state', on);
+      resolve(st === 'active');
+    };
+    leg.on('state', on);
+  });
 }

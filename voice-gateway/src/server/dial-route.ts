@@ -26,14 +26,54 @@ export type HttpDialBody = Static<typeof HttpDialBody>;
 /** campaigns CallOutcome, as JSON. */
 export type HttpCallOutcome =
   | { kind: 'answered'; amd?: 'human' | 'machine' | 'uncertain'; result: Record<string, unknown> & { answers: Record<string, unknown> } }
-  | { kind: 'no_answer' | 'failed'; reason?: string };
+  | { kind: 'no_answer' | 'busy' | 'failed' | 'rejected'; reason?: string; sipCode?: number; carrierFault?: boolean };
+
+/** Where and how to place one call: a media target plus what the route needs to say on the wire. */
+export interface DialTarget {
+  /** ws:// URL of a test phone, or the callee's SIP URI through a trunk. */
+  target: string;
+  /** Extra SIP headers (P-Asserted-Identity for the caller id). */
+  extraHeaders?: string[];
+  ringTimeoutMs?: number;
+}
 
 export interface DialRouteOptions {
   dial: Dial;
-  /** Media target for this request (e.g. a test phone's ws:// URL), or null when unreachable. */
-  targetFor: (body: HttpDialBody) => string | null;
+  /**
+   * Media target for this request (a test phone's ws:// URL, a SIP URI through a trunk), or null
+   * when no route reaches it, or a refusal with its reason (a trunk at its call limit).
+   */
+  targetFor: (body: HttpDialBody) => string | DialTarget | null | { refuse: string; carrierFault: boolean };
   /** Time to wait for an answer, ms (default 30 s). */
   ringTimeoutMs?: number;
+}
+
+/**
+ * A call that was not answered, as the campaigns outcome: the callee's busy / decline is `busy`
+ * (retry later), a number that does not exist is `rejected` (the contact is unreachable), the
+ * rest is `no_answer` or `failed`; `carrierFault` marks failures of the carrier or of our side.
+ */
+export function callOutcomeFromFailure(out: { status: 'no-answer' | 'failed'; reason: string; sipStatus?: number | null; carrierFault?: boolean }): HttpCallOutcome {
+  const kind = out.status === 'no-answer' ? 'no_answer'
+    : out.reason === 'busy' || out.reason === 'declined' ? 'busy'
+      : out.reason === 'not-found' ? 'rejected'
+        : 'failed';
+  return {
+    kind, reason: out.reason,
+    ...(typeof out.sipStatus === 'number' ? { sipCode: out.sipStatus } : {}),
+    ...(out.carrierFault ? { carrierFault: true } : {}),
+  };
+}
+
+/** What the pipeline reads of the campaigns request (leg parameters: script, language, greeting name). */
+export function callParametersOf(body: HttpDialBody): Record<string, string> {
+  const b = body as HttpDialBody & { patient?: { name?: unknown; language?: unknown }; campaignId?: unknown };
+  const p: Record<string, string> = { attemptId: body.attemptId };
+  if (body.scriptId) p.script = body.scriptId;
+  if (typeof b.campaignId === 'string') p.campaignId = b.campaignId;
+  if (typeof b.patient?.name === 'string' && b.patient.name) p.patientName = b.patient.name;
+  if (typeof b.patient?.language === 'string' && b.patient.language) p.lang = b.patient.language;
+  return p;
 }
 
 /** A finished call as the campaigns result (answers, disposition, transcript in its speaker names). */
@@ -61,8 +101,10 @@ export const dialRoute: FastifyPluginAsync<DialRouteOptions & { auth: GatewayAut
       return reply.code(401).send({ code: 'TZ_ERR_AUTH', problem: auth.problem });
     }
     const body = req.body;
-    const target = opts.targetFor(body);
-    if (!target) return { kind: 'failed', reason: 'no_route' } satisfies HttpCallOutcome;
+    const route = opts.targetFor(body);
+    if (!route) return { kind: 'failed', reason: 'no_route', carrierFault: true } satisfies HttpCallOutcome;
+    if (typeof route === 'object' && 'refuse' in route) return { kind: 'failed', reason: route.refuse, ...(route.carrierFault ? { carrierFault: true } : {}) } satisfies HttpCallOutcome;
+    const target: DialTarget = typeof route === 'string' ? { target: route } : route;
     // The call ends when the worker goes away (it will retry per policy) or after maxCallMs.
     const ac = new AbortController();
     // (the response's 'close' before it finished = the client disconnected; the request's own
@@ -71,10 +113,13 @@ export const dialRoute: FastifyPluginAsync<DialRouteOptions & { auth: GatewayAut
     reply.raw.on('close', onGone);
     const limit = body.maxCallMs ? setTimeout(() => ac.abort(), body.maxCallMs) : null;
     try {
-      const out = await opts.dial({ attemptId: body.attemptId, target, ringTimeoutMs: opts.ringTimeoutMs, signal: ac.signal });
-      log.info({ attemptId: body.attemptId, status: out.status }, 'dial finished');
+      const out = await opts.dial({
+        attemptId: body.attemptId, target: target.target, extraHeaders: target.extraHeaders,
+        ringTimeoutMs: target.ringTimeoutMs ?? opts.ringTimeoutMs, parameters: callParametersOf(body), signal: ac.signal,
+      });
+      log.info({ attemptId: body.attemptId, status: out.status, reason: out.status === 'answered' ? undefined : out.reason }, 'dial finished');
       if (out.status === 'answered') return callOutcomeFromReport(out.report);
-      return { kind: out.status === 'no-answer' ? 'no_answer' : 'failed', reason: out.reason } satisfies HttpCallOutcome;
+      return callOutcomeFromFailure(out);
     } finally {
       if (limit) clearTimeout(limit);
       reply.raw.off('close', onGone);

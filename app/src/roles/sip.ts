@@ -1,0 +1,142 @@
+/**
+ * The SIP side of the gateway role, from the SIP file (SIP_CONFIG): one SipEndpoint listening for
+ * the hotline (peers on the allow-list, digest where a peer requires it, the peer's script), the
+ * campaigns' calls placed through a trunk (the `/v1/dial` route's target), REGISTER to trunks that
+ * ask for it (retried while the registrar is away), and per-trunk call limits.
+ * Phone numbers and names never reach the logs.
+ */
+import { peerFor, type SipConfig, type Trunk } from '@tingzhen/sip-config';
+import {
+  createSipDialer, SipEndpoint, type CallReport, type Dial, type DialRouteOptions, type HttpDialBody, type SipCallLeg,
+} from '@tingzhen/voice-gateway';
+import type { Config, Logger } from '@tingzhen/voice-core';
+import { calleeUri, callerIdHeaders, inboundCredentials, outboundAccount, registrarOf, trunkFor } from './sip-routes.js';
+
+type Env = Record<string, string | undefined>;
+
+/** Retry a failed REGISTER after this long, ms. */
+const REGISTER_RETRY_MS = 30_000;
+
+export interface SipRoleOptions {
+  config: Config;
+  sip: SipConfig;
+  /** Where the trunk and peer passwords are read (the variables the SIP file names). */
+  env: Env;
+  log: Logger;
+  /** An answered inbound call (the pipeline runs in the background). */
+  onInbound: (leg: SipCallLeg) => void;
+  /** An answered campaign call: the pipeline, awaited, with its report (null when it failed). */
+  runOutbound: (leg: SipCallLeg) => Promise<CallReport | null>;
+}
+
+export interface SipRole {
+  endpoint: SipEndpoint;
+  /** The campaigns' dial contract over the trunks, for the gateway's `/v1/dial` route. */
+  dial: DialRouteOptions;
+  close(): Promise<void>;
+}
+
+export async function startSipRole(opts: SipRoleOptions): Promise<SipRole> {
+  const { sip, log, config } = opts;
+  const gw = sip.gateway ?? {};
+  const account = outboundAccount(sip, opts.env);
+  const creds = inboundCredentials(sip, opts.env);
+  const listen = gw.listen ?? { host: config.httpHost, port: 5060 };
+  const publicHost = gw.publicHost ?? (listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host);
+  const endpoint = await SipEndpoint.start({
+    listen, publicHost, mediaAddress: gw.mediaAddress ?? publicHost,
+    rtpPorts: gw.rtpPorts ?? { minPort: 20000, maxPort: 29999 },
+    codecs: gw.codecs,
+    allowRemote: allowList(sip),
+    auth: account,
+    inboundAuth: creds.size > 0 ? { realm: publicHost, credentials: (u) => creds.get(u) } : undefined,
+    onCall: (leg) => {
+      const remote = endpoint.transport.remoteOf(leg.info.callId);
+      const peer = remote ? peerFor(sip, remote.address) : null;
+      const p = leg.info.parameters ?? {};
+      if (peer?.script && !p.script) leg.info.parameters = { ...p, script: peer.script };
+      log.info({ callId: leg.info.callId, peer: peer?.id ?? null }, 'inbound sip call');
+      opts.onInbound(leg);
+    },
+    logger: log,
+  });
+  log.info({ port: endpoint.port, trunks: sip.trunks.map((t) => t.id), peers: sip.peers.map((p) => p.id) }, 'SIP endpoint listening');
+  if (sip.peers.length === 0) log.warn('SIP file lists no peers: only the trunks\' hosts may call in');
+
+  let closed = false;
+  const retries = new Set<NodeJS.Timeout>();
+  const register = (t: Trunk) => {
+    endpoint.register(registrarOf(t), t.registerExpiresS ?? 600).then(
+      () => log.info({ trunk: t.id }, 'registered with the trunk'),
+      (err: unknown) => {
+        if (closed) return;
+        log.warn({ trunk: t.id, status: (err as { details?: { status?: unknown } }).details?.status ?? null, retryInMs: REGISTER_RETRY_MS }, 'REGISTER failed, retrying');
+        const h = setTimeout(() => { retries.delete(h); if (!closed) register(t); }, REGISTER_RETRY_MS);
+        retries.add(h);
+      },
+    );
+  };
+  for (const t of sip.trunks) if (t.register) register(t);
+
+  // Calls in progress per trunk, against its maxConcurrentCalls.
+  const busy = new Map<string, number>();
+  const trunkOfAttempt = new Map<string, string>();
+  const sipDial = createSipDialer({
+    endpoint,
+    runCall: async (leg, req) => {
+      leg.info.parameters = { ...leg.info.parameters, ...req.parameters };
+      // The call's own limit (maxCallMs) and the worker going away end the answered call too.
+      const onAbort = () => void leg.hangup('normal');
+      if (req.signal?.aborted) onAbort();
+      req.signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        return (await opts.runOutbound(leg)) ?? failedReport(leg.info.callId);
+      } finally {
+        req.signal?.removeEventListener('abort', onAbort);
+      }
+    },
+  });
+  const dial: Dial = async (req) => {
+    const trunk = trunkOfAttempt.get(req.attemptId);
+    trunkOfAttempt.delete(req.attemptId);
+    if (trunk) busy.set(trunk, (busy.get(trunk) ?? 0) + 1);
+    try {
+      return await sipDial({ ...req, extraHeaders: req.extraHeaders ?? [] });
+    } finally {
+      if (trunk) busy.set(trunk, (busy.get(trunk) ?? 1) - 1);
+    }
+  };
+  const targetFor = (body: HttpDialBody) => {
+    const b = body as HttpDialBody & { trunk?: unknown; callerId?: unknown };
+    const trunk = trunkFor(sip, typeof b.trunk === 'string' ? b.trunk : undefined);
+    if (!trunk) return { refuse: 'no_trunk', carrierFault: true };
+    if (trunk.maxConcurrentCalls !== undefined && (busy.get(trunk.id) ?? 0) >= trunk.maxConcurrentCalls) return { refuse: 'trunk_full', carrierFault: true };
+    const target = calleeUri(trunk, body.phone);
+    if (!target) return { refuse: 'bad_number', carrierFault: false };
+    if (trunkOfAttempt.size > 10_000) trunkOfAttempt.clear(); // targets never dialled (aborted): bound it
+    trunkOfAttempt.set(body.attemptId, trunk.id);
+    return { target, extraHeaders: callerIdHeaders(trunk, typeof b.callerId === 'string' ? b.callerId : null, publicHost), ringTimeoutMs: gw.ringTimeoutMs };
+  };
+  return {
+    endpoint,
+    dial: { dial, targetFor, ringTimeoutMs: gw.ringTimeoutMs },
+    async close() {
+      closed = true;
+      for (const h of retries) clearTimeout(h);
+      await endpoint.stop();
+    },
+  };
+}
+
+/** Peers' addresses, or (with no peers) the trunks' literal IPv4 addresses and loopback. */
+function allowList(sip: SipConfig): (address: string) => boolean {
+  if (sip.peers.length > 0) {
+    return (address) => peerFor(sip, address) !== null;
+  }
+  const hosts = new Set(['127.0.0.1', ...sip.trunks.map((t) => t.host).filter((h) => /^\d{1,3}(\.\d{1,3}){3}$/.test(h))]);
+  return (address) => hosts.has(address.startsWith('::ffff:') ? address.slice(7) : address);
+}
+
+function failedReport(callId: string): CallReport {
+  return { callId, dialect: 'sip', endReason: 'error', outcome: null, durationMs: 0, turns: [], transcript: [], bargeIns: [], underruns: 0, events: [] };
+}

@@ -1,0 +1,87 @@
+import { describe, it, expect } from 'vitest';
+import { parseSipConfig } from '@tingzhen/sip-config';
+import { isTzError } from '@tingzhen/voice-core';
+import { calleeUri, callerIdHeaders, campaignTrunks, inboundCredentials, outboundAccount, registrarOf, trunkFor } from '../src/roles/sip-routes.js';
+
+const cfg = parseSipConfig(`
+trunks:
+  - id: telecom
+    host: 10.0.0.10
+    port: 5070
+    transport: udp
+    viaEdge: true
+    username: hospital01
+    passwordEnv: TRUNK_PW
+    register: true
+    callerId: "+861088888888"
+    dialPrefix: "0"
+    maxConcurrentCalls: 60
+    maxCallsPerSecond: 5
+  - id: backup
+    host: sbc.example.org
+    transport: tls
+peers:
+  - id: pbx
+    addresses: [10.1.0.5]
+    auth: { username: pbx, passwordEnv: PBX_PW }
+`);
+
+describe('SIP routes from the SIP file', () => {
+  it('picks the trunk by id; default and unknown names', () => {
+    expect(trunkFor(cfg, 'backup')?.id).toBe('backup');
+    expect(trunkFor(cfg, 'default')?.id).toBe('telecom');
+    expect(trunkFor(cfg, undefined)?.id).toBe('telecom');
+    expect(trunkFor(cfg, 'nope')).toBeNull();
+    const one = parseSipConfig('trunks: [{ id: only, host: 10.0.0.1 }]');
+    expect(trunkFor(one, 'whatever')?.id).toBe('only');
+    expect(trunkFor(parseSipConfig('trunks: []'), 'default')).toBeNull();
+  });
+
+  it('builds the callee URI: the trunk prefix on the digits, TCP toward a UDP trunk (the edge), TLS on 5061', () => {
+    expect(calleeUri(cfg.trunks[0]!, '+8613800138000')).toBe('sip:08613800138000@10.0.0.10:5070;transport=tcp;user=phone');
+    expect(calleeUri(cfg.trunks[1]!, '+8613800138000')).toBe('sip:+8613800138000@sbc.example.org:5061;transport=tls;user=phone');
+    const v6 = parseSipConfig('trunks: [{ id: v6, host: "::1", port: 5080 }]');
+    expect(calleeUri(v6.trunks[0]!, '+12025550100')).toBe('sip:+12025550100@[::1]:5080;transport=tcp;user=phone');
+  });
+
+  it('dials nothing for a phone that is not a number (no header injection)', () => {
+    for (const bad of ['', '12', '+86 138', '138;transport=udp', '1380013\r\nVia: x', 'sip:1@h', '+8613800138000@evil']) {
+      expect(calleeUri(cfg.trunks[0]!, bad)).toBeNull();
+    }
+  });
+
+  it('caller id: the campaign number, else the trunk\'s; a malformed one is ignored', () => {
+    expect(callerIdHeaders(cfg.trunks[0]!, '+8657412345', 'gw.local')).toEqual(['P-Asserted-Identity: <sip:+8657412345@gw.local;user=phone>']);
+    expect(callerIdHeaders(cfg.trunks[0]!, null, 'gw.local')).toEqual(['P-Asserted-Identity: <sip:+861088888888@gw.local;user=phone>']);
+    expect(callerIdHeaders(cfg.trunks[0]!, '<sip:evil>\r\nX: y', 'gw.local')).toEqual(['P-Asserted-Identity: <sip:+861088888888@gw.local;user=phone>']);
+    expect(callerIdHeaders(cfg.trunks[1]!, null, 'gw.local')).toEqual([]);
+  });
+
+  it('reads passwords from the variables the file names, failing start-up with the variable named', () => {
+    expect(outboundAccount(cfg, { TRUNK_PW: 's3cret' })).toEqual({ username: 'hospital01', password: 's3cret' });
+    expect(inboundCredentials(cfg, { PBX_PW: 'p' }).get('pbx')).toBe('p');
+    let err: unknown;
+    try { outboundAccount(cfg, {}); } catch (e) { err = e; }
+    expect(isTzError(err, 'TZ_ERR_CONFIG_INVALID')).toBe(true);
+    expect((err as Error).message).toMatch(/TRUNK_PW/);
+    expect(() => inboundCredentials(cfg, {})).toThrow(/PBX_PW/);
+  });
+
+  it('refuses two trunk accounts in one gateway (sip.js answers challenges with one)', () => {
+    const two = parseSipConfig(`
+trunks:
+  - { id: a, host: 10.0.0.1, username: u1, passwordEnv: A_PW }
+  - { id: b, host: 10.0.0.2, username: u2, passwordEnv: B_PW }
+`);
+    expect(() => outboundAccount(two, { A_PW: 'x', B_PW: 'y' })).toThrow(/\/trunks\/1\/username/);
+    expect(outboundAccount(parseSipConfig('trunks: [{ id: a, host: 10.0.0.1 }]'), {})).toBeUndefined();
+  });
+
+  it('registrar URI and the campaigns\' per-trunk limits', () => {
+    expect(registrarOf(cfg.trunks[0]!)).toBe('sip:10.0.0.10:5070;transport=tcp');
+    const t = campaignTrunks(cfg);
+    expect(t.telecom).toMatchObject({ channels: 60, callsPerSecond: 5 });
+    expect(t.default).toEqual(t.telecom);
+    expect(t.backup).toMatchObject({ channels: 30, callsPerSecond: 5 });
+  });
+});
