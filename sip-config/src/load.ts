@@ -56,6 +56,7 @@ export function parseSipConfig(text: string, source = 'sip-config.yaml'): SipCon
       }
     });
   });
+  if (cfg.gateway?.edgeWebSocket && cfg.gateway.listen) issues.push({ field: '/gateway/edgeWebSocket', problem: 'edgeWebSocket and listen together', fix: 'either listen for SIP over TCP or connect to the edge over WebSocket, not both' });
   const r = cfg.gateway?.rtpPorts;
   if (r && r.maxPort - r.minPort < 3) issues.push({ field: '/gateway/rtpPorts', problem: 'range too small', fix: 'minPort must be below maxPort with room for at least one RTP/RTCP pair' });
   if (issues.length > 0) throw invalid(source, issues);

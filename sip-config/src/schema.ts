@@ -49,6 +49,11 @@ export const PeerSchema = Type.Object({
 export const SipConfigSchema = Type.Object({
   gateway: Type.Optional(Type.Object({
     listen: Type.Optional(Type.Object({ host: Host, port: Port }, { additionalProperties: false })),
+    /**
+     * Reach the Kamailio edge over SIP WebSocket instead of listening (RFC 7118): the gateway
+     * connects out, REGISTERs there and takes its calls on that connection. Not with `listen`.
+     */
+    edgeWebSocket: Type.Optional(Type.String({ pattern: '^wss?://[^\\s]+$', description: 'a ws:// or wss:// URL of the Kamailio edge, e.g. ws://10.0.0.10:8080' })),
     publicHost: Type.Optional(Host),
     mediaAddress: Type.Optional(Host),
     rtpPorts: Type.Optional(Type.Object({ minPort: Type.Integer({ minimum: 1024, maximum: 65535 }), maxPort: Type.Integer({ minimum: 1024, maximum: 65535 }) }, { additionalProperties: false })),

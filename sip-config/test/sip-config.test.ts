@@ -15,6 +15,8 @@ const EXPECTED_FIELD: Record<string, string> = {
   'udp-direct.yaml': '/trunks/0/viaEdge',
   'register-without-user.yaml': '/trunks/0/username',
   'yaml-syntax.yaml': '/',
+  'edge-and-listen.yaml': '/gateway/edgeWebSocket',
+  'edge-not-ws.yaml': '/gateway/edgeWebSocket',
 };
 
 describe('sip-config loader', () => {

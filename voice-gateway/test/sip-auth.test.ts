@@ -69,6 +69,23 @@ describe('digest auth (server) on inbound INVITEs', () => {
     } finally { await gw.ep.stop(); }
   }, 20_000);
 
+  it('challenges only the sources that must authenticate (per-peer auth)', async () => {
+    let answered = 0;
+    const asked: string[] = [];
+    const gw = await startGateway({
+      inboundAuth: { realm: 'hotline.test', credentials: () => 'secret', required: (a) => { asked.push(a); return a !== '127.0.0.1'; } },
+      onCall: (leg) => { answered++; return leg.hangup('normal'); },
+    });
+    try {
+      const peer = await SipEndpoint.start({ publicHost: '127.0.0.1', rtpPorts: rtpRange(), rtpBindHost: '127.0.0.1', logger: quiet });
+      eps.push(peer);
+      const o = await createSipDialer({ endpoint: peer, runCall: async (leg) => { await new Promise((r) => leg.on('state', (st) => { if (st === 'closed') r(null); })); return {} as never; } })({ attemptId: 'np', target: `sip:120@127.0.0.1:${gw.ep.port};transport=tcp`, ringTimeoutMs: 5000 });
+      expect(o.status).toBe('answered');
+      expect(answered).toBe(1);
+      expect(asked).toEqual(['127.0.0.1']);
+    } finally { await gw.ep.stop(); }
+  }, 20_000);
+
   it('verifies RFC 2617 digests with and without qop, refuses forged nonces', () => {
     const d = new DigestServer({ realm: 'r', credentials: () => 'pw' });
     const nonce = /nonce="([^"]+)"/.exec(d.challenge())![1]!;

@@ -41,15 +41,18 @@ export async function startSipRole(opts: SipRoleOptions): Promise<SipRole> {
   const gw = sip.gateway ?? {};
   const account = outboundAccount(sip, opts.env);
   const creds = inboundCredentials(sip, opts.env);
-  const listen = gw.listen ?? { host: config.httpHost, port: 5060 };
-  const publicHost = gw.publicHost ?? (listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host);
+  const edge = gw.edgeWebSocket;
+  const listen = edge ? undefined : gw.listen ?? { host: config.httpHost, port: 5060 };
+  const publicHost = gw.publicHost ?? (listen ? (listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host) : undefined);
+  const mediaAddress = gw.mediaAddress ?? publicHost ?? '127.0.0.1';
   const endpoint = await SipEndpoint.start({
-    listen, publicHost, mediaAddress: gw.mediaAddress ?? publicHost,
+    listen, ...(edge ? { websocket: { url: edge } } : {}), publicHost, mediaAddress,
     rtpPorts: gw.rtpPorts ?? { minPort: 20000, maxPort: 29999 },
     codecs: gw.codecs,
     allowRemote: allowList(sip),
     auth: account,
-    inboundAuth: creds.size > 0 ? { realm: publicHost, credentials: (u) => creds.get(u) } : undefined,
+    // Only the peers that name credentials must authenticate.
+    inboundAuth: creds.size > 0 ? { realm: publicHost ?? 'tingzhen', credentials: (u) => creds.get(u), required: (address) => peerFor(sip, address)?.auth !== undefined } : undefined,
     onCall: (leg) => {
       const remote = endpoint.transport.remoteOf(leg.info.callId);
       const peer = remote ? peerFor(sip, remote.address) : null;
@@ -60,23 +63,26 @@ export async function startSipRole(opts: SipRoleOptions): Promise<SipRole> {
     },
     logger: log,
   });
-  log.info({ port: endpoint.port, trunks: sip.trunks.map((t) => t.id), peers: sip.peers.map((p) => p.id) }, 'SIP endpoint listening');
+  log.info({ port: endpoint.port, edge: edge ? 'websocket' : null, trunks: sip.trunks.map((t) => t.id), peers: sip.peers.map((p) => p.id) }, 'SIP endpoint started');
   if (sip.peers.length === 0) log.warn('SIP file lists no peers: only the trunks\' hosts may call in');
 
   let closed = false;
   const retries = new Set<NodeJS.Timeout>();
-  const register = (t: Trunk) => {
-    endpoint.register(registrarOf(t), t.registerExpiresS ?? 600).then(
-      () => log.info({ trunk: t.id }, 'registered with the trunk'),
+  const registerAt = (registrar: string, trunk: string | null = null, expiresS = 600) => {
+    endpoint.register(registrar, expiresS).then(
+      () => log.info({ trunk }, trunk ? 'registered with the trunk' : 'registered at the edge'),
       (err: unknown) => {
         if (closed) return;
-        log.warn({ trunk: t.id, status: (err as { details?: { status?: unknown } }).details?.status ?? null, retryInMs: REGISTER_RETRY_MS }, 'REGISTER failed, retrying');
-        const h = setTimeout(() => { retries.delete(h); if (!closed) register(t); }, REGISTER_RETRY_MS);
+        log.warn({ trunk, status: (err as { details?: { status?: unknown } }).details?.status ?? null, retryInMs: REGISTER_RETRY_MS }, 'REGISTER failed, retrying');
+        const h = setTimeout(() => { retries.delete(h); if (!closed) registerAt(registrar, trunk, expiresS); }, REGISTER_RETRY_MS);
         retries.add(h);
       },
     );
   };
+  const register = (t: Trunk) => registerAt(registrarOf(t), t.id, t.registerExpiresS ?? 600);
   for (const t of sip.trunks) if (t.register) register(t);
+  // Over WebSocket, calls come only once we are registered at the edge (our AOR there).
+  if (edge) registerAt(edgeRegistrar(edge));
 
   // Calls in progress per trunk, against its maxConcurrentCalls.
   const busy = new Map<string, number>();
@@ -115,7 +121,7 @@ export async function startSipRole(opts: SipRoleOptions): Promise<SipRole> {
     if (!target) return { refuse: 'bad_number', carrierFault: false };
     if (trunkOfAttempt.size > 10_000) trunkOfAttempt.clear(); // targets never dialled (aborted): bound it
     trunkOfAttempt.set(body.attemptId, trunk.id);
-    return { target, extraHeaders: callerIdHeaders(trunk, typeof b.callerId === 'string' ? b.callerId : null, publicHost), ringTimeoutMs: gw.ringTimeoutMs };
+    return { target, extraHeaders: callerIdHeaders(trunk, typeof b.callerId === 'string' ? b.callerId : null, publicHost ?? endpoint.ua.contact.uri.host), ringTimeoutMs: gw.ringTimeoutMs };
   };
   return {
     endpoint,
@@ -126,6 +132,13 @@ export async function startSipRole(opts: SipRoleOptions): Promise<SipRole> {
       await endpoint.stop();
     },
   };
+}
+
+/** The edge's registrar URI from its WebSocket URL (ws://host:port/... -> sip:host:port;transport=ws). */
+export function edgeRegistrar(url: string): string {
+  const u = new URL(url);
+  const port = u.port || (u.protocol === 'wss:' ? '443' : '80');
+  return `sip:${u.hostname.includes(':') && !u.hostname.startsWith('[') ? `[${u.hostname}]` : u.hostname}:${port};transport=${u.protocol === 'wss:' ? 'wss' : 'ws'}`;
 }
 
 /** Peers' addresses, or (with no peers) the trunks' literal IPv4 addresses and loopback. */

@@ -55,7 +55,12 @@ export interface SipEndpointOptions {
   /** Smallest session interval we accept (RFC 4028 Min-SE), s; default 90 (the RFC minimum). */
   minSessionExpiresS?: number;
   /** Challenge inbound INVITEs (401) and accept only valid digest credentials. */
-  inboundAuth?: { realm: string; credentials: (username: string) => string | undefined };
+  inboundAuth?: {
+    realm: string;
+    credentials: (username: string) => string | undefined;
+    /** Whether calls from this source address must authenticate (default: all). Per-peer auth. */
+    required?: (address: string) => boolean;
+  };
   /** Digest credentials (RFC 2617, MD5 only in sip.js) answered to 401/407 on REGISTER and INVITE. */
   auth?: { username: string; password: string };
   clock?: MediaClock;
@@ -192,7 +197,8 @@ export class SipEndpoint {
       void inv.reject({ statusCode: 422, extraHeaders: [`Min-SE: ${minSe}`] }).catch(() => {});
       return;
     }
-    if (this.digest) {
+    const source = this.transport.remoteOf(inv.request.callId)?.address ?? '';
+    if (this.digest && (this.opts.inboundAuth?.required?.(source) ?? true)) {
       const result = this.digest.verify('INVITE', inv.request.getHeader('authorization'));
       if (result !== 'ok') {
         if (result === 'invalid') this.log.warn({ callId: inv.request.callId }, 'inbound call with bad digest credentials');
