@@ -76,8 +76,8 @@ export type SipCallAttemptResult =
   | { status: 'no-answer' | 'failed'; reason: SipDialReason; sipStatus: number | null; carrierFault: boolean };
 
 /**
- * Place a call and wait for the answer: the answered leg (tracked by the endpoint, with a REFER
- * fallback that bridges, see bridge.ts), or the classified failure. Used by the campaigns' dialer
+ * Place a call and wait for the answer: the answered leg (tracked by the endpoint, which gives it a
+ * REFER fallback that bridges, see bridge.ts), or the classified failure. Used by the campaigns' dialer
  * and by the transfer bridge.
  */
 export async function placeSipCall(ep: SipEndpoint, req: SipCallAttempt): Promise<SipCallAttemptResult> {
@@ -85,7 +85,6 @@ export async function placeSipCall(ep: SipEndpoint, req: SipCallAttempt): Promis
   if (!uri) return { status: 'failed', reason: 'not-found', sipStatus: null, carrierFault: false };
   const inviter = new Inviter(ep.ua, uri, { extraHeaders: req.extraHeaders ?? [] });
   const leg = new SipCallLeg({ session: inviter, direction: 'outbound', logger: ep.log, clock: ep.opts.clock, mediaTimeoutMs: ep.opts.mediaTimeoutMs });
-  leg.referFallback = (target) => import('./bridge.js').then((b) => b.bridgeLegTo(ep, leg, target));
   ep.track(leg);
   let finalStatus: number | null = null;
   let timedOut = false;

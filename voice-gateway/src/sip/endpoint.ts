@@ -170,7 +170,9 @@ export class SipEndpoint {
   }
 
   /** Track a leg until it closes (also used by the dialer). */
+  /** Follow a call leg until it closes; a failed REFER on it falls back to bridging the target in (bridge.ts). */
   track(leg: SipCallLeg): void {
+    leg.referFallback ??= (target) => import('./bridge.js').then((b) => b.bridgeLegTo(this, leg, target));
     this.calls.add(leg);
     leg.on('state', (s) => {
       if (s === 'closed') {
@@ -223,7 +225,6 @@ export class SipEndpoint {
       }
     }
     const leg = new SipCallLeg({ session: inv, direction: 'inbound', logger: this.log, clock: this.opts.clock, mediaTimeoutMs: this.opts.mediaTimeoutMs, sessionTimer: timer ?? undefined });
-    leg.referFallback = (target) => import('./bridge.js').then((b) => b.bridgeLegTo(this, leg, target)); // REFER refused or failed: bridge the target in
     const dialled = this.dialled.get(inv.request.callId);
     this.dialled.delete(inv.request.callId);
     if (dialled !== undefined) leg.info.parameters = { ...leg.info.parameters, requestUser: dialled };

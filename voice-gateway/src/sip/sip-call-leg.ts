@@ -10,8 +10,8 @@
  *
  * Transfer (`transfer(target)`): RFC 3515 REFER, followed to its end through the NOTIFY sipfrags
  * (RFC 3515 section 2.4.5). When the peer refuses it (405 / 501 / 403 ...), never answers it, or
- * reports a failed transfer in a NOTIFY, `referFallback` (set by SipEndpoint for inbound legs and
- * by the dialer for outbound ones) bridges the target in with a second call (bridge.ts).
+ * reports a failed transfer in a NOTIFY, `referFallback` (set by SipEndpoint.track for every leg
+ * it follows, inbound or outbound) bridges the target in with a second call (bridge.ts).
  *
  * Bridged (`bridged` true, see `setBridge`): the leg stays 'active' for the pipeline, but the
  * caller's frames and RFC 4733 digits go to the bridge instead of `audioIn` / 'dtmf' (the bot
