@@ -1,18 +1,19 @@
 import { describe, it, expect } from 'vitest';
 import { parseSipConfig } from '@tingzhen/sip-config';
 import { isTzError } from '@tingzhen/voice-core';
-import { calleeUri, callerIdHeaders, campaignTrunks, inboundCredentials, outboundAccount, registrarOf, trunkFor } from '../src/roles/sip-routes.js';
+import { calleeUri, callerIdHeaders, campaignTrunks, edgeRouteHeaders, inboundCredentials, outboundAccount, registrarOf, trunkFor } from '../src/roles/sip-routes.js';
 
 const cfg = parseSipConfig(`
+gateway:
+  edge: { host: 10.0.0.10, port: 5060 }
 trunks:
   - id: telecom
-    host: 10.0.0.10
+    host: 202.96.0.50
     port: 5070
     transport: udp
     viaEdge: true
     username: hospital01
     passwordEnv: TRUNK_PW
-    register: true
     callerId: "+861088888888"
     dialPrefix: "0"
     maxConcurrentCalls: 60
@@ -20,6 +21,9 @@ trunks:
   - id: backup
     host: sbc.example.org
     transport: tls
+    username: hospital01
+    passwordEnv: TRUNK_PW
+    register: true
 peers:
   - id: pbx
     addresses: [10.1.0.5]
@@ -37,16 +41,27 @@ describe('SIP routes from the SIP file', () => {
     expect(trunkFor(parseSipConfig('trunks: []'), 'default')).toBeNull();
   });
 
-  it('builds the callee URI: the trunk prefix on the digits, TCP toward a UDP trunk (the edge), TLS on 5061', () => {
-    expect(calleeUri(cfg.trunks[0]!, '+8613800138000')).toBe('sip:08613800138000@10.0.0.10:5070;transport=tcp;user=phone');
-    expect(calleeUri(cfg.trunks[1]!, '+8613800138000')).toBe('sip:+8613800138000@sbc.example.org:5061;transport=tls;user=phone');
+  it('builds the callee URI: the trunk prefix on the digits; a UDP trunk through the edge keeps UDP; TLS on 5061', () => {
+    expect(calleeUri(cfg, cfg.trunks[0]!, '+8613800138000')).toBe('sip:08613800138000@202.96.0.50:5070;user=phone');
+    expect(calleeUri(cfg, cfg.trunks[1]!, '+8613800138000')).toBe('sip:+8613800138000@sbc.example.org:5061;transport=tls;user=phone');
     const v6 = parseSipConfig('trunks: [{ id: v6, host: "::1", port: 5080 }]');
-    expect(calleeUri(v6.trunks[0]!, '+12025550100')).toBe('sip:+12025550100@[::1]:5080;transport=tcp;user=phone');
+    expect(calleeUri(v6, v6.trunks[0]!, '+12025550100')).toBe('sip:+12025550100@[::1]:5080;transport=tcp;user=phone');
+  });
+
+  it('routes requests to trunks through the edge with a loose Route, only where the trunk goes through it', () => {
+    expect(edgeRouteHeaders(cfg, cfg.trunks[0]!)).toEqual(['Route: <sip:10.0.0.10:5060;transport=tcp;lr>']);
+    expect(edgeRouteHeaders(cfg, cfg.trunks[1]!)).toEqual([]);
+    const tls = parseSipConfig('gateway: { edge: { host: edge.lan, transport: tls } }\ntrunks: [{ id: t, host: 1.2.3.4, viaEdge: true }]');
+    expect(edgeRouteHeaders(tls, tls.trunks[0]!)).toEqual(['Route: <sip:edge.lan:5061;transport=tls;lr>']);
+    expect(calleeUri(tls, tls.trunks[0]!, '+8613800138000')).toBe('sip:+8613800138000@1.2.3.4:5060;transport=tcp;user=phone');
+    const ws = parseSipConfig('gateway: { edgeWebSocket: "ws://10.0.0.10:8080" }\ntrunks: [{ id: t, host: 1.2.3.4, transport: udp }]');
+    expect(edgeRouteHeaders(ws, ws.trunks[0]!)).toEqual([]); // the WebSocket connection is the way to the edge
+    expect(calleeUri(ws, ws.trunks[0]!, '120')).toBe('sip:120@1.2.3.4:5060;user=phone');
   });
 
   it('dials nothing for a phone that is not a number (no header injection)', () => {
     for (const bad of ['', '12', '+86 138', '138;transport=udp', '1380013\r\nVia: x', 'sip:1@h', '+8613800138000@evil']) {
-      expect(calleeUri(cfg.trunks[0]!, bad)).toBeNull();
+      expect(calleeUri(cfg, cfg.trunks[0]!, bad)).toBeNull();
     }
   });
 
@@ -78,7 +93,8 @@ trunks:
   });
 
   it('registrar URI and the campaigns\' per-trunk limits', () => {
-    expect(registrarOf(cfg.trunks[0]!)).toBe('sip:10.0.0.10:5070;transport=tcp');
+    expect(registrarOf(cfg, cfg.trunks[0]!)).toBe('sip:202.96.0.50:5070');
+    expect(registrarOf(cfg, cfg.trunks[1]!)).toBe('sip:sbc.example.org:5061;transport=tls');
     const t = campaignTrunks(cfg);
     expect(t.telecom).toMatchObject({ channels: 60, callsPerSecond: 5 });
     expect(t.default).toEqual(t.telecom);

@@ -1,2 +1,2 @@
 export { SipConfigSchema, TrunkSchema, PeerSchema, type SipConfig, type Trunk, type Peer } from './schema.js';
-export { parseSipConfig, loadSipConfigFile, peerAllowList, peerFor, type SipConfigIssue } from './load.js';
+export { parseSipConfig, loadSipConfigFile, peerAllowList, peerFor, trunkViaEdge, type SipConfigIssue } from './load.js';

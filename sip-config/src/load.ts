@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Value } from '@sinclair/typebox/value';
 import { parse as parseYaml } from 'yaml';
 import { TzError } from '@tingzhen/voice-core';
-import { SipConfigSchema, type SipConfig } from './schema.js';
+import { SipConfigSchema, type SipConfig, type Trunk } from './schema.js';
 
 export interface SipConfigIssue {
   field: string;
@@ -45,6 +45,13 @@ export function parseSipConfig(text: string, source = 'sip-config.yaml'): SipCon
     if (t.register && !t.username) issues.push({ field: `/trunks/${i}/username`, problem: 'register needs a username', fix: 'add username and passwordEnv, or set register: false' });
     if (t.username && !t.passwordEnv) issues.push({ field: `/trunks/${i}/passwordEnv`, problem: 'username without passwordEnv', fix: 'name the environment variable that holds the password' });
     if (t.transport === 'udp' && t.viaEdge === false) issues.push({ field: `/trunks/${i}/viaEdge`, problem: 'UDP trunks must go through the Kamailio edge', fix: 'set viaEdge: true or use transport: tcp / tls' });
+    if (t.register && trunkViaEdge(cfg, t)) {
+      issues.push({ field: `/trunks/${i}/register`, problem: 'a trunk reached through the Kamailio edge cannot be registered from the gateway (the carrier would get the gateway\'s Contact, which it cannot reach)', fix: 'have the edge register (Kamailio uac module, uac_reg) or the carrier accept the edge by IP address, and set register: false; or reach the trunk over TCP/TLS without the edge' });
+    }
+    if (cfg.gateway?.edgeWebSocket && t.viaEdge === false) issues.push({ field: `/trunks/${i}/viaEdge`, problem: 'a gateway on edgeWebSocket reaches trunks only through the edge', fix: 'remove viaEdge: false, or listen for SIP instead of edgeWebSocket' });
+    else if (trunkViaEdge(cfg, t) && !cfg.gateway?.edge && !cfg.gateway?.edgeWebSocket) {
+      issues.push({ field: `/trunks/${i}/viaEdge`, problem: `trunk ${t.id} goes through the Kamailio edge, but the gateway names no edge`, fix: 'set gateway.edge (host and port of the edge\'s TCP listener) or gateway.edgeWebSocket' });
+    }
   });
   cfg.peers.forEach((p, i) => {
     if (seen.has(p.id)) issues.push({ field: `/peers/${i}/id`, problem: `duplicate id ${p.id}`, fix: 'give every trunk and peer its own id' });
@@ -56,6 +63,7 @@ export function parseSipConfig(text: string, source = 'sip-config.yaml'): SipCon
       }
     });
   });
+  if (cfg.gateway?.edgeWebSocket && cfg.gateway.edge) issues.push({ field: '/gateway/edge', problem: 'edge and edgeWebSocket together', fix: 'edge is for a gateway that listens on TCP; over edgeWebSocket the connection is the way to the edge' });
   if (cfg.gateway?.edgeWebSocket && cfg.gateway.listen) issues.push({ field: '/gateway/edgeWebSocket', problem: 'edgeWebSocket and listen together', fix: 'either listen for SIP over TCP or connect to the edge over WebSocket, not both' });
   const r = cfg.gateway?.rtpPorts;
   if (r && r.maxPort - r.minPort < 3) issues.push({ field: '/gateway/rtpPorts', problem: 'range too small', fix: 'minPort must be below maxPort with room for at least one RTP/RTCP pair' });
@@ -103,4 +111,14 @@ export function peerAllowList(cfg: Pick<SipConfig, 'peers'>): (address: string) 
 export function peerFor(cfg: Pick<SipConfig, 'peers'>, address: string): SipConfig['peers'][number] | null {
   for (const p of cfg.peers) if (peerAllowList({ peers: [p] })(address)) return p;
   return null;
+}
+
+/**
+ * Whether calls and REGISTERs to this trunk go through the Kamailio edge: as the trunk says, else
+ * always over edgeWebSocket (the connection to the edge is the gateway's only way out) and for UDP
+ * trunks (sip.js has no UDP retransmission timers).
+ */
+export function trunkViaEdge(cfg: Pick<SipConfig, 'gateway'>, t: Trunk): boolean {
+  if (cfg.gateway?.edgeWebSocket) return true;
+  return t.viaEdge ?? t.transport === 'udp';
 }

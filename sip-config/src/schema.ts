@@ -19,7 +19,11 @@ export const TrunkSchema = Type.Object({
   port: Type.Optional(Port),
   /** How tingzhen reaches it. 'udp' trunks go through the Kamailio edge (sip.js has no UDP retransmission timers). */
   transport: Type.Union([Type.Literal('tcp'), Type.Literal('tls'), Type.Literal('udp')], { default: 'tcp' }),
-  /** Route calls through the Kamailio edge instead of straight to the trunk. */
+  /**
+   * Reach the trunk through the Kamailio edge (gateway.edge or gateway.edgeWebSocket) instead of
+   * straight: the edge relays our INVITE / REGISTER to `host` over the trunk's `transport`.
+   * Default: true for UDP trunks and whenever the gateway uses edgeWebSocket, false otherwise.
+   */
   viaEdge: Type.Optional(Type.Boolean()),
   username: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
   passwordEnv: Type.Optional(EnvName),
@@ -54,6 +58,11 @@ export const SipConfigSchema = Type.Object({
      * connects out, REGISTERs there and takes its calls on that connection. Not with `listen`.
      */
     edgeWebSocket: Type.Optional(Type.String({ pattern: '^wss?://[^\\s]+$', description: 'a ws:// or wss:// URL of the Kamailio edge, e.g. ws://10.0.0.10:8080' })),
+    /**
+     * The Kamailio edge's SIP address toward the gateways (TCP, or TLS), for a gateway that
+     * listens: requests to trunks with viaEdge carry it as a loose Route (RFC 3261 section 16.12).
+     */
+    edge: Type.Optional(Type.Object({ host: Host, port: Type.Optional(Port), transport: Type.Optional(Type.Union([Type.Literal('tcp'), Type.Literal('tls')])) }, { additionalProperties: false })),
     publicHost: Type.Optional(Host),
     mediaAddress: Type.Optional(Host),
     rtpPorts: Type.Optional(Type.Object({ minPort: Type.Integer({ minimum: 1024, maximum: 65535 }), maxPort: Type.Integer({ minimum: 1024, maximum: 65535 }) }, { additionalProperties: false })),

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isTzError } from '@tingzhen/voice-core';
-import { loadSipConfigFile, parseSipConfig, peerAllowList, peerFor } from '../src/index.js';
+import { loadSipConfigFile, parseSipConfig, peerAllowList, peerFor, trunkViaEdge } from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = (kind: string) => readdirSync(join(here, '../fixtures', kind)).map((f) => join(here, '../fixtures', kind, f));
@@ -17,6 +17,10 @@ const EXPECTED_FIELD: Record<string, string> = {
   'yaml-syntax.yaml': '/',
   'edge-and-listen.yaml': '/gateway/edgeWebSocket',
   'edge-not-ws.yaml': '/gateway/edgeWebSocket',
+  'edge-missing.yaml': '/trunks/0/viaEdge',
+  'edge-ws-direct-trunk.yaml': '/trunks/0/viaEdge',
+  'edge-both.yaml': '/gateway/edge',
+  'register-behind-edge.yaml': '/trunks/0/register',
 };
 
 describe('sip-config loader', () => {
@@ -50,5 +54,11 @@ describe('sip-config loader', () => {
     expect(allow('not-an-ip')).toBe(false);
     expect(peerFor(c, '10.1.0.5')?.script).toBe('triage-hotline');
     expect(peerAllowList(parseSipConfig('peers:\n  - id: lan\n    addresses: [192.168.0.0/16]\n'))('192.168.44.3')).toBe(true);
+  });
+  it('sends UDP trunks through the edge by default, every trunk over edgeWebSocket, others as they say', () => {
+    const tcpEdge = parseSipConfig(`gateway:\n  edge: { host: 10.0.0.10 }\ntrunks:\n  - { id: u, host: 1.2.3.4, transport: udp }\n  - { id: t, host: 1.2.3.5 }\n  - { id: v, host: 1.2.3.6, viaEdge: true }\n`);
+    expect(tcpEdge.trunks.map((t) => trunkViaEdge(tcpEdge, t))).toEqual([true, false, true]);
+    const ws = parseSipConfig(`gateway:\n  edgeWebSocket: ws://10.0.0.10:8080\ntrunks:\n  - { id: t, host: 1.2.3.5 }\n`);
+    expect(trunkViaEdge(ws, ws.trunks[0]!)).toBe(true);
   });
 });

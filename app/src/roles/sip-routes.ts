@@ -6,7 +6,7 @@
  * one fails start-up naming the variable.
  */
 import { TzError } from '@tingzhen/voice-core';
-import type { SipConfig, Trunk } from '@tingzhen/sip-config';
+import { trunkViaEdge, type SipConfig, type Trunk } from '@tingzhen/sip-config';
 import type { TrunkConfig } from '@tingzhen/campaigns';
 
 type Env = Record<string, string | undefined>;
@@ -55,10 +55,24 @@ export function trunkFor(sip: SipConfig, name: string | undefined): Trunk | null
   return name === undefined || name === 'default' || sip.trunks.length === 1 ? sip.trunks[0] ?? null : null;
 }
 
-/** How tingzhen reaches a trunk: TLS when it says so, TCP otherwise (UDP trunks sit behind the Kamailio edge). */
+/** How tingzhen reaches a trunk directly: TLS when it says so, TCP otherwise (UDP trunks sit behind the Kamailio edge). */
 export function signallingOf(t: Trunk): { transport: 'tcp' | 'tls'; port: number } {
   const transport = t.transport === 'tls' ? 'tls' : 'tcp';
   return { transport, port: t.port ?? (transport === 'tls' ? 5061 : 5060) };
+}
+
+/**
+ * The trunk's SIP URI host part and parameters: straight, over TCP/TLS; through the edge, the
+ * trunk's own transport (the edge relays to the Request-URI; UDP is SIP's default, no parameter).
+ */
+function trunkHostPart(sip: Pick<SipConfig, 'gateway'>, t: Trunk): string {
+  const host = t.host.includes(':') && !t.host.startsWith('[') ? `[${t.host}]` : t.host;
+  if (trunkViaEdge(sip, t)) {
+    const port = t.port ?? (t.transport === 'tls' ? 5061 : 5060);
+    return `${host}:${port}${t.transport === 'udp' ? '' : `;transport=${t.transport}`}`;
+  }
+  const { transport, port } = signallingOf(t);
+  return `${host}:${port};transport=${transport}`;
 }
 
 /**
@@ -66,13 +80,24 @@ export function signallingOf(t: Trunk): { transport: 'tcp' | 'tls'; port: number
  * prefix (a trunk with a dial prefix gets the number without '+', as carriers' dial plans expect).
  * Null when the phone is not a plausible number (nothing is dialled).
  */
-export function calleeUri(t: Trunk, phone: string): string | null {
+export function calleeUri(sip: Pick<SipConfig, 'gateway'>, t: Trunk, phone: string): string | null {
   const trimmed = phone.trim();
   if (!/^\+?[0-9]{3,20}$/.test(trimmed)) return null;
   const digits = t.dialPrefix ? `${t.dialPrefix}${trimmed.replace(/^\+/, '')}` : trimmed;
-  const { transport, port } = signallingOf(t);
-  const host = t.host.includes(':') && !t.host.startsWith('[') ? `[${t.host}]` : t.host;
-  return `sip:${digits}@${host}:${port};transport=${transport};user=phone`;
+  return `sip:${digits}@${trunkHostPart(sip, t)};user=phone`;
+}
+
+/**
+ * Headers that send a request to this trunk through the Kamailio edge: a loose Route to the edge's
+ * TCP/TLS listener (RFC 3261 section 16.12) for a gateway that listens; none over edgeWebSocket
+ * (everything leaves on the connection to the edge) or for a trunk reached straight.
+ */
+export function edgeRouteHeaders(sip: Pick<SipConfig, 'gateway'>, t: Trunk): string[] {
+  const edge = sip.gateway?.edge;
+  if (!edge || sip.gateway?.edgeWebSocket || !trunkViaEdge(sip, t)) return [];
+  const transport = edge.transport ?? 'tcp';
+  const host = edge.host.includes(':') && !edge.host.startsWith('[') ? `[${edge.host}]` : edge.host;
+  return [`Route: <sip:${host}:${edge.port ?? (transport === 'tls' ? 5061 : 5060)};transport=${transport};lr>`];
 }
 
 /** RFC 3325 caller id: the campaign's number, else the trunk's. */
@@ -81,10 +106,9 @@ export function callerIdHeaders(t: Trunk, campaignCallerId: string | null | unde
   return id ? [`P-Asserted-Identity: <sip:${id}@${publicHost};user=phone>`] : [];
 }
 
-/** The registrar URI of a trunk that asks us to REGISTER. */
-export function registrarOf(t: Trunk): string {
-  const { transport, port } = signallingOf(t);
-  return `sip:${t.host}:${port};transport=${transport}`;
+/** The registrar URI of a trunk that asks us to REGISTER (never one behind the edge: sip-config refuses it). */
+export function registrarOf(sip: Pick<SipConfig, 'gateway'>, t: Trunk): string {
+  return `sip:${trunkHostPart(sip, t)}`;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   createSipDialer, SipEndpoint, type CallReport, type Dial, type DialRouteOptions, type HttpDialBody, type SipCallLeg,
 } from '@tingzhen/voice-gateway';
 import type { Config, Logger } from '@tingzhen/voice-core';
-import { calleeUri, callerIdHeaders, inboundCredentials, outboundAccount, registrarOf, trunkFor } from './sip-routes.js';
+import { calleeUri, callerIdHeaders, edgeRouteHeaders, inboundCredentials, outboundAccount, registrarOf, trunkFor } from './sip-routes.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -79,7 +79,7 @@ export async function startSipRole(opts: SipRoleOptions): Promise<SipRole> {
       },
     );
   };
-  const register = (t: Trunk) => registerAt(registrarOf(t), t.id, t.registerExpiresS ?? 600);
+  const register = (t: Trunk) => registerAt(registrarOf(sip, t), t.id, t.registerExpiresS ?? 600);
   for (const t of sip.trunks) if (t.register) register(t);
   // Over WebSocket, calls come only once we are registered at the edge (our AOR there).
   if (edge) registerAt(edgeRegistrar(edge));
@@ -117,11 +117,12 @@ export async function startSipRole(opts: SipRoleOptions): Promise<SipRole> {
     const trunk = trunkFor(sip, typeof b.trunk === 'string' ? b.trunk : undefined);
     if (!trunk) return { refuse: 'no_trunk', carrierFault: true };
     if (trunk.maxConcurrentCalls !== undefined && (busy.get(trunk.id) ?? 0) >= trunk.maxConcurrentCalls) return { refuse: 'trunk_full', carrierFault: true };
-    const target = calleeUri(trunk, body.phone);
+    const target = calleeUri(sip, trunk, body.phone);
     if (!target) return { refuse: 'bad_number', carrierFault: false };
     if (trunkOfAttempt.size > 10_000) trunkOfAttempt.clear(); // targets never dialled (aborted): bound it
     trunkOfAttempt.set(body.attemptId, trunk.id);
-    return { target, extraHeaders: callerIdHeaders(trunk, typeof b.callerId === 'string' ? b.callerId : null, publicHost ?? endpoint.ua.contact.uri.host), ringTimeoutMs: gw.ringTimeoutMs };
+    const callerId = callerIdHeaders(trunk, typeof b.callerId === 'string' ? b.callerId : null, publicHost ?? endpoint.ua.contact.uri.host);
+    return { target, extraHeaders: [...edgeRouteHeaders(sip, trunk), ...callerId], ringTimeoutMs: gw.ringTimeoutMs };
   };
   return {
     endpoint,
@@ -143,11 +144,14 @@ export function edgeRegistrar(url: string): string {
 
 /** Peers' addresses, or (with no peers) the trunks' literal IPv4 addresses and loopback. */
 function allowList(sip: SipConfig): (address: string) => boolean {
+  const edgeHost = sip.gateway?.edge?.host;
+  const plain = (address: string) => (address.startsWith('::ffff:') ? address.slice(7) : address);
   if (sip.peers.length > 0) {
-    return (address) => peerFor(sip, address) !== null;
+    // The edge relays the trunks' in-dialog requests (BYE, re-INVITE) of calls we placed through it.
+    return (address) => peerFor(sip, address) !== null || plain(address) === edgeHost;
   }
-  const hosts = new Set(['127.0.0.1', ...sip.trunks.map((t) => t.host).filter((h) => /^\d{1,3}(\.\d{1,3}){3}$/.test(h))]);
-  return (address) => hosts.has(address.startsWith('::ffff:') ? address.slice(7) : address);
+  const hosts = new Set(['127.0.0.1', ...sip.trunks.map((t) => t.host), ...(edgeHost ? [edgeHost] : [])].filter((h) => /^\d{1,3}(\.\d{1,3}){3}$/.test(h)));
+  return (address) => hosts.has(plain(address));
 }
 
 function failedReport(callId: string): CallReport {
