@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseSipConfig } from '@tingzhen/sip-config';
 import { isTzError } from '@tingzhen/voice-core';
-import { calleeUri, callerIdHeaders, campaignTrunks, edgeRouteHeaders, inboundCredentials, outboundAccount, registrarOf, trunkFor } from '../src/roles/sip-routes.js';
+import { calleeUri, callerIdHeaders, campaignTrunks, edgeRouteHeaders, inboundCredentials, outboundAccount, peerPassword, registrarOf, trunkFor } from '../src/roles/sip-routes.js';
 
 const cfg = parseSipConfig(`
 gateway:
@@ -80,6 +80,22 @@ describe('SIP routes from the SIP file', () => {
     expect(isTzError(err, 'TZ_ERR_CONFIG_INVALID')).toBe(true);
     expect((err as Error).message).toMatch(/TRUNK_PW/);
     expect(() => inboundCredentials(cfg, {})).toThrow(/PBX_PW/);
+  });
+
+  it('binds a peer\'s account to its addresses', () => {
+    const two = parseSipConfig(`
+peers:
+  - { id: pbx, addresses: [10.1.0.5], auth: { username: pbx, passwordEnv: PBX_PW } }
+  - { id: lab, addresses: [10.2.0.0/24], auth: { username: lab, passwordEnv: LAB_PW } }
+  - { id: open, addresses: [10.3.0.9] }
+`);
+    const pw = peerPassword(two, inboundCredentials(two, { PBX_PW: 'p1', LAB_PW: 'p2' }));
+    expect(pw('pbx', '10.1.0.5')).toBe('p1');
+    expect(pw('lab', '10.2.0.77')).toBe('p2');
+    expect(pw('pbx', '10.2.0.77')).toBeUndefined(); // the PBX's password from the lab's network
+    expect(pw('pbx', '10.3.0.9')).toBeUndefined();
+    expect(pw('pbx', '192.168.1.1')).toBeUndefined();
+    expect(pw('pbx', undefined)).toBeUndefined();
   });
 
   it('refuses two trunk accounts in one gateway (sip.js answers challenges with one)', () => {

@@ -96,6 +96,12 @@ describe('digest auth (server) on inbound INVITEs', () => {
     expect(d.verify('INVITE', `Digest username="u", realm="r", nonce="${nonce}", uri="sip:120@h", response="${plain}"`)).toBe('ok');
     const qop = md5(`${ha1}:${nonce}:00000001:abc:auth:${ha2}`);
     expect(d.verify('INVITE', `Digest username="u", realm="r", nonce="${nonce}", uri="sip:120@h", qop=auth, nc=00000001, cnonce="abc", response="${qop}"`)).toBe('ok');
+    const bound = new DigestServer({ realm: 'r', credentials: (u, source) => (source === '10.0.0.5' ? 'pw' : undefined) });
+    const n2 = /nonce="([^"]+)"/.exec(bound.challenge())![1]!;
+    const r2 = md5(`${ha1}:${n2}:${ha2}`);
+    const h2 = `Digest username="u", realm="r", nonce="${n2}", uri="sip:120@h", response="${r2}"`;
+    expect(bound.verify('INVITE', h2, '10.0.0.5')).toBe('ok');
+    expect(bound.verify('INVITE', h2, '10.0.0.6')).toBe('invalid'); // the right password from the wrong address
     expect(d.verify('BYE', `Digest username="u", realm="r", nonce="${nonce}", uri="sip:120@h", response="${plain}"`)).toBe('invalid');
     expect(d.verify('INVITE', `Digest username="u", realm="r", nonce="1.forged", uri="sip:120@h", response="${plain}"`)).toBe('invalid');
     expect(d.verify('INVITE', undefined)).toBe('missing');

@@ -6,7 +6,7 @@
  * one fails start-up naming the variable.
  */
 import { TzError } from '@tingzhen/voice-core';
-import { trunkViaEdge, type SipConfig, type Trunk } from '@tingzhen/sip-config';
+import { peerFor, trunkViaEdge, type SipConfig, type Trunk } from '@tingzhen/sip-config';
 import type { TrunkConfig } from '@tingzhen/campaigns';
 
 type Env = Record<string, string | undefined>;
@@ -46,6 +46,14 @@ export function inboundCredentials(sip: SipConfig, env: Env): Map<string, string
     if (p.auth) creds.set(p.auth.username, secret(env, p.auth.passwordEnv, `/peers/${i}/auth/passwordEnv`));
   });
   return creds;
+}
+
+/**
+ * The inbound digest lookup: a peer's account is valid only from that peer's own addresses, so one
+ * peer's password does not let a caller in from another peer's address (or from anywhere else).
+ */
+export function peerPassword(sip: Pick<SipConfig, 'peers'>, creds: Map<string, string>): (username: string, source?: string) => string | undefined {
+  return (username, source) => (source !== undefined && peerFor(sip, source)?.auth?.username === username ? creds.get(username) : undefined);
 }
 
 /** The trunk a campaign's trunk name leaves by: its id; `default` (or the only trunk there is) is the first. */

@@ -10,7 +10,7 @@ import {
   createSipDialer, SipEndpoint, type CallReport, type Dial, type DialRouteOptions, type HttpDialBody, type SipCallLeg,
 } from '@tingzhen/voice-gateway';
 import type { Config, Logger } from '@tingzhen/voice-core';
-import { calleeUri, callerIdHeaders, edgeRouteHeaders, inboundCredentials, outboundAccount, registrarOf, trunkFor } from './sip-routes.js';
+import { calleeUri, callerIdHeaders, edgeRouteHeaders, inboundCredentials, outboundAccount, peerPassword, registrarOf, trunkFor } from './sip-routes.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -52,7 +52,12 @@ export async function startSipRole(opts: SipRoleOptions): Promise<SipRole> {
     allowRemote: allowList(sip),
     auth: account,
     // Only the peers that name credentials must authenticate.
-    inboundAuth: creds.size > 0 ? { realm: publicHost ?? 'tingzhen', credentials: (u) => creds.get(u), required: (address) => peerFor(sip, address)?.auth !== undefined } : undefined,
+    // A peer's account is valid only from that peer's addresses.
+    inboundAuth: creds.size > 0 ? {
+      realm: publicHost ?? 'tingzhen',
+      credentials: peerPassword(sip, creds),
+      required: (address) => peerFor(sip, address)?.auth !== undefined,
+    } : undefined,
     onCall: (leg) => {
       const remote = endpoint.transport.remoteOf(leg.info.callId);
       const peer = remote ? peerFor(sip, remote.address) : null;

@@ -8,8 +8,12 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 
 export interface DigestServerOptions {
   realm: string;
-  /** Password for a user name, undefined when unknown. */
-  credentials: (username: string) => string | undefined;
+  /**
+   * Password for a user name, undefined when unknown. `source` is the address the request came
+   * from, so an account can be bound to its peer's addresses (a peer's password does not open
+   * the door for another address).
+   */
+  credentials: (username: string, source?: string) => string | undefined;
   /** HMAC key for nonces (default: random per process). */
   secret?: Buffer;
 }
@@ -32,7 +36,7 @@ export class DigestServer {
     return `Digest realm="${this.opts.realm}", nonce="${nonce}", algorithm=MD5, qop="auth"${stale ? ', stale=true' : ''}`;
   }
 
-  verify(method: string, authorization: string | undefined): DigestResult {
+  verify(method: string, authorization: string | undefined, source?: string): DigestResult {
     if (!authorization) return 'missing';
     const p = parseDigest(authorization);
     if (!p) return 'invalid';
@@ -43,7 +47,7 @@ export class DigestServer {
     if (!ts || !mac) return 'invalid';
     const want = createHmac('sha256', this.secret).update(ts).digest('hex').slice(0, 32);
     if (mac.length !== want.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(want))) return 'invalid';
-    const password = this.opts.credentials(username);
+    const password = this.opts.credentials(username, source);
     if (password === undefined) return 'invalid';
     const ha1 = md5(`${username}:${realm}:${password}`);
     const ha2 = md5(`${method}:${uri}`);

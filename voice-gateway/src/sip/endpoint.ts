@@ -57,7 +57,8 @@ export interface SipEndpointOptions {
   /** Challenge inbound INVITEs (401) and accept only valid digest credentials. */
   inboundAuth?: {
     realm: string;
-    credentials: (username: string) => string | undefined;
+    /** Password of a user name calling from `source` (undefined: unknown, or not from there). */
+    credentials: (username: string, source?: string) => string | undefined;
     /** Whether calls from this source address must authenticate (default: all). Per-peer auth. */
     required?: (address: string) => boolean;
   };
@@ -201,7 +202,7 @@ export class SipEndpoint {
     }
     const source = this.transport.remoteOf(inv.request.callId)?.address ?? '';
     if (this.digest && (this.opts.inboundAuth?.required?.(source) ?? true)) {
-      const result = this.digest.verify('INVITE', inv.request.getHeader('authorization'));
+      const result = this.digest.verify('INVITE', inv.request.getHeader('authorization'), source);
       if (result !== 'ok') {
         if (result === 'invalid') this.log.warn({ callId: inv.request.callId }, 'inbound call with bad digest credentials');
         void inv.reject({ statusCode: 401, extraHeaders: [`WWW-Authenticate: ${this.digest.challenge(result === 'stale')}`] }).catch(() => {});
