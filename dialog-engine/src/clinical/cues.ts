@@ -26,6 +26,17 @@ export interface Cues {
   past: RegExp;
   /** Markers that keep a past-marked symptom current: "还", "一直", "still". */
   ongoing: RegExp;
+  /**
+   * A clause that opens with the present ("今天发烧", "now fever") is not put in the past by a
+   * time word in the clause before it ("上周做了手术 今天发烧").
+   */
+  current: RegExp;
+  /**
+   * A question about a what-if ("要是胸口疼怎么办", "what should I do if I get chest pain"): the
+   * symptom is not present. `before` must end right before the mention (same clause); `after`,
+   * when set, must follow it.
+   */
+  hypothetical: { before: RegExp; after: RegExp | null };
   /** Mentions of someone other than the patient. */
   other: RegExp;
   /** Mentions of the patient (first person) that switch the subject back. */
@@ -50,11 +61,16 @@ export const ZH_CUES: Cues = {
   maxGap: 1,
   postNegation: /^(?:[呢啊吧呀的嘛]|倒是|倒|也|都|是|还|就|嘛)*(?:没有|没|无)(?!好|减轻|缓解|退|消|停|怎么|见|以前|那么|原来|之前|上次|变化|加重|什么变化|缓)/u,
   resolution:
-    /(?:已经|都|早就|早|现在|基本)?(?:(?<!准备|做|弄|想|说|搞|安排|收拾|写|买|定|约|商量|计划|装|找|备|配|绑|系|穿|打包)好了|(?<!准备|做|弄|想|说|搞|安排|收拾|写|买|定|约|商量|计划|装|找|备|配|绑|系|穿|打包)好啦|没了|没事了|消了|退了|停了|止住了|缓解了|消失了|没有了|痊愈|康复了|恢复了|过去了(?!的)|不(?:怎么|太)?(?:疼|痛|晕|咳|咳嗽|烧|发烧|热|喘|吐|拉|泻|痒|肿|闷|慌|麻|红|流|渗|酸|胀|难受|憋|恶心|出血|流血|头疼|头晕|心慌)了)/u,
+    /(?:已经|都|早就|早|现在|基本)?(?:(?<!准备|做|弄|想|说|搞|安排|收拾|写|买|定|约|商量|计划|装|找|备|配|绑|系|穿|打包|攒|存|囤|藏|选|挑|磨|拿|放)好了|(?<!准备|做|弄|想|说|搞|安排|收拾|写|买|定|约|商量|计划|装|找|备|配|绑|系|穿|打包|攒|存|囤|藏|选|挑|磨|拿|放)好啦|没了|没事了|消了|退了|停了|止住了|缓解了|消失了|没有了|痊愈|康复了|恢复了|过去了(?!的)|不(?:怎么|太)?(?:疼|痛|晕|咳|咳嗽|烧|发烧|热|喘|吐|拉|泻|痒|肿|闷|慌|麻|红|流|渗|酸|胀|难受|憋|恶心|出血|流血|头疼|头晕|心慌)了)/u,
   resolutionClause:
     /^(?:现在|目前|已经|早就|后来|但是?|不过|可是|今天|昨天|这两天|这几天|最近|吃了药|吃药以后|休息(?:了)?(?:一下|一会儿?)?(?:就|以后)?)*(?:就|都|也|基本|基本上)?(?:好了|好啦|没了|没事了|没有了|消了|退了|停了|止住了|缓解了|消失了|恢复了|痊愈了|不(?:怎么|太)?(?:疼|痛|晕|咳|咳嗽|烧|发烧|热|喘|吐|拉|泻|痒|肿|闷|慌|麻|红|流|渗|酸|胀|难受|憋|恶心|出血|流血|头疼|头晕|心慌)了)[了啊呀吧]*$/u,
-  past: /以前|之前|曾经|去年|前年|上个月|上上个月|上(?:个)?(?:礼拜|星期|周)|小时候|年轻(?:的)?时候|那时候|当时|(?<![昏晕厥倒死])过去|几年前|多年前|上次|前段时间|得过|患过|有过|犯过/u,
+  past: /以前|之前|曾经|去年|前年|上个月|上上个月|上(?:个)?(?:礼拜|星期|周)|小时候|年轻(?:的)?时候|那时候|(?<![昏晕厥倒死])过去|几年前|多年前|前几年|前些年|早些年|好几年前|上次|前段时间|得过|患过|有过|犯过/u,
   ongoing: /还|又|一直|仍然|依然|到现在|至今|现在也|开始|持续|老是|总是|反复/u,
+  current: /^(?:现在|目前|今天|今早|今晚|这两天|这几天|刚才|刚刚)/u,
+  hypothetical: {
+    before: /(?:要是|如果|万一|假如|假设|假使|若是)[^，。,.?？]{0,6}$/u,
+    after: /^[^，。,.?？]{0,8}?(?:怎么办|咋办|怎么处理|该怎么|要怎么|怎么弄|该咋|应该怎么|应该咋|要不要|需不需要|用不用)/u,
+  },
   other: new RegExp(`(?:我|俺|我们|咱)?(?:家)?(?:的)?(?:${ZH_KIN})|孩子他爸|孩子他妈|他们|她们|他|她|病人|患者`, 'gu'),
   self: /(?:我|俺|本人|自己)(?!家|们|的?(?:儿子|女儿|闺女|孩子|小孩|宝宝|老公|丈夫|爱人|老伴|老婆|媳妇|妈|爸|父亲|母亲|爷爷|奶奶|外公|外婆|哥|姐|弟|妹|邻居|朋友)|觉得|想问|想咨询|担心|怕|是他|是她|跟|给|帮|替|陪|带|说|看他|看她|问)/gu,
   innerNegation: /[没不无未]/u,
@@ -83,6 +99,11 @@ export const EN_CUES: Cues = {
     /^(?:but |and |now |it'?s |it is |it |they |that |which |they'?re |they are |that'?s |that is |which is |its |it has |it'?s been |i'?m |i am )*(?:all )?(?:gone|better|fine|ok|okay|resolved|over|stopped|cleared up|went away|not anymore|no more|fine now|better now)(?: now)?$/u,
   past: /\b(?:last (?:year|month|week)|years? ago|months? ago|used to|in the past|previously|history of|once had|as a (?:child|kid)|when i was (?:young|little|a kid)|a long time ago|had (?:it|one) before|years back)\b/u,
   ongoing: /\b(?:still|again|since|ever since|keeps?|keep|ongoing|continu\w*|getting worse|worse)\b/u,
+  current: /^(?:now|currently|today|tonight|this morning|right now|these days)\b/u,
+  hypothetical: {
+    before: /\b(?:what (?:should|do|would|can|shall|could) (?:i|we|he|she|you|they) do|what (?:happens|to do)|what if|(?:just )?in case)\b[^.?!]{0,40}$/u,
+    after: null,
+  },
   other: new RegExp(`\\b(?:my|our|his|her|their|the)\\s+(?:\\w+\\s+)?(?:${EN_KIN})\\b|\\b(?:he|she|they|him|his|her|he'?s|she'?s|they'?re|them)\\b`, 'gu'),
   self: /\b(?:i(?!\s+(?:think|thought|guess|wonder|was wondering|want|wanted|would|need to ask|am calling|'?m calling|am worried|'?m worried|am not sure|'?m not sure|don'?t know|do not know|believe|am scared|'?m scared|called|found))|i'?m|im|i'?ve|ive|me|myself)\b|\bmy\b(?!\s+(?:\w+\s+)?(?:son|daughter|kid|kids|child|children|baby|infant|newborn|toddler|wife|husband|partner|spouse|mom|mum|mother|dad|father|grand\w*|granny|brother|sister|friend|neighbou?r|boyfriend|girlfriend|uncle|aunt|roommate|colleague|parents?|family|little one|boy|girl)\b)/gu,
   innerNegation: null,

@@ -86,8 +86,9 @@ export const DISPOSITION_LADDER: Record<DispositionId, DispositionInfo> = {
 };
 
 /**
- * Red flag -> disposition, the one table for triage and the call runner: the six acute flags are a
- * 120 call; infant fever and sepsis signs go to the ED now; suicidal thoughts go to a nurse now
+ * Red flag -> disposition, the one table for triage and the call runner: the six acute flags,
+ * dangerous poisoning or overdose and major trauma are a 120 call; infant fever, sepsis signs,
+ * meningitis signs, an acute abdomen and severe dehydration go to the ED now; suicidal thoughts go to a nurse now
  * (warm transfer, falling back to the ED), raised to 120 when an act or plan with means is known.
  */
 export const RED_FLAG_DISPOSITION: Readonly<Record<RedFlagId, DispositionId>> = {
@@ -100,6 +101,11 @@ export const RED_FLAG_DISPOSITION: Readonly<Record<RedFlagId, DispositionId>> = 
   suicidal: 'D3',
   'infant-fever': 'D2',
   'sepsis-signs': 'D2',
+  poisoning: 'D1',
+  'major-trauma': 'D1',
+  'meningitis-signs': 'D2',
+  'acute-abdomen': 'D2',
+  'severe-dehydration': 'D2',
 };
 
 export interface RedFlagDispositionOptions {

@@ -14,4 +14,6 @@ export const RED_FLAG_INSTRUCTION: Readonly<Partial<Record<RedFlagId, { zh: stri
   'severe-bleeding': { zh: '请用干净的布用力按住出血的地方。', en: 'Press firmly on the bleeding with a clean cloth.' },
   'altered-consciousness': { zh: '如果病人叫不醒但有呼吸，请让他侧躺。', en: 'If the person cannot be woken but is breathing, turn them onto their side.' },
   suicidal: { zh: '请不要一个人待着，马上请身边的人陪着您。', en: 'Please do not stay alone; ask someone to be with you right now.' },
+  poisoning: { zh: '不要催吐，把药瓶或农药瓶带上；如果是煤气，先开窗通风，离开房间。', en: 'Do not make the person vomit; keep the bottle or packet. For gas or fumes, open the windows and get out of the room.' },
+  'major-trauma': { zh: '除非有危险，请不要搬动伤者，有出血请用力按住。', en: 'Do not move the injured person unless they are in danger, and press firmly on any bleeding.' },
 };

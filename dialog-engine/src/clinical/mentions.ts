@@ -4,7 +4,7 @@
  * Pure and synchronous; lexicons are compiled once per language.
  */
 import { cuesFor, type Cues } from './cues.js';
-import { repairHomophones } from './homophones.js';
+import { repairEnglish, repairHomophones } from './homophones.js';
 import type { ClinicalLang, Lexicon, Mention, MentionStatus, Subject } from './types.js';
 import { ZH_SYMPTOMS } from './lexicon/symptoms-zh.js';
 import { EN_SYMPTOMS } from './lexicon/symptoms-en.js';
@@ -62,7 +62,7 @@ export function normalizeNarrative(text: string, lang: ClinicalLang): string {
 /** Catch-all ids that a more specific phrase around them always absorbs. */
 const GENERIC = new Set(['pain-general', 'fatigue']);
 
-const HISTORY_FEATURES = new Set(['x:cardiac-history', 'x:postop', 'x:heart-failure', 'x:pregnant', 'x:allergen', 'x:chronic', 'x:glucose', 'x:bp']);
+const HISTORY_FEATURES = new Set(['x:cardiac-history', 'x:postop', 'x:heart-failure', 'x:pregnant', 'x:allergen', 'x:chronic', 'x:glucose', 'x:bp', 'x:brief-loc']);
 
 interface RawMatch {
   p: Pattern;
@@ -183,6 +183,9 @@ function statusOf(norm: string, r: RawMatch, starts: number[], all: RawMatch[], 
   const pre = clauseOf(starts, r.start, norm.length);
   const post = clauseOf(starts, Math.max(r.start, r.end - 1), norm.length);
   if (isNegated(norm, r, pre, all, cues, lang)) return 'negated';
+  // A what-if question is not a complaint ("要是胸口疼怎么办"): treat it as not present.
+  const hypo = cues.hypothetical;
+  if (hypo.before.test(norm.slice(pre[0], r.start)) && (!hypo.after || hypo.after.test(norm.slice(r.end, post[1] + 12)))) return 'negated';
   const after = norm.slice(r.end, post[1]);
   const nextSymptom = all.find((o) => o.start >= r.end && o.start < post[1] && !o.p.feature && o.p.id !== r.p.id);
   const afterOwn = nextSymptom ? after.slice(0, nextSymptom.start - r.end) : after;
@@ -199,7 +202,8 @@ function statusOf(norm: string, r: RawMatch, starts: number[], all: RawMatch[], 
   // Background facts (heart disease, a recent operation) matter even when told as history.
   if (HISTORY_FEATURES.has(r.p.id)) return 'present';
   const clauseText = norm.slice(pre[0], post[1]);
-  const pastCtx = norm.slice(Math.max(0, pre[0] - 12), r.start);
+  const opensNow = cues.current.test(norm.slice(pre[0], r.start).trimStart());
+  const pastCtx = opensNow ? norm.slice(pre[0], r.start) : norm.slice(Math.max(0, pre[0] - 12), r.start);
   if ((cues.past.test(clauseText) || cues.past.test(pastCtx)) && !cues.ongoing.test(clauseText)) return 'past';
   return 'present';
 }
@@ -236,8 +240,8 @@ export interface MentionResult {
 
 export function findMentions(text: string, lang: ClinicalLang): MentionResult {
   const cues = cuesFor(lang);
-  // Recognizer homophones (发骚 -> 发烧) are repaired first; the repair keeps every offset.
-  const norm = lang === 'zh' ? repairHomophones(normalizeNarrative(text, lang)) : normalizeNarrative(text, lang);
+  // Recognizer homophones (发骚 -> 发烧, "my chess" -> "my chest") are repaired first.
+  const norm = lang === 'zh' ? repairHomophones(normalizeNarrative(text, lang)) : repairEnglish(normalizeNarrative(text, lang));
   const all = rawMatches(norm, lang);
   const starts = clauseStarts(norm, cues);
   const mentions: Mention[] = all.map((r) => ({

@@ -47,8 +47,10 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   if (has('chest-pain') && (has('x:sweating') || has('x:radiating') || has('x:pressure') || has('shortness-of-breath') || has('x:rf-severe-breathing') || has('x:severe') || has('fainting') || has('x:sudden') || has('nausea-vomiting') || has('x:cardiac-history'))) {
     flags.add('chest-pain-cardiac');
   }
-  // BE-FAST: Balance, Eyes, Face, Arm, Speech (Time): any one new sign fires.
-  if (has('facial-droop') || has('weakness-one-side') || has('speech-difficulty') || has('x:worst-headache') ||
+  // BE-FAST: Balance, Eyes, Face, Arm, Speech (Time): any one new sign fires. Speech alone does
+  // not when the person is fighting for breath ("憋得话都说不出来" is breathlessness).
+  const breathless = has('x:rf-severe-breathing');
+  if (has('facial-droop') || has('weakness-one-side') || (has('speech-difficulty') && !breathless) || has('x:worst-headache') ||
     (has('x:vision-loss') && has('x:sudden')) || (has('x:balance') && (has('x:sudden') || has('confusion'))) || (has('headache') && has('x:sudden') && has('x:severe'))) {
     flags.add('stroke-signs');
   }
@@ -58,7 +60,11 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   const airway = has('x:throat-tight') || has('shortness-of-breath') || has('x:rf-severe-breathing') || has('x:lip-swell');
   if (has('x:throat-swell') || (airway && allergic)) flags.add('anaphylaxis');
   if (has('x:rf-severe-bleeding') || (has('x:wont-stop') && (has('x:bleeding') || has('x:nosebleed') || has('wound-bleeding')))) flags.add('severe-bleeding');
+  // Black (tarry) stool with dizziness, a faint or confusion: a gut bleed with blood loss.
+  if (has('black-stool') && (has('dizziness') || has('fainting') || has('confusion') || has('x:brief-loc'))) flags.add('severe-bleeding');
   if (has('x:rf-altered') || (has('fainting') && has('confusion')) || (has('confusion') && has('x:sudden'))) flags.add('altered-consciousness');
+  // Collapsed and still not awake ("晕过去了 倒在地上 现在还没醒").
+  if ((has('fainting') || has('x:brief-loc') || has('x:head-injury') || has('x:high-energy')) && has('x:not-awake')) flags.add('altered-consciousness');
   if (has('x:rf-suicidal') || has('suicidal-thoughts')) flags.add('suicidal');
   const fever = has('fever') || (f.temperatureC !== null && f.temperatureC >= INFANT_FEVER_C);
   const infant = (f.ageMonths !== null && f.ageMonths < INFANT_FEVER_MAX_MONTHS) || has('x:newborn');
@@ -69,6 +75,33 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
     flags.add('sepsis-signs');
   }
   if (fever && has('x:postop') && ((f.temperatureC !== null && f.temperatureC >= POSTOP_SEPSIS_C) || has('x:high-fever')) ) flags.add('sepsis-signs');
+  // Poisoning: a dangerous poison (pesticide, rat poison, carbon monoxide / charcoal) or an
+  // overdose (a whole bottle or strip, tens of tablets). A single extra dose stays a medication error.
+  if (has('x:poison-severe') || has('x:overdose')) flags.add('poisoning');
+  // Major trauma: a high-energy injury (hit by a vehicle, a crash, a fall from height, a crush), or a
+  // head injury with a blackout, drowsiness, confusion or a fit (NICE head-injury criteria).
+  if ((has('x:high-energy') && !has('x:uninjured')) ||
+    (has('x:head-injury') && (has('x:brief-loc') || has('fainting') || has('x:drowsy') || has('confusion') || has('x:rf-altered') || has('x:lethargic')))) {
+    flags.add('major-trauma');
+  }
+  // Meningitis signs: fever with a stiff neck or a rash that does not fade under a glass; or a
+  // stiff neck and headache with light hurting the eyes, vomiting or confusion.
+  if ((fever && (has('x:stiff-neck') || has('x:non-blanching-rash'))) ||
+    (has('x:stiff-neck') && has('headache') && (has('x:photophobia') || has('nausea-vomiting') || has('confusion')))) {
+    flags.add('meningitis-signs');
+  }
+  // Acute abdomen: abdominal pain with a rigid, board-like belly, or severe pain that came on suddenly.
+  if (has('abdominal-pain') && (has('x:rigid-abdomen') || (has('x:severe') && has('x:sudden')))) flags.add('acute-abdomen');
+  if (has('x:rigid-abdomen') && (has('x:severe') || has('pain-general'))) flags.add('acute-abdomen');
+  // Severe abdominal pain with a faint or near-faint (bleeding inside: ectopic, aneurysm).
+  if (has('abdominal-pain') && has('x:severe') && (has('fainting') || has('x:brief-loc'))) flags.add('acute-abdomen');
+  // Severe dehydration: losing fluid (diarrhoea, vomiting, fever, not drinking) with two signs of
+  // severe dehydration, or one with drowsiness / floppiness, a faint or dizziness on standing.
+  const lossOfFluid = has('diarrhea') || has('nausea-vomiting') || has('x:cant-keep-fluids') || fever || has('x:cant-drink');
+  const dry = ['x:anuria', 'x:no-tears', 'x:sunken', 'x:cant-drink'].filter(has).length;
+  if (lossOfFluid && (dry >= 2 || (dry >= 1 && (has('x:lethargic') || has('x:drowsy') || has('fainting') || has('dizziness') || has('confusion'))))) {
+    flags.add('severe-dehydration');
+  }
   return RED_FLAG_IDS.filter((id) => flags.has(id));
 }
 

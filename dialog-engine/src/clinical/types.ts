@@ -12,6 +12,7 @@ export type SymptomId = (typeof SYMPTOM_IDS)[number];
 export const RED_FLAG_IDS = [
   'chest-pain-cardiac', 'stroke-signs', 'severe-breathing', 'anaphylaxis', 'severe-bleeding',
   'altered-consciousness', 'suicidal', 'infant-fever', 'sepsis-signs',
+  'poisoning', 'major-trauma', 'meningitis-signs', 'acute-abdomen', 'severe-dehydration',
 ] as const;
 export type RedFlagId = (typeof RED_FLAG_IDS)[number];
 

@@ -16,6 +16,8 @@ export const EN_SYMPTOMS: Lexicon = {
     '\\bchest (?:pains?|hurts?|hurting|tight(?:ness)?|pressure|discomfort|heaviness|aches?|aching|(?:is|feels) (?:(?:really|very|so|a bit|kinda|kind of|pretty) )?(?:tight|heavy|sore|hurting|funny|crushed|painful))\\b',
     `\\b(?:pains?|pressure|tightness|discomfort|heaviness|aches?|squeezing|burning) (?:in|on|across|around) ${POSS} chest\\b`, `\\b(?:tight |heavy |crushing |squeezing )?(?:band|weight|vice|belt) (?:across|around|on) ${POSS} chest\\b`,
     `\\b${POSS} chest (?:is|feels) (?:tight|heavy|sore|painful|hurting)\\b`, '\\bangina\\b', `\\b${POSS} chest (?:is |was )?(?:being )?(?:squeezed|crushed|pressed|gripped|clamped)\\b`, '\\bclutch(?:ing|ed|es)? (?:at )?(?:my|his|her|their|the) chest\\b', `\\b(?:someone|somebody|something|an elephant|a weight|a ton of bricks)(?:'s| is)? (?:standing|sitting|pressing|pushing|crushing|kneeling) on ${POSS} chest\\b`, `\\b${POSS} chest (?:feels|felt|is) like (?:a|an|someone|something|there'?s|it'?s)\\b`, '\\btight chest\\b', '\\bchest (?:has been |is |keeps |been |was |started )?(?:hurting|aching|sore|painful|tight|burning)\\b', '\\bheart (?:hurts|is hurting|pain)\\b',
+    // Non-native: "chest is very pain", "chest so much pain", "my chest have pain".
+    '\\bchest (?:is |are |have |has |got |feel |feels )?(?:very |so |too |much |so much |very very |really )*(?:pain|painful|hurt)\\b',
   ],
   'shortness-of-breath': [
     '\\bshort(?:ness)? of breath\\b', '\\bsob\\b', '\\bbreathless(?:ness)?\\b', '\\bout of breath\\b', "!\\bcan'?t (?:catch (?:my|his|her) breath|get (?:my|his|her) breath)\\b",
