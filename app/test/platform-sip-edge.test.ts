@@ -1,7 +1,9 @@
 /**
  * The composed platform behind the Kamailio edge over SIP WebSocket (sip.yaml
  * gateway.edgeWebSocket): the gateway connects out to Kamailio, registers its AOR, and a SIPp
- * caller on UDP reaches the hotline through the edge; the call is filed in PostgreSQL.
+ * caller on UDP reaches the hotline through the edge; the call is filed in PostgreSQL. Campaign
+ * calls (/v1/dial) leave on the same connection and Kamailio relays them to a UDP trunk (SIPp),
+ * which sees the dialled digits and the caller id.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -11,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { HttpDialer, type DialRequest } from '@tingzhen/campaigns';
+import { signToken } from '@tingzhen/voice-gateway';
 import { startPlatform, type RunningPlatform } from '../src/platform.js';
 
 const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? fileURLToPath(new URL('../../../shared/models', import.meta.url));
@@ -27,6 +31,9 @@ let dir: string;
 let kam: ChildProcess;
 let kamLog = '';
 let edgePort: number;
+let trunkPort: number;
+const SECRET = 'platform-edge-test-secret-0123456789';
+const CALLER_ID = '+861088888888';
 
 async function admin(sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: PG_URL });
@@ -106,6 +113,83 @@ Content-Length: 0
 </scenario>`;
 }
 
+const reply = (status: string, toTag = true) => `<![CDATA[
+SIP/2.0 ${status}
+[last_Via:]
+[last_From:]
+[last_To:]${toTag ? ';tag=[pid]SIPpTag01[call_number]' : ''}
+[last_Call-ID:]
+[last_CSeq:]
+[last_Record-Route:]
+Contact: <sip:trunk@[local_ip]:[local_port];transport=[transport]>
+Content-Length: 0
+
+]]>`;
+
+/** A UDP trunk behind the edge: checks the dialled digits and the caller id, then answers or refuses with `status`. */
+function trunkXml(status: string | null, dialled: string): string {
+  const answer = `<send><![CDATA[
+SIP/2.0 200 OK
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+[last_Record-Route:]
+Contact: <sip:trunk@[local_ip]:[local_port];transport=[transport]>
+Content-Type: application/sdp
+Content-Length: [len]
+
+v=0
+o=trunk 1 1 IN IP[local_ip_type] [local_ip]
+s=-
+c=IN IP[media_ip_type] [media_ip]
+t=0 0
+m=audio [media_port] RTP/AVP 8 0 101
+a=rtpmap:8 PCMA/8000
+a=rtpmap:0 PCMU/8000
+a=rtpmap:101 telephone-event/8000
+]]></send>
+  <recv request="ACK" timeout="10000"/>
+  <recv request="BYE" timeout="30000"/>
+  <send>${reply('200 OK', false)}</send>`;
+  return `<?xml version="1.0" encoding="ISO-8859-1" ?>
+<scenario name="udp trunk">
+  <recv request="INVITE" timeout="20000">
+    <action>
+      <ereg regexp="P-Asserted-Identity: &lt;sip:\\${CALLER_ID}@" search_in="msg" check_it="true" assign_to="pai"/>
+      <ereg regexp="^INVITE sip:${dialled}@127\\.0\\.0\\.1:${trunkPort};user=phone SIP" search_in="msg" check_it="true" assign_to="ruri"/>
+    </action>
+  </recv>
+  <send>${reply('180 Ringing')}</send>
+  ${status === null ? answer : `<send>${reply(status)}</send>\n  <recv request="ACK" timeout="10000"/>`}
+  <Reference variables="pai,ruri"/>
+</scenario>`;
+}
+
+async function dialThroughEdge(status: string | null, phone: string, dialled: string) {
+  const scen = join(dir, `trunk-${status ?? 'answer'}.xml`);
+  writeFileSync(scen, trunkXml(status, dialled));
+  const trunk = spawn('sipp', ['-sf', scen, '-t', 'u1', '-i', '127.0.0.1', '-p', String(trunkPort), '-mp', String(await freePort()), '-m', '1', '-nostdin', '-trace_err', '-error_file', join(dir, `trunk-err-${Date.now()}.log`)], { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir });
+  let stderr = '';
+  trunk.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const done = new Promise<number | null>((r) => trunk.on('exit', r));
+  await new Promise((r) => setTimeout(r, 400)); // SIPp binds its port
+  try {
+    const dialer = new HttpDialer({ gatewayUrl: platform.url, token: signToken(SECRET, { ttlMs: 60_000, sub: 'worker' }) });
+    const req: DialRequest = {
+      attemptId: `att-${phone}-${Date.now()}`, campaignId: '1', phone, scriptId: 'post-op-followup', scriptVersion: '1', scriptHash: null,
+      callerId: null, trunk: 'default', voicemailMessage: 'x', maxCallMs: 6000, signal: new AbortController().signal,
+      patient: { id: '1', name: '张三', language: 'zh', timezone: null, department: null, dischargeDate: null, customFields: {} },
+    };
+    const outcome = await dialer.dial(req);
+    const code = await Promise.race([done, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000))]);
+    return { outcome, code, stderr };
+  } finally {
+    trunk.kill('SIGKILL');
+  }
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tz-edge-'));
   edgePort = await freePort();
@@ -123,11 +207,20 @@ beforeAll(async () => {
   const url = new URL(PG_URL);
   url.pathname = `/${DB}`;
   const rtpBase = 32000 + (process.pid % 200) * 100;
+  trunkPort = await freePort();
   writeFileSync(join(dir, 'sip.yaml'), `
 gateway:
   edgeWebSocket: ws://127.0.0.1:${wsPort}
   mediaAddress: 127.0.0.1
   rtpPorts: { minPort: ${rtpBase}, maxPort: ${rtpBase + 98} }
+  ringTimeoutMs: 8000
+trunks:
+  - id: carrier-udp
+    host: 127.0.0.1
+    port: ${trunkPort}
+    transport: udp
+    callerId: "${CALLER_ID}"
+    dialPrefix: "0"
 peers:
   - id: kamailio-edge
     addresses: [127.0.0.1]
@@ -135,7 +228,7 @@ peers:
 `);
   platform = await startPlatform({
     DATABASE_URL: url.toString(), QUEUE_PREFIX: `tzedge${process.pid}`, HTTP_PORT: '0', LOG_LEVEL: process.env.TZ_TEST_LOG ?? 'silent',
-    TINGZHEN_MODELS_DIR: MODELS_DIR, TINGZHEN_DATA_DIR: dir, GATEWAY_AUTH_SECRET: 'platform-edge-test-secret-0123456789', TINGZHEN_ROLES: 'api,gateway',
+    TINGZHEN_MODELS_DIR: MODELS_DIR, TINGZHEN_DATA_DIR: dir, GATEWAY_AUTH_SECRET: SECRET, TINGZHEN_ROLES: 'api,gateway',
     SIP_CONFIG: join(dir, 'sip.yaml'),
   });
 }, 120_000);
@@ -165,5 +258,19 @@ describe('the composed platform behind Kamailio over SIP WebSocket', () => {
     await expect.poll(async () => (await platform.services.pool.query("SELECT count(*)::int AS n FROM inbound_calls WHERE dialect = 'sip'")).rows[0].n, { timeout: 15_000 }).toBe(1);
     const row = (await platform.services.pool.query<{ transcript: { speaker: string }[] }>("SELECT transcript FROM inbound_calls WHERE dialect = 'sip'")).rows[0]!;
     expect(row.transcript.some((t) => t.speaker === 'bot')).toBe(true);
+  }, 60_000);
+
+  it('places a campaign call through the edge to a UDP trunk (dialled digits and caller id); the answered call runs the script', async () => {
+    await expect.poll(registered, { timeout: 15_000 }).toBe(true);
+    const r = await dialThroughEdge(null, '+8613800138000', '08613800138000');
+    expect(r.code, `${r.stderr}\n${kamLog.slice(-1500)}`).toBe(0); // the trunk matched the digits and P-Asserted-Identity, and got our BYE
+    expect(r.outcome.kind).toBe('answered');
+    if (r.outcome.kind === 'answered') expect(r.outcome.result.transcript?.some((t) => t.speaker === 'bot')).toBe(true);
+  }, 60_000);
+
+  it('the trunk\'s 486 behind the edge is the campaigns\' busy', async () => {
+    const r = await dialThroughEdge('486 Busy Here', '+8613800138001', '08613800138001');
+    expect(r.outcome).toEqual({ kind: 'busy', reason: 'busy', sipCode: 486 });
+    expect(r.code, r.stderr).toBe(0);
   }, 60_000);
 });
