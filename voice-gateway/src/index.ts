@@ -13,6 +13,7 @@ export { GatewayMetrics } from './metrics.js';
 export { runCallPipeline, PIPELINE_VAD_OPTIONS, type CallPipelineOptions } from './pipeline/call-pipeline.js';
 export * from './pipeline/types.js';
 export { answerLooksComplete, TurnTaker, type TurnPolicy } from './pipeline/turn-taking.js';
+export { AmdDetector, BeepDetector, LegAudio, runAmd, DEFAULT_AMD, DEFAULT_BEEP, type AmdDecision, type AmdEvent, type AmdOptions, type AmdReason, type AmdRun, type AmdVerdict, type Beep, type BeepOptions } from './pipeline/amd.js';
 export { BargeInDetector, DEFAULT_BARGE_IN, isBackchannel, type BargeInOptions } from './pipeline/barge-in.js';
 export { CallRecorder, type RecorderOptions } from './pipeline/recorder.js';
 export { FileCallSink, MemoryCallSink } from './pipeline/file-sink.js';

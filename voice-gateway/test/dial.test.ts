@@ -5,13 +5,17 @@
  * Real Silero VAD, the real runner on the mini script, a tone TTS.
  */
 import type net from 'node:net';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FastifyInstance } from 'fastify';
 import { createLogger } from '@tingzhen/voice-core';
-import { SileroVadEngine } from '@tingzhen/speech';
+import { EspeakTtsEngine, SileroVadEngine } from '@tingzhen/speech';
 import { HttpDialer } from '@tingzhen/campaigns';
-import { buildGateway, callOutcomeFromFailure, callParametersOf, createWsDialer, runCallPipeline, signToken, TestCaller, type Dial } from '../src/index.js';
+import {
+  buildGateway, callOutcomeFromFailure, callOutcomeFromReport, callParametersOf, createPipelineRunner, createWsDialer, runCallPipeline, signToken, TestCaller,
+  type CallReport, type Dial,
+} from '../src/index.js';
 import { miniDialog, MODELS_DIR, ToneTts } from './helpers.js';
 
 const logger = createLogger({ level: 'silent' });
@@ -133,4 +137,160 @@ describe('dial outcomes and call parameters as the campaigns read them', () => {
     expect(p).toEqual({ attemptId: 'a1', script: 'post-op-followup', campaignId: '7', patientName: '张三', lang: 'zh' });
     expect(callParametersOf({ attemptId: 'a2', phone: '+1' })).toEqual({ attemptId: 'a2' });
   });
+
+  it('turns answering-machine detection on when there is a voicemail message, unless the request says amd: false', () => {
+    expect(callParametersOf({ attemptId: 'a3', phone: '+1', voicemailMessage: ' 协和医院，请回电。 ' })).toEqual({ attemptId: 'a3', voicemailMessage: '协和医院，请回电。', amd: '1' });
+    expect(callParametersOf({ attemptId: 'a4', phone: '+1', voicemailMessage: 'x', amd: false })).toEqual({ attemptId: 'a4', voicemailMessage: 'x' });
+    expect(callParametersOf({ attemptId: 'a5', phone: '+1', voicemailMessage: '' })).toEqual({ attemptId: 'a5' });
+  });
+
+  it('a machine is voicemail; a person or an uncertain answer is answered with its verdict; no AMD, no verdict', () => {
+    const base: CallReport = { callId: 'c', endReason: 'completed', outcome: null, durationMs: 9000, turns: [], transcript: [], bargeIns: [], underruns: 0, events: [] };
+    const amd = (verdict: 'human' | 'machine' | 'uncertain') => ({ verdict, reason: 'x', decidedAfterMs: 1, greetingMs: 0 });
+    expect(callOutcomeFromReport({ ...base, amd: amd('machine'), voicemail: { messageLeft: true } })).toEqual({ kind: 'voicemail', messageLeft: true, durationMs: 9000 });
+    expect(callOutcomeFromReport({ ...base, amd: amd('machine') })).toEqual({ kind: 'voicemail', messageLeft: false, durationMs: 9000 });
+    expect(callOutcomeFromReport({ ...base, amd: amd('uncertain') })).toMatchObject({ kind: 'answered', amd: 'uncertain' });
+    expect(callOutcomeFromReport({ ...base, amd: amd('human') })).toMatchObject({ kind: 'answered', amd: 'human' });
+    expect(callOutcomeFromReport(base)).not.toHaveProperty('amd');
+  });
+});
+
+/**
+ * Answering-machine detection end to end: the worker's request with a voicemail message -> the
+ * dial route -> the WebSocket dialer -> createPipelineRunner (what the SIP dialer runs too) ->
+ * AMD on the real Silero VAD -> the voicemail or the script. The callee speaks espeak-ng audio.
+ */
+describe('POST /v1/dial with answering-machine detection', () => {
+  const MESSAGE = '协和医院随访中心，请回电 01069156114。';
+  const reports: CallReport[] = [];
+  const logLines: string[] = [];
+  let espeak: EspeakTtsEngine;
+  let previous: Dial;
+  const RATE = 8000;
+
+  async function speak(text: string): Promise<Int16Array> {
+    const parts: Int16Array[] = [];
+    for await (const f of espeak.synthesize({ text, language: 'zh', sampleRate: RATE })) parts.push(f.samples);
+    const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
+    let off = 0;
+    for (const p of parts) { out.set(p, off); off += p.length; }
+    return out;
+  }
+  const beep = (ms: number) => Int16Array.from({ length: (ms * RATE) / 1000 }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * 1000 * i) / RATE)));
+  const concat = (...parts: Int16Array[]) => {
+    const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
+    let off = 0;
+    for (const p of parts) { out.set(p, off); off += p.length; }
+    return out;
+  };
+
+  beforeAll(async () => {
+    espeak = await EspeakTtsEngine.load({ logger });
+    const log = createLogger({ level: 'info', destination: new Writable({ write(chunk: Buffer, _e, cb) { logLines.push(chunk.toString('utf8')); cb(); } }) });
+    const run = createPipelineRunner({ engines: { vad, tts: new ToneTts(40) }, dialogFor: () => miniDialog(), logger: log, onReport: (r) => reports.push(r) });
+    previous = dial;
+    dial = createWsDialer({
+      logger: log,
+      // As the SIP role does for its legs: the leg is ours, outbound, with the request's parameters.
+      runCall: async (leg, req) => {
+        leg.info.direction = 'outbound';
+        leg.info.parameters = { ...leg.info.parameters, ...req.parameters };
+        const report = await run(leg, { dialect: 'native' });
+        if (!report) throw new Error('the call never started');
+        return report;
+      },
+    });
+  });
+  afterAll(() => { dial = previous; });
+
+  /** The test phone: `greet` first (its audio, then it listens), then a key after each question. */
+  function callee(greet: (c: TestCaller) => Promise<void>, keys: string[] = []): Promise<TestCaller> {
+    return new Promise((resolve) => {
+      answer = (ws) => {
+        const c = new TestCaller({ url: phoneUrl, socket: ws });
+        void (async () => {
+          await c.connect();
+          resolve(c);
+          await greet(c);
+          if (keys.length === 0) return;
+          await c.waitBotEnd(); // disclosure
+          for (const k of keys) {
+            await c.waitBotEnd();
+            c.sendDtmf(k);
+          }
+        })().catch(() => {});
+      };
+    });
+  }
+
+  it('a voicemail greeting and its beep: the message after the beep, then the hang-up; the outcome is voicemail, message left', async () => {
+    const greeting = concat(new Int16Array(RATE * 0.3), await speak('您好，您拨打的用户暂时无法接听，请在提示音后留言'), new Int16Array(RATE * 0.4));
+    let beepSentAt = 0;
+    const phone = callee(async (c) => {
+      await c.say(greeting);
+      await c.say(beep(500));
+      beepSentAt = performance.now();
+    });
+    const out = await dialer().dial(request(undefined, { voicemailMessage: MESSAGE }));
+    const c = await phone;
+    expect(out).toMatchObject({ kind: 'voicemail', messageLeft: true });
+    if (out.kind !== 'voicemail') return;
+    expect(out.durationMs).toBeGreaterThan(4000);
+    // The machine heard one bot utterance, and it began after the beep.
+    expect(beepSentAt).toBeGreaterThan(0);
+    expect(c.utterances).toHaveLength(1);
+    expect(c.utterances[0]!.startAt).toBeGreaterThan(beepSentAt - 60);
+    expect(await c.waitClosed()).toBeTruthy();
+    const r = reports.at(-1)!;
+    expect(r.amd).toMatchObject({ verdict: 'machine', beepHz: 1000 });
+    expect(r.voicemail).toEqual({ messageLeft: true });
+    expect(r.transcript).toEqual([expect.objectContaining({ speaker: 'bot', text: MESSAGE })]);
+    // The bot spoke the whole message (ToneTts: 40 ms per character).
+    const botMs = c.utterances[0]!.samples.reduce((n, s) => n + s.length, 0) / 8;
+    expect(botMs).toBeGreaterThan([...MESSAGE].length * 40 - 100);
+    // Logs carry the verdict, never the message or a phone number.
+    const logs = logLines.join('');
+    expect(logs).toContain('answering-machine detection');
+    expect(logs).not.toContain('01069156114');
+    expect(logs).not.toContain('协和');
+    expect(logs).not.toContain('8613800000000');
+  }, 30_000);
+
+  it('a machine that hangs up during the message: voicemail, no message left', async () => {
+    const greeting = concat(new Int16Array(RATE * 0.3), await speak('您好，您拨打的用户暂时无法接听，请在提示音后留言'), new Int16Array(RATE * 0.4), beep(400));
+    const phone = callee(async (c) => {
+      await c.say(greeting);
+      await c.waitBotStart();
+      await new Promise((r) => setTimeout(r, 200));
+      c.hangup();
+    });
+    const out = await dialer().dial(request(undefined, { voicemailMessage: MESSAGE }));
+    await phone;
+    expect(out).toMatchObject({ kind: 'voicemail', messageLeft: false });
+    expect(reports.at(-1)!.endReason).toBe('dropped');
+  }, 30_000);
+
+  it('a person who says a short greeting gets the script: answered, amd human, the greeting is no answer', async () => {
+    const phone = callee(async (c) => { await c.say(concat(new Int16Array(RATE * 0.4), await speak('喂，你好'))); }, ['2', '1']);
+    const out = await dialer().dial(request(undefined, { voicemailMessage: MESSAGE }));
+    const c = await phone;
+    expect(out).toMatchObject({ kind: 'answered', amd: 'human' });
+    if (out.kind !== 'answered') return;
+    expect(out.result.answers).toMatchObject({ fever: { value: { answer: 'no' } }, pain: { value: { answer: 'yes' } } });
+    expect(out.result.transcript!.filter((t) => t.speaker === 'patient').map((t) => t.text)).toEqual(['2', '1']);
+    expect(out.result.transcript!.some((t) => t.text === MESSAGE)).toBe(false);
+    expect(c.utterances.length).toBeGreaterThanOrEqual(4);
+    expect(reports.at(-1)!.amd).toMatchObject({ verdict: 'human', reason: 'short-greeting' });
+  }, 30_000);
+
+  it('a callee who waits in silence gets the script too: answered, amd uncertain', async () => {
+    const phone = callee(async () => {}, ['2', '1']);
+    const out = await dialer().dial(request(undefined, { voicemailMessage: MESSAGE }));
+    await phone;
+    expect(out).toMatchObject({ kind: 'answered', amd: 'uncertain' });
+    if (out.kind !== 'answered') return;
+    expect(out.result.hangupReason).toBe('completed');
+    expect(out.result.answers).toMatchObject({ fever: { value: { answer: 'no' } }, pain: { value: { answer: 'yes' } } });
+    expect(reports.at(-1)!.amd).toMatchObject({ verdict: 'uncertain', reason: 'initial-silence' });
+  }, 30_000);
 });

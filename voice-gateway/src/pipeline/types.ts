@@ -103,6 +103,22 @@ export interface CallReport {
   result?: CallResult;
   /** Non-say/listen actions the runner asked for (alert, save-answer, ...), in order. */
   events: { type: string; [k: string]: unknown }[];
+  /** Answering-machine detection, when it ran (outbound calls that asked for it). */
+  amd?: AmdReport;
+  /** A machine answered: whether the voicemail message was spoken to its end before the line dropped. */
+  voicemail?: { messageLeft: boolean };
+}
+
+/** What answering-machine detection decided, and on what (pipeline/amd.ts). */
+export interface AmdReport {
+  verdict: 'human' | 'machine' | 'uncertain';
+  reason: string;
+  /** Media time from the answer to the verdict, ms. */
+  decidedAfterMs: number;
+  /** The greeting heard, first word to last, ms (0: none). */
+  greetingMs: number;
+  /** Frequency of the voicemail beep, when one was heard, Hz. */
+  beepHz?: number;
 }
 
 /** Where call results go: the campaigns store later, a file sink now. */

@@ -20,12 +20,17 @@ export const HttpDialBody = Type.Object({
   scriptId: Type.Optional(Type.String()),
   /** The longest the call may last, ms; the gateway ends it after that. */
   maxCallMs: Type.Optional(Type.Integer({ minimum: 1000 })),
+  /** What an answering machine gets: hospital name and call-back number only, never health information. */
+  voicemailMessage: Type.Optional(Type.String({ maxLength: 500 })),
+  /** Answering-machine detection: default on when there is a voicemail message; false turns it off. */
+  amd: Type.Optional(Type.Boolean()),
 }, { additionalProperties: true });
 export type HttpDialBody = Static<typeof HttpDialBody>;
 
 /** campaigns CallOutcome, as JSON. */
 export type HttpCallOutcome =
   | { kind: 'answered'; amd?: 'human' | 'machine' | 'uncertain'; result: Record<string, unknown> & { answers: Record<string, unknown> } }
+  | { kind: 'voicemail'; messageLeft: boolean; durationMs?: number }
   | { kind: 'no_answer' | 'busy' | 'failed' | 'rejected'; reason?: string; sipCode?: number; carrierFault?: boolean };
 
 /** Where and how to place one call: a media target plus what the route needs to say on the wire. */
@@ -65,7 +70,11 @@ export function callOutcomeFromFailure(out: { status: 'no-answer' | 'failed'; re
   };
 }
 
-/** What the pipeline reads of the campaigns request (leg parameters: script, language, greeting name). */
+/**
+ * What the pipeline reads of the campaigns request (leg parameters: script, language, greeting
+ * name; the voicemail message and `amd: '1'` when answering-machine detection is on: by default
+ * whenever there is a message to leave, `amd: false` in the body turns it off).
+ */
 export function callParametersOf(body: HttpDialBody): Record<string, string> {
   const b = body as HttpDialBody & { patient?: { name?: unknown; language?: unknown }; campaignId?: unknown };
   const p: Record<string, string> = { attemptId: body.attemptId };
@@ -73,13 +82,21 @@ export function callParametersOf(body: HttpDialBody): Record<string, string> {
   if (typeof b.campaignId === 'string') p.campaignId = b.campaignId;
   if (typeof b.patient?.name === 'string' && b.patient.name) p.patientName = b.patient.name;
   if (typeof b.patient?.language === 'string' && b.patient.language) p.lang = b.patient.language;
+  const message = body.voicemailMessage?.trim() ?? '';
+  if (message) p.voicemailMessage = message;
+  if (body.amd ?? message !== '') p.amd = '1';
   return p;
 }
 
-/** A finished call as the campaigns result (answers, disposition, transcript in its speaker names). */
+/**
+ * A finished call as the campaigns outcome: a machine (AMD) is `voicemail` (retried per the
+ * campaign's policy); anything else is `answered` with the script's result and the AMD verdict
+ * when detection ran ('uncertain' is a person: only a confident 'machine' is a machine).
+ */
 export function callOutcomeFromReport(r: CallReport): HttpCallOutcome {
+  if (r.amd?.verdict === 'machine') return { kind: 'voicemail', messageLeft: r.voicemail?.messageLeft ?? false, durationMs: r.durationMs };
   return {
-    kind: 'answered', amd: 'human',
+    kind: 'answered', ...(r.amd ? { amd: r.amd.verdict } : {}),
     result: {
       answers: r.result?.answers ?? {},
       disposition: r.result?.disposition ?? null,
@@ -117,7 +134,7 @@ export const dialRoute: FastifyPluginAsync<DialRouteOptions & { auth: GatewayAut
         attemptId: body.attemptId, target: target.target, extraHeaders: target.extraHeaders,
         ringTimeoutMs: target.ringTimeoutMs ?? opts.ringTimeoutMs, parameters: callParametersOf(body), signal: ac.signal,
       });
-      log.info({ attemptId: body.attemptId, status: out.status, reason: out.status === 'answered' ? undefined : out.reason }, 'dial finished');
+      log.info({ attemptId: body.attemptId, status: out.status, reason: out.status === 'answered' ? undefined : out.reason, amd: out.status === 'answered' ? out.report.amd?.verdict : undefined }, 'dial finished');
       if (out.status === 'answered') return callOutcomeFromReport(out.report);
       return callOutcomeFromFailure(out);
     } finally {
