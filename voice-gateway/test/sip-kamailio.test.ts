@@ -117,7 +117,7 @@ describe('tingzhen (TCP) -> Kamailio -> SIPp trunk (UDP): campaign dial outcomes
   async function dialThroughEdge(xml: string, ringTimeoutMs = 5000) {
     const port = await freePort();
     const scen = writeScenario(dir, `uas-edge-${port}.xml`, xml);
-    const sipp = runSipp(['-sf', scen, '-t', 'u1', '-i', '127.0.0.1', '-p', String(port), '-mp', String(await freePort()), '-m', '1', '-trace_msg', '-message_file', join(dir, `uas-${port}.log`)]);
+    const sipp = runSipp(['-sf', scen, '-t', 'u1', '-i', '127.0.0.1', '-p', String(port), '-mp', String(await freePort()), '-m', '1']);
     await new Promise((r) => setTimeout(r, 300)); // SIPp binds its port
     let sent = 0;
     const dial = createSipDialer({

@@ -22,7 +22,8 @@ export function writeScenario(dir: string, name: string, xml: string): string {
 }
 
 export function runSipp(args: string[]): SippRun {
-  const proc = spawn('sipp', [...args, '-nostdin', '-trace_err'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // SIPp writes its -trace_err file into its working directory: keep it out of the checkout.
+  const proc = spawn('sipp', [...args, '-nostdin', '-trace_err'], { stdio: ['ignore', 'ignore', 'pipe'], cwd: tmpdir() });
   let stderr = '';
   proc.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
   const exit = new Promise<{ code: number | null; stderr: string }>((resolve) => proc.on('exit', (code) => resolve({ code, stderr })));
