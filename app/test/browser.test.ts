@@ -57,7 +57,7 @@ describe('nurse console in Chromium', () => {
     await createUser(env.pool, { username: 'viewer1', password: PASSWORD, role: 'viewer' });
     const dialer = new StubDialer({ callMs: 300, outcome: (req): CallOutcome => ({ kind: 'answered', amd: 'human', result: {
       answers: { fever: { type: 'boolean', value: req.patient.name === '王芳' }, pain: { type: 'number', value: 3, confidence: 0.88 } },
-      disposition: req.patient.name === '王芳' ? 'D4' : 'D1', redFlags: req.patient.name === '王芳' ? ['fever'] : [], durationMs: 65_000, summary: '术后随访', tags: ['post-op'], recordingRef: req.patient.name === '王芳' ? 'call-wf.wav' : null,
+      disposition: req.patient.name === '王芳' ? 'D4' : 'D1', redFlags: req.patient.name === '王芳' ? ['sepsis-signs'] : [], durationMs: 65_000, summary: '术后随访', tags: ['post-op'], recordingRef: req.patient.name === '王芳' ? 'call-wf.wav' : null,
       transcript: [{ speaker: 'bot', text: '您好，这里是医院的智能语音助手。', startMs: 0, endMs: 3000 }, { speaker: 'patient', text: '我有点发烧', startMs: 3600, endMs: 5200, confidence: 0.91 },
         { speaker: 'bot', text: '请问体温最高多少度？', startMs: 5950, endMs: 8000 }],
     } }) });
@@ -168,9 +168,14 @@ describe('nurse console in Chromium', () => {
     await page.getByLabel('处置').selectOption('D4');
     await page.getByRole('button', { name: '筛选' }).click();
     await expect.poll(() => page.getByTestId('results-table').locator('tbody tr').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByLabel('处置').selectOption('');
+    await page.getByLabel('危险信号').selectOption({ label: '脓毒症征象' });
+    await page.getByRole('button', { name: '筛选' }).click();
+    await expect.poll(() => page.getByTestId('results-table').locator('tbody tr').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByTestId('results-table').locator('tbody tr').first().textContent()).toContain('D4 · 当天就诊');
     await shot('results');
     await page.getByTestId('results-table').locator('tbody tr a').first().click();
-    await page.getByTestId('result-disposition').filter({ hasText: 'D4' }).waitFor();
+    await page.getByTestId('result-disposition').filter({ hasText: 'D4 · 当天就诊' }).waitFor();
     expect(await page.getByTestId('transcript').textContent()).toContain('我有点发烧');
     expect(await page.getByTestId('transcript').textContent()).toContain('0.91');
     expect(await page.getByTestId('answers').getByLabel('pain').inputValue()).toBe('3');
@@ -190,7 +195,10 @@ describe('nurse console in Chromium', () => {
     await page.getByRole('navigation').getByRole('link', { name: /待办/ }).click();
     const item = page.getByTestId('worklist').locator('li').first();
     await item.filter({ hasText: '王芳' }).waitFor();
-    expect(await item.textContent()).toContain('fever');
+    // the nurse reads the red flag and the reason by name, not the engine's ids
+    expect(await item.textContent()).toContain('脓毒症征象');
+    expect(await item.textContent()).toContain('危险信号');
+    expect(await item.textContent()).not.toContain('sepsis-signs');
     await shot('worklist');
     await item.getByRole('button', { name: '认领' }).click();
     await item.filter({ hasText: 'user:chief' }).waitFor();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText } from '../api.js';
 import { t } from '../i18n.js';
+import { dispositionLabel, RED_FLAG_IDS, redFlagLabel } from '../labels.js';
 import { Link } from '../router.js';
 
 interface Result {
@@ -35,8 +36,9 @@ export function ResultsPage() {
       <form class="filters" onSubmit={(e) => { e.preventDefault(); load(); }} aria-label={t('filter')}>
         <label>{t('campaign')} #<input name="campaignId" inputMode="numeric" pattern="[0-9]*" size={6} value={f.campaignId} onInput={set('campaignId')} /></label>
         <label>{t('disposition')}<select name="disposition" value={f.disposition} onChange={set('disposition')}><option value="">{t('all')}</option>
-          {['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7'].map((d) => <option value={d}>{d}</option>)}</select></label>
-        <label>{t('redFlag')}<input name="redFlag" size={10} value={f.redFlag} onInput={set('redFlag')} /></label>
+          {['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7'].map((d) => <option value={d}>{dispositionLabel(d)}</option>)}</select></label>
+        <label>{t('redFlag')}<select name="redFlag" value={f.redFlag} onChange={set('redFlag')}><option value="">{t('all')}</option>
+          {RED_FLAG_IDS.map((id) => <option value={id}>{redFlagLabel(id)}</option>)}</select></label>
         <label>{t('from')}<input name="from" type="date" value={f.from} onInput={set('from')} /></label>
         <label>{t('to')}<input name="to" type="date" value={f.to} onInput={set('to')} /></label>
         <button type="submit">{t('filter')}</button>
@@ -48,7 +50,7 @@ export function ResultsPage() {
           <th scope="col">{t('disposition')}</th><th scope="col">{t('redFlag')}</th><th scope="col">{t('duration')}</th></tr></thead>
           <tbody>{items.map((r) => (
             <tr class={r.red_flags.length ? 'flag' : ''}><td><Link href={`/results/${r.id}`}>{r.id}</Link></td><td>{new Date(r.created_at).toLocaleString()}</td><td>{r.mrn}</td>
-              <td>{r.campaign_id}</td><td>{r.disposition ?? ''}</td><td>{r.red_flags.join(', ')}</td><td>{secs(r.duration_ms)}</td></tr>
+              <td>{r.campaign_id}</td><td>{dispositionLabel(r.disposition)}</td><td>{r.red_flags.map(redFlagLabel).join('、')}</td><td>{secs(r.duration_ms)}</td></tr>
           ))}</tbody></table>
       )}
     </div>
@@ -72,7 +74,7 @@ export function ResultDetail(props: { id: string; recordings: boolean }) {
   return (
     <div class="call">
       <h1>{t('results')} #{r.id} <small>{t('mrn')} {r.mrn}</small></h1>
-      <p>{t('disposition')}: <b data-testid="result-disposition">{r.disposition ?? '-'}</b> · {t('redFlag')}: <b class={r.red_flags.length ? 'flagtext' : ''}>{r.red_flags.join(', ') || t('none')}</b>
+      <p>{t('disposition')}: <b data-testid="result-disposition">{dispositionLabel(r.disposition) || '-'}</b> · {t('redFlag')}: <b class={r.red_flags.length ? 'flagtext' : ''}>{r.red_flags.map(redFlagLabel).join('、') || t('none')}</b>
         · {t('duration')}: {secs(r.duration_ms)} · {new Date(r.created_at).toLocaleString()}</p>
       <section class="card" aria-labelledby="sum-h"><h2 id="sum-h">{t('summary')}</h2><p>{r.summary ?? t('none')}</p>
         <p>{t('tags')}: {r.tags.map((x) => <span class="tag">{x}</span>)}</p></section>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, onServerEvent, post, errorText } from '../api.js';
 import { t } from '../i18n.js';
+import { reasonLabel, redFlagLabel } from '../labels.js';
 import { Link } from '../router.js';
 
 interface Item { id: string; call_result_id: string | null; patient_id: string; campaign_id: string | null; priority: number; reason: string; red_flags: string[];
@@ -49,7 +50,7 @@ export function WorklistPage(props: { escalateAfterMinutes: number }) {
                 {isOverdue(x) && <span class="badge" role="status">{t('overdue')}</span>}
                 <b>{p ? `${p.name} (${p.mrn})` : `#${x.patient_id}`}</b> {p && <a href={`tel:${p.phones[0]}`}>{t('call')} {p.phones[0]}</a>}
                 <span class="state">{t(`esc_${x.state}`)}{x.claimed_by ? ` · ${t('claimedBy')} ${x.claimed_by}` : ''}</span></div>
-              <div>{x.reason} {x.red_flags.map((f) => <span class="tag flag">{f}</span>)} · {new Date(x.created_at).toLocaleString()}
+              <div>{reasonLabel(x.reason)} {x.red_flags.map((f) => <span class="tag flag">{redFlagLabel(f)}</span>)} · {new Date(x.created_at).toLocaleString()}
                 {x.call_result_id && <> · <Link href={`/results/${x.call_result_id}`}>{t('transcript')}</Link></>}</div>
               {x.state === 'resolved' ? <p>{t('note')}: {x.resolution_note} ({x.resolved_by})</p> : (
                 <div class="acts">
