@@ -11,8 +11,8 @@ describe.each(BACKENDS)('scheduling and dialing on %s', (backend) => {
   afterAll(async () => { await env.close(); });
 
   it('retries per outcome, honours do-not-call set while the job waits, files results and escalations', async () => {
-    const { campaignId, patientIds } = await seed(env, 5, { maxAttempts: 3 });
-    const [pNoAnswer, pBusy, pDnc, pVoicemail, pRedFlag] = patientIds as [string, string, string, string, string];
+    const { campaignId, patientIds } = await seed(env, 6, { maxAttempts: 3 });
+    const [pNoAnswer, pBusy, pDnc, pVoicemail, pRedFlag, pMachine] = patientIds as [string, string, string, string, string, string];
     const byPatient = new Map<string, number>();
     const dialer = new StubDialer({
       outcome: (req: DialRequest): CallOutcome => {
@@ -21,12 +21,14 @@ describe.each(BACKENDS)('scheduling and dialing on %s', (backend) => {
         if (req.patient.id === pNoAnswer) return n === 1 ? { kind: 'no_answer' } : ANSWERED_OK;
         if (req.patient.id === pBusy) return { kind: 'busy' };
         if (req.patient.id === pVoicemail) return n === 1 ? { kind: 'voicemail', messageLeft: true } : ANSWERED_OK;
+        // a dialer whose own detection says a machine answered: a voicemail, retried
+        if (req.patient.id === pMachine && n === 1 && ANSWERED_OK.kind === 'answered') return { ...ANSWERED_OK, amd: 'machine' };
         if (req.patient.id === pRedFlag) return { kind: 'answered', amd: 'uncertain', result: { ...ANSWERED_OK.kind === 'answered' ? ANSWERED_OK.result : { answers: {} }, redFlags: ['chest_pain'], disposition: 'D5' } };
         return ANSWERED_OK;
       },
     });
     const scheduler = startScheduler({ pool: env.pool, connection: env.conn, reconcileIntervalMs: 0 });
-    expect(await scheduler.scheduleCampaign(campaignId)).toBe(5);
+    expect(await scheduler.scheduleCampaign(campaignId)).toBe(6);
     // Do-not-call arrives while the job is waiting: the dial-time check must win.
     await updatePatient(env.pool, pDnc, { doNotCall: true, doNotCallReason: 'asked by phone' }, 'nurse-1');
     const worker = startWorker({ pool: env.pool, connection: env.conn, dialer, voicemailMessage: VM, dailyCapPerPatient: 10 });
@@ -43,15 +45,18 @@ describe.each(BACKENDS)('scheduling and dialing on %s', (backend) => {
     expect(state[pDnc]).toEqual(['opted_out', 0]);
     expect(state[pVoicemail]).toEqual(['completed', 2]);
     expect(state[pRedFlag]).toEqual(['completed', 1]);
+    expect(state[pMachine]).toEqual(['completed', 2]);
     expect(dialer.calls.filter((c) => c.patient.id === pDnc)).toHaveLength(0);
     expect(dialer.calls.every((c) => c.voicemailMessage === VM)).toBe(true);
     const attempts = await env.pool.query<{ state: string; n: number }>('SELECT state, count(*)::int AS n FROM call_attempts WHERE campaign_id = $1 GROUP BY state', [campaignId]);
-    expect(Object.fromEntries(attempts.rows.map((r) => [r.state, r.n]))).toEqual({ answered: 3, no_answer: 1, busy: 3, voicemail: 1, cancelled: 1 });
+    expect(Object.fromEntries(attempts.rows.map((r) => [r.state, r.n]))).toEqual({ answered: 4, no_answer: 1, busy: 3, voicemail: 2, cancelled: 1 });
+    const machine = await env.pool.query<{ reason: string }>("SELECT reason FROM call_attempts WHERE patient_id = $1 AND state = 'voicemail'", [pMachine]);
+    expect(machine.rows).toEqual([{ reason: 'no_message' }]);
     const esc = await env.pool.query<{ patient_id: string; priority: number; red_flags: string[] }>('SELECT patient_id::text, priority, red_flags FROM escalations');
     expect(esc.rows).toEqual([{ patient_id: pRedFlag, priority: 1, red_flags: ['chest_pain'] }]);
     const progress = await campaignProgress(env.pool, campaignId);
-    expect(progress.contacts).toMatchObject({ pending: 0, active: 0, completed: 3, exhausted: 1, opted_out: 1 });
-    expect(progress.attempts).toMatchObject({ queued: 0, dialing: 0, answered: 3, busy: 3 });
+    expect(progress.contacts).toMatchObject({ pending: 0, active: 0, completed: 4, exhausted: 1, opted_out: 1 });
+    expect(progress.attempts).toMatchObject({ queued: 0, dialing: 0, answered: 4, busy: 3 });
   });
 
   it('a carrier fault is retried without counting against the patient, up to a bound; the callee\'s busy counts', async () => {

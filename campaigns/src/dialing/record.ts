@@ -8,7 +8,7 @@ import { prepared } from '../db/prepared.js';
 import { appendEvent, transition } from '../db/transitions.js';
 import { closeDial, maybeComplete, type DialEnd } from './lifecycle.js';
 import type { AttemptRow, CampaignRow, FollowUp, PatientRow } from './rows.js';
-import type { CallOutcome, CallResultInput } from './types.js';
+import { treatAsMachine, type CallOutcome, type CallResultInput } from './types.js';
 
 /** Reasons with which someone else closed a dialing attempt because its worker looked dead. */
 export const LOST_REASONS: readonly string[] = ['worker_lost', 'stale_dial'];
@@ -20,7 +20,12 @@ export interface Filed { closed: boolean; late?: boolean; followUps: FollowUp[] 
  * it was closed as lost (the worker's lock expired mid-call and a re-run closed it), the outcome is
  * still filed: see fileLateOutcome.
  */
-export async function recordOutcome(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, outcome: CallOutcome, now: Date): Promise<Filed> {
+export async function recordOutcome(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, reported: CallOutcome, now: Date): Promise<Filed> {
+  // A dialer that ran the call but says a machine answered (a CPaaS's own detection): a voicemail,
+  // retried per policy. Only a confident "machine" is one; uncertain is a person (fail-safe).
+  const outcome: CallOutcome = reported.kind === 'answered' && treatAsMachine(reported.amd)
+    ? { kind: 'voicemail', messageLeft: false, ...(reported.result.durationMs === undefined ? {} : { durationMs: reported.result.durationMs }) }
+    : reported;
   let closed: { closed: boolean; followUps: FollowUp[] };
   if (outcome.kind !== 'answered') {
     const reason = outcome.kind === 'voicemail' ? (outcome.messageLeft ? 'message_left' : 'no_message') : outcome.reason;
