@@ -115,7 +115,9 @@ export function enToDigits(text: string): string {
     while (j < words.length) {
       const x = words[j]!;
       if (isNumWord(x) && !/^\d/.test(x)) j++;
-      else if (x === 'and' && words[j + 1] !== undefined && isNumWord(words[j + 1]!) && !/^\d/.test(words[j + 1]!) && words.slice(i, j).some((y) => y in SCALES)) j++;
+      else if (x === 'and' && words[j + 1] !== undefined && isNumWord(words[j + 1]!) && !/^\d/.test(words[j + 1]!) && words.slice(i, j).some((y) => y in SCALES)
+        // "one hundred and forty", but not "one hundred forty and ninety" (two numbers).
+        && !(words[j - 1]! in ONES || words[j - 1]! in TENS)) j++;
       else if (x === 'point' && words[j + 1] !== undefined && simple(words[j + 1]!) !== undefined) {
         // "99 point 5", "thirty eight point five six": the digits after the point.
         j += 2;

@@ -113,7 +113,9 @@ export function numberText(utterance: string, lang: Lang): string {
   // Recognizer homophones inside numerals: 三是八度 (十), 三十七电五 (点).
   return vagueZh(t)
     .replace(/(?<=[一二三四五六七八九])[是时实石](?=[一二三四五六七八九度斤次天])/gu, '十')
-    .replace(/(?<=[零一二三四五六七八九十])[电店](?=[零一二三四五六七八九])/gu, '点');
+    .replace(/(?<=[零一二三四五六七八九十])[电店](?=[零一二三四五六七八九])/gu, '点')
+    // 五 misheard as 无 / 午 / 舞 / 武 right after 度 or 点 (三十七度无 = 三十七度五).
+    .replace(/(?<=[零一二三四五六七八九十][度点])[无午舞武捂](?![\u4e00-\u9fff]*[度点])/gu, '五');
 }
 
 /** Every quantity in the text: spans with their units and the 度/米 decimal forms folded in. */
@@ -296,14 +298,52 @@ const NO_CHANGE_EN = /\b(?:no change|not changed|hasn'?t changed|same|haven'?t g
 const NONE_ZH = /没有|没漏|没忘|一次也没|一次都没|从来没|从没|零次|都按时|没吃过|一直都|从不/u;
 const NONE_EN = /\b(?:never|none|not once|zero|no times?|didn'?t miss|haven'?t missed|not at all)\b/;
 
+/** Someone else than the caller (我老伴, 我儿子, 他, "my wife"), and the caller themself. */
+const OTHER_ZH = /(?:我|俺)?(?:家)?(?:老伴儿?|爱人|老公|老婆|媳妇|丈夫|妻子|儿子|女儿|闺女|孩子|孙子|孙女|外孙|妈妈?|爸爸?|母亲|父亲|老头|老太太?|家里人|家人)|(?<!其)[他她]/gu;
+const SELF_ZH = /[我俺](?!家|老伴|爱人|老公|老婆|媳妇|丈夫|妻子|儿子|女儿|闺女|孩子|孙|外孙|妈|爸|母亲|父亲|老头|老太)|本人|自己/gu;
+const OTHER_EN = /\b(?:my (?:wife|husband|son|daughter|kids?|child|children|mother|mom|mum|father|dad|partner|grandson|granddaughter)|he|she|his|her)\b/g;
+const SELF_EN = /\b(?:i|i'm|me|mine|myself)\b/g;
+
+/**
+ * When the answer gives a figure for someone else and one for the caller ("我老伴三十八度 我是
+ * 三十七度二"), keep the caller's: each quantity belongs to the person named last before it.
+ */
+function callersOwn(text: string, qs: Quantity[], lang: Lang): Quantity[] {
+  const marks = [
+    ...[...text.matchAll(lang === 'zh' ? OTHER_ZH : OTHER_EN)].map((m) => ({ at: m.index, other: true })),
+    ...[...text.matchAll(lang === 'zh' ? SELF_ZH : SELF_EN)].map((m) => ({ at: m.index, other: false })),
+  ].sort((a, b) => a.at - b.at || Number(a.other) - Number(b.other));
+  if (!marks.some((m) => m.other)) return qs;
+  const owner = (q: Quantity): boolean | null => {
+    let who: boolean | null = null;
+    for (const m of marks) if (m.at < q.start) who = m.other;
+    return who;
+  };
+  const own = qs.filter((q) => owner(q) !== true);
+  return own.length > 0 && own.length < qs.length && own.some((q) => owner(q) === false) ? own : qs;
+}
+
+/** The verb a count question asks about: 吐了几次 -> 吐, "how many times did you vomit" -> vomit. */
+function countedVerb(asked: string, lang: Lang): string | null {
+  if (lang === 'zh') return /([\u4e00-\u9fff])(?:了|过)?(?:几|多少)(?:次|回)/u.exec(asked)?.[1] ?? null;
+  return /\bhow many times (?:did|have|has|do) (?:you|he|she) (?:have |get |go |had |been )?(\w{3,})/.exec(asked.toLowerCase())?.[1] ?? null;
+}
+
 /** Parse a number answer. `{value: null}` when the caller gives no usable number. */
 export function parseNumber(utterance: string, lang: Lang, asked = '', declared?: Unit): NumberResult {
   const text = numberText(utterance, lang);
   const quest = declared ? questOfUnit(declared) : questOf(asked) ?? questOf(text);
-  const qs = extractQuantities(text, lang).filter((q) => q.cat !== 'age' && q.cat !== 'cm');
+  const qs = callersOwn(text, extractQuantities(text, lang).filter((q) => q.cat !== 'age' && q.cat !== 'cm'), lang);
   if (quest === 'times' && (lang === 'zh' ? /一次(?:都|也)(?:没|不)|从来没|从没/u : /\bnot (?:even )?once\b/).test(text)) return { value: 0, unit: 'times' };
   if (qs.length === 0) {
     if (quest === 'times' && (lang === 'zh' ? NONE_ZH : NONE_EN).test(text)) return { value: 0, unit: 'times' };
+    // 吐了几次 -> 没吐 / "didn't vomit": the counted thing did not happen.
+    const verb = quest === 'times' ? countedVerb(asked, lang) : null;
+    if (verb && (lang === 'zh'
+      ? new RegExp(`(?:没有?|未|不)(?:再|怎么)?[\\u4e00-\\u9fff]?${verb}`, 'u').test(text) && !/不(?:知道|记得|清楚)|没(?:数|注意|留意|算)/u.test(text)
+      : new RegExp(`\\b(?:didn't|did not|haven't|have not|hasn't|never|no|not)\\b(?: \\w+){0,2} ${verb.replace(/(?:ed|ing|e|s)$/, '')}`).test(text))) {
+      return { value: 0, unit: 'times' };
+    }
     if (quest === 'weight' && (lang === 'zh' ? NO_CHANGE_ZH : NO_CHANGE_EN).test(text)) {
       return toResult({ min: 0, max: 0, cat: null, start: 0, end: 0 }, quest, lang, asked, declared);
     }
@@ -331,5 +371,9 @@ export function parseNumber(utterance: string, lang: Lang, asked = '', declared?
   // number that cannot be what was asked (体温 "一") is not.
   chosen ??= pick(qs.filter((q) => q.cat !== null && q.cat !== 'score')) ?? (quest === null ? pick(qs) : undefined);
   if (!chosen) return { value: null };
+  // A measurement question (体温, 体重, 血糖) is not answered by a duration or a count ("这一两天都
+  // 没量"); a count per minute still answers a heart-rate question.
+  const measured: Quest[] = ['temperature', 'weight', 'sugar'];
+  if (chosen.cat !== null && quest !== null && measured.includes(quest) && catQuest(chosen.cat) !== quest && ['duration', 'times'].includes(catQuest(chosen.cat) ?? '')) return { value: null };
   return toResult(chosen, quest, lang, asked, declared);
 }

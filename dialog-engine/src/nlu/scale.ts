@@ -34,7 +34,9 @@ export function parseScale(utterance: string, lang: Lang): ScaleResult {
   text = text.replace(lang === 'zh' ? ZH_FRAME : EN_FRAME, ' ');
   // "十分疼" is "very painful", not 10.
   const spans = numberSpans(text, lang).filter((s) => !(lang === 'zh' && /^十分(?:疼|痛|难受|厉害)/u.test(text.slice(s.start))));
-  const inRange = spans.filter((s) => s.min >= 0 && s.max <= 10);
+  // A number with a time or count unit ("疼了三天了", "hurt for two days") is no rating.
+  const NOT_SCORE = lang === 'zh' ? /^(?:个|多)?(?:天|日|晚|周|星期|礼拜|月|年|小时|钟头|分钟|次|回|遍|岁|号|点钟|斤|公斤|度)/u : /^(?:days?|nights?|weeks?|months?|years?|hours?|minutes?|times|o'?clock|pm|am|kilos?|pounds?|degrees?)\b/;
+  const inRange = spans.filter((s) => s.min >= 0 && s.max <= 10 && !NOT_SCORE.test(text.slice(s.end).trim()));
   const pick = inRange.find((s) => /^(?:分|点|out|points?)/u.test(text.slice(s.end).trim())) ?? inRange[inRange.length - 1];
   if (pick) return pick.min === pick.max ? { value: pick.min } : { min: pick.min, max: pick.max };
   for (const [re, r] of lang === 'zh' ? ZH_BANDS : EN_BANDS) if (re.test(text)) return r;

@@ -130,9 +130,11 @@ export function numberSpans(text: string, lang: Lang): NumSpan[] {
       // 3到4 / 五到六 / "6 or 7": only when the second is the larger and not wildly so.
       const joins = lang === 'zh' ? RANGE_JOIN_ZH.test(gap) : RANGE_JOIN_EN.test(gap) && !/\bbetween\b.*\band\b/.test(gap);
       const between = lang === 'en' && /^\s*and\s*$/.test(gap) && /\bbetween\s*$/.test(text.slice(0, s.start));
+      // "five six times": two consecutive small whole numbers said back to back are a range.
+      const adjacent = lang === 'en' && /^\s+$/.test(gap) && s.min === s.max && next.min === next.max && Number.isInteger(s.max) && next.min === s.max + 1 && next.max <= 20;
       // 3天到5天, and 九分十分 / 三天四天 (two adjacent values with the same unit).
       const unitGap = lang === 'zh' && (/^[天周次回分度斤个]到$/u.test(gap) || (/^[天次回分度斤]$/u.test(gap) && next.min === s.max + 1 && text.slice(next.end).startsWith(gap)));
-      if ((joins && (lang === 'zh' || !/^\s*and\s*$/.test(gap))) || between || unitGap) {
+      if ((joins && (lang === 'zh' || !/^\s*and\s*$/.test(gap))) || between || unitGap || adjacent) {
         if (next.max > s.max && next.min <= s.max * 5 + 10) {
           merged.push({ min: s.min, max: next.max, start: s.start, end: next.end });
           i++;

@@ -13,7 +13,7 @@ const HEDGE_WORD_ONLY = /^(?:i guess|i suppose|maybe|perhaps|possibly|kind of|so
 const YES_HEAD = /^(?:religiously|like clockwork|without fail|every (?:single )?(?:day|time|dose)|never miss(?:ed)?(?: a (?:dose|day|one))?|very much so|i reckon(?: so)?|reckon so|i expect so|i'?d say so|i would say so|seems so|looks like it|(?:i'?m )?afraid so|for sure|you bet|totally|yes indeed|that'?s correct|speaking|this is (?:he|she|him|her|me|it)|that'?s me|that is me|it'?s me|it is me|you got (?:him|her|me)|yes|yeah|yea|yep|yup|ya|yah|aye|sure|of course|definitely|absolutely|certainly|correct|right|that'?s right|exactly|indeed|affirmative|okay|ok|alright|all right|fine|uh ?huh|mhm|mm ?hmm|yes please|i do|i did|i have|i am|i'?m|it is|it does|it did|there is|a little|a bit|slightly|somewhat|kind of|sort of|kinda|sorta|i guess so|i think so|i believe so|sometimes|occasionally|still|always|very|really|pretty|quite|please do|go ahead|sounds good|why not)\b/;
 const NO_HEAD = /^(?:i reckon not|i don'?t reckon|(?:i'?m )?afraid not|hardly|not in the slightest|not a bit|no chance|i doubt it|wrong|that'?s wrong|that is wrong|incorrect|not correct|not right|that'?s not right|no|nope|nah|naw|not really|not at all|not anymore|not any more|no more|never|none|nothing|negative|i don'?t think so|i do not think so|don'?t think so|not that i know|not that i(?:'ve)? noticed|i don'?t|i didn'?t|i haven'?t|i'?m not|it'?s not|it isn'?t|it doesn'?t|there isn'?t|no way|absolutely not|of course not|certainly not|definitely not|not yet|not today|no thanks|no thank you)\b/;
 
-const GONE = /\b(?:gone|went away|go away|stopped|disappeared|cleared up|healed|resolved|better now|all better|no longer|not anymore|any more|anymore|fine now|okay now|ok now|subsided|settled)\b/;
+const GONE = /\b(?:finish(?:ed)?|(?:is|are|it'?s|all) (?:over|done)|over now|done now|gone|went away|go away|stopped|disappeared|cleared up|healed|resolved|better now|all better|no longer|not anymore|any more|anymore|fine now|okay now|ok now|subsided|settled)\b/;
 const FINE = /\b(?:(?:i'?m|i am|it'?s|feel(?:ing)?|doing|all) (?:fine|good|great|ok|okay|alright|well|better)|no problems?|nothing wrong|all good|not bad|pretty good)\b/;
 const DOUBLE_NEG = /\b(?:not (?:un|without)|can'?t say (?:i )?(?:don'?t|didn'?t|haven'?t)|it'?s not that i (?:don'?t|didn'?t)|not no)\b/;
 const NEG = /\b(?:no|not|never|none|nothing|neither|nor|without|n'?t)\b|n'?t\b/;
@@ -34,7 +34,8 @@ function clause(c: string, problem: boolean, action: boolean): YesNo | null {
   if (DOUBLE_NEG.test(s)) return 'yes';
   if (problem && (GONE.test(s) || FINE.test(s)) && !/\bstill\b/.test(s)) return 'no';
   if (problem && /\bbetter\b/.test(s) && !/\bnot\b|n't\b|\bstill\b/.test(s)) return 'no';
-  if (action && FORGOT.test(s)) return 'no';
+  // "i never missed a dose" / "didn't forget once": nothing missed is a yes.
+  if (action && FORGOT.test(s)) return /\b(?:never|not once|didn'?t|did not|haven'?t|have not|don'?t|do not|no)\b(?: \w+){0,2} (?:forgot|forget|missed|miss|skipped|skip)\b/.test(s) ? 'yes' : 'no';
   if (!problem && FINE.test(s)) return 'yes';
   if (NO_HEAD.test(s)) return 'no';
   if (action && !NEG.test(s) && /\b(?:took|taken|did|done|measured|checked|went|always|every|all of them|each)\b/.test(s)) return 'yes';

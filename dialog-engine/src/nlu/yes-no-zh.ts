@@ -15,11 +15,11 @@ const STRONG_HEDGE = /不(?:太|大|是很|怎么)?(?:清楚|确定|记得|知�
 const SO_SO = /^(?:还好吧|还行吧|一般般?吧?|马马虎虎|凑合吧?|还可以吧|差不多吧|就那样吧?|老样子|时好时坏|有时候吧|偶尔吧)$/u;
 
 /** Everything-is-fine answers: no for a problem question, yes for a good-state question. */
-const FINE = /没事了?|没问题|没关系|挺好|很好|好着呢|都好|还好|还行|正常|不错|好多了|好了|好得差不多|全好了|已经好了|康复了|恢复得?(?:不错|挺好|很好)|没什么(?:事|问题|感觉|大碍)?|没啥|都没有|一切正常/u;
+const FINE = /没事了?|没问题|没关系|挺好|很好|好着呢|都好|还好|还行|正常|不错|好多了|好了|好得差不多|全好了|已经好了|康复了|恢复得?(?:不错|挺好|很好)|没什么(?:事|问题|感觉|大碍)?(?!好转|变化|改善|效果|起色|用)|没啥(?!好转|变化|改善|效果|起色|用)|都没有|一切正常|好着/u;
 /** Symptom-gone answers: no for a problem question. */
 const GONE = /不[\u4e00-\u9fff]{0,2}了|没[\u4e00-\u9fff]{0,2}了|(?:退|消|停|止|愈合|结痂|干)了|好了|消失|没再|不再|退烧了|烧退/u;
 
-const DOUBLE_NEG = /(?:不是|并不是|也不是|倒不是|并非|不会|不能|不可能)(?:没有|没|不)|没有不|没不|不是不/gu;
+const DOUBLE_NEG = /(?:不能|不好|没法|不敢)说[\u4e00-\u9fff]{0,4}?(?:没有|没|不)|(?:不是|并不是|也不是|倒不是|并非|不会|不能|不可能)(?:没有|没|不)|没有不|没不|不是不/gu;
 
 /** V不C potential complements and fixed words where 不/没 is not the answer's polarity. */
 const POTENTIAL_NEG = /(?<=[\u4e00-\u9fff])(?<![也还都就并可是很太真倒又才已再没])不(?=[着了动清过上下出住起来去懂见到完])/gu;
@@ -51,7 +51,20 @@ function stripHedgeWords(t: string): string {
 }
 
 /** Polarity of one clause: 'yes', 'no' or null when it says nothing. */
-type Frame = QuestionFrame & { topic: Set<string>; ability: boolean; normalQ?: boolean };
+type Frame = QuestionFrame & { topic: Set<string>; ability: boolean; normalQ?: boolean; improve?: boolean };
+
+/** "Is it better?" questions: a symptom that is gone is a yes, one that is still there a no. */
+const IMPROVE_Q = /好(?:点|些|一点|一些|转|多了)|见好|改善|减轻|缓解|恢复|起色|轻(?:点|些)/u;
+const NO_CHANGE = /一样|老样子|就那样|还那样|没变|没(?:啥|什么|有|怎么|见)?(?:好转|改善|效果|起色|变化|减轻|缓解|好)|不见(?:好|轻)|更(?:厉害|严重|重|疼|痛|难受)|加重|反而|越来越(?:厉害|重|疼|痛)/u;
+const BETTER = /轻(?:了|点|些|多了)|减轻|好(?:点|些|多|转|一点|一些)|缓解|没那么|不那么|不太|不怎么|有起色/u;
+
+function improvementPolarity(c: string): YesNo | null {
+  if (NO_CHANGE.test(c)) return 'no';
+  if (BETTER.test(c)) return 'yes';
+  if ((GONE.test(c) || FINE.test(c)) && !/还有|还在|还是/u.test(c)) return 'yes';
+  if (ZH_SYMPTOM_WORD.test(c) && !NEGATORS.test(c)) return 'no';
+  return null;
+}
 
 function clausePolarity(clause: string, frame: Frame): YesNo | null {
   let c = clause;
@@ -60,6 +73,12 @@ function clausePolarity(clause: string, frame: Frame): YesNo | null {
   c = c.replace(LEXICAL_NEG, '症');
   // 睡不着 / 喘不过气 restate a problem; but for "能自己走路吗" 走不了 is a plain no.
   if (!frame.ability) c = c.replace(POTENTIAL_NEG, '症');
+  if (frame.improve) {
+    const p = improvementPolarity(c);
+    if (p) return p;
+  }
+  // "有时候有 有时候没有": present now and then is present.
+  if (frame.problem && /(?:有时候?|有的时候|偶尔|时不时)(?:还|也)?(?:有|会)/u.test(c)) return 'yes';
   if (frame.problem && PARTIAL.test(c)) {
     const m = PARTIAL.exec(c)!;
     if (frame.topic.has(m[1]!)) return 'yes';
@@ -119,16 +138,61 @@ export function repairFromQuestion(answer: string, asked: string | undefined): s
 
 export function yesNoZh(utterance: string, asked?: string): YesNo {
   // Keep 就是 / 只是 (they separate "头疼倒没有 | 就是有点晕"); drop the other fillers.
-  const raw = repairFromQuestion(normalizeUtterance(utterance, 'zh', { dropFillers: false }).replace(ZH_SOFT_FILLERS, ''), asked)
+  // Recognizer segments (the pauses it marks with spaces) are kept as spaces until questions
+  // put back to us are dropped; then the answer is read as one string.
+  const segments: string[] = [];
+  for (const part of utterance.split(/[\s,，。！？?!；;]+/u)) {
+    const seg = normalizeUtterance(part, 'zh', { dropFillers: false }).replace(ZH_SOFT_FILLERS, '');
+    if (seg.length > 0 && seg !== segments[segments.length - 1]) segments.push(seg);
+  }
+  const raw = repairFromQuestion(segments.join(' '), asked)
     .replace(/没错|没毛病/gu, '对')
-    // Recognizer spellings of the answer words themselves.
-    .replace(/^(?:是得|事的|是滴|似的)$/u, '是的')
-    .replace(/^(?:对得|对滴|队的)$/u, '对的')
-    .replace(/^(?:有得|有滴)$/u, '有的')
-    .replace(/^(?:好得|好滴)$/u, '好的')
-    .replace(/^(?:嗯呢|恩呢|恩恩|摁)$/u, '嗯')
-    .replace(/^(?:没油|没友|美有|梅有)$/u, '没有')
-    .replace(/木有|冇|没得|莫得|么有/gu, '没有');
+    // Recognizer spellings of the answer words themselves (a whole segment).
+    .replace(/(?<=^| )(?:是得|事的|是滴|似的)(?= |$)/gu, '是的')
+    .replace(/(?<=^| )(?:对得|对滴|队的)(?= |$)/gu, '对的')
+    .replace(/(?<=^| )(?:有得|有滴)(?= |$)/gu, '有的')
+    .replace(/(?<=^| )(?:好得|好滴)(?= |$)/gu, '好的')
+    .replace(/(?<=^| )(?:嗯呢|恩呢|恩恩|摁|嗯呐|嗯哪)(?= |$)/gu, '嗯')
+    .replace(/(?<=^| )(?:没油|没友|美有|梅有)(?= |$)/gu, '没有')
+    .replace(/木有|冇|没得|莫得|么有/gu, '没有')
+    // Rhetorical negation: 哪有 / 哪儿有 = 没有, 哪会 = 不会, 好什么好 = 不好.
+    .replace(/哪(?:里|儿)?有(?!人|谁|地方)/gu, '没有')
+    .replace(/哪(?:里|儿)?(会|能)/gu, '不$1')
+    .replace(/([\u4e00-\u9fff])什么\1/gu, '不$1');
+  const answered = withoutQuestionBack(raw);
+  if (answered === null) return 'unclear';
+  return yesNoAnswer(answered, utterance, asked);
+}
+
+/** A question put back to the caller's side ("是不是要去医院", "我想问一下…", "你说的是发烧吗"). */
+const QUESTION_BACK = /是不是|要不要|用不用|需不需要|需要不需要|该不该|能不能|会不会|可不可以|行不行|严不严重|要不要紧|怎么办|怎么吃|怎么弄|怎么回事|为什么|啥意思|什么意思|我想问|想问一下|请问|问一下|问下|问问/u;
+const QUESTION_END = /[吗么](?:啊|呀)?$/u;
+
+/**
+ * Drop a question the caller asks back: the answer before it stands ("没有 是不是要去医院" = no);
+ * a question alone is no answer (null). Recognizer segments (spaces) bound a question.
+ */
+function withoutQuestionBack(raw: string): string | null {
+  let asks = false;
+  const kept = raw.split(' ').map((seg) => {
+    const m = QUESTION_BACK.exec(seg);
+    if (m) {
+      asks = true;
+      return seg.slice(0, m.index).replace(/(?:我|你|您|那)+$/u, '');
+    }
+    if (QUESTION_END.test(seg) && /^(?:你|您)|是.{1,8}[吗么]/u.test(seg)) {
+      asks = true;
+      return '';
+    }
+    return seg;
+  });
+  // 对了 / 还有 right before a question are discourse markers ("by the way"), not "right".
+  if (asks) for (let i = 0; i < kept.length; i++) kept[i] = kept[i]!.replace(/^(?:对了|还有|另外)$|(?<=.)(?:对了|还有|另外)$/u, '');
+  const joined = kept.join('');
+  return asks && joined.length === 0 ? null : joined;
+}
+
+function yesNoAnswer(raw: string, utterance: string, asked?: string): YesNo {
   if (raw.length === 0) return 'unclear';
   const frame: Frame = {
     ...questionFrame(asked, 'zh'),
@@ -136,6 +200,11 @@ export function yesNoZh(utterance: string, asked?: string): YesNo {
     ability: /能|可以|会|得了|得动/u.test(asked ?? '') && !ZH_SYMPTOM_WORD.test(asked ?? ''),
     normalQ: /正常/u.test(asked ?? ''),
   };
+  if (IMPROVE_Q.test(asked ?? '')) {
+    frame.improve = true;
+    frame.problem = false;
+  }
+  if (frame.improve && /^(?:老样子|就那样吧?|还那样|差不多吧?)$/u.test(raw)) return 'no';
   if (/^我?就是(?:我|本人|他|她)?$|^就是就是$/u.test(normalizeUtterance(utterance, 'zh', { dropFillers: false }))) return 'yes';
   if (SO_SO.test(raw)) return 'unclear';
   // A hedge with nothing firmer said after it is unclear ("不知道 可能吧"); a firm answer after
