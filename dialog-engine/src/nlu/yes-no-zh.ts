@@ -10,7 +10,7 @@ import type { YesNo } from './types.js';
 const ZH_SOFT_FILLERS = /怎么说呢|那个|这个|然后|呃|额|噢|欸|诶|哎|唉/gu;
 
 /** Hedges that make the whole answer unclear. */
-const STRONG_HEDGE = /不(?:太|大|是很|怎么)?(?:清楚|确定|记得|知道|晓得)|说不上来|不好讲|不知道|不晓得|不清楚|说不清|讲不清|说不好|不好说|不确定|不一定|记不清|记不得|不记得|想不起|搞不清|弄不清|不太懂|听不懂|没注意|没留意|没感觉出来|看情况|难说|谁知道|也许吧|可能吧|或许吧|大概吧|应该吧|说不准|不敢说|我也不知/u;
+const STRONG_HEDGE = /(?:我|俺)?(?:怎么|哪)(?:会|能)?知道|不(?:太|大|是很|怎么)?(?:清楚|确定|记得|知道|晓得)|说不上来|不好讲|不知道|不晓得|不清楚|说不清|讲不清|说不好|不好说|不确定|不一定|记不清|记不得|不记得|想不起|搞不清|弄不清|不太懂|听不懂|没注意|没留意|没感觉出来|看情况|难说|谁知道|也许吧|可能吧|或许吧|大概吧|应该吧|说不准|不敢说|我也不知/u;
 /** Lukewarm answers: "so-so". */
 const SO_SO = /^(?:还好吧|还行吧|一般般?吧?|马马虎虎|凑合吧?|还可以吧|差不多吧|就那样吧?|老样子|时好时坏|有时候吧|偶尔吧)$/u;
 
@@ -71,6 +71,8 @@ function clausePolarity(clause: string, frame: Frame): YesNo | null {
   for (const term of frame.negativeTerms) c = c.split(term).join('症');
   c = c.replace(/不错/gu, '挺好').replace(DOUBLE_NEG, '是');
   c = c.replace(LEXICAL_NEG, '症');
+  // An A不A / A没A form inside the answer ("我怎么知道疼不疼") names the question, not a no.
+  c = c.replace(/([\u4e00-\u9fff])(?:不|没)\1/gu, '');
   // 睡不着 / 喘不过气 restate a problem; but for "能自己走路吗" 走不了 is a plain no.
   if (!frame.ability) c = c.replace(POTENTIAL_NEG, '症');
   if (frame.improve) {
