@@ -64,6 +64,12 @@ export function yesNoEn(utterance: string, asked?: string): YesNo {
   }
   // "Is it worse?" / "any better?" answered "about the same": no change is a no.
   if (asked && /\b(?:worse|better|changed?|bigger|increased|improv\w*|different)\b/i.test(asked) && /^(?:(?:it'?s |about |pretty much |much |roughly |just )*(?:the )?same(?: as (?:before|ever|usual|last time))?|no (?:real )?(?:change|difference)|(?:it )?(?:hasn'?t|has not) changed|no different)$/.test(t)) return 'no';
+  // "Is the cough any better?": gone is a yes, still there or the same is a no.
+  if (asked && /\b(?:better|improv\w*|eas(?:ed|ing)|gone down|going down|settl(?:ed|ing)|clear(?:ed|ing) up|healing)\b/i.test(asked)) {
+    if (/\b(?:same|worse|no (?:better|change|different)|not (?:really |much |any |getting |at all )?(?:better|improv\w*)|(?:hasn'?t|has not|haven'?t|didn'?t|did not) (?:changed|improved|gotten better|got better|helped))\b/.test(t)) return 'no';
+    if (GONE.test(t) || /\b(?:better|improv\w*|less|eas(?:ed|ing)|went down|gone down|going down|healing|healed)\b/.test(t)) return 'yes';
+    if (/\bstill\b/.test(t)) return 'no';
+  }
   const head = clause(t, problem, action);
   // A plain "yes"/"no" head wins; otherwise the last clause (after "but"/"now") decides.
   if (/^(?:yes|yeah|yep|no|nope|nah)\b/.test(t) && head) {

@@ -199,7 +199,8 @@ function yesNoAnswer(raw: string, utterance: string, asked?: string): YesNo {
   const frame: Frame = {
     ...questionFrame(asked, 'zh'),
     topic: contentChars(asked ?? ''),
-    ability: /能|可以|会|得了|得动/u.test(asked ?? '') && !ZH_SYMPTOM_WORD.test(asked ?? ''),
+    // Ability and good-state questions (能走吗, 睡得好吗, 吃得下吗): 走不了 / 睡不着 is a plain no.
+    ability: /能|可以|会|得了|得动|得(?:好|香|着|下|惯)|顺利/u.test(asked ?? '') && !ZH_SYMPTOM_WORD.test(asked ?? ''),
     normalQ: /正常/u.test(asked ?? ''),
   };
   if (IMPROVE_Q.test(asked ?? '')) {
