@@ -51,7 +51,11 @@ function protocolError(status: 400 | 488, problem: string): TzError {
 type ParsedSdp = ReturnType<typeof sdpTransform.parse>;
 type Media = ParsedSdp['media'][number];
 
+/** Largest SDP we parse, octets: a G.711 offer is under 1 KB; 64 KB leaves room for odd but legal ones. */
+export const MAX_SDP_BYTES = 64 * 1024;
+
 function parse(sdp: string): ParsedSdp {
+  if (typeof sdp === 'string' && sdp.length > MAX_SDP_BYTES) throw protocolError(400, 'sdp-too-large');
   if (typeof sdp !== 'string' || !/^v=0\r?$/m.test(sdp) || !/^m=/m.test(sdp)) throw protocolError(400, 'sdp-unparseable');
   let parsed: ParsedSdp;
   try {
@@ -108,6 +112,8 @@ function chooseAudio(parsed: ParsedSdp, accept: readonly G711Codec[]): AudioChoi
     const te = m.rtp.find((r) => r.codec.toLowerCase() === 'telephone-event' && (r.rate ?? 8000) === 8000 && pts.includes(r.payload));
     const address = m.connection?.ip ?? parsed.connection?.ip;
     if (!address) throw protocolError(400, 'sdp-no-connection');
+    if (!validAddress(address)) throw protocolError(400, 'sdp-bad-connection');
+    if (!Number.isInteger(m.port) || m.port < 1 || m.port > 65535) throw protocolError(400, 'sdp-bad-port');
     let remoteDirection = directionOf(m, parsed);
     // RFC 2543 hold: c=0.0.0.0 means "do not send to me" (RFC 3264 section 8.4).
     if (address === '0.0.0.0' && remoteDirection === 'sendrecv') remoteDirection = 'sendonly';
@@ -177,4 +183,15 @@ export function readAnswer(answerSdp: string, offered: readonly G711Codec[] = ['
     codec: choice.codec, payloadType: choice.payloadType, telephoneEventPt: choice.telephoneEventPt, remote: choice.remote,
     localDirection: mirrorDirection(choice.remoteDirection),
   };
+}
+
+/** c= connection-address (RFC 4566 section 5.7): a dotted quad with octets <= 255, an IPv6 address, or a host name. */
+function validAddress(a: string): boolean {
+  const addr = a.split('/')[0]!; // multicast TTL / count suffix
+  if (/^[\d.]+$/.test(addr)) {
+    const parts = addr.split('.');
+    return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+  }
+  if (addr.includes(':')) return /^[0-9A-Fa-f:.]+$/.test(addr);
+  return /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/.test(addr);
 }

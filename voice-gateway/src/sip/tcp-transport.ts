@@ -20,6 +20,9 @@ import { headerValue, headOf, requestTarget, SipTransportBase, stripV4Mapped } f
 
 export type { DeliverFn, TransportStats } from './transport-base.js';
 
+/** After a framing error, close the connection this much later, ms (answers to earlier messages drain first). */
+const FRAMING_CLOSE_DELAY_MS = 100;
+
 export interface TcpTransportOptions {
   /** Listen for inbound SIP on this address (omit to only dial out). */
   listen?: { host: string; port: number };
@@ -177,9 +180,11 @@ export class TcpSipTransport extends SipTransportBase<net.Socket> {
     if (ev.kind === 'error') {
       // A byte stream cannot be resynchronised: answer if we can, then close.
       this.log.warn({ problem: ev.problem, remote: remote.address }, 'sip stream framing error, closing connection');
-      const answered = this.answerFramingError(s, ev.problem, ev.headerText);
-      if (answered) s.end();
-      else s.destroy();
+      // Close a moment later: answers sip.js is still writing to earlier messages of the same
+      // chunk (its send is asynchronous) go out first; the framer ignores anything further.
+      this.answerFramingError(s, ev.problem, ev.headerText);
+      setTimeout(() => s.end(), FRAMING_CLOSE_DELAY_MS).unref();
+      setTimeout(() => s.destroy(), FRAMING_CLOSE_DELAY_MS + 2000).unref();
       return;
     }
     this.receive(s, ev.text, remote);
