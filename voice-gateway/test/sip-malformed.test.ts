@@ -55,7 +55,7 @@ describe('pre-parser guard (RFC 4475 classes)', () => {
     expect(status(good.replace('Max-Forwards: 70', 'Max-Forwards:\r\n  70'))).toBe('ok');
   });
   const cases: [string, string, number | 'dropped'][] = [
-    ['bad SIP version (3.1.2.16)', good.replace('SIP/2.0\r\n', 'SIP/7.0\r\n'), 400],
+    ['bad SIP version (3.1.2.16)', good.replace('SIP/2.0\r\n', 'SIP/7.0\r\n'), 505],
     ['garbage request line', good.replace(/^INVITE [^\r]*/, 'INVITE  sip:x SIP/2.0 extra'), 400],
     ['CSeq method mismatch (3.1.2.13)', withHeader(good, 'CSeq', '1 OPTIONS'), 400],
     ['CSeq number too large (3.1.2.12)', withHeader(good, 'CSeq', '36893488147419103232 INVITE'), 400],

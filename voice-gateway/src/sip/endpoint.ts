@@ -10,7 +10,7 @@
  * transport routes (tcp-transport.ts); its response Via check (host must equal viaHost, no port)
  * is bypassed because our transport hands parsed messages straight to the user-agent core.
  */
-import { Core, Registerer, RegistererState, UserAgent, type Invitation, type SessionDescriptionHandlerFactory } from 'sip.js';
+import { Core, Registerer, RegistererState, UserAgent, type Invitation } from 'sip.js';
 import { createLogger, isTzError, TzError, type Logger } from '@tingzhen/voice-core';
 import type { MediaClock } from '../legs/media-clock.js';
 import { PortAllocator, type G711Codec, type JitterBufferOptions, type PortRange } from '../rtp/index.js';
@@ -102,9 +102,9 @@ export class SipEndpoint {
       contactParams: { transport: ws ? 'ws' : opts.tls ? 'tls' : 'tcp' },
       transportConstructor: ws ? WsSipTransport : TcpSipTransport,
       transportOptions,
-      sessionDescriptionHandlerFactory: closedSdhRefusesDescriptions(rtpSdhFactory({
+      sessionDescriptionHandlerFactory: rtpSdhFactory({
         allocator: this.allocator, mediaAddress, codecs: opts.codecs, jitter: opts.jitter, logger: this.log,
-      })),
+      }),
       userAgentString: 'tingzhen',
       ...(opts.auth ? { authorizationUsername: opts.auth.username, authorizationPassword: opts.auth.password } : {}),
       sendInitialProvisionalResponse: false, // we send 180 ourselves (after the SDP pre-check)
@@ -315,26 +315,4 @@ function wsHost(url: string): string {
   } catch {
     throw new TzError('TZ_ERR_VALIDATION', { field: 'websocket.url', reason: 'not a URL' });
   }
-}
-
-/**
- * A description that arrives after the handler closed is refused. Measured with a late-offer
- * INVITE (no SDP; our offer in the 200, the answer in the ACK): sip.js reports the session
- * established when it sends the 200, so a call hung up at once closes the handler (its RTP ports
- * go back to the allocator) before the ACK's answer arrives; applying that answer would start an
- * RTP session on closed sockets, whose RTCP timer then throws ERR_SOCKET_DGRAM_NOT_RUNNING.
- */
-function closedSdhRefusesDescriptions(factory: SessionDescriptionHandlerFactory): SessionDescriptionHandlerFactory {
-  return (session, options) => {
-    const sdh = factory(session, options);
-    let closed = false;
-    const close = sdh.close.bind(sdh);
-    const setDescription = sdh.setDescription.bind(sdh);
-    sdh.close = () => {
-      closed = true;
-      close();
-    };
-    sdh.setDescription = (...args) => (closed ? Promise.reject(new Error('session description handler closed')) : setDescription(...args));
-    return sdh;
-  };
 }

@@ -24,6 +24,7 @@ const silentLogger = { debug() {}, log() {}, warn() {}, error() {} };
 const MANDATORY = ['from', 'to', 'call_id', 'cseq', 'via'] as const;
 const REQUEST_LINE = /^([A-Za-z0-9.!%*_+`'~-]+) (\S+) SIP\/2\.0$/;
 const STATUS_LINE = /^SIP\/2\.0 [1-6]\d\d .*$/;
+const OTHER_VERSION = /^([A-Za-z0-9.!%*_+`'~-]+) (\S+) SIP\/\d+\.\d+$/;
 
 /** Most header fields a message may carry (after unfolding); RFC 4475 class "thousands of headers". */
 export const MAX_HEADER_FIELDS = 500;
@@ -43,7 +44,8 @@ export function guardMessage(text: string): GuardResult {
   const first = firstEnd < 0 ? text : text.slice(0, firstEnd);
   const isRequest = !first.startsWith('SIP/');
   const fail = (problem: string, status = 400): GuardResult => (isRequest ? reject(text, problem, status) : { ok: false, problem, reply: null });
-  if (isRequest && !REQUEST_LINE.test(first)) return reject(text, 'bad-request-line');
+  // RFC 3261 section 8.2.2 / RFC 4475 section 3.1.2.16: a well-formed request of another SIP version gets 505.
+  if (isRequest && !REQUEST_LINE.test(first)) return reject(text, 'bad-request-line', OTHER_VERSION.test(first) ? 505 : 400);
   if (!isRequest && !STATUS_LINE.test(first)) return { ok: false, problem: 'bad-status-line', reply: null };
   const lineProblem = checkHeaderLines(text);
   if (lineProblem) return fail(lineProblem);
@@ -184,7 +186,7 @@ function reject(text: string, problem: string, status = 400): GuardResult {
   return { ok: false, problem, reply: buildStatelessResponse(text, status, problem) };
 }
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 416: 'Unsupported URI Scheme', 481: 'Call/Transaction Does Not Exist', 503: 'Service Unavailable' };
+const REASONS: Record<number, string> = { 400: 'Bad Request', 416: 'Unsupported URI Scheme', 481: 'Call/Transaction Does Not Exist', 503: 'Service Unavailable', 505: 'Version Not Supported' };
 
 /**
  * A stateless response from the raw header lines (RFC 3261 section 8.2.6.2), without sip.js: the

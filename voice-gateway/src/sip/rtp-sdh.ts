@@ -63,6 +63,11 @@ export class RtpSessionDescriptionHandler implements SessionDescriptionHandler {
   }
 
   async setDescription(sdp: string): Promise<void> {
+    // A description after close is refused. Measured with a late-offer INVITE (no SDP; our offer
+    // in the 200, the answer in the ACK): sip.js reports the session established when it sends the
+    // 200, so a call hung up at once closes us (the RTP ports go back to the allocator) before the
+    // ACK's answer arrives; applying it would start an RTP session on closed sockets.
+    if (this.closed) throw new Error('session description handler closed');
     if (this.haveLocalOffer) {
       this.haveLocalOffer = false;
       this.apply(readAnswer(sdp, this.opts.codecs));
@@ -93,11 +98,12 @@ export class RtpSessionDescriptionHandler implements SessionDescriptionHandler {
   }
 
   private apply(media: NegotiatedMedia): void {
+    if (this.closed || !this.sockets) return;
     this.media = media;
     const direction = this.holdDirection === 'sendrecv' ? media.localDirection : this.holdDirection;
     if (!this.rtp) {
       this.rtp = new RtpSession({
-        sockets: this.sockets!, allocator: this.opts.allocator, codec: media.codec, payloadType: media.payloadType,
+        sockets: this.sockets, allocator: this.opts.allocator, codec: media.codec, payloadType: media.payloadType,
         telephoneEventPt: media.telephoneEventPt, remote: media.remote, jitter: this.opts.jitter, logger: this.opts.logger,
         onFrame: (s, k) => this.onFrame?.(s, k),
         onDtmf: (d, ms) => this.onDtmf?.(d, ms),
