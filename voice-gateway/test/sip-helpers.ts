@@ -1,5 +1,7 @@
 /** Test helpers for SIP: a gateway endpoint and a sip.js peer endpoint on loopback. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -122,4 +124,13 @@ export async function startKamailio(dir: string, defines: Record<string, string 
       if (kam.exitCode === null) kam.kill('SIGKILL');
     },
   };
+}
+
+/** A self-signed certificate for 127.0.0.1 (openssl), written to `dir` as NAME-key.pem / NAME-cert.pem. */
+export function selfSignedCert(dir: string, name = 'tls'): { key: Buffer; cert: Buffer; keyPath: string; certPath: string } {
+  const keyPath = join(dir, `${name}-key.pem`);
+  const certPath = join(dir, `${name}-cert.pem`);
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath,
+    '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  return { key: readFileSync(keyPath), cert: readFileSync(certPath), keyPath, certPath };
 }

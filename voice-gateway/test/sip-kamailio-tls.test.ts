@@ -5,20 +5,16 @@
  * through the edge (Route) to the carrier over TLS, the edge verifying the carrier's certificate.
  * Audio flows both ways in both directions.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CallReport } from '../src/index.js';
 import { createSipDialer, type SipCallLeg } from '../src/sip/index.js';
-import { freePort, startGateway, startKamailio, type Gateway, type Kamailio } from './sip-helpers.js';
+import { freePort, selfSignedCert, startGateway, startKamailio, type Gateway, type Kamailio } from './sip-helpers.js';
 import { tempDir } from './sip-fixtures/sipp.js';
 
 const dir = tempDir();
-execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-const key = readFileSync(join(dir, 'key.pem'));
-const cert = readFileSync(join(dir, 'cert.pem'));
+const { key, cert, keyPath, certPath } = selfSignedCert(dir, 'carrier');
 
 let gw: Gateway;
 let carrier: Gateway;
@@ -40,14 +36,14 @@ beforeAll(async () => {
 method = TLSv1.2+
 verify_certificate = no
 require_certificate = no
-private_key = ${join(dir, 'key.pem')}
-certificate = ${join(dir, 'cert.pem')}
+private_key = ${keyPath}
+certificate = ${certPath}
 
 [client:default]
 method = TLSv1.2+
 verify_certificate = yes
 require_certificate = yes
-ca_list = ${join(dir, 'cert.pem')}
+ca_list = ${certPath}
 `);
   edgePort = await freePort();
   tlsPort = await freePort();
@@ -111,9 +107,8 @@ it('a campaign call leaves through the edge to the TLS trunk (certificate verifi
 
 it('the edge refuses to relay to a TLS trunk whose certificate it cannot verify', async () => {
   // A second carrier whose certificate is not in the edge's CA list.
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key2.pem'), '-out', join(dir, 'cert2.pem'),
-    '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  const rogue = await startGateway({ tls: { key: readFileSync(join(dir, 'key2.pem')), cert: readFileSync(join(dir, 'cert2.pem')) }, publicHost: '127.0.0.1' });
+  const other = selfSignedCert(dir, 'rogue');
+  const rogue = await startGateway({ tls: { key: other.key, cert: other.cert }, publicHost: '127.0.0.1' });
   try {
     let rang = false;
     void rogue.nextLeg().then(() => { rang = true; });

@@ -1,18 +1,11 @@
 /** SIP over TLS (RFC 3261 section 26.2): the CallLeg conformance suite again, on a TLS listener with a self-signed certificate the peer trusts, and an untrusted certificate refused. */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSipDialer, SipEndpoint } from '../src/sip/index.js';
 import { callLegConformance } from './leg-conformance.js';
-import { callGateway, legHarness, quiet, rtpRange, startGateway, type Gateway } from './sip-helpers.js';
+import { callGateway, legHarness, quiet, rtpRange, selfSignedCert, startGateway, type Gateway } from './sip-helpers.js';
 import { tempDir } from './sip-fixtures/sipp.js';
 
-const dir = tempDir();
-execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-const key = readFileSync(join(dir, 'key.pem'));
-const cert = readFileSync(join(dir, 'cert.pem'));
+const { key, cert } = selfSignedCert(tempDir());
 
 let gw: Gateway;
 let peer: SipEndpoint;
