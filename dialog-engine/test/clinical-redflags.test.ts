@@ -75,6 +75,11 @@ const ZH: Row[] = [
   ['没有胸痛', null],
   ['伤口有点红', null],
   ['头晕', null],
+  // A whole strip of pills is an overdose whoever took it; a child's treatment is not one.
+  ['宝宝把一板药都吃了', 'poisoning'],
+  ['孩子吃了药还是发烧', null],
+  ['孩子吃了退烧药烧退了', null],
+  ['我把药都吃了', null],
 ];
 
 const EN: Row[] = [
@@ -124,6 +129,8 @@ const EN: Row[] = [
   ['im not suicidal', null],
   ['i had chest pain last year', null],
   ['my son has a cough', null],
+  ['my son took his medicine and still has a fever', null],
+  ['I took all my tablets today', null],
 ];
 
 describe('detectRedFlags zh', () => {
@@ -154,5 +161,10 @@ describe('detectRedFlags context', () => {
   it('subject patient ignores other people', () => {
     expect(detectRedFlags('我爸嘴歪了', 'zh', { subject: 'patient' })).toEqual([]);
     expect(detectRedFlags('我爸嘴歪了', 'zh')).toEqual(['stroke-signs']);
+  });
+  it('a small child\'s overdose is a poisoning, not self-harm, unless the words say so', () => {
+    expect(detectRedFlags('my toddler swallowed a bunch of pills', 'en')).toEqual(['poisoning']);
+    expect(detectRedFlags('my toddler says he wants to die and swallowed pills', 'en')).toContain('suicidal');
+    expect(detectRedFlags('我闺女吃了一整瓶安眠药', 'zh')).toEqual(expect.arrayContaining(['suicidal', 'poisoning']));
   });
 });

@@ -29,6 +29,9 @@ const ROWS: Row[] = [
   ['i have had a headache for three days and i threw up', 'D4', 'neurology'],
   ['i feel dizzy', 'D5', 'neurology'],
   ['fever headache and a stiff neck', 'D2', null],
+  ["my 3 year old ate some of grandma's pills", 'D3', null],
+  ['my husband drank some drain cleaner', 'D2', null],
+  ['my toddler swallowed a bunch of pills', 'D1', null],
   // abdomen
   ['severe stomach pain that came on suddenly', 'D2', null],
   ['pain in the lower right side of my belly and a fever', 'D4', 'general-surgery'],

@@ -78,6 +78,9 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   // Poisoning: a dangerous poison (pesticide, rat poison, carbon monoxide / charcoal) or an
   // overdose (a whole bottle or strip, tens of tablets). A single extra dose stays a medication error.
   if (has('x:poison-severe') || has('x:overdose')) flags.add('poisoning');
+  // A small child's overdose is an accident, not self-harm, unless the words say otherwise.
+  const smallChild = has('x:small-child') || has('x:newborn') || (f.ageMonths !== null && f.ageMonths < 120);
+  if (smallChild && flags.has('suicidal') && flags.has('poisoning') && !has('suicidal-thoughts')) flags.delete('suicidal');
   // Major trauma: a high-energy injury (hit by a vehicle, a crash, a fall from height, a crush), or a
   // head injury with a blackout, drowsiness, confusion or a fit (NICE head-injury criteria).
   if ((has('x:high-energy') && !has('x:uninjured')) ||

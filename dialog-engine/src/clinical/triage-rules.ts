@@ -33,8 +33,10 @@ const injured = (f: TriageFacts): boolean => h(f, 'x:injury', 'x:head-injury');
 export const TRIAGE_RULES: TriageRule[] = [
   // Poisoning and medication errors: a nurse or poison advice now, never dosing by the bot.
   { reason: 'dangerous poison (pesticide, carbon monoxide)', disposition: 'D1', department: null, when: (f) => h(f, 'x:poison-severe') },
-  { reason: 'poisoning', disposition: 'D2', department: null, when: (f) => h(f, 'x:poison') },
+  { reason: 'poisoning', disposition: 'D2', department: null, when: (f) => h(f, 'x:poison', 'x:ingested-chemical') },
   { reason: 'medication error', disposition: 'D3', department: null, when: (f) => h(f, 'x:med-error') },
+  { reason: 'a child swallowed medicine not meant for them', disposition: 'D3', department: null,
+    when: (f) => (f.child || h(f, 'x:child', 'x:small-child', 'x:newborn')) && h(f, 'x:ingested-medicine') },
   // Serious but not immediately life-threatening: emergency department now.
   { reason: 'black stool (possible GI bleed)', disposition: 'D2', department: null, when: (f) => h(f, 'black-stool') },
   { reason: 'pregnancy with bleeding, pain, reduced movements or labour', disposition: 'D2', department: null,

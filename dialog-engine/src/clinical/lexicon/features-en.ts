@@ -106,6 +106,16 @@ export const EN_FEATURES: Lexicon = {
   'x:sunken': ['\\bsunken (?:eyes|soft spot|fontanelle)\\b', '\\beyes (?:look |are |have )?(?:sunken|sunk)\\b'],
   'x:cant-drink': ["!\\b(?:isn'?t|is not|not|hasn'?t been|has not been|won'?t|wont) (?:been )?drinking\\b(?! (?:alcohol|coffee|beer|wine|tea))", "!\\b(?:can'?t|cannot|won'?t|unable to) (?:drink|keep (?:even )?(?:a sip of )?water down|take fluids)\\b"],
   'x:old': ['\\belderly\\b', '\\bgrand(?:ma|pa|mother|father|dad|da|ad)\\b', '\\bgranddad\\b', '\\bnan(?:a|na)?\\b', '\\bgran\\b', '\\bold (?:dear|boy|girl|folks)\\b', '\\b(?:elderly|older|aged) (?:mother|father|mum|mom|dad|parent|relative|neighbou?r)\\b', '\\bold (?:man|woman|lady|gentleman)\\b', '\\bin (?:his|her) (?:70|80|90)s\\b', '\\bnursing home\\b', '\\bgranny\\b'],
+  // A small child: accidental poisoning rather than self-harm (see redflags.ts).
+  'x:small-child': ['\\bbaby\\b', '\\binfant\\b', '\\btoddler\\b', '\\bnewborn\\b', '\\blittle one\\b'],
+  // Pills a child must not swallow (a child's own "medicine" is not in it: pills or tablets are).
+  'x:ingested-medicine': [
+    "\\b(?:swallowed|ate|eaten|chewed|got into|bit into)\\b(?: [\\w']+){0,4}? (?:pills?|tablets?|capsules?)\\b",
+  ],
+  // Chemicals nobody should swallow.
+  'x:ingested-chemical': [
+    "\\b(?:swallowed|ate|eaten|drank|drunk|chewed|licked|got into|bit into)\\b(?: [\\w']+){0,4}? (?:bleach|detergent|(?:laundry|dishwasher|washing)(?: \\w+)? (?:pods?|capsules?|tablets?|liquid)|button batter(?:y|ies)|batter(?:y|ies)|chemicals?|cleaners?|antifreeze|insecticide|lamp oil|paraffin|kerosene|gasoline|petrol|drain cleaner|nicotine|e-?liquid|vape juice)\\b",
+  ],
   'x:child': ['\\bbaby\\b', '\\binfant\\b', '\\bchild\\b', '\\bkids?\\b', '\\btoddler\\b', '\\bnewborn\\b', '\\blittle (?:one|boy|girl)\\b', '\\bchildren\\b'],
   'x:cardiac-history': ['\\bheart (?:disease|attack|condition|problems?)\\b', '\\bstents?\\b', '\\bbypass\\b', '\\bangina\\b', '\\bcoronary\\b'],
   'x:heart-failure': ['\\bheart failure\\b', '\\bchf\\b', '\\bweak heart\\b'],
