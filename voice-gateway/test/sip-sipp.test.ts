@@ -96,7 +96,7 @@ describe('tingzhen -> SIPp callee (campaign dial outcomes)', () => {
     const port = freePort();
     const scen = writeScenario(dir, `uas-${port}.xml`, xml);
     const sipp = runSipp(['-sf', scen, '-t', 't1', '-i', '127.0.0.1', '-p', String(port), '-mp', String(port + 10000), '-m', '1']);
-    await new Promise((r) => setTimeout(r, 300)); // SIPp binds its port
+    await new Promise((r) => setTimeout(r, 600)); // SIPp binds its port (slower when the machine is busy)
     let spoke = 0;
     const dial = createSipDialer({
       endpoint: caller,
@@ -134,7 +134,7 @@ describe('tingzhen -> SIPp callee (campaign dial outcomes)', () => {
   }
 
   it('no answer within the ring timeout: CANCEL -> 487 -> no-answer', async () => {
-    const r = await dialSipp(uasRingXml(), 1500);
+    const r = await dialSipp(uasRingXml(), 3000);
     expect(r.outcome).toMatchObject({ status: 'no-answer', reason: 'no-answer' });
     expect(r.exit.code).toBe(0);
     expect(caller.activeCalls).toBe(0);
