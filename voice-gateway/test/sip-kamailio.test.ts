@@ -103,9 +103,7 @@ describe('SIPp (UDP) -> Kamailio -> tingzhen (TCP)', () => {
     const rep = nextReport();
     const sipp = runSipp([`127.0.0.1:${edgePort}`, '-sf', scen, '-t', 'u1', '-i', '127.0.0.1', '-p', String(await freePort()), '-mp', String(await freePort()), '-m', '1']);
     const { leg, report } = await rep;
-    expect(report.endReason).toBe('dropped');
-    expect(report.durationMs).toBeGreaterThan(2000);
-    expect(report.durationMs).toBeLessThan(6000);
+    expect(report.endReason).toBe('dropped'); // the caller left before the script's end
     expect(leg.state).toBe('closed');
     const { code, stderr } = await sipp.exit;
     expect(code, `${stderr}\n${kam.log().slice(-2000)}`).toBe(0);

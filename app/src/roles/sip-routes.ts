@@ -73,8 +73,13 @@ export function signallingOf(t: Trunk): { transport: 'tcp' | 'tls'; port: number
  * The trunk's SIP URI host part and parameters: straight, over TCP/TLS; through the edge, the
  * trunk's own transport (the edge relays to the Request-URI; UDP is SIP's default, no parameter).
  */
+/** A host as a SIP URI writes it: IPv6 addresses in brackets (RFC 3261 section 25.1). */
+function uriHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
 function trunkHostPart(sip: Pick<SipConfig, 'gateway'>, t: Trunk): string {
-  const host = t.host.includes(':') && !t.host.startsWith('[') ? `[${t.host}]` : t.host;
+  const host = uriHost(t.host);
   if (trunkViaEdge(sip, t)) {
     const port = t.port ?? (t.transport === 'tls' ? 5061 : 5060);
     return `${host}:${port}${t.transport === 'udp' ? '' : `;transport=${t.transport}`}`;
@@ -104,8 +109,7 @@ export function edgeRouteHeaders(sip: Pick<SipConfig, 'gateway'>, t: Trunk): str
   const edge = sip.gateway?.edge;
   if (!edge || sip.gateway?.edgeWebSocket || !trunkViaEdge(sip, t)) return [];
   const transport = edge.transport ?? 'tcp';
-  const host = edge.host.includes(':') && !edge.host.startsWith('[') ? `[${edge.host}]` : edge.host;
-  return [`Route: <sip:${host}:${edge.port ?? (transport === 'tls' ? 5061 : 5060)};transport=${transport};lr>`];
+  return [`Route: <sip:${uriHost(edge.host)}:${edge.port ?? (transport === 'tls' ? 5061 : 5060)};transport=${transport};lr>`];
 }
 
 /** RFC 3325 caller id: the campaign's number, else the trunk's. */

@@ -8,6 +8,7 @@ import { DtmfDetector, createLogger, isTzError, type AsrResult, type AsrStream, 
 import type { GatewayMetrics } from '../metrics.js';
 import { BargeInDetector, DEFAULT_BARGE_IN, isBackchannel, type BargeInOptions } from './barge-in.js';
 import { PromptPlayer } from './prompt-player.js';
+import { saveRecording, writeToSink } from './call-filing.js';
 import { CallRecorder, type RecorderOptions } from './recorder.js';
 import { TurnTaker, type TurnEnd, type TurnPolicy } from './turn-taking.js';
 import type { CallReport, CallSink, DialogAction, DialogDriver, DialogInput, PipelineEngines, TranscriptTurn, TurnTiming } from './types.js';
@@ -390,14 +391,8 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   o.metrics?.activeCalls.dec();
   o.metrics?.calls.inc({ outcome: report.endReason });
   if (report.underruns > 0) o.metrics?.underruns.inc(report.underruns);
-  if (recorder) {
-    try {
-      report.recordingFile = await recorder.save(report.callId);
-    } catch (err) {
-      log.warn({ callId: report.callId, code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL' }, 'recording not saved');
-    }
-  }
-  if (o.sink) await o.sink.write(report).catch(() => log.warn({ callId: report.callId }, 'call sink failed'));
+  await saveRecording(report, recorder, log);
+  await writeToSink(report, o.sink, log);
   log.info({ callId: report.callId, endReason: report.endReason, turns: report.turns.length, durationMs: report.durationMs }, 'call ended');
   return report;
 }
