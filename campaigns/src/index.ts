@@ -26,3 +26,4 @@ export { resultsToCsv, toQuestionnaireResponse } from './io/exports.js';
 export { startProgressHub, type ProgressHub } from './progress.js';
 export { health, type CampaignsHealth } from './health.js';
 export { fileInboundCall, inboundPriority, type InboundCallReport, type FiledInboundCall } from './inbound.js';
+export { sweepRecordings, startRecordingRetention, isBareRecordingRef, RECORDING_SWEEP_INTERVAL_MS, type SweepRecordingsOptions, type SweepReport, type RecordingRetention } from './recordings/retention.js';

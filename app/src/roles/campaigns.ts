@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadSipConfigFile } from '@tingzhen/sip-config';
 import { campaignTrunks } from './sip-routes.js';
-import { campaignsApi, HttpDialer, startProgressHub, startScheduler, startWorker, type DialWorker, type Scheduler } from '@tingzhen/campaigns';
+import { campaignsApi, HttpDialer, startProgressHub, startRecordingRetention, startScheduler, startWorker, type DialWorker, type Scheduler } from '@tingzhen/campaigns';
 import { actorOf, authorize, consolePlugin, ensureSetupToken, listenRoutes, type LiveMonitor } from '@tingzhen/console';
 import { signToken } from '@tingzhen/voice-gateway';
 import type { Config, Logger } from '@tingzhen/voice-core';
@@ -42,9 +42,12 @@ export async function startApiRole(app: FastifyInstance, opts: { config: Config;
   if (opts.live) await app.register(listenRoutes, { pool: services.pool, monitor: opts.live.monitor, relay: opts.live.relay, logger: log });
   await app.register(campaignsApi, { pool: services.pool, scheduler, prefix: '/api', authorize, actorOf, defaultCountry: config.defaultCountry } as never);
   const setupToken = await ensureSetupToken(services.pool);
+  // Recordings older than RECORDING_RETENTION_DAYS are deleted (audited), in the directory the console reads.
+  const retention = startRecordingRetention({ pool: services.pool, dir: recordingsDir, retentionDays: config.recordingRetentionDays, log });
   return {
     scheduler, setupToken,
     async close() {
+      await retention.close();
       await scheduler.close();
       await hub.close();
     },
