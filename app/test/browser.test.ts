@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startWorker, StubDialer, type CallOutcome, type DialWorker } from '@tingzhen/campaigns';
 import { createAdminUser, createUser } from '@tingzhen/console';
-import { createPipelineCallHandler, gatewayPlugin, signToken } from '@tingzhen/voice-gateway';
+import { createPipelineCallHandler, gatewayPlugin, signToken, TEST_CALL_SUBJECT } from '@tingzhen/voice-gateway';
+import { callResult } from '@tingzhen/voice-core';
 import { FakeAsr, FakeTts, FakeVad } from '@tingzhen/voice-core/testing';
 import { dialogFor } from '../src/roles/dialog.js';
 import { makeConsoleEnv, type ConsoleEnv } from './console-helpers.js';
@@ -44,23 +45,23 @@ describe('nurse console in Chromium', () => {
     const recordings = mkdtempSync(join(profile, 'rec-'));
     copyFileSync(MIC_WAV, join(recordings, 'call-wf.wav'));
     env = await makeConsoleEnv('browser', {
-      testCallToken: () => signToken(SECRET, { ttlMs: 60_000 }), escalateAfterMinutes: 30,
+      testCallToken: () => signToken(SECRET, { ttlMs: 60_000, sub: TEST_CALL_SUBJECT }), escalateAfterMinutes: 30,
       recordingFile: (ref) => (/^[A-Za-z0-9_-]+\.wav$/.test(ref) ? join(recordings, ref) : null),
     }, async (app) => {
       const onCall = createPipelineCallHandler({
         engines: { vad: new FakeVad(), asr: new FakeAsr({ utterances: [] }), tts: new FakeTts({ msPerChar: 20 }) },
-        dialogFor: (leg) => dialogFor({ scriptId: leg.info.parameters?.script, lang: leg.info.parameters?.lang, callDate: new Date().toISOString().slice(0, 10) }, 'triage-hotline'),
+        dialogFor: (leg) => dialogFor({ scriptId: leg.info.parameters?.script, lang: leg.info.parameters?.lang, callDate: new Date().toISOString().slice(0, 10), hospitalName: '测试医院', record: false }, 'triage-hotline').driver,
       });
       await app.register(gatewayPlugin, { auth: { secret: SECRET }, onCall, metricsRoute: false });
     });
     await createAdminUser(env.pool, { username: 'chief', password: PASSWORD, displayName: '护士长' });
     await createUser(env.pool, { username: 'viewer1', password: PASSWORD, role: 'viewer' });
-    const dialer = new StubDialer({ callMs: 300, outcome: (req): CallOutcome => ({ kind: 'answered', amd: 'human', result: {
+    const dialer = new StubDialer({ callMs: 300, outcome: (req): CallOutcome => ({ kind: 'answered', amd: 'human', result: callResult({
       answers: { fever: { type: 'boolean', value: req.patient.name === '王芳' }, pain: { type: 'number', value: 3, confidence: 0.88 } },
       disposition: req.patient.name === '王芳' ? 'D4' : 'D1', redFlags: req.patient.name === '王芳' ? ['sepsis-signs'] : [], durationMs: 65_000, summary: '术后随访', tags: ['post-op'], recordingRef: req.patient.name === '王芳' ? 'call-wf.wav' : null,
       transcript: [{ speaker: 'bot', text: '您好，这里是医院的智能语音助手。', startMs: 0, endMs: 3000 }, { speaker: 'patient', text: '我有点发烧', startMs: 3600, endMs: 5200, confidence: 0.91 },
         { speaker: 'bot', text: '请问体温最高多少度？', startMs: 5950, endMs: 8000 }],
-    } }) });
+    }) }) });
     worker = startWorker({ pool: env.pool, connection: env.connection, dialer, voicemailMessage: 'City Hospital, please call 12320.' });
     await env.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(env.app.server.address() as AddressInfo).port}`;

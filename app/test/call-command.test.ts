@@ -14,7 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { createLogger, readWav, rmsDbfs, type AsrEngine, type AudioFrame, type TtsEngine, type TtsRequest } from '@tingzhen/voice-core';
 import { SileroVadEngine } from '@tingzhen/speech';
 import { createRunner, loadScriptText, type Interpreter } from '@tingzhen/dialog-engine';
-import { buildGateway, createPipelineCallHandler, driverFromReducer, type CallReport, type DialogAction } from '@tingzhen/voice-gateway';
+import { buildGateway, createPipelineCallHandler, driverFromReducer, type CallReport } from '@tingzhen/voice-gateway';
 import callCommand from '../src/commands/call.js';
 
 const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/models');
@@ -69,7 +69,7 @@ beforeAll(async () => {
     engines: { vad, tts, asr }, logger,
     dialogFor: () => {
       const r = createRunner(script, { interpreter });
-      return driverFromReducer(r.initialState({ lang: 'zh' }), (s, i) => r.next(s, i) as { state: typeof s; actions: DialogAction[] }, (s) => s.outcome, (s) => ({ answers: s.answers }));
+      return driverFromReducer(r.initialState({ lang: 'zh' }), (s, i) => r.next(s, i), (s) => r.result(s));
     },
     onReport: (r) => reports.push(r),
   });

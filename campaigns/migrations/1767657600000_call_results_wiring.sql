@@ -26,11 +26,15 @@ ALTER TABLE call_results ADD COLUMN recording_deleted_at timestamptz;
 ALTER TABLE escalations ADD COLUMN callback_at timestamptz;
 ALTER TABLE escalations ADD COLUMN details jsonb NOT NULL DEFAULT '{}'::jsonb;
 
+-- A campaign can switch recording off (its calls then do not announce it either).
+ALTER TABLE campaigns ADD COLUMN record_calls boolean NOT NULL DEFAULT true;
+
 -- Do-not-call set on a call keeps the call it came from.
 ALTER TABLE patients ADD COLUMN do_not_call_attempt_id bigint REFERENCES call_attempts(id) ON DELETE SET NULL;
 
 -- Down Migration
 ALTER TABLE patients DROP COLUMN do_not_call_attempt_id;
+ALTER TABLE campaigns DROP COLUMN record_calls;
 ALTER TABLE escalations DROP COLUMN details;
 ALTER TABLE escalations DROP COLUMN callback_at;
 ALTER TABLE call_results DROP COLUMN recording_deleted_at;

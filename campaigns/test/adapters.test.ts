@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callResult } from '@tingzhen/voice-core';
 import { HttpDialer, startProgressHub, transition, withTx, type DialRequest, type Progress } from '../src/index.js';
 import { DATABASE_URL, makeEnv, seed, type TestEnv } from './helpers.js';
 
@@ -56,13 +57,19 @@ describe('HttpDialer against a local HTTP server standing in for the gateway', (
   const request = (signal = new AbortController().signal): DialRequest => ({
     attemptId: '7', campaignId: '3', phone: '+8613800138000', scriptId: 'post-op-followup', scriptVersion: '1', scriptHash: null, callerId: null,
     trunk: 'default', voicemailMessage: 'City Hospital, 12320', maxCallMs: 60_000, signal, onEvent: () => undefined,
-    patient: { id: '9', name: 'Wang', language: 'zh-CN', timezone: null, department: null, dischargeDate: null, customFields: {} },
+    patient: { id: '9', name: 'Wang', language: 'zh-CN', timezone: null, department: null, diagnosis: null, dischargeDate: null, customFields: {} },
+  });
+
+  it('refuses an outcome that is not the contract (a result without its fields) as a failed call', async () => {
+    reply = () => ({ status: 200, body: JSON.stringify({ kind: 'answered', result: { answers: {} } }) });
+    expect(await new HttpDialer({ gatewayUrl: url, token: 't0k' }).dial(request())).toEqual({ kind: 'failed', reason: 'gateway_bad_outcome' });
   });
 
   it('POSTs the request to /v1/dial with the bearer token and returns the outcome', async () => {
-    reply = () => ({ status: 200, body: JSON.stringify({ kind: 'answered', amd: 'uncertain', result: { answers: { q: { type: 'yes-no', value: true } }, disposition: 'D6' } }) });
+    const result = callResult({ answers: { q: { type: 'yes-no', value: true } }, disposition: 'D6' });
+    reply = () => ({ status: 200, body: JSON.stringify({ kind: 'answered', amd: 'uncertain', result }) });
     const out = await new HttpDialer({ gatewayUrl: url, token: 't0k' }).dial(request());
-    expect(out).toEqual({ kind: 'answered', amd: 'uncertain', result: { answers: { q: { type: 'yes-no', value: true } }, disposition: 'D6' } });
+    expect(out).toEqual({ kind: 'answered', amd: 'uncertain', result });
     expect(got).toMatchObject({ path: '/v1/dial', method: 'POST', auth: 'Bearer t0k' });
     expect(got.body).toMatchObject({ attemptId: '7', phone: '+8613800138000', voicemailMessage: 'City Hospital, 12320', patient: { id: '9' } });
     expect(got.body).not.toHaveProperty('signal');

@@ -1,3 +1,4 @@
+import { callResult } from '@tingzhen/voice-core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,9 +74,9 @@ describe('campaigns API (fastify inject, real PostgreSQL, PostgreSQL queue backe
     expect((await app.inject({ method: 'POST', url: `/api/campaigns/${cid}/resume` })).statusCode).toBe(409);
     const sched = await app.inject({ method: 'POST', url: `/api/campaigns/${cid}/schedule` });
     expect(sched.json()).toMatchObject({ state: 'scheduled', enqueued: 2 });
-    const dialer = new StubDialer({ outcome: (req) => ({ kind: 'answered', result: {
+    const dialer = new StubDialer({ outcome: (req) => ({ kind: 'answered', result: callResult({
       answers: { pain: { type: 'number', value: 7 }, fever: { type: 'boolean', value: true } }, disposition: 'D3', redFlags: req.patient.name === 'Wang Fang' ? ['fever'] : [], durationMs: 42_000,
-    } }) });
+    }) }) });
     const worker = startWorker({ pool: env.pool, connection: env.conn, dialer, voicemailMessage: 'x', dailyCapPerPatient: 3 });
     try {
       await waitFor(async () => (await app.inject({ method: 'GET', url: `/api/campaigns/${cid}/progress` })).json().state === 'completed');

@@ -1,3 +1,4 @@
+import { callResult } from '@tingzhen/voice-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { startScheduler, startWorker, StubDialer, campaignProgress, insertCampaign, addContacts, withTx } from '../src/index.js';
@@ -90,7 +91,7 @@ describe.each(BACKENDS)('caps across campaigns and trunks on %s', (backend) => {
     const b = await secondCampaign(env, patientIds);
     let overlap = 0;
     let inCall = 0;
-    const dialer = new StubDialer({ callMs: 800, outcome: () => ({ kind: 'answered', amd: 'human', result: { answers: {} } }) });
+    const dialer = new StubDialer({ callMs: 800, outcome: () => ({ kind: 'answered', amd: 'human', result: callResult() }) });
     const wrapped = { dial: async (req: Parameters<StubDialer['dial']>[0]) => {
       inCall++;
       overlap = Math.max(overlap, inCall);

@@ -1,3 +1,4 @@
+import { callResult } from '@tingzhen/voice-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   claimAttempt, recordOutcome, fileLateOutcome, startScheduler, startWorker, withTx, jobIdFor, queueNameFor, DEFAULT_TRUNKS, ANSWERED_OK,
@@ -100,7 +101,7 @@ describe.each(BACKENDS)('reconcile, window edits and late results on %s', (backe
     expect((await attemptsOf(env, campaignId)).map((r) => r.state)).toEqual(['failed', 'queued']);
 
     // Run A's call ends: answered, with a red flag. It must not be lost.
-    const outcome: CallOutcome = { kind: 'answered', amd: 'human', result: { ...(ANSWERED_OK.kind === 'answered' ? ANSWERED_OK.result : { answers: {} }), redFlags: ['fever'] } };
+    const outcome: CallOutcome = { kind: 'answered', amd: 'human', result: { ...(ANSWERED_OK.kind === 'answered' ? ANSWERED_OK.result : callResult()), redFlags: ['fever'] } };
     const filed = await withTx(env.pool, (c) => recordOutcome(c, a.campaign, a.attempt, a.patient, outcome, new Date()));
     expect(filed).toMatchObject({ closed: false, late: true });
     const results = await env.pool.query<{ attempt_id: string; late: boolean; red_flags: string[] }>('SELECT attempt_id::text, late, red_flags FROM call_results WHERE campaign_id = $1', [campaignId]);

@@ -1,3 +1,4 @@
+import { callResult } from '@tingzhen/voice-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler, startWorker, StubDialer, ANSWERED_OK, updatePatient, campaignProgress, type CallOutcome, type DialRequest } from '../src/index.js';
 import { CARRIER_FAULT_LIMIT } from '../src/dialing/lifecycle.js';
@@ -23,7 +24,7 @@ describe.each(BACKENDS)('scheduling and dialing on %s', (backend) => {
         if (req.patient.id === pVoicemail) return n === 1 ? { kind: 'voicemail', messageLeft: true } : ANSWERED_OK;
         // a dialer whose own detection says a machine answered: a voicemail, retried
         if (req.patient.id === pMachine && n === 1 && ANSWERED_OK.kind === 'answered') return { ...ANSWERED_OK, amd: 'machine' };
-        if (req.patient.id === pRedFlag) return { kind: 'answered', amd: 'uncertain', result: { ...ANSWERED_OK.kind === 'answered' ? ANSWERED_OK.result : { answers: {} }, redFlags: ['chest_pain'], disposition: 'D5' } };
+        if (req.patient.id === pRedFlag) return { kind: 'answered', amd: 'uncertain', result: { ...ANSWERED_OK.kind === 'answered' ? ANSWERED_OK.result : callResult(), redFlags: ['chest_pain'], disposition: 'D5' } };
         return ANSWERED_OK;
       },
     });

@@ -16,8 +16,25 @@ describe('good scripts', () => {
       expect(r.script).not.toBeNull();
     });
   }
-  it('every built-in script lints clean', () => {
-    for (const s of listScripts()) expect(checkScriptFile(s.file).issues.map(formatIssue)).toEqual([]);
+  it('every built-in script lints clean (warnings only for custom patient fields, each with a fallback)', () => {
+    for (const s of listScripts()) {
+      const issues = checkScriptFile(s.file).issues;
+      expect(issues.filter((i) => i.severity !== 'warning').map(formatIssue)).toEqual([]);
+      for (const w of issues) {
+        expect(w.code).toBe('custom-patient-field');
+        expect(w.message).toMatch(/hear the fallback/);
+      }
+    }
+  });
+
+  it('warns about fields no campaign provides, unknown template values and a recording notice that cannot be left out', () => {
+    const text = (fields: string, intro: string, flag = true) => `id: t\nversion: 1\ntitle: {zh: 测}\nlanguages: [zh]\n${fields}flags: {recordingNotice: ${flag}}\nsteps:\n  - id: intro\n    kind: say\n    roles: [ai-disclosure, recording-notice]\n    text: {zh: "${intro}"}\n    next: q\n  - id: q\n    kind: ask\n    expect: yes-no\n    prompt: {zh: 好吗}\n    dtmfPrompt: {zh: 按1或2}\n    dtmf: {map: {'1': 'yes', '2': 'no'}}\n    next: bye\n  - id: bye\n    kind: hangup\n`;
+    const codes = (t: string) => checkScriptText(t, 't.yaml').issues.map((i) => `${i.severity ?? 'error'}:${i.code}`);
+    expect(codes(text('patientFields:\n  bedNumber: {}\n', '我是人工智能。{{call.recordingNotice}}{{patient.bedNumber}}'))).toEqual(['warning:custom-patient-field']);
+    expect(checkScriptText(text('patientFields:\n  bedNumber: {}\n', '我是人工智能。{{call.recordingNotice}}{{patient.bedNumber}}'), 't.yaml').script).not.toBeNull();
+    expect(codes(text('', '我是人工智能。{{call.recordingNotice}}{{hospital.name}}{{weather}}'))).toEqual(['error:unknown-template-ref']);
+    expect(codes(text('', '我是人工智能，本次通话会录音。'))).toEqual(['warning:recording-notice-unused']);
+    expect(codes(text('', '我是人工智能。{{call.recordingNotice}}', false))).toEqual(['warning:recording-notice-unused']);
   });
 });
 

@@ -11,7 +11,7 @@ const minimal = loadScriptText(readFileSync(fileURLToPath(new URL('./fixtures/go
 const runner = createRunner(minimal, { interpreter: fakeInterpreter });
 
 function started(lang: 'zh' | 'en' = 'en', r = runner): Call {
-  const c = new Call(r, lang, { displayName: 'Ana' });
+  const c = new Call(r, lang, { displayName: 'Ana' }, { recording: true });
   c.send({ type: 'start' });
   return c;
 }
@@ -22,7 +22,7 @@ describe('runner', () => {
     const c = started();
     const a = c.all;
     expect(types(a)).toEqual(['say', 'say', 'listen']);
-    expect(a[0]).toMatchObject({ text: 'Hello Ana, I am an AI assistant and this call is recorded.', lang: 'en', stepId: 'intro' });
+    expect(a[0]).toMatchObject({ text: 'Hello Ana, I am an AI assistant. This call is recorded, only for your care and quality review.', lang: 'en', stepId: 'intro' });
     expect(a[2]).toMatchObject({ expect: 'yes-no', timeoutMs: 5000, endpoint: { silenceAfterSpeechMs: 600 }, dtmf: { map: { 1: 'yes', 2: 'no' } } });
   });
 

@@ -33,8 +33,8 @@ function key(l: Listen): string[] {
   return [...'2#'];
 }
 
-function start(runner: Runner, lang: 'zh' | 'en'): Call {
-  const call = new Call(runner, lang, { displayName: lang === 'zh' ? '张阿姨' : 'Ms Smith' });
+function start(runner: Runner, lang: 'zh' | 'en', recording = true): Call {
+  const call = new Call(runner, lang, { displayName: lang === 'zh' ? '张阿姨' : 'Ms Smith' }, { hospitalName: lang === 'zh' ? '协和医院' : 'Union Hospital', recording });
   call.send({ type: 'start' });
   return call;
 }
@@ -63,6 +63,7 @@ for (const info of listScripts()) {
         expect(says[0]!.stepId).toBe('intro');
         expect(says[0]!.text).toMatch(lang === 'zh' ? /人工智能/ : /\bAI\b/);
         expect(says[0]!.text).toMatch(lang === 'zh' ? /录音/ : /recorded/);
+        expect(says[0]!.text).toContain(lang === 'zh' ? '协和医院' : 'Union Hospital');
         const summaryIds = script.steps.filter((s) => s.roles?.includes('summary')).map((s) => s.id);
         expect(says.some((s) => summaryIds.includes(s.stepId))).toBe(true);
         expect(call.all.at(-1)!.type).toBe('hangup');
@@ -70,6 +71,13 @@ for (const info of listScripts()) {
         expect(Object.keys(r.answers).length).toBeGreaterThan(1);
         for (const s of call.said()) expect(s).not.toMatch(/\{\{|undefined/);
         if (lang === 'en') for (const s of call.said()) expect(s).not.toMatch(/[\u4e00-\u9fff]/);
+      });
+
+      it('a call that is not recorded never says it is', () => {
+        const call = start(runner, lang, false);
+        const intro = call.all.find((a) => a.type === 'say')!;
+        expect(intro.type === 'say' && intro.text).not.toMatch(/录音|recorded|recording/i);
+        expect(intro.type === 'say' && intro.text).toMatch(lang === 'zh' ? /人工智能/ : /\bAI\b/);
       });
 
       it('a red flag at every question stops the call with 120, an alert and hang-up', () => {

@@ -22,7 +22,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createLogger, readWav, type AsrEngine, type AudioFrame, type TtsEngine, type TtsRequest } from '@tingzhen/voice-core';
 import { SileroVadEngine } from '@tingzhen/speech';
 import { createRunner, loadScriptText, type Interpreter } from '@tingzhen/dialog-engine';
-import { buildGateway, createPipelineCallHandler, driverFromReducer, GatewayMetrics, PIPELINE_VAD_OPTIONS, TestCaller, type CallReport, type DialogAction } from '@tingzhen/voice-gateway';
+import { buildGateway, createPipelineCallHandler, driverFromReducer, GatewayMetrics, PIPELINE_VAD_OPTIONS, TestCaller, type CallReport } from '@tingzhen/voice-gateway';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({ options: { n: { type: 'string', default: '1,10,25,50,100' }, models: { type: 'string' }, 'no-prewarm': { type: 'boolean' }, 'no-pool': { type: 'boolean' }, lead: { type: 'string' } } });
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   const metrics = new GatewayMetrics();
   const onCall = createPipelineCallHandler({
     engines: { vad, tts, asr }, logger, metrics,
-    dialogFor: () => { const r = createRunner(script, { interpreter }); return driverFromReducer(r.initialState({ lang: 'zh' }), (s, i) => r.next(s, i) as { state: typeof s; actions: DialogAction[] }, (s) => s.outcome); },
+    dialogFor: () => { const r = createRunner(script, { interpreter }); return driverFromReducer(r.initialState({ lang: 'zh' }), (s, i) => r.next(s, i), (s) => r.result(s)); },
     onReport: (r) => reports.push(r),
   });
   const app = await buildGateway({ auth: { allowUnauthenticated: true }, onCall, logger, metrics, ...(values.lead ? { leadFrames: Number(values.lead) } : {}) });

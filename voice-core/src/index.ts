@@ -6,3 +6,4 @@ export * from './engines.js';
 export * from './call-leg.js';
 export * from './config/schema.js';
 export * from './config/load.js';
+export * from './contracts/index.js';

@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FastifyInstance } from 'fastify';
-import { createLogger } from '@tingzhen/voice-core';
+import { createLogger, type DialRequestWire as HttpDialBody } from '@tingzhen/voice-core';
 import { EspeakTtsEngine, SileroVadEngine } from '@tingzhen/speech';
 import { HttpDialer } from '@tingzhen/campaigns';
 import {
@@ -92,9 +92,9 @@ describe('POST /v1/dial with the campaigns HttpDialer', () => {
     expect(out.result.hangupReason).toBe('completed');
     expect(out.result.answers).toMatchObject({ fever: { value: { answer: 'no' } }, pain: { value: { answer: 'yes' } } });
     expect(out.result).toHaveProperty('disposition');
-    const patientTurns = out.result.transcript!.filter((t) => t.speaker === 'patient');
+    const patientTurns = out.result.transcript.filter((t) => t.speaker === 'patient');
     expect(patientTurns.map((t) => t.text)).toEqual(['2', '1']);
-    expect(out.result.transcript!.some((t) => t.speaker === 'bot' && t.text === '谢谢再见')).toBe(true);
+    expect(out.result.transcript.some((t) => t.speaker === 'bot' && t.text === '谢谢再见')).toBe(true);
     expect(c.utterances.length).toBeGreaterThanOrEqual(4);
   });
 
@@ -132,23 +132,32 @@ describe('dial outcomes and call parameters as the campaigns read them', () => {
     expect(callOutcomeFromFailure({ status: 'failed', reason: 'start-timeout' })).toEqual({ kind: 'failed', reason: 'start-timeout' });
   });
 
-  it('hands the script, language and greeting name to the leg, nothing else of the patient', () => {
-    const p = callParametersOf({ attemptId: 'a1', phone: '+8613800138000', scriptId: 'post-op-followup', campaignId: '7', patient: { name: '张三', language: 'zh', id: '9', customFields: { x: 1 } } } as never);
-    expect(p).toEqual({ attemptId: 'a1', script: 'post-op-followup', campaignId: '7', patientName: '张三', lang: 'zh' });
-    expect(callParametersOf({ attemptId: 'a2', phone: '+1' })).toEqual({ attemptId: 'a2' });
+  const request = (over: Partial<HttpDialBody> = {}): HttpDialBody => ({
+    attemptId: 'a1', campaignId: '7', phone: '+8613800138000', scriptId: 'post-op-followup', scriptVersion: '1', scriptHash: null, callerId: null, trunk: 'default',
+    voicemailMessage: '', maxCallMs: 60_000,
+    patient: { id: '9', name: '张三', language: 'zh-CN', timezone: null, department: '骨科', diagnosis: '胫骨骨折', dischargeDate: '2026-12-01', customFields: { appointmentTime: '12月10日上午' } },
+    ...over,
+  });
+
+  it('hands the script, language, recording choice and the patient record to the leg (kept in this process, never the phone number)', () => {
+    const p = callParametersOf(request());
+    expect(p).toMatchObject({ attemptId: 'a1', script: 'post-op-followup', campaignId: '7', lang: 'zh-CN', record: '1' });
+    expect(JSON.parse(p.patient!)).toMatchObject({ name: '张三', department: '骨科', customFields: { appointmentTime: '12月10日上午' } });
+    expect(Object.values(p).join(' ')).not.toContain('+8613800138000');
+    expect(callParametersOf(request({ record: false })).record).toBe('0');
   });
 
   it('turns answering-machine detection on when there is a voicemail message, unless the request says amd: false', () => {
-    expect(callParametersOf({ attemptId: 'a3', phone: '+1', voicemailMessage: ' 协和医院，请回电。 ' })).toEqual({ attemptId: 'a3', voicemailMessage: '协和医院，请回电。', amd: '1' });
-    expect(callParametersOf({ attemptId: 'a4', phone: '+1', voicemailMessage: 'x', amd: false })).toEqual({ attemptId: 'a4', voicemailMessage: 'x' });
-    expect(callParametersOf({ attemptId: 'a5', phone: '+1', voicemailMessage: '' })).toEqual({ attemptId: 'a5' });
+    expect(callParametersOf(request({ voicemailMessage: ' 协和医院，请回电。 ' }))).toMatchObject({ voicemailMessage: '协和医院，请回电。', amd: '1' });
+    expect(callParametersOf(request({ voicemailMessage: 'x', amd: false }))).not.toHaveProperty('amd');
+    expect(callParametersOf(request())).not.toHaveProperty('amd');
   });
 
   it('a machine is voicemail; a person or an uncertain answer is answered with its verdict; no AMD, no verdict', () => {
-    const base: CallReport = { callId: 'c', endReason: 'completed', outcome: null, durationMs: 9000, turns: [], transcript: [], bargeIns: [], underruns: 0, events: [] };
+    const base: CallReport = { callId: 'c', endReason: 'completed', outcome: null, durationMs: 9000, turns: [], transcript: [], bargeIns: [], underruns: 0, events: [], result: null, test: false };
     const amd = (verdict: 'human' | 'machine' | 'uncertain') => ({ verdict, reason: 'x', decidedAfterMs: 1, greetingMs: 0 });
-    expect(callOutcomeFromReport({ ...base, amd: amd('machine'), voicemail: { messageLeft: true } })).toEqual({ kind: 'voicemail', messageLeft: true, durationMs: 9000 });
-    expect(callOutcomeFromReport({ ...base, amd: amd('machine') })).toEqual({ kind: 'voicemail', messageLeft: false, durationMs: 9000 });
+    expect(callOutcomeFromReport({ ...base, amd: amd('machine'), voicemail: { messageLeft: true } })).toEqual({ kind: 'voicemail', messageLeft: true, durationMs: 9000, recordingRef: null });
+    expect(callOutcomeFromReport({ ...base, amd: amd('machine') })).toEqual({ kind: 'voicemail', messageLeft: false, durationMs: 9000, recordingRef: null });
     expect(callOutcomeFromReport({ ...base, amd: amd('uncertain') })).toMatchObject({ kind: 'answered', amd: 'uncertain' });
     expect(callOutcomeFromReport({ ...base, amd: amd('human') })).toMatchObject({ kind: 'answered', amd: 'human' });
     expect(callOutcomeFromReport(base)).not.toHaveProperty('amd');
@@ -277,8 +286,8 @@ describe('POST /v1/dial with answering-machine detection', () => {
     expect(out).toMatchObject({ kind: 'answered', amd: 'human' });
     if (out.kind !== 'answered') return;
     expect(out.result.answers).toMatchObject({ fever: { value: { answer: 'no' } }, pain: { value: { answer: 'yes' } } });
-    expect(out.result.transcript!.filter((t) => t.speaker === 'patient').map((t) => t.text)).toEqual(['2', '1']);
-    expect(out.result.transcript!.some((t) => t.text === MESSAGE)).toBe(false);
+    expect(out.result.transcript.filter((t) => t.speaker === 'patient').map((t) => t.text)).toEqual(['2', '1']);
+    expect(out.result.transcript.some((t) => t.text === MESSAGE)).toBe(false);
     expect(c.utterances.length).toBeGreaterThanOrEqual(4);
     expect(reports.at(-1)!.amd).toMatchObject({ verdict: 'human', reason: 'short-greeting' });
   }, 30_000);

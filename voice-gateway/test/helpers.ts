@@ -32,7 +32,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWav, type AsrEngine, type AsrResult, type AsrStream } from '@tingzhen/voice-core';
 import { createRunner, loadScriptText, type Interpreter } from '@tingzhen/dialog-engine';
-import { driverFromReducer, type DialogAction, type DialogDriver } from '../src/index.js';
+import { driverFromReducer, type DialogDriver } from '../src/index.js';
 
 /** A real 8 kHz recording (G.711 round-tripped) from the shared models folder. */
 export function loadWav8k(name = 'IT0011W0001_8k_ulaw.wav'): Int16Array {
@@ -121,7 +121,7 @@ export function miniDialog(said: string[] = []): DialogDriver {
   const runner = createRunner(loadScriptText(MINI_SCRIPT), { interpreter: testInterpreter });
   return driverFromReducer(runner.initialState({ lang: 'zh' }), (s, i) => {
     const out = runner.next(s, i);
-    for (const a of out.actions as DialogAction[]) if (a.type === 'say') said.push(String(a.text));
+    for (const a of out.actions) if (a.type === 'say') said.push(String(a.text));
     return out;
-  }, (s) => s.outcome, (s) => ({ answers: s.answers, disposition: s.disposition }));
+  }, (s) => runner.result(s));
 }

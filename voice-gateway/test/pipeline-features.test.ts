@@ -3,7 +3,7 @@
  * Loopback legs (media-clock figures) where timing matters; a real socket for transfer, since
  * what counts is the message that reaches the peer.
  */
-import { mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import type net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { createLogger, readWav, rmsDbfs, type AsrEngine, type AsrResult } from '
 import { LoopbackCallLeg } from '@tingzhen/voice-core/testing';
 import { SileroVadEngine } from '@tingzhen/speech';
 import { createRunner, loadScriptText } from '@tingzhen/dialog-engine';
-import { buildGateway, createPipelineCallHandler, driverFromReducer, runCallPipeline, TestCaller, type CallReport, type DialogAction, type RecorderOptions } from '../src/index.js';
+import { buildGateway, createPipelineCallHandler, driverFromReducer, runCallPipeline, TestCaller, type CallReport, type RecorderOptions } from '../src/index.js';
 import { gainDb, loadWav8k, miniDialog, MODELS_DIR, ScriptedAsr, speechOnsetMs, testInterpreter, ToneTts } from './helpers.js';
 
 const logger = createLogger({ level: 'silent' });
@@ -42,8 +42,9 @@ describe('recording', () => {
   it('writes a stereo WAV: caller left, bot right, each where it happened', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tz-rec-'));
     const { report } = await record({ layout: 'stereo', retentionDays: 30 }, dir);
-    expect(report.recordingFile).toBe(join(dir, `${report.callId}.wav`));
-    const wav = readWav(await readFile(report.recordingFile!));
+    expect(report.recordingFile).toBe(`${report.callId}.wav`);
+    expect((await stat(join(dir, report.recordingFile!))).mode & 0o777).toBe(0o600);
+    const wav = readWav(await readFile(join(dir, report.recordingFile!)));
     expect(wav.channels).toBe(2);
     expect(wav.sampleRate).toBe(8000);
     const left = wav.channel(0);
@@ -63,7 +64,7 @@ describe('recording', () => {
   it('writes a mixed mono WAV holding both directions', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tz-rec-'));
     const { report } = await record({ layout: 'mixed', retentionDays: 30 }, dir);
-    const wav = readWav(await readFile(report.recordingFile!));
+    const wav = readWav(await readFile(join(dir, report.recordingFile!)));
     expect(wav.channels).toBe(1);
     const onset = 4000 + speechOnsetMs(speech);
     expect(levelDb(wav.mono, 100, 700)).toBeGreaterThan(-30); // bot
@@ -138,7 +139,7 @@ describe('turn-taking', () => {
     leg.feedSilence(at).feedSamples(speech.subarray(0, Math.round(speechOnsetMs(speech) * 8) + 4000)).feedSilence(3000).feedHangup();
     const report = await runCallPipeline({
       leg, logger, engines: { vad, tts: new ToneTts(60), asr: new PartialAsr(partial) }, now: () => leg.mediaMs,
-      dialog: driverFromReducer(runner.initialState({ lang: 'zh' }), (s, i) => runner.next(s, i) as { state: typeof s; actions: DialogAction[] }),
+      dialog: driverFromReducer(runner.initialState({ lang: 'zh' }), (s, i) => runner.next(s, i), (s) => runner.result(s)),
     });
     // the end of speech as the VAD placed it on the media clock
     const speechEnd = report.transcript.find((t) => t.speaker === 'caller' && t.via === 'speech')!.endMs;
@@ -183,7 +184,7 @@ steps:
       transferTargetFor: (reason) => `sip:nurse-desk@hospital.example;reason=${reason}`,
       dialogFor: () => {
         const runner = createRunner(loadScriptText(TRANSFER_SCRIPT), { interpreter: testInterpreter });
-        return driverFromReducer(runner.initialState({ lang: 'zh' }), (s, i) => runner.next(s, i) as { state: typeof s; actions: DialogAction[] });
+        return driverFromReducer(runner.initialState({ lang: 'zh' }), (s, i) => runner.next(s, i), (s) => runner.result(s));
       },
       onReport: (r) => reports.push(r),
     });

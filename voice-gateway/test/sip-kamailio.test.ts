@@ -82,7 +82,7 @@ describe('SIPp (UDP) -> Kamailio -> tingzhen (TCP)', () => {
 
     // The bot channel (right) of the recording: speech inside every prompt the transcript lists,
     // and (nearly) nothing outside them.
-    const wav = readWav(await readFile(report.recordingFile!));
+    const wav = readWav(await readFile(join(dir, report.recordingFile!)));
     const bot = wav.channel(1);
     const regions = speechRegions(bot);
     const prompts = report.transcript.filter((t) => t.speaker === 'bot');

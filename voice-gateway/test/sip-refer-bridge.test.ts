@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SileroVadEngine } from '@tingzhen/speech';
 import { createRunner, loadScriptText } from '@tingzhen/dialog-engine';
-import { driverFromReducer, runCallPipeline, type CallReport, type DialogAction } from '../src/index.js';
+import { driverFromReducer, runCallPipeline, type CallReport } from '../src/index.js';
 import type { SipBridge, SipCallLeg } from '../src/sip/index.js';
 import { MODELS_DIR, testInterpreter, ToneTts } from './helpers.js';
 import { quiet, startGateway, type Gateway } from './sip-helpers.js';
@@ -62,7 +62,7 @@ beforeAll(async () => {
       const transfer = leg.transfer.bind(leg);
       leg.transfer = async (t) => { try { await transfer(t); } catch (err) { transferError = err; throw err; } };
       const runner = createRunner(loadScriptText(TRANSFER_SCRIPT), { interpreter: testInterpreter });
-      const dialog = driverFromReducer(runner.initialState({ lang: 'zh' }), (s, i) => runner.next(s, i) as { state: typeof s; actions: DialogAction[] }, (s) => s.outcome);
+      const dialog = driverFromReducer(runner.initialState({ lang: 'zh' }), (s, i) => runner.next(s, i), (s) => runner.result(s));
       const report = await runCallPipeline({ leg, dialog, engines: { vad, tts: new ToneTts(40) }, logger: quiet, transferTargetFor: () => nurseTarget });
       nextDone?.({ leg, report, bridge, transferError });
     },

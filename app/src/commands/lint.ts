@@ -25,8 +25,8 @@ const lint: Command = {
       try {
         const { issues } = checkScriptFile(file);
         for (const i of issues) io.stdout.write(`${formatIssue(i)}\n`);
-        if (issues.length > 0) failed = true;
-        else io.stderr.write(`${file}: ok\n`);
+        if (issues.some((i) => i.severity !== 'warning')) failed = true;
+        else io.stderr.write(`${file}: ok${issues.length > 0 ? ` (${issues.length} warning${issues.length > 1 ? 's' : ''})` : ''}\n`);
       } catch (err) {
         if (!isTzError(err)) throw err;
         io.stdout.write(`${file}:0:0 (root) ${err.code}: ${err.message}\n`);

@@ -9,7 +9,7 @@ import { loadSipConfigFile } from '@tingzhen/sip-config';
 import { campaignTrunks } from './sip-routes.js';
 import { campaignsApi, HttpDialer, startProgressHub, startRecordingRetention, startScheduler, startWorker, type DialWorker, type Scheduler } from '@tingzhen/campaigns';
 import { actorOf, authorize, consolePlugin, ensureSetupToken, listenRoutes, type LiveMonitor } from '@tingzhen/console';
-import { signToken } from '@tingzhen/voice-gateway';
+import { signToken, TEST_CALL_SUBJECT } from '@tingzhen/voice-gateway';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import type { Services } from '../services.js';
 
@@ -18,7 +18,7 @@ const DIAL_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 /** Lifetime of a browser test-call token, ms: enough to connect. */
 const TEST_CALL_TOKEN_TTL_MS = 60_000;
 /** A recording reference is a bare file name inside the recordings directory. */
-const RECORDING_REF = /^[\w.-]+$/;
+const RECORDING_REF = /^\w[\w.-]*$/;
 
 export interface ApiRole {
   scheduler: Scheduler;
@@ -35,7 +35,7 @@ export async function startApiRole(app: FastifyInstance, opts: { config: Config;
   // The console decorates the root instance (sessions) so that `authorize` works on every route.
   await app.register(consolePlugin, {
     pool: services.pool, progressHub: hub, logger: log,
-    testCallToken: () => signToken(opts.authSecret, { ttlMs: TEST_CALL_TOKEN_TTL_MS }),
+    testCallToken: () => signToken(opts.authSecret, { ttlMs: TEST_CALL_TOKEN_TTL_MS, sub: TEST_CALL_SUBJECT }),
     recordingFile: (ref) => (RECORDING_REF.test(ref) ? join(recordingsDir, ref) : null),
   });
   // Live listen-in, when the gateway runs in this process.

@@ -1,18 +1,31 @@
 /**
  * Chooses the dialog for a call: the script named in the leg's parameters (outbound campaign calls,
- * test calls) or the hotline script, in the caller's language, driven by the pure runner with the
- * rule NLU.
+ * test calls) or the hotline script, in the call's language, driven by the pure runner with the
+ * rule NLU. The patient record the campaign holds (and its custom fields) reaches the script's
+ * templates; the hospital's name and whether the call is recorded are call facts.
  */
+import { Value } from '@sinclair/typebox/value';
 import { createRunner, loadScript, rulesInterpreter, type Script } from '@tingzhen/dialog-engine';
-import { driverFromReducer, type DialogDriver, type DialogInput, type DialogAction } from '@tingzhen/voice-gateway';
-import { TzError } from '@tingzhen/voice-core';
+import { driverFromReducer, type DialogDriver } from '@tingzhen/voice-gateway';
+import { CallPatientSchema, patientTemplateFields, TzError, type CallPatient, type Language } from '@tingzhen/voice-core';
 
 export interface DialogChoice {
   scriptId?: string;
+  /** A BCP 47 tag or 'zh' / 'en'; anything else falls back to the script's first language. */
   lang?: string;
-  patient?: Record<string, string>;
+  patient?: CallPatient | null;
   /** YYYY-MM-DD in the hospital's timezone (relative dates are read against it). */
   callDate: string;
+  hospitalName: string;
+  /** The campaign or hotline records calls; the call is recorded only if the script also announces it. */
+  record: boolean;
+}
+
+/** A dialog, and whether its call is recorded (the script announces it: the pipeline records exactly then). */
+export interface ChosenDialog {
+  driver: DialogDriver;
+  lang: Language;
+  recorded: boolean;
 }
 
 const scripts = new Map<string, Script>();
@@ -26,15 +39,37 @@ function cachedScript(id: string): Script {
   return s;
 }
 
-export function dialogFor(choice: DialogChoice, defaultScript: string): DialogDriver {
+/** 'zh-CN', 'zh', 'cmn-Hans' -> 'zh'; 'en-GB' -> 'en'; anything else -> undefined. */
+export function callLanguage(tag: string | undefined): Language | undefined {
+  const t = tag?.trim().toLowerCase() ?? '';
+  if (t === 'zh' || t.startsWith('zh-') || t.startsWith('cmn') || t === 'mandarin' || t === 'chinese') return 'zh';
+  if (t === 'en' || t.startsWith('en-') || t === 'english') return 'en';
+  return undefined;
+}
+
+export function dialogFor(choice: DialogChoice, defaultScript: string): ChosenDialog {
   const script = cachedScript(choice.scriptId ?? defaultScript);
-  const lang = choice.lang === 'en' || choice.lang === 'zh' ? choice.lang : script.languages[0];
-  if (lang === undefined || !script.languages.includes(lang)) throw new TzError('TZ_ERR_VALIDATION', { scriptId: script.id, lang, problem: 'language not in script' });
+  const wanted = callLanguage(choice.lang);
+  const lang = wanted !== undefined && script.languages.includes(wanted) ? wanted : script.languages[0];
+  if (lang === undefined) throw new TzError('TZ_ERR_VALIDATION', { scriptId: script.id, problem: 'script has no language' });
+  const recorded = choice.record && script.flags.recordingNotice;
   const runner = createRunner(script, { interpreter: rulesInterpreter(), callDate: choice.callDate });
-  const initial = runner.initialState({ lang, patient: choice.patient ?? {} });
-  type Next = (state: typeof initial, input: DialogInput) => { state: typeof initial; actions: readonly DialogAction[] };
-  const next = ((state, input) => runner.next(state, input)) as Next;
-  return driverFromReducer(initial, next, (s) => runner.result(s).outcome);
+  const initial = runner.initialState({
+    lang, patient: choice.patient ? patientTemplateFields(choice.patient) : {},
+    context: { hospitalName: choice.hospitalName, recording: recorded },
+  });
+  return { driver: driverFromReducer(initial, (s, input) => runner.next(s, input), (s) => runner.result(s)), lang, recorded };
+}
+
+/** The patient record a dial request carried (leg parameter `patient`, JSON), or null. */
+export function patientOfParameters(p: Record<string, string>): CallPatient | null {
+  if (!p.patient) return p.patientName ? { id: 'unknown', name: p.patientName, language: p.lang ?? '', timezone: null, department: null, dischargeDate: null, customFields: {} } : null;
+  try {
+    const v: unknown = JSON.parse(p.patient);
+    return Value.Check(CallPatientSchema, v) ? v : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Today's date in a timezone, YYYY-MM-DD. */

@@ -5,7 +5,7 @@
  * neural voice it speaks with espeak-ng (the health endpoint says so).
  */
 import { createHmac } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Server } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { loadSpeechEngines, type SpeechEngines } from '@tingzhen/speech';
@@ -16,9 +16,9 @@ import {
 } from '@tingzhen/voice-gateway';
 import { loadSipConfigFile } from '@tingzhen/sip-config';
 import { fileInboundCall, type Pool } from '@tingzhen/campaigns';
-import type { Config, Logger } from '@tingzhen/voice-core';
+import type { CallReport, Config, Logger } from '@tingzhen/voice-core';
 import { LanguageRoutedTts } from './tts-router.js';
-import { dateIn, dialogFor } from './dialog.js';
+import { dateIn, dialogFor, patientOfParameters } from './dialog.js';
 import { startSipRole, type SipRole } from './sip.js';
 
 /** VAD detectors built at start-up: the calls a small site takes at once. */
@@ -45,21 +45,32 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
   const metrics = new GatewayMetrics();
   // Hotline calls are filed in PostgreSQL; one that needs a human lands on the nurse worklist.
   const sink = {
-    write: async (report: Parameters<typeof fileInboundCall>[1]) => {
+    write: async (report: CallReport) => {
       const filed = await fileInboundCall(opts.pool, report);
-      if (filed.escalationId) log.warn({ callId: report.callId, escalationId: filed.escalationId, priority: filed.priority }, 'hotline call needs a nurse');
+      if (filed.callId !== report.callId) log.warn({ callId: report.callId, filedAs: filed.callId }, 'call id reused by the client: filed under a fresh id');
+      if (filed.escalationId) log.warn({ callId: filed.callId, escalationId: filed.escalationId, priority: filed.priority }, 'hotline call needs a nurse');
     },
   };
+  const recordingsDir = resolve(config.recordingsDir ?? join(config.dataDir, 'recordings'));
   // Live listen-in: node-media-server on loopback, its signing secret derived from the gateway's.
   const relay = await startMediaRelay({ secret: createHmac('sha256', opts.authSecret).update('tingzhen media relay').digest('hex'), storeDir: resolve(config.dataDir, 'media-relay'), logger: log });
   const monitor = new MonitorHub({ relay, logger: log });
   const pipeline: PipelineCallHandlerOptions = {
-    engines: { vad: speech.vad, asr: speech.asr.get('zh') ?? speech.asr.get('en'), tts: new LanguageRoutedTts(speech.tts), denoiser: config.denoise ? speech.denoiser ?? undefined : undefined },
+    // The recogniser of the call's own language (per call, never one for all).
+    engines: { vad: speech.vad, asr: (lang: string) => speech.asr.get(lang), tts: new LanguageRoutedTts(speech.tts), denoiser: config.denoise ? speech.denoiser ?? undefined : undefined },
     dialogFor: (leg) => {
       const p = leg.info.parameters ?? {};
-      const patient = p.patientName ? { displayName: p.patientName } : undefined;
-      return dialogFor({ scriptId: p.script, lang: p.lang, patient, callDate: dateIn(config.hospitalTimezone) }, config.hotlineScript);
+      const outbound = leg.info.direction === 'outbound';
+      // Campaign calls record as the campaign says; hotline calls as HOTLINE_RECORDING says.
+      const record = outbound ? p.record !== '0' : config.hotlineRecording;
+      const chosen = dialogFor({
+        scriptId: p.script, lang: p.lang, patient: patientOfParameters(p), callDate: dateIn(config.hospitalTimezone),
+        hospitalName: config.hospitalName, record,
+      }, config.hotlineScript);
+      return { ...chosen.driver, recorded: chosen.recorded };
     },
+    recording: { dir: recordingsDir, layout: 'stereo' },
+    faultText,
     logger: log, metrics,
   };
   // Inbound calls are filed by the sink; campaign calls by the worker (from the dial outcome).
@@ -102,4 +113,10 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
       speech.close();
     },
   };
+}
+
+/** What the bot says when the platform itself fails mid-call: a call-back promise, and 120 after a red flag. */
+export function faultText(lang: string, urgent: boolean): string {
+  if (lang === 'en') return `Sorry, something went wrong on our side. ${urgent ? 'If this is an emergency, call 120 now. ' : ''}A nurse will call you back soon. Goodbye.`;
+  return `抱歉，系统暂时出现故障。${urgent ? '如果情况紧急，请立即拨打120。' : ''}我们会尽快安排护士给您回电。再见。`;
 }

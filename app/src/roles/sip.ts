@@ -160,5 +160,5 @@ function allowList(sip: SipConfig): (address: string) => boolean {
 }
 
 function failedReport(callId: string): CallReport {
-  return { callId, dialect: 'sip', endReason: 'error', outcome: null, durationMs: 0, turns: [], transcript: [], bargeIns: [], underruns: 0, events: [] };
+  return { callId, dialect: 'sip', endReason: 'error', outcome: null, durationMs: 0, turns: [], transcript: [], bargeIns: [], underruns: 0, events: [], result: null, test: false };
 }

@@ -4,16 +4,9 @@
  * campaign's policy), never an exception that would make bullmq re-run a call.
  */
 import { Value } from '@sinclair/typebox/value';
-import { Type } from '@sinclair/typebox';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { TzError } from '@tingzhen/voice-core';
+import { CallOutcomeSchema, TzError } from '@tingzhen/voice-core';
 import type { CallOutcome, DialRequest, Dialer } from '../dialing/types.js';
-
-const OutcomeSchema = Type.Union([
-  Type.Object({ kind: Type.Literal('answered'), amd: Type.Optional(Type.Union([Type.Literal('human'), Type.Literal('machine'), Type.Literal('uncertain')])), result: Type.Object({ answers: Type.Record(Type.String(), Type.Any()) }, { additionalProperties: true }) }),
-  Type.Object({ kind: Type.Literal('voicemail'), messageLeft: Type.Boolean(), durationMs: Type.Optional(Type.Number()) }),
-  Type.Object({ kind: Type.Union([Type.Literal('no_answer'), Type.Literal('busy'), Type.Literal('failed'), Type.Literal('rejected')]), reason: Type.Optional(Type.String()), sipCode: Type.Optional(Type.Integer()), carrierFault: Type.Optional(Type.Boolean()) }),
-]);
 
 export interface HttpDialerOptions {
   gatewayUrl: string;
@@ -51,7 +44,7 @@ export class HttpDialer implements Dialer {
     }
     if (!res.ok) return { kind: 'failed', reason: `gateway_http_${res.status}`, carrierFault: true };
     const json: unknown = await res.json().catch(() => null);
-    if (!Value.Check(OutcomeSchema, json)) return { kind: 'failed', reason: 'gateway_bad_outcome' };
+    if (!Value.Check(CallOutcomeSchema, json)) return { kind: 'failed', reason: 'gateway_bad_outcome' };
     return json;
   }
 }

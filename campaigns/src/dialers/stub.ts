@@ -2,6 +2,7 @@
  * An in-process dialer for tests and benchmarks: each call's outcome comes from a function of the
  * request (or a fixed outcome), after an optional simulated call time that honours the abort signal.
  */
+import { callResult } from '@tingzhen/voice-core';
 import type { CallOutcome, DialRequest, Dialer } from '../dialing/types.js';
 
 export interface StubDialerOptions {
@@ -12,7 +13,7 @@ export interface StubDialerOptions {
 
 export const ANSWERED_OK: CallOutcome = {
   kind: 'answered', amd: 'human',
-  result: { answers: { wellbeing: { type: 'choice', value: 'better' } }, disposition: 'D1', durationMs: 60_000, hangupReason: 'completed' },
+  result: callResult({ answers: { wellbeing: { type: 'choice', value: 'better' } }, disposition: 'D1', durationMs: 60_000, hangupReason: 'completed', outcome: 'completed' }),
 };
 
 export class StubDialer implements Dialer {

@@ -11,6 +11,7 @@ import { afterCommit, recordCreated, transition, readCounters } from '../db/tran
 import { withTx } from '../db/pool.js';
 import { createLogger } from '@tingzhen/voice-core';
 import { windowSpecFor, type AttemptRow, type CampaignRow, type FollowUp } from './rows.js';
+import type { ContactEnd } from './call-effects.js';
 
 const log = createLogger({ name: 'campaigns.lifecycle' });
 
@@ -75,7 +76,7 @@ export type DialEnd = 'answered' | 'opted_out' | RetryableOutcome | 'rejected';
  * Closes a dialing attempt with its outcome and applies the business retry policy: a new attempt
  * row for no-answer, busy, failed and voicemail while dials remain; a terminal contact otherwise.
  */
-export async function closeDial(db: pg.ClientBase, campaign: CampaignRow, attempt: AttemptRow, patientTz: string | null, end: DialEnd, now: Date, reason?: string, opts: { carrierFault?: boolean } = {}): Promise<{ closed: boolean; followUps: FollowUp[] }> {
+export async function closeDial(db: pg.ClientBase, campaign: CampaignRow, attempt: AttemptRow, patientTz: string | null, end: DialEnd, now: Date, reason?: string, opts: { carrierFault?: boolean; contact?: ContactEnd } = {}): Promise<{ closed: boolean; followUps: FollowUp[] }> {
   const state = end === 'opted_out' ? 'answered' : end;
   const carrier = end === 'failed' && opts.carrierFault === true;
   const moved = await transition(db, 'attempt', attempt.id, 'dialing', state, { set: { ended_at: now, reason: reason ?? null }, data: { ...(reason ? { reason } : {}), ...(carrier ? { carrierFault: true } : {}) } });
@@ -99,9 +100,14 @@ export async function closeDial(db: pg.ClientBase, campaign: CampaignRow, attemp
     'UPDATE contacts SET last_outcome = $2, dials_made = dials_made + 1, updated_at = now() WHERE id = $1 RETURNING dials_made, state', [attempt.contact_id, state]));
   const contact = c.rows[0];
   if (!contact || contact.state !== 'active') return { closed: true, followUps: [] };
+  if (opts.contact?.kind === 'call-again') {
+    // The patient asked to be called again at a time: the next attempt is planned then (within
+    // the calling windows), whatever the dial count, since this call reached them.
+    return { closed: true, followUps: await planNext(db, campaign, attempt.contact_id, attempt.patient_id, patientTz, attempt.seq + 1, opts.contact.at) };
+  }
   if (end === 'answered' || end === 'opted_out' || end === 'rejected') {
-    const to = end === 'answered' ? 'completed' : end === 'opted_out' ? 'opted_out' : 'unreachable';
-    await transition(db, 'contact', attempt.contact_id, 'active', to, { set: { state_reason: reason ?? end } });
+    const to = opts.contact?.to ?? (end === 'answered' ? 'completed' : end === 'opted_out' ? 'opted_out' : 'unreachable');
+    await transition(db, 'contact', attempt.contact_id, 'active', to, { set: { state_reason: opts.contact?.reason ?? reason ?? end } });
     await maybeComplete(db, campaign.id);
     return { closed: true, followUps: [] };
   }

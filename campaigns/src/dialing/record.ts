@@ -8,7 +8,8 @@ import { prepared } from '../db/prepared.js';
 import { appendEvent, transition } from '../db/transitions.js';
 import { closeDial, maybeComplete, type DialEnd } from './lifecycle.js';
 import type { AttemptRow, CampaignRow, FollowUp, PatientRow } from './rows.js';
-import { treatAsMachine, type CallOutcome, type CallResultInput } from './types.js';
+import { treatAsMachine, type CallOutcome, type CallResultRecord } from './types.js';
+import { callEffects, type CallEffects } from './call-effects.js';
 
 /** Reasons with which someone else closed a dialing attempt because its worker looked dead. */
 export const LOST_REASONS: readonly string[] = ['worker_lost', 'stale_dial'];
@@ -33,9 +34,10 @@ export async function recordOutcome(client: pg.PoolClient, campaign: CampaignRow
     closed = await closeDial(client, campaign, attempt, patient.timezone, outcome.kind, now, reason, { carrierFault });
   } else {
     const r = outcome.result;
+    const effects = callEffects(r, now, patient.timezone ?? campaign.timezone, false);
     const end: DialEnd = r.optOut ? 'opted_out' : 'answered';
-    closed = await closeDial(client, campaign, attempt, patient.timezone, end, now, r.hangupReason ?? undefined);
-    if (closed.closed) await fileResult(client, campaign, attempt, patient, r, false);
+    closed = await closeDial(client, campaign, attempt, patient.timezone, end, now, r.hangupReason ?? undefined, { contact: effects.contact });
+    if (closed.closed) await fileResult(client, campaign, attempt, patient, r, effects, false, outcome.amd);
   }
   if (closed.closed || !attempt.run_token) return closed;
   return fileLateOutcome(client, campaign, attempt.id, attempt.run_token, patient, outcome);
@@ -60,7 +62,8 @@ export async function fileLateOutcome(client: pg.PoolClient, campaign: CampaignR
 
   const r = outcome.result;
   const attempt = { id: attemptId, contact_id: row.contact_id } as AttemptRow;
-  await fileResult(client, campaign, attempt, patient, r, true);
+  const effects = callEffects(r, new Date(), patient.timezone ?? campaign.timezone, true);
+  await fileResult(client, campaign, attempt, patient, r, effects, true, outcome.amd);
   // The call did reach the patient: the retry the close planned must not ring them again.
   const contact = await client.query<{ state: string }>('SELECT state FROM contacts WHERE id = $1 FOR UPDATE', [row.contact_id]);
   if (contact.rows[0]?.state === 'active') {
@@ -72,32 +75,31 @@ export async function fileLateOutcome(client: pg.PoolClient, campaign: CampaignR
   return { closed: false, late: true, followUps: [] };
 }
 
-async function fileResult(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, r: CallResultInput, late: boolean): Promise<void> {
+async function fileResult(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, r: CallResultRecord, effects: CallEffects, late: boolean, amd: string | undefined): Promise<void> {
   const ins = await client.query<{ id: string }>(prepared(
     `INSERT INTO call_results (attempt_id, contact_id, campaign_id, patient_id, answers, disposition, red_flags, department, summary, tags,
-       transcript, recording_ref, duration_ms, hangup_reason, script_id, script_version, script_hash, late)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+       transcript, recording_ref, duration_ms, hangup_reason, script_id, script_version, script_hash, late, outcome, lang, amd)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
      ON CONFLICT (attempt_id) DO NOTHING RETURNING id::text`,
-    [attempt.id, attempt.contact_id, campaign.id, patient.id, JSON.stringify(r.answers ?? {}), r.disposition ?? null, r.redFlags ?? [],
-      r.department ?? patient.department, r.summary ?? null, r.tags ?? [], JSON.stringify(r.transcript ?? []), r.recordingRef ?? null,
-      r.durationMs ?? null, r.hangupReason ?? null, campaign.script_id, campaign.script_version, r.scriptHash ?? campaign.script_hash, late],
+    [attempt.id, attempt.contact_id, campaign.id, patient.id, JSON.stringify(r.answers), r.disposition, r.redFlags,
+      r.department ?? patient.department, r.summary, r.tags, JSON.stringify(r.transcript), r.recordingRef,
+      Math.round(r.durationMs), r.hangupReason, campaign.script_id, campaign.script_version, r.scriptHash ?? campaign.script_hash, late,
+      r.outcome, r.lang, amd ?? null],
   ));
   const resultId = ins.rows[0]?.id;
   if (!resultId) return;
-  const redFlags = r.redFlags ?? [];
-  if (r.escalation || redFlags.length > 0 || late) {
-    // A late result always goes to a nurse: the patient may have been called again meanwhile.
-    const priority = redFlags.length > 0 && !r.escalation ? 1 : (r.escalation?.priority ?? (late ? 3 : 1));
-    const reason = late ? 'late_result' : (r.escalation?.reason ?? 'red_flag');
+  const w = effects.worklist;
+  if (w) {
     const e = await client.query<{ id: string }>(
-      `INSERT INTO escalations (call_result_id, patient_id, campaign_id, priority, reason, red_flags) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text`,
-      [resultId, patient.id, campaign.id, Math.min(5, Math.max(1, Math.round(priority))), reason, redFlags]);
+      `INSERT INTO escalations (call_result_id, patient_id, campaign_id, priority, reason, red_flags, callback_at, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text`,
+      [resultId, patient.id, campaign.id, w.priority, w.reason, w.redFlags, w.callbackAt, JSON.stringify(w.details)]);
     await client.query(`INSERT INTO audit_log (actor, action, entity, entity_id, patient_id, details) VALUES ('system', 'create', 'escalation', $1, $2, $3)`,
-      [e.rows[0]!.id, patient.id, JSON.stringify({ priority, reason, callResultId: resultId, ...(late ? { scriptReason: r.escalation?.reason ?? null } : {}) })]);
+      [e.rows[0]!.id, patient.id, JSON.stringify({ priority: w.priority, reason: w.reason, callResultId: resultId })]);
   }
-  if (r.optOut) {
-    await client.query(`UPDATE patients SET do_not_call = true, do_not_call_reason = 'opted_out_on_call', do_not_call_at = now(), updated_at = now() WHERE id = $1`, [patient.id]);
+  if (effects.doNotCall) {
+    await client.query(`UPDATE patients SET do_not_call = true, do_not_call_reason = $2, do_not_call_at = now(), do_not_call_attempt_id = $3, updated_at = now() WHERE id = $1`,
+      [patient.id, effects.doNotCall, attempt.id]);
     await client.query(`INSERT INTO audit_log (actor, action, entity, entity_id, patient_id, details) VALUES ('system', 'update', 'patient', $1, $1, $2)`,
-      [patient.id, JSON.stringify({ field: 'do_not_call', source: 'call', attemptId: attempt.id })]);
+      [patient.id, JSON.stringify({ field: 'do_not_call', reason: effects.doNotCall, source: 'call', attemptId: attempt.id })]);
   }
 }

@@ -99,10 +99,10 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
       outcome = await opts.dialer.dial({
         attemptId, campaignId: campaign.id, phone, trunk: campaign.trunk, callerId: campaign.caller_id,
         scriptId: campaign.script_id, scriptVersion: campaign.script_version, scriptHash: campaign.script_hash,
-        voicemailMessage: opts.voicemailMessage, maxCallMs, signal: ac.signal,
+        voicemailMessage: opts.voicemailMessage, maxCallMs, signal: ac.signal, record: campaign.record_calls,
         patient: {
-          id: patient.id, name: patient.name, language: patient.language, timezone: patient.timezone, department: patient.department,
-          dischargeDate: patient.discharge_date, customFields: patient.custom_fields,
+          id: patient.id, name: patient.name, language: patient.language || campaign.language, timezone: patient.timezone, department: patient.department,
+          diagnosis: patient.diagnosis, dischargeDate: patient.discharge_date, customFields: patient.custom_fields,
         },
         onEvent: (kind, data) => {
           appendEvent(opts.pool, 'attempt', attemptId, campaign.id, kind, data).catch((err: unknown) => log.warn({ err, attemptId }, 'call event not stored'));

@@ -55,6 +55,8 @@ export const CampaignInput = Type.Object({
   callsPerSecond: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1000 })),
   trunk: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' })),
   callerId: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
+  /** Record the campaign's calls (default true); false: not recorded, and the script does not say it records. */
+  recordCalls: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 export type CampaignInput = Static<typeof CampaignInput>;
 export const CampaignPatch = Type.Partial(CampaignInput, { additionalProperties: false });

@@ -15,7 +15,7 @@ export interface CampaignDto {
   id: string; name: string; scriptId: string; scriptVersion: string; scriptHash: string | null; language: string; timezone: string;
   windowsFollowPatientTimezone: boolean; startDate: string; endDate: string | null; windows: Record<string, [string, string][]>;
   quietDays: string[]; maxAttempts: number; retryDelaysMinutes: Record<string, number>; requireConsent: boolean; concurrency: number;
-  callsPerSecond: number; trunk: string; callerId: string | null; state: string; createdAt: string; updatedAt: string;
+  callsPerSecond: number; trunk: string; callerId: string | null; recordCalls: boolean; state: string; createdAt: string; updatedAt: string;
 }
 
 export function toCampaignDto(r: CampaignRow): CampaignDto {
@@ -24,7 +24,7 @@ export function toCampaignDto(r: CampaignRow): CampaignDto {
     timezone: r.timezone, windowsFollowPatientTimezone: r.windows_follow_patient_timezone, startDate: r.start_date, endDate: r.end_date,
     windows: r.windows, quietDays: r.quiet_days, maxAttempts: r.max_attempts,
     retryDelaysMinutes: r.retry_delays_minutes, requireConsent: r.require_consent, concurrency: r.concurrency,
-    callsPerSecond: Number(r.calls_per_second), trunk: r.trunk, callerId: r.caller_id, state: r.state,
+    callsPerSecond: Number(r.calls_per_second), trunk: r.trunk, callerId: r.caller_id, recordCalls: r.record_calls, state: r.state,
     createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
   };
 }
@@ -33,7 +33,7 @@ const COLS: Record<keyof CampaignPatch, string> = {
   name: 'name', scriptId: 'script_id', scriptVersion: 'script_version', scriptHash: 'script_hash', language: 'language', timezone: 'timezone',
   windowsFollowPatientTimezone: 'windows_follow_patient_timezone', startDate: 'start_date', endDate: 'end_date', windows: 'windows',
   quietDays: 'quiet_days', maxAttempts: 'max_attempts', retryDelaysMinutes: 'retry_delays_minutes', requireConsent: 'require_consent',
-  concurrency: 'concurrency', callsPerSecond: 'calls_per_second', trunk: 'trunk', callerId: 'caller_id',
+  concurrency: 'concurrency', callsPerSecond: 'calls_per_second', trunk: 'trunk', callerId: 'caller_id', recordCalls: 'record_calls',
 };
 const JSON_FIELDS = new Set(['windows', 'retryDelaysMinutes']);
 

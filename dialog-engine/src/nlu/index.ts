@@ -25,3 +25,4 @@ export {
   type NumberResult,
   type YesNo,
 } from './types.js';
+export { callbackWhen, reportsDeath } from './callback-time.js';

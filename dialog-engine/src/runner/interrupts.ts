@@ -3,6 +3,7 @@
  * opt-out, wrong person, busy / call later, emergency, no response. Each returns the actions and
  * leaves the state ended or transferring.
  */
+import type { CallbackWhen } from '@tingzhen/voice-core';
 import type { Disposition, Lang } from '../script/common.js';
 import type { Script } from '../script/types.js';
 import { alertAction, dispositionRank, endCall, raiseDisposition } from '../steps/effects.js';
@@ -93,14 +94,21 @@ export function optOutPath(script: Script, state: RunnerState): Action[] {
   ];
 }
 
+/** A relative says the patient has died: condolences, the end, and the contact closed with that reason. */
+export function deceasedPath(script: Script, state: RunnerState): Action[] {
+  return [say(defaultText('deceased', script.interrupts?.deceased, state.lang), state.lang, state.stepId ?? 'deceased'), ...endCall(state, 'patient-deceased', 'patient-deceased')];
+}
+
 export function wrongPersonPath(script: Script, state: RunnerState): Action[] {
   return [say(defaultText('wrongPerson', script.interrupts?.wrongPerson, state.lang), state.lang, state.stepId ?? 'wrong-person'), ...endCall(state, 'wrong-person', 'wrong-person')];
 }
 
-export function busyPath(script: Script, state: RunnerState): Action[] {
+/** The caller is busy: call back later, at the time they said when they said one. */
+export function busyPath(script: Script, state: RunnerState, when: CallbackWhen = {}): Action[] {
+  const asked = when.date !== undefined || when.partOfDay !== undefined || when.time !== undefined;
   return [
     say(defaultText('busy', script.interrupts?.busy, state.lang), state.lang, state.stepId ?? 'busy'),
-    { type: 'schedule-callback', delayMinutes: BUSY_CALLBACK_DELAY_MINUTES, reason: 'caller-busy' },
+    { type: 'schedule-callback', delayMinutes: BUSY_CALLBACK_DELAY_MINUTES, reason: 'caller-busy', ...(asked ? { when } : {}) },
     ...endCall(state, 'call-later', 'call-later'),
   ];
 }

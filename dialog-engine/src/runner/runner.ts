@@ -15,9 +15,11 @@ import { stepKind } from '../steps/registry.js';
 import type { StepContext, StepEffect } from '../steps/types.js';
 import type { Interpreter } from './interpreter.js';
 import {
-  busyPath, confirmRedFlagPrompt, humanPath, noResponsePath, optOutPath, redFlagPath, transferDone, wrongPersonPath,
+  busyPath, confirmRedFlagPrompt, deceasedPath, humanPath, noResponsePath, optOutPath, redFlagPath, transferDone, wrongPersonPath,
 } from './interrupts.js';
-import type { Action, CallResult, Input, RunnerState, Step } from './types.js';
+import { defaultText } from './texts.js';
+import { callbackWhen, reportsDeath } from '../nlu/callback-time.js';
+import type { Action, CallContext, CallResult, Input, RunnerState, Step } from './types.js';
 
 export interface RunnerOptions {
   interpreter: Interpreter;
@@ -29,6 +31,8 @@ export interface StartOptions {
   lang: Lang;
   /** Patient fields for {{patient.*}} (patient data: never log). */
   patient?: Record<string, string>;
+  /** Facts of the call that prompts may say: the hospital's name, whether the call is recorded. */
+  context?: CallContext;
 }
 
 export interface Runner {
@@ -53,7 +57,11 @@ export function createRunner(script: Script, opts: RunnerOptions): Runner {
     lang,
     ...(opts.callDate ? { callDate: opts.callDate } : {}),
     render: (text: LangText | undefined, state: RunnerState) =>
-      renderTemplate(text?.[lang] ?? '', lang, { patient: state.patient, fallbacks, department: state.department }),
+      renderTemplate(text?.[lang] ?? '', lang, {
+        patient: state.patient, fallbacks, department: state.department, hospitalName: state.context?.hospitalName ?? null,
+        // Only a recorded call hears the recording notice (and only a script that announces it records).
+        recordingNotice: state.context?.recording && script.flags.recordingNotice ? defaultText('recordingNotice', script.interrupts?.recordingNotice, lang) : '',
+      }),
     following: (step: Step) => followingStep(script, step),
   });
 
@@ -108,6 +116,7 @@ export function createRunner(script: Script, opts: RunnerOptions): Runner {
         actions.push(...(lowConfidence ? confirmRedFlagPrompt(script, state, flags) : redFlagPath(script, state, flags, 'red-flag')));
         return;
       }
+      if (!lowConfidence && reportsDeath(input.text, state.lang)) { actions.push(...deceasedPath(script, state)); return; }
       if (!lowConfidence && s.expect !== 'intent') {
         const r = opts.interpreter.interpret({ lang: state.lang, expect: 'intent', utterance: input.text });
         switch (r.intent) {
@@ -115,7 +124,7 @@ export function createRunner(script: Script, opts: RunnerOptions): Runner {
           case 'human': actions.push(...humanPath(script, state, 'caller-request')); return;
           case 'opt-out': actions.push(...optOutPath(script, state)); return;
           case 'wrong-person': actions.push(...wrongPersonPath(script, state)); return;
-          case 'busy-call-later': actions.push(...busyPath(script, state)); return;
+          case 'busy-call-later': actions.push(...busyPath(script, state, callbackWhen(input.text, state.lang, opts.callDate))); return;
           case 'repeat': actions.push(...repeatAsk(ctx, s, state)); return;
           default: break;
         }
@@ -161,7 +170,7 @@ export function createRunner(script: Script, opts: RunnerOptions): Runner {
   return {
     script,
     hash,
-    initialState({ lang, patient = {} }) {
+    initialState({ lang, patient = {}, context }) {
       if (!script.languages.includes(lang)) throw new TzError('TZ_ERR_VALIDATION', { scriptId: script.id, lang, problem: 'language not in script' });
       for (const [field, def] of Object.entries(script.patientFields ?? {})) {
         if (patient[field] === undefined && def.fallback?.[lang] === undefined) throw new TzError('TZ_ERR_VALIDATION', { scriptId: script.id, field, problem: 'missing patient field' });
@@ -170,6 +179,7 @@ export function createRunner(script: Script, opts: RunnerOptions): Runner {
         v: 1, scriptId: script.id, scriptVersion: script.version, scriptHash: hash, lang, patient: { ...patient },
         phase: 'idle', stepId: null, ask: null, answers: {}, saved: {}, disposition: null, redFlags: [], department: null,
         tags: [], outcome: null, doNotCall: false, alerted: false, transfer: null, pendingRedFlags: [], lastSaid: [], turns: 0,
+        context: { hospitalName: context?.hospitalName ?? null, recording: context?.recording === true },
       };
     },
     next(prev, input) {

@@ -13,6 +13,7 @@ export const DEFAULT_TEXTS: Required<{ [K in keyof InterruptTexts]: { zh: string
   },
   optOut: { zh: '好的，我们以后不会再给您打这类电话。祝您健康，再见。', en: 'Understood, we will not call you with these calls again. Take care, goodbye.' },
   wrongPerson: { zh: '不好意思，打扰您了，再见。', en: 'Sorry to have troubled you. Goodbye.' },
+  deceased: { zh: '非常抱歉，听到这个消息我们很难过，请您节哀。我们会更新记录，不会再打扰您。再见。', en: 'I am very sorry for your loss. We will update our records and will not call again. Goodbye.' },
   busy: { zh: '好的，我们稍后再给您打过来，再见。', en: 'No problem, we will call you back later. Goodbye.' },
   redFlagD1: {
     zh: '您说的情况可能很危险。请马上挂断电话，拨打120急救电话。我们已经通知了护士。',
@@ -27,6 +28,7 @@ export const DEFAULT_TEXTS: Required<{ [K in keyof InterruptTexts]: { zh: string
     en: 'I think I heard you mention something urgent. Is that right? Press 1 for yes, 2 for no.',
   },
   noResponse: { zh: '我们没有听到您的回答，稍后会再联系您。再见。', en: 'We could not hear your answer and will contact you again later. Goodbye.' },
+  recordingNotice: { zh: '本次通话会被录音，仅用于医疗服务和质量管理。', en: 'This call is recorded, only for your care and quality review.' },
 };
 
 /**

@@ -2,57 +2,15 @@
  * The runner's contract: inputs in, actions out, and a plain JSON state between them, so a call
  * survives a process restart (serialise the state, load it, call next() again).
  */
-import type { Disposition, EndpointHints, Expect, Lang } from '../script/common.js';
+import type { AlertPriority as ContractAlertPriority, DialogAction, DialogAnswer, DialogInput, DialogOutcome, DialogResult } from '@tingzhen/voice-core';
+import type { Disposition, Lang } from '../script/common.js';
 
-export type Input =
-  | { type: 'start' }
-  | { type: 'speech'; text: string; confidence?: number; /** A slot already filled outside the reducer (LLM). */ slot?: Record<string, unknown> }
-  | { type: 'dtmf'; digit: string }
-  | { type: 'no-input' }
-  | { type: 'action-done'; action: 'transfer'; ok: boolean }
-  | { type: 'hangup' };
-
-export type AlertPriority = 'urgent' | 'high' | 'normal' | 'low';
-
-export type Action =
-  | { type: 'say'; text: string; lang: Lang; bargeIn: boolean; stepId: string }
-  | {
-      type: 'listen';
-      stepId: string;
-      expect: Expect;
-      timeoutMs: number;
-      endpoint: EndpointHints;
-      dtmf: { map?: Record<string, string>; maxDigits?: number; terminator?: string; separator?: string };
-      /** Only keys are expected now (after the DTMF prompt). */
-      dtmfOnly: boolean;
-    }
-  | { type: 'save-answer'; stepId: string; field: string; value: unknown }
-  | { type: 'transfer'; reason: string; disposition?: Disposition }
-  | { type: 'alert'; priority: AlertPriority; reason: string; disposition?: Disposition; redFlags?: string[] }
-  | { type: 'schedule-callback'; delayMinutes: number; reason: string }
-  | { type: 'set-do-not-call' }
-  | { type: 'hangup'; reason: string; disposition?: Disposition };
-
-export type Outcome =
-  | 'completed'
-  | 'red-flag'
-  | 'transferred'
-  | 'transfer-failed'
-  | 'opted-out'
-  | 'wrong-person'
-  | 'call-later'
-  | 'declined'
-  | 'no-response'
-  | 'caller-hung-up';
-
-export interface Answer {
-  expect: Expect;
-  /** Typed result (the NLU's shape for this expectation). */
-  value: Record<string, unknown>;
-  via: 'speech' | 'dtmf' | 'llm';
-  /** What the caller said (patient data: never log it). */
-  text?: string;
-}
+/** The runner's inputs, actions, answers and result are the shared dialog contract (voice-core contracts/dialog.ts). */
+export type Input = DialogInput;
+export type AlertPriority = ContractAlertPriority;
+export type Action = DialogAction;
+export type Outcome = DialogOutcome;
+export type Answer = DialogAnswer;
 
 export interface AskProgress {
   stepId: string;
@@ -95,6 +53,14 @@ export interface RunnerState {
   /** The last prompts said, replayed on "repeat". */
   lastSaid: string[];
   turns: number;
+  /** Facts of the call prompts may say (absent in states saved before it existed). */
+  context?: { hospitalName: string | null; recording: boolean };
+}
+
+export interface CallContext {
+  hospitalName?: string;
+  /** The call is recorded (the campaign or hotline records and the script announces it). */
+  recording?: boolean;
 }
 
 export interface Step {
@@ -105,20 +71,7 @@ export interface Step {
   [k: string]: unknown;
 }
 
-export interface CallResult {
-  scriptId: string;
-  scriptVersion: number;
-  scriptHash: string;
-  lang: Lang;
-  answers: Record<string, Answer>;
-  saved: Record<string, unknown>;
-  disposition: Disposition | null;
-  redFlags: string[];
-  department: string | null;
-  tags: string[];
-  outcome: Outcome | null;
-  doNotCall: boolean;
-}
+export type CallResult = DialogResult;
 
 export interface StepOutput {
   state: RunnerState;

@@ -2,7 +2,8 @@
 export type IssueCode =
   | 'yaml-syntax' | 'schema' | 'unknown-field' | 'unknown-kind' | 'duplicate-step' | 'dangling-target'
   | 'unreachable-step' | 'no-next' | 'missing-prompt' | 'missing-ai-disclosure' | 'missing-recording-notice'
-  | 'missing-patient-field' | 'bad-dtmf' | 'bad-choice' | 'unknown-answer';
+  | 'missing-patient-field' | 'bad-dtmf' | 'bad-choice' | 'unknown-answer' | 'unknown-template-ref'
+  | 'custom-patient-field' | 'recording-notice-unused';
 
 export interface ScriptIssue {
   file: string;
@@ -13,10 +14,12 @@ export interface ScriptIssue {
   path: string;
   code: IssueCode;
   message: string;
+  /** A warning does not stop the script from loading; an error (the default) does. */
+  severity?: 'error' | 'warning';
 }
 
 export function formatIssue(i: ScriptIssue): string {
-  return `${i.file}:${i.line}:${i.column} ${i.path || '(root)'} ${i.code}: ${i.message}`;
+  return `${i.file}:${i.line}:${i.column} ${i.path || '(root)'} ${i.severity === 'warning' ? 'warning ' : ''}${i.code}: ${i.message}`;
 }
 
 /** Maps a field path to a source position. */

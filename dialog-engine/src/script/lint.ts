@@ -6,7 +6,10 @@
 import type { Condition, LangText } from './common.js';
 import type { Step } from '../runner/types.js';
 import { stepKind } from '../steps/registry.js';
-import { templateRefs } from './template.js';
+import { CONTEXT_REFS, templateRefs } from './template.js';
+
+/** Patient fields every campaign's patient record provides (the rest come from custom fields). */
+export const STANDARD_PATIENT_FIELDS: readonly string[] = ['displayName', 'name', 'department', 'diagnosis', 'dischargeDate'];
 import type { Script } from './types.js';
 import type { IssueCode, Locate, ScriptIssue } from './issues.js';
 
@@ -43,6 +46,10 @@ export function lint(script: Script, opts: LintOptions = {}): ScriptIssue[] {
   const add = (path: string, code: IssueCode, message: string): void => {
     issues.push({ file, ...locate(path), path, code, message });
   };
+  const warn = (path: string, code: IssueCode, message: string): void => {
+    issues.push({ file, ...locate(path), path, code, message, severity: 'warning' });
+  };
+  let usesRecordingNotice = false;
   const index = new Map<string, number>();
   script.steps.forEach((s, i) => {
     if (index.has(s.id)) add(`steps/${i}/id`, 'duplicate-step', `step id "${s.id}" is used twice`);
@@ -61,14 +68,23 @@ export function lint(script: Script, opts: LintOptions = {}): ScriptIssue[] {
       if (t === undefined) { add(`${path}`, 'missing-prompt', `no "${lang}" text (the script declares ${lang})`); continue; }
       for (const ref of templateRefs(t)) {
         const field = ref.startsWith('patient.') ? ref.slice(8) : null;
-        if (ref === 'department') continue;
-        if (field === null || !declared.has(field)) add(`${path}/${lang}`, 'missing-patient-field', `{{${ref}}} is not a declared patient field`);
+        if (ref === 'call.recordingNotice') usesRecordingNotice = true;
+        if (CONTEXT_REFS.includes(ref)) continue;
+        if (field === null) add(`${path}/${lang}`, 'unknown-template-ref', `{{${ref}}} is not a template value (patient.<field>, ${CONTEXT_REFS.map((r) => `{{${r}}}`).join(', ')})`);
+        else if (!declared.has(field)) add(`${path}/${lang}`, 'missing-patient-field', `{{${ref}}} is not a declared patient field`);
       }
     }
   };
   checkText('title', script.title);
   for (const [k, t] of Object.entries(script.interrupts ?? {})) checkText(`interrupts/${k}`, t);
-  for (const [k, f] of Object.entries(script.patientFields ?? {})) checkText(`patientFields/${k}/fallback`, f.fallback);
+  for (const [k, f] of Object.entries(script.patientFields ?? {})) {
+    checkText(`patientFields/${k}/fallback`, f.fallback);
+    if (STANDARD_PATIENT_FIELDS.includes(k)) continue;
+    const missing = script.languages.filter((l) => f.fallback?.[l] === undefined);
+    warn(`patientFields/${k}`, 'custom-patient-field', missing.length > 0
+      ? `"${k}" is not a patient field every campaign holds (${STANDARD_PATIENT_FIELDS.join(', ')}); it must come from a custom field, and a patient without it cannot be called in ${missing.join(', ')} (no fallback)`
+      : `"${k}" is not a patient field every campaign holds (${STANDARD_PATIENT_FIELDS.join(', ')}); patients without this custom field hear the fallback`);
+  }
 
   script.steps.forEach((s, i) => {
     const k = stepKind(s.kind);
@@ -130,6 +146,12 @@ export function lint(script: Script, opts: LintOptions = {}): ScriptIssue[] {
   };
   requireBefore('ai-disclosure', 'missing-ai-disclosure', 'AI disclosure');
   if (script.flags.recordingNotice) requireBefore('recording-notice', 'missing-recording-notice', 'recording notice');
+  if (script.flags.recordingNotice && !usesRecordingNotice) {
+    warn('flags/recordingNotice', 'recording-notice-unused', 'no prompt has {{call.recordingNotice}}: a call that is not recorded would still be told it is; put the notice in that template value');
+  }
+  if (!script.flags.recordingNotice && usesRecordingNotice) {
+    warn('flags/recordingNotice', 'recording-notice-unused', '{{call.recordingNotice}} is used but flags.recordingNotice is false: this script\'s calls are never recorded, so the notice is never said');
+  }
   return issues;
 }
 

@@ -21,7 +21,7 @@ export function checkScriptText(text: string, file = '<script>'): { script: Scri
   const parsed = parseScriptText(text, file);
   if (!parsed.script) return { script: null, issues: parsed.issues };
   const issues = lint(parsed.script, { file, locate: parsed.locate });
-  return { script: issues.length === 0 ? parsed.script : null, issues };
+  return { script: issues.some((i) => i.severity !== 'warning') ? null : parsed.script, issues };
 }
 
 export function checkScriptFile(path: string): { script: Script | null; issues: ScriptIssue[] } {

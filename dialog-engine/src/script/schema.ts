@@ -11,11 +11,14 @@ export const InterruptTexts = Type.Object(
     humanUnavailable: Type.Optional(LangText),
     optOut: Type.Optional(LangText),
     wrongPerson: Type.Optional(LangText),
+    deceased: Type.Optional(LangText),
     busy: Type.Optional(LangText),
     redFlagD1: Type.Optional(LangText),
     redFlagD2: Type.Optional(LangText),
     confirmRedFlag: Type.Optional(LangText),
     noResponse: Type.Optional(LangText),
+    /** Said where a prompt has {{call.recordingNotice}} and the call is recorded. */
+    recordingNotice: Type.Optional(LangText),
   },
   { additionalProperties: false },
 );
@@ -32,7 +35,11 @@ export const ScriptHeaderSchema = Type.Object(
     ),
     flags: Type.Object(
       {
-        /** The call is recorded: a step with role recording-notice must come before the first question. */
+        /**
+         * The script announces recording ({{call.recordingNotice}} in a step with role
+         * recording-notice, before the first question): only such a script's calls are recorded,
+         * and only when the campaign or hotline records.
+         */
         recordingNotice: Type.Boolean(),
         /** Barge-in default for every step (a step may override). */
         bargeIn: Type.Optional(Type.Boolean()),

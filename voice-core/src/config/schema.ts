@@ -26,6 +26,7 @@ export const ConfigSchema = Type.Object({
   queuePrefix: Type.String({ env: 'QUEUE_PREFIX', default: 'tingzhen', minLength: 1, pattern: '^[A-Za-z0-9_-]+$', description: 'bullmq key/schema prefix' }),
   modelsDir: Type.String({ env: 'TINGZHEN_MODELS_DIR', default: 'models', minLength: 1, description: 'Directory holding the speech models' }),
   recordingsDir: Type.Optional(Type.String({ env: 'RECORDINGS_DIR', minLength: 1, description: 'Where call recordings go (default: <data dir>/recordings)' })),
+  hotlineRecording: Type.Boolean({ env: 'HOTLINE_RECORDING', default: true, description: 'Record hotline calls (their script then tells the caller; false: not recorded and not announced)' }),
   recordingRetentionDays: Type.Integer({ env: 'RECORDING_RETENTION_DAYS', default: 90, minimum: 1, description: 'Days a recording is kept' }),
   asrEndpointSilenceMs: Type.Integer({ env: 'ASR_ENDPOINT_SILENCE_MS', default: 600, minimum: 100, maximum: 5000, description: 'Default trailing silence that ends a caller turn, ms' }),
   vadMinSilenceMs: Type.Integer({ env: 'VAD_MIN_SILENCE_MS', default: 300, minimum: 50, maximum: 3000, description: 'VAD silence that closes a speech segment, ms' }),

@@ -29,8 +29,16 @@ export interface CallPipelineOptions {
   minTurnSpeechMs?: number;
   /** Detect DTMF tones in the caller audio too (default true; protocol events always count). */
   inbandDtmf?: boolean;
-  /** Where a transfer goes (a nurse line, a queue) for the runner's transfer reason; default: the reason itself. */
-  transferTargetFor?: (reason: string) => string;
+  /**
+   * Where a transfer goes (a nurse line, a queue) for the runner's transfer reason. Without it, or
+   * when it returns undefined, there is nobody to transfer to: the runner hears at once that the
+   * transfer failed and plays its fallback (never dead air).
+   */
+  transferTargetFor?: (reason: string) => string | undefined;
+  /** A console test call: marked in the report, never filed as a real call. */
+  test?: boolean;
+  /** Words spoken when the platform itself fails mid-call (the runner or an engine), by language. */
+  faultText?: (lang: string, urgent: boolean) => string;
   /** Clock for latency marks and prompt positions, ms (default performance.now; tests pass a media clock). */
   now?: () => number;
   onTurn?: (t: TurnTiming) => void;
@@ -51,6 +59,8 @@ export const PIPELINE_VAD_OPTIONS: Readonly<Required<Pick<VadOptions, 'minSilenc
 const DTMF_DEDUPE_MS = 600;
 /** How long the end of a call waits for the action batch in flight to unwind (its prompt stopped), ms. */
 const BATCH_UNWIND_MS = 1000;
+/** Longest the fault fallback may speak, ms (a call-back promise is a few seconds). */
+const FAULT_PROMPT_LIMIT_MS = 12_000;
 
 type ListenAction = Extract<DialogAction, { type: 'listen' }>;
 const isListen = (a: DialogAction): a is ListenAction => a.type === 'listen';
@@ -62,7 +72,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   const policy: TurnPolicy = { silenceAfterSpeechMs: 600, vadMinSilenceMs: PIPELINE_VAD_OPTIONS.minSilenceMs, ...o.turn };
   const bargeOpts = { ...DEFAULT_BARGE_IN, ...o.bargeIn };
   const minTurnMs = o.minTurnSpeechMs ?? 250;
-  const language = o.language ?? 'zh';
+  const language = o.language ?? dialog.result().lang;
 
   if (leg.state === 'connecting') {
     await new Promise<void>((resolve) => {
@@ -73,7 +83,8 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   const startedAt = now();
   const report: CallReport = {
     callId: leg.info.callId, dialect: o.dialect, endReason: 'completed', outcome: null, durationMs: 0,
-    turns: [], transcript: [], bargeIns: [], underruns: 0, events: [],
+    turns: [], transcript: [], bargeIns: [], underruns: 0, events: [], result: null, test: o.test === true,
+    ...legNumbers(leg),
   };
   if (leg.state !== 'active') {
     report.endReason = 'dropped';
@@ -94,9 +105,18 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
    */
   let heldResult: AsrResult | null = null;
   let lastDtmf: { digit: string; source: DtmfEvent['source']; atMs: number } | null = null;
-  let asr: AsrStream | null = engines.asr ? engines.asr.stream({ language }) : null;
+  const asrEngine = typeof engines.asr === 'function' ? engines.asr(language) : engines.asr;
+  let asr: AsrStream | null = asrEngine ? asrEngine.stream({ language }) : null;
+  const asrFailed = (err: unknown) => {
+    // The recogniser broke mid-call: go on with keys only (the runner leads the caller to DTMF).
+    report.fault ??= { code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL', stage: 'asr' };
+    log.warn({ callId: leg.info.callId, code: report.fault.code }, 'recogniser failed; DTMF only for the rest of the call');
+    try { asr?.close(); } catch { /* already broken */ }
+    asr = null;
+  };
   const denoise = engines.denoiser?.stream() ?? null;
-  const recorder = o.recording ? new CallRecorder(o.recording, leg.sampleRate) : null;
+  // Recorded only when configured and the caller was told (the script's recording notice).
+  const recorder = o.recording && dialog.recorded !== false ? new CallRecorder(o.recording, leg.sampleRate) : null;
   const turnTaker = new TurnTaker(policy, asr !== null);
   const detector = new BargeInDetector(bargeOpts);
   // Live call details for our own test phone (console): per-turn latency and the transcript, only
@@ -154,6 +174,41 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     resolveEnd();
   };
 
+  /**
+   * The platform failed mid-call (the runner, the voice): never leave the caller in silence. Say
+   * the fallback (a call-back promise, and 120 when a red flag has fired) if the voice still
+   * works, then hang up; the report carries the fault, so the call lands on the worklist.
+   */
+  const failCall = async (err: unknown, stage: string) => {
+    if (ended) return;
+    report.fault ??= { code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL', stage };
+    gen++;
+    clearNoInput();
+    listen = null;
+    pendingListen = null;
+    prompt?.stop();
+    resumeHook?.();
+    let urgent = false;
+    let lang = language;
+    try { const r = dialog.result(); urgent = r.disposition === 'D1' || r.disposition === 'D2' || r.redFlags.length > 0; lang = r.lang; } catch { /* the runner is what broke */ }
+    const text = o.faultText?.(lang, urgent);
+    if (text && leg.state === 'active') {
+      const p = new PromptPlayer(leg, now);
+      prompt = p;
+      const playedFrom = mediaMs;
+      const limit = setTimeout(() => p.stop(), FAULT_PROMPT_LIMIT_MS);
+      try {
+        p.synthesize(engines.tts, text, lang);
+        await p.play();
+      } catch { /* the voice is what broke: nothing more we can say */ } finally { clearTimeout(limit); }
+      const played = Math.min(p.audio.length, p.position());
+      for (let i = 0; i < played && recorder; i++) recorder.addBot(p.audio[i]!, playedFrom + i * 20);
+      if (played > 0) addTranscript({ speaker: 'bot', text, startMs: playedFrom, endMs: playedFrom + played * 20 });
+      if (prompt === p) prompt = null;
+    }
+    await endCall('error');
+  };
+
   const activateListen = (l: ListenAction, startTimer: boolean) => {
     listen = l;
     pendingListen = null;
@@ -173,7 +228,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     for (const a of actions) {
       if (myGen !== gen || ended) return;
       if (a.type === 'say') {
-        const say = a as Extract<DialogAction, { type: 'say' }>;
+        const say = a;
         const p = new PromptPlayer(leg, now);
         prompt = p;
         promptBargeIn = say.bargeIn;
@@ -210,11 +265,13 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         return;
       } else if (a.type === 'transfer') {
         report.events.push({ ...a });
+        const target = o.transferTargetFor?.(a.reason);
         let ok = false;
         try {
-          const reason = String((a as { reason: string }).reason);
-          if (leg.transfer) { await leg.transfer(o.transferTargetFor ? o.transferTargetFor(reason) : reason); ok = true; }
+          if (target !== undefined && leg.transfer) { await leg.transfer(target); ok = true; }
         } catch { ok = false; }
+        report.transfer = { reason: a.reason, ok };
+        if (myGen !== gen || ended) return;
         deliver({ type: 'action-done', action: 'transfer', ok }, { via: 'start' });
         return;
       } else {
@@ -241,14 +298,14 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     } catch (err) {
       o.metrics?.errors.inc({ code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL' });
       log.error({ callId: leg.info.callId, code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL' }, 'dialog runner failed');
-      void endCall('error');
+      void failCall(err, 'dialog');
       return;
     }
     timing.decisionAt = now();
     if (!actions.some((a) => a.type === 'say')) finishTiming();
     batch = runBatch(actions, gen).catch((err: unknown) => {
-      log.error({ callId: leg.info.callId, err: { message: (err as Error).message } }, 'action failed');
-      void endCall('error');
+      log.error({ callId: leg.info.callId, code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL' }, 'action failed');
+      void failCall(err, 'action');
     });
   }
 
@@ -336,7 +393,9 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         }
       }
       if (asr && clean) {
-        for (const r of timed('asr', () => asr!.push(clean))) {
+        let results: AsrResult[] = [];
+        try { results = timed('asr', () => asr!.push(clean)); } catch (err) { asrFailed(err); }
+        for (const r of results) {
           if (!r.isFinal) turnTaker.onPartial(r.text);
           else if (listen && r.text.trim() !== '') turnEnded(turnTaker.onAsrFinal(r.endMs));
         }
@@ -379,12 +438,16 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   asr = null;
   denoise?.close();
   report.durationMs = Math.round(now() - startedAt);
-  report.outcome = dialog.outcome?.() ?? null;
-  report.result = dialog.result?.() ?? undefined;
+  try {
+    report.result = dialog.result();
+    report.outcome = report.result.outcome;
+  } catch (err) {
+    log.error({ callId: report.callId, code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL' }, 'dialog result unreadable');
+  }
   const mediaS = mediaMs / 1000;
   if (o.metrics && mediaS > 1) {
     o.metrics.engineRtf.set({ engine: engines.vad.capabilities.name }, busyMs.vad / 1000 / mediaS);
-    if (engines.asr) o.metrics.engineRtf.set({ engine: engines.asr.capabilities.name }, busyMs.asr / 1000 / mediaS);
+    if (asrEngine) o.metrics.engineRtf.set({ engine: asrEngine.capabilities.name }, busyMs.asr / 1000 / mediaS);
     if (engines.denoiser) o.metrics.engineRtf.set({ engine: engines.denoiser.capabilities.name }, busyMs.denoiser / 1000 / mediaS);
   }
   report.underruns = (leg as { underruns?: number }).underruns ?? 0;
@@ -395,6 +458,15 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   await writeToSink(report, o.sink, log);
   log.info({ callId: report.callId, endReason: report.endReason, turns: report.turns.length, durationMs: report.durationMs }, 'call ended');
   return report;
+}
+
+/** The caller's and the called number as the leg knows them (patient data: never logged). */
+function legNumbers(leg: CallLeg): Pick<CallReport, 'callerNumber' | 'calledNumber' | 'attemptId'> {
+  const i = leg.info;
+  const caller = i.direction === 'inbound' ? i.from : i.to;
+  const called = i.direction === 'inbound' ? i.to : i.from;
+  const attemptId = i.parameters?.attemptId;
+  return { ...(caller ? { callerNumber: caller } : {}), ...(called ? { calledNumber: called } : {}), ...(attemptId ? { attemptId } : {}) };
 }
 
 /** Two pieces of one caller turn: Chinese text joins without a space. */

@@ -80,7 +80,8 @@ async function leaveVoicemail(
   const message = (params.voicemailMessage ?? '').trim();
   const report: CallReport = {
     callId: leg.info.callId, dialect: opts.dialect, endReason: 'completed', outcome: 'voicemail', durationMs: 0,
-    turns: [], transcript: [], bargeIns: [], underruns: 0, events: [], amd, voicemail: { messageLeft: false },
+    turns: [], transcript: [], bargeIns: [], underruns: 0, events: [], amd, voicemail: { messageLeft: false }, result: null, test: opts.test === true,
+    ...(params.attemptId ? { attemptId: params.attemptId } : {}),
   };
   opts.metrics?.activeCalls.inc();
   // Media clock from the answer (the first frame AMD read), as the pipeline's is from its start.

@@ -11,7 +11,11 @@ import { writeWav } from '@tingzhen/voice-core';
 export interface RecorderOptions {
   dir: string;
   layout: 'stereo' | 'mixed';
-  retentionDays: number;
+  /**
+   * Delete recordings older than this when a new one is written. The platform leaves it unset: its
+   * scheduled retention job deletes them and audits each deletion (campaigns recordings/retention).
+   */
+  retentionDays?: number;
 }
 
 /** Longest call we keep in memory for recording, ms (2 h at 8 kHz stereo is ~230 MB... keep 1 h). */
@@ -52,9 +56,11 @@ export class CallRecorder {
     return { left, right };
   }
 
+  /** Writes the recording; returns its bare file name inside the recordings directory. */
   async save(callId: string): Promise<string> {
-    await mkdir(this.opts.dir, { recursive: true });
-    await this.sweep();
+    // Patient voices: readable by the platform's user only.
+    await mkdir(this.opts.dir, { recursive: true, mode: 0o700 });
+    if (this.opts.retentionDays !== undefined) await this.sweep(this.opts.retentionDays);
     const { left, right } = this.tracks();
     let samples: Int16Array;
     let channels = 1;
@@ -69,14 +75,14 @@ export class CallRecorder {
       samples = new Int16Array(left.length);
       for (let i = 0; i < left.length; i++) samples[i] = Math.max(-32768, Math.min(32767, left[i]! + right[i]!));
     }
-    const file = join(this.opts.dir, `${callId.replace(/[^A-Za-z0-9_-]/g, '_')}.wav`);
-    await writeFile(file, writeWav({ sampleRate: this.sampleRate, channels, samples }));
-    return file;
+    const name = `${callId.replace(/[^A-Za-z0-9_-]/g, '_')}.wav`;
+    await writeFile(join(this.opts.dir, name), writeWav({ sampleRate: this.sampleRate, channels, samples }), { mode: 0o600 });
+    return name;
   }
 
   /** Delete recordings older than the retention. */
-  private async sweep(): Promise<void> {
-    const cutoff = Date.now() - this.opts.retentionDays * 86_400_000;
+  private async sweep(retentionDays: number): Promise<void> {
+    const cutoff = Date.now() - retentionDays * 86_400_000;
     for (const name of await readdir(this.opts.dir)) {
       if (!name.endsWith('.wav')) continue;
       const p = join(this.opts.dir, name);

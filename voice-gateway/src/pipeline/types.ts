@@ -1,47 +1,30 @@
 /**
- * What the pipeline needs from the dialog engine, stated structurally so the gateway depends
- * only on the runner's contract (dialog-engine runner/types.ts): inputs in, actions out.
- * `DialogDriver` keeps the runner's state between calls of the pure `next(state, input)`.
+ * What the pipeline needs from the dialog engine and the engines. The shapes that cross packages
+ * (dialog input/action/result, the call report) are the shared contracts in voice-core
+ * (src/contracts/); this file only adds the gateway's own wrappers around them.
  */
-import type { AsrEngine, DenoiserEngine, TtsEngine, VadEngine } from '@tingzhen/voice-core';
+import type {
+  AsrEngine, CallReport, DenoiserEngine, DialogAction, DialogInput, DialogResult, TtsEngine, VadEngine,
+} from '@tingzhen/voice-core';
 
-export type DialogInput =
-  | { type: 'start' }
-  | { type: 'speech'; text: string; confidence?: number }
-  | { type: 'dtmf'; digit: string }
-  | { type: 'no-input' }
-  | { type: 'action-done'; action: 'transfer'; ok: boolean }
-  | { type: 'hangup' };
+export type {
+  AmdReport, CallEndReason, CallReport, DialogAction, DialogInput, DialogResult, TranscriptTurn, TurnTiming,
+} from '@tingzhen/voice-core';
 
-export interface EndpointHintsLike {
-  silenceNoSpeechMs?: number;
-  silenceAfterSpeechMs?: number;
-  maxUtteranceMs?: number;
-}
-
-export type DialogAction =
-  | { type: 'say'; text: string; lang: string; bargeIn: boolean; stepId: string }
-  | { type: 'listen'; stepId: string; expect: string; timeoutMs: number; endpoint: EndpointHintsLike; dtmfOnly: boolean; dtmf?: unknown }
-  | { type: 'transfer'; reason: string }
-  | { type: 'hangup'; reason: string }
-  | { type: string; [k: string]: unknown };
-
+/** The pure runner `next(state, input)` with its state kept between calls. */
 export interface DialogDriver {
   next(input: DialogInput): { actions: readonly DialogAction[] };
-  /** The runner's outcome when the call ends (for the call record), if it has one. */
-  outcome?(): string | null;
-  /** Answers and disposition at the end of the call (for the call record), if the runner keeps them. */
-  result?(): CallResult;
+  /** The dialog's result so far (answers, disposition, red flags, outcome...): read at the end of the call, and after faults. */
+  result(): DialogResult;
+  /**
+   * Whether this call's script announces that it is recorded: the pipeline records exactly when
+   * true (and recording is configured); false never records; unset leaves it to the options.
+   */
+  recorded?: boolean;
 }
 
-export interface CallResult {
-  answers: Record<string, unknown>;
-  disposition?: string | null;
-  redFlags?: string[];
-}
-
-/** Wraps a pure reducer `next(state, input) -> {state, actions}` into a DialogDriver. */
-export function driverFromReducer<S>(initial: S, next: (state: S, input: DialogInput) => { state: S; actions: readonly DialogAction[] }, outcome?: (s: S) => string | null, result?: (s: S) => CallResult): DialogDriver {
+/** Wraps a pure reducer `next(state, input) -> {state, actions}` and its `result(state)` into a DialogDriver. */
+export function driverFromReducer<S>(initial: S, next: (state: S, input: DialogInput) => { state: S; actions: readonly DialogAction[] }, result: (s: S) => DialogResult): DialogDriver {
   let state = initial;
   return {
     next(input) {
@@ -49,79 +32,22 @@ export function driverFromReducer<S>(initial: S, next: (state: S, input: DialogI
       state = out.state;
       return out;
     },
-    outcome: outcome ? () => outcome(state) : undefined,
-    result: result ? () => result(state) : undefined,
+    result: () => result(state),
   };
 }
 
 export interface PipelineEngines {
   vad: VadEngine;
-  /** Absent when no ASR model is installed: speech becomes no-match and the caller is led to DTMF. */
-  asr?: AsrEngine;
+  /**
+   * The recogniser for a call's language; absent (or returning undefined) when no ASR model is
+   * installed for it: speech becomes no-match and the caller is led to DTMF.
+   */
+  asr?: AsrEngine | ((language: string) => AsrEngine | undefined);
   tts: TtsEngine;
   denoiser?: DenoiserEngine;
 }
 
-/** Per-turn latency marks, wall-clock ms (performance.now()). */
-export interface TurnTiming {
-  turn: number;
-  endOfSpeechAt?: number;
-  asrFinalAt?: number;
-  decisionAt?: number;
-  firstTtsChunkAt?: number;
-  firstPacketAt?: number;
-  /** firstPacketAt - endOfSpeechAt, ms. */
-  gapMs?: number;
-  via: 'speech' | 'dtmf' | 'no-input' | 'start';
-}
-
-export interface TranscriptTurn {
-  speaker: 'caller' | 'bot';
-  text: string;
-  /** Media-clock span on the caller leg, ms. */
-  startMs: number;
-  endMs: number;
-  confidence?: number;
-  /** For caller turns: how it was heard. */
-  via?: 'speech' | 'dtmf';
-}
-
-export type CallEndReason = 'completed' | 'dropped' | 'timeout' | 'error' | 'transferred';
-
-export interface CallReport {
-  callId: string;
-  dialect?: string;
-  endReason: CallEndReason;
-  outcome: string | null;
-  durationMs: number;
-  turns: TurnTiming[];
-  transcript: TranscriptTurn[];
-  bargeIns: { stopDelayMs: number; atMs: number }[];
-  underruns: number;
-  recordingFile?: string;
-  /** The runner's answers and disposition, when the dialog driver reports them. */
-  result?: CallResult;
-  /** Non-say/listen actions the runner asked for (alert, save-answer, ...), in order. */
-  events: { type: string; [k: string]: unknown }[];
-  /** Answering-machine detection, when it ran (outbound calls that asked for it). */
-  amd?: AmdReport;
-  /** A machine answered: whether the voicemail message was spoken to its end before the line dropped. */
-  voicemail?: { messageLeft: boolean };
-}
-
-/** What answering-machine detection decided, and on what (pipeline/amd.ts). */
-export interface AmdReport {
-  verdict: 'human' | 'machine' | 'uncertain';
-  reason: string;
-  /** Media time from the answer to the verdict, ms. */
-  decidedAfterMs: number;
-  /** The greeting heard, first word to last, ms (0: none). */
-  greetingMs: number;
-  /** Frequency of the voicemail beep, when one was heard, Hz. */
-  beepHz?: number;
-}
-
-/** Where call results go: the campaigns store later, a file sink now. */
+/** Where call reports go: the hotline's filing in PostgreSQL, a file sink in tests. */
 export interface CallSink {
   write(report: CallReport): Promise<void>;
 }

@@ -33,6 +33,10 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The subject of a console test-call token, and the principal it authenticates as. */
+export const TEST_CALL_SUBJECT = 'testcall';
+export const TEST_CALL_PRINCIPAL = `token:${TEST_CALL_SUBJECT}`;
+
 export function signToken(secret: string, claims: { ttlMs: number; sub?: string }, now = Date.now()): string {
   const payload = b64url(JSON.stringify({ exp: now + claims.ttlMs, ...(claims.sub ? { sub: claims.sub } : {}) }));
   return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;

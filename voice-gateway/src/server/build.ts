@@ -5,6 +5,7 @@
  * An outbound leg whose parameters ask for answering-machine detection goes through AMD first
  * (pipeline/outbound-amd.ts).
  */
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createLogger, type CallLeg, type Logger } from '@tingzhen/voice-core';
 import { GatewayMetrics } from '../metrics.js';
@@ -13,6 +14,7 @@ import { runCallPipeline, type CallPipelineOptions } from '../pipeline/call-pipe
 import { runOutboundWithAmd, wantsAmd } from '../pipeline/outbound-amd.js';
 import type { CallReport, DialogDriver } from '../pipeline/types.js';
 import { gatewayPlugin, type CallContext, type GatewayOptions } from './ws-gateway.js';
+import { TEST_CALL_PRINCIPAL } from './auth.js';
 
 export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
@@ -26,6 +28,8 @@ export type LegContext = Pick<CallContext, 'dialect'> & Partial<CallContext>;
 export interface PipelineCallHandlerOptions extends Omit<CallPipelineOptions, 'leg' | 'dialog' | 'dialect'> {
   /** The dialog for this call (script chosen from the leg's custom parameters, the DID...). */
   dialogFor: (leg: CallLeg, ctx: LegContext) => DialogDriver;
+  /** Whether a leg is a console test call (never filed as a real call): by default, one opened with a test-call token. */
+  isTestCall?: (leg: CallLeg, ctx: LegContext) => boolean;
   onReport?: (report: CallReport) => void;
   logger?: Logger;
   metrics?: GatewayMetrics;
@@ -45,13 +49,24 @@ export function createPipelineCallHandler(opts: PipelineCallHandlerOptions): (le
 /** The pipeline for one leg, awaited: resolves with the call's report, or null when it never started or failed. */
 export function createPipelineRunner(opts: PipelineCallHandlerOptions): (leg: CallLeg, ctx: LegContext) => Promise<CallReport | null> {
   const log = opts.logger ?? createLogger({ name: 'pipeline' });
+  // Call ids of calls in progress: a client that reuses one gets a fresh id for the new leg, so
+  // its report, recording and filing never collide with the other call's.
+  const live = new Set<string>();
   return async (leg, ctx) => {
     // refused or dropped before start: already logged by the leg, nothing to report
     if (!(await becameActive(leg))) return null;
+    if (live.has(leg.info.callId) && ctx.dialect !== 'sip') {
+      const fresh = `${leg.info.callId}~${randomUUID().slice(0, 8)}`;
+      log.warn({ callId: leg.info.callId, freshCallId: fresh }, 'call id already in use: this leg gets a fresh one');
+      leg.info.callId = fresh;
+    }
+    const callId = leg.info.callId;
+    live.add(callId);
+    const test = opts.isTestCall ? opts.isTestCall(leg, ctx) : ctx.principal === TEST_CALL_PRINCIPAL;
     try {
       const report = wantsAmd(leg)
-        ? await runOutboundWithAmd({ ...opts, leg, dialect: ctx.dialect, dialog: () => opts.dialogFor(leg, ctx), logger: log })
-        : await runCallPipeline({ ...opts, leg, dialect: ctx.dialect, dialog: opts.dialogFor(leg, ctx), logger: log });
+        ? await runOutboundWithAmd({ ...opts, leg, test, dialect: ctx.dialect, dialog: () => opts.dialogFor(leg, ctx), logger: log })
+        : await runCallPipeline({ ...opts, leg, test, dialect: ctx.dialect, dialog: opts.dialogFor(leg, ctx), logger: log });
       opts.onReport?.(report);
       return report;
     } catch (err) {
@@ -59,6 +74,8 @@ export function createPipelineRunner(opts: PipelineCallHandlerOptions): (leg: Ca
       opts.metrics?.errors.inc({ code: 'TZ_ERR_INTERNAL' });
       await leg.hangup('error').catch(() => {});
       return null;
+    } finally {
+      live.delete(callId);
     }
   };
 }

@@ -6,32 +6,17 @@
  * be placed is an outcome (`failed`, `no_answer`), never an HTTP error, so the worker records it.
  * Patient data (phone, name) is never logged.
  */
-import type { FastifyPluginAsync } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import { createLogger, type Logger } from '@tingzhen/voice-core';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { callResultFromReport, createLogger, DialRequestSchema, type CallOutcome, type CallReport, type DialRequestWire, type Logger } from '@tingzhen/voice-core';
 import type { Dial } from '../dial.js';
-import type { CallReport } from '../pipeline/types.js';
-import { checkCredentials, credentialsFromRequest, type GatewayAuthOptions } from './auth.js';
+import { checkCredentials, credentialsFromRequest, TEST_CALL_PRINCIPAL, type GatewayAuthOptions } from './auth.js';
 
-/** What the gateway reads of the campaigns DialRequest; other fields pass through untouched. */
-export const HttpDialBody = Type.Object({
-  attemptId: Type.String({ minLength: 1, maxLength: 200 }),
-  phone: Type.String({ minLength: 1, maxLength: 64 }),
-  scriptId: Type.Optional(Type.String()),
-  /** The longest the call may last, ms; the gateway ends it after that. */
-  maxCallMs: Type.Optional(Type.Integer({ minimum: 1000 })),
-  /** What an answering machine gets: hospital name and call-back number only, never health information. */
-  voicemailMessage: Type.Optional(Type.String({ maxLength: 500 })),
-  /** Answering-machine detection: default on when there is a voicemail message; false turns it off. */
-  amd: Type.Optional(Type.Boolean()),
-}, { additionalProperties: true });
-export type HttpDialBody = Static<typeof HttpDialBody>;
+/** The request body: the campaigns DialRequest as it travels (voice-core contracts/dial.ts). */
+export const HttpDialBody = DialRequestSchema;
+export type HttpDialBody = DialRequestWire;
 
-/** campaigns CallOutcome, as JSON. */
-export type HttpCallOutcome =
-  | { kind: 'answered'; amd?: 'human' | 'machine' | 'uncertain'; result: Record<string, unknown> & { answers: Record<string, unknown> } }
-  | { kind: 'voicemail'; messageLeft: boolean; durationMs?: number }
-  | { kind: 'no_answer' | 'busy' | 'failed' | 'rejected'; reason?: string; sipCode?: number; carrierFault?: boolean };
+/** The campaigns CallOutcome, as JSON. */
+export type HttpCallOutcome = CallOutcome;
 
 /** Where and how to place one call: a media target plus what the route needs to say on the wire. */
 export interface DialTarget {
@@ -58,7 +43,7 @@ export interface DialRouteOptions {
  * (retry later), a number that does not exist is `rejected` (the contact is unreachable), the
  * rest is `no_answer` or `failed`; `carrierFault` marks failures of the carrier or of our side.
  */
-export function callOutcomeFromFailure(out: { status: 'no-answer' | 'failed'; reason: string; sipStatus?: number | null; carrierFault?: boolean }): HttpCallOutcome {
+export function callOutcomeFromFailure(out: { status: 'no-answer' | 'failed'; reason: string; sipStatus?: number | null; carrierFault?: boolean }): CallOutcome {
   const kind = out.status === 'no-answer' ? 'no_answer'
     : out.reason === 'busy' || out.reason === 'declined' ? 'busy'
       : out.reason === 'not-found' ? 'rejected'
@@ -71,18 +56,16 @@ export function callOutcomeFromFailure(out: { status: 'no-answer' | 'failed'; re
 }
 
 /**
- * What the pipeline reads of the campaigns request (leg parameters: script, language, greeting
- * name; the voicemail message and `amd: '1'` when answering-machine detection is on: by default
- * whenever there is a message to leave, `amd: false` in the body turns it off).
+ * What the pipeline reads of the campaigns request, as leg parameters (kept in this process,
+ * never sent to the callee): script, language, the patient record (JSON) for the script's
+ * templates, whether the campaign records, the voicemail message and `amd: '1'` when
+ * answering-machine detection is on (by default whenever there is a message to leave).
  */
 export function callParametersOf(body: HttpDialBody): Record<string, string> {
-  const b = body as HttpDialBody & { patient?: { name?: unknown; language?: unknown }; campaignId?: unknown };
-  const p: Record<string, string> = { attemptId: body.attemptId };
-  if (body.scriptId) p.script = body.scriptId;
-  if (typeof b.campaignId === 'string') p.campaignId = b.campaignId;
-  if (typeof b.patient?.name === 'string' && b.patient.name) p.patientName = b.patient.name;
-  if (typeof b.patient?.language === 'string' && b.patient.language) p.lang = b.patient.language;
-  const message = body.voicemailMessage?.trim() ?? '';
+  const p: Record<string, string> = { attemptId: body.attemptId, campaignId: body.campaignId, script: body.scriptId, record: body.record === false ? '0' : '1' };
+  if (body.patient.language) p.lang = body.patient.language;
+  p.patient = JSON.stringify(body.patient);
+  const message = body.voicemailMessage.trim();
   if (message) p.voicemailMessage = message;
   if (body.amd ?? message !== '') p.amd = '1';
   return p;
@@ -90,37 +73,35 @@ export function callParametersOf(body: HttpDialBody): Record<string, string> {
 
 /**
  * A finished call as the campaigns outcome: a machine (AMD) is `voicemail` (retried per the
- * campaign's policy); anything else is `answered` with the script's result and the AMD verdict
- * when detection ran ('uncertain' is a person: only a confident 'machine' is a machine).
+ * campaign's policy); anything else is `answered` with the call's whole result (callResultFromReport)
+ * and the AMD verdict when detection ran ('uncertain' is a person: only a confident 'machine' is one).
  */
-export function callOutcomeFromReport(r: CallReport): HttpCallOutcome {
-  if (r.amd?.verdict === 'machine') return { kind: 'voicemail', messageLeft: r.voicemail?.messageLeft ?? false, durationMs: r.durationMs };
-  return {
-    kind: 'answered', ...(r.amd ? { amd: r.amd.verdict } : {}),
-    result: {
-      answers: r.result?.answers ?? {},
-      disposition: r.result?.disposition ?? null,
-      redFlags: r.result?.redFlags ?? [],
-      transcript: r.transcript.map((t) => ({ speaker: t.speaker === 'bot' ? 'bot' : 'patient', text: t.text, startMs: t.startMs, endMs: t.endMs, ...(t.confidence === undefined ? {} : { confidence: t.confidence }) })),
-      recordingRef: r.recordingFile ?? null,
-      durationMs: r.durationMs,
-      hangupReason: r.endReason,
-    },
-  };
+export function callOutcomeFromReport(r: CallReport): CallOutcome {
+  if (r.amd?.verdict === 'machine') return { kind: 'voicemail', messageLeft: r.voicemail?.messageLeft ?? false, durationMs: r.durationMs, recordingRef: r.recordingFile ?? null };
+  return { kind: 'answered', ...(r.amd ? { amd: r.amd.verdict } : {}), result: callResultFromReport(r) };
 }
 
 export const dialRoute: FastifyPluginAsync<DialRouteOptions & { auth: GatewayAuthOptions; logger?: Logger }> = async (app, opts) => {
   const log = opts.logger ?? createLogger({ name: 'dial-route' });
-  app.post<{ Body: HttpDialBody }>('/v1/dial', { schema: { body: HttpDialBody } }, async (req, reply) => {
+  // Credentials are checked before the body is read: an unauthenticated caller learns nothing of the contract.
+  const authorize = async (req: FastifyRequest, reply: FastifyReply) => {
     const auth = checkCredentials(opts.auth, credentialsFromRequest(req.query as Record<string, unknown>, req.headers));
     if (!auth.ok) {
       log.warn({ problem: auth.problem }, 'dial request refused');
       return reply.code(401).send({ code: 'TZ_ERR_AUTH', problem: auth.problem });
     }
+    // A console test-call token opens a media stream to the bot; it never places a real call.
+    if (auth.principal === TEST_CALL_PRINCIPAL) {
+      log.warn({ problem: 'test-call-token' }, 'dial request refused');
+      return reply.code(403).send({ code: 'TZ_ERR_FORBIDDEN', problem: 'test-call-token' });
+    }
+    return undefined;
+  };
+  app.post<{ Body: HttpDialBody }>('/v1/dial', { onRequest: authorize, schema: { body: HttpDialBody } }, async (req, reply) => {
     const body = req.body;
     const route = opts.targetFor(body);
-    if (!route) return { kind: 'failed', reason: 'no_route', carrierFault: true } satisfies HttpCallOutcome;
-    if (typeof route === 'object' && 'refuse' in route) return { kind: 'failed', reason: route.refuse, ...(route.carrierFault ? { carrierFault: true } : {}) } satisfies HttpCallOutcome;
+    if (!route) return { kind: 'failed', reason: 'no_route', carrierFault: true } satisfies CallOutcome;
+    if (typeof route === 'object' && 'refuse' in route) return { kind: 'failed', reason: route.refuse, ...(route.carrierFault ? { carrierFault: true } : {}) } satisfies CallOutcome;
     const target: DialTarget = typeof route === 'string' ? { target: route } : route;
     // The call ends when the worker goes away (it will retry per policy) or after maxCallMs.
     const ac = new AbortController();

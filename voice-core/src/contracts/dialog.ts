@@ -1,0 +1,110 @@
+/**
+ * The dialog contract: what the call pipeline hands the runner (inputs), what the runner asks for
+ * (actions) and what a call produced (the dialog result). Declared once here; the dialog engine's
+ * runner, the gateway's pipeline and the campaigns filing all use these types.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+
+export const LANGUAGES = ['zh', 'en'] as const;
+export const LanguageSchema = Type.Union([Type.Literal('zh'), Type.Literal('en')]);
+export type Language = Static<typeof LanguageSchema>;
+
+/** D1 (ring 120 now) ... D7 (self-care), the dialog engine's care levels. */
+export const DISPOSITION_CODES = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7'] as const;
+export const DispositionCodeSchema = Type.Union(DISPOSITION_CODES.map((d) => Type.Literal(d)));
+export type DispositionCode = Static<typeof DispositionCodeSchema>;
+
+export const DialogInputSchema = Type.Union([
+  Type.Object({ type: Type.Literal('start') }),
+  Type.Object({
+    type: Type.Literal('speech'), text: Type.String(), confidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+    /** A slot already filled outside the reducer (LLM). */
+    slot: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  }),
+  Type.Object({ type: Type.Literal('dtmf'), digit: Type.String({ pattern: '^[0-9*#]$' }) }),
+  Type.Object({ type: Type.Literal('no-input') }),
+  Type.Object({ type: Type.Literal('action-done'), action: Type.Literal('transfer'), ok: Type.Boolean() }),
+  Type.Object({ type: Type.Literal('hangup') }),
+]);
+export type DialogInput = Static<typeof DialogInputSchema>;
+
+export const AlertPrioritySchema = Type.Union([Type.Literal('urgent'), Type.Literal('high'), Type.Literal('normal'), Type.Literal('low')]);
+export type AlertPriority = Static<typeof AlertPrioritySchema>;
+
+/** ASR end-of-turn hints for one question, ms. */
+export const EndpointHintsSchema = Type.Object({
+  silenceNoSpeechMs: Type.Optional(Type.Integer({ minimum: 0 })),
+  silenceAfterSpeechMs: Type.Optional(Type.Integer({ minimum: 0 })),
+  maxUtteranceMs: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type EndpointHints = Static<typeof EndpointHintsSchema>;
+
+/** When a caller asked to be called back, as far as their words said it (read in the hospital's timezone). */
+export const CallbackWhenSchema = Type.Object({
+  /** YYYY-MM-DD */
+  date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  partOfDay: Type.Optional(Type.Union([Type.Literal('morning'), Type.Literal('noon'), Type.Literal('afternoon'), Type.Literal('evening')])),
+  /** HH:MM, 24 h */
+  time: Type.Optional(Type.String({ pattern: '^\\d{2}:\\d{2}$' })),
+});
+export type CallbackWhen = Static<typeof CallbackWhenSchema>;
+
+export const DialogActionSchema = Type.Union([
+  Type.Object({ type: Type.Literal('say'), text: Type.String(), lang: LanguageSchema, bargeIn: Type.Boolean(), stepId: Type.String() }),
+  Type.Object({
+    type: Type.Literal('listen'), stepId: Type.String(), expect: Type.String(), timeoutMs: Type.Integer({ minimum: 0 }), endpoint: EndpointHintsSchema,
+    dtmf: Type.Object({
+      map: Type.Optional(Type.Record(Type.String(), Type.String())), maxDigits: Type.Optional(Type.Integer()),
+      terminator: Type.Optional(Type.String()), separator: Type.Optional(Type.String()),
+    }),
+    /** Only keys are expected now (after the DTMF prompt). */
+    dtmfOnly: Type.Boolean(),
+  }),
+  Type.Object({ type: Type.Literal('save-answer'), stepId: Type.String(), field: Type.String(), value: Type.Unknown() }),
+  Type.Object({ type: Type.Literal('transfer'), reason: Type.String(), disposition: Type.Optional(DispositionCodeSchema) }),
+  Type.Object({
+    type: Type.Literal('alert'), priority: AlertPrioritySchema, reason: Type.String(),
+    disposition: Type.Optional(DispositionCodeSchema), redFlags: Type.Optional(Type.Array(Type.String())),
+  }),
+  Type.Object({ type: Type.Literal('schedule-callback'), delayMinutes: Type.Integer({ minimum: 0 }), reason: Type.String(), when: Type.Optional(CallbackWhenSchema) }),
+  Type.Object({ type: Type.Literal('set-do-not-call') }),
+  Type.Object({ type: Type.Literal('hangup'), reason: Type.String(), disposition: Type.Optional(DispositionCodeSchema) }),
+]);
+export type DialogAction = Static<typeof DialogActionSchema>;
+export type DialogActionOf<T extends DialogAction['type']> = Extract<DialogAction, { type: T }>;
+
+/** How a call's dialog ended (the runner's outcome). */
+export const DIALOG_OUTCOMES = [
+  'completed', 'red-flag', 'transferred', 'transfer-failed', 'opted-out', 'wrong-person', 'patient-deceased', 'call-later', 'declined', 'no-response', 'caller-hung-up',
+] as const;
+export const DialogOutcomeSchema = Type.Union(DIALOG_OUTCOMES.map((o) => Type.Literal(o)));
+export type DialogOutcome = Static<typeof DialogOutcomeSchema>;
+
+/** One typed answer: the NLU's shape for the question's expectation. */
+export const DialogAnswerSchema = Type.Object({
+  expect: Type.String(),
+  /** Typed result (the NLU's shape for this expectation). */
+  value: Type.Record(Type.String(), Type.Unknown()),
+  via: Type.Union([Type.Literal('speech'), Type.Literal('dtmf'), Type.Literal('llm')]),
+  /** What the caller said (patient data: never log it). */
+  text: Type.Optional(Type.String()),
+  confidence: Type.Optional(Type.Number()),
+});
+export type DialogAnswer = Static<typeof DialogAnswerSchema>;
+
+/** What the dialog produced for one call: always present in a call report. */
+export const DialogResultSchema = Type.Object({
+  scriptId: Type.String(),
+  scriptVersion: Type.Integer(),
+  scriptHash: Type.String(),
+  lang: LanguageSchema,
+  answers: Type.Record(Type.String(), DialogAnswerSchema),
+  saved: Type.Record(Type.String(), Type.Unknown()),
+  disposition: Type.Union([DispositionCodeSchema, Type.Null()]),
+  redFlags: Type.Array(Type.String()),
+  department: Type.Union([Type.String(), Type.Null()]),
+  tags: Type.Array(Type.String()),
+  outcome: Type.Union([DialogOutcomeSchema, Type.Null()]),
+  doNotCall: Type.Boolean(),
+});
+export type DialogResult = Static<typeof DialogResultSchema>;
