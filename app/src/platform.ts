@@ -1,5 +1,5 @@
 /** Composition root: config -> services -> roles -> HTTP server. */
-import { createLogger, loadConfig, type Config, type Logger } from '@tingzhen/voice-core';
+import { createLogger, loadConfig, type AsrEngine, type Config, type Logger } from '@tingzhen/voice-core';
 import type { FastifyInstance } from 'fastify';
 import { speechStatus } from '@tingzhen/speech';
 import { openServices, type Services } from './services.js';
@@ -21,7 +21,16 @@ export interface RunningPlatform {
 
 export const VERSION = '0.1.0';
 
-export async function startPlatform(env: Record<string, string | undefined>): Promise<RunningPlatform> {
+/**
+ * What a test may put in place of a real part (the synthetic-patient suite: a scripted recogniser,
+ * because no ASR model exists on these machines). Never set by `start`.
+ */
+export interface PlatformOverrides {
+  /** The recogniser for a call's language (undefined: none for that language). */
+  asrFor?: (lang: string) => AsrEngine | undefined;
+}
+
+export async function startPlatform(env: Record<string, string | undefined>, overrides: PlatformOverrides = {}): Promise<RunningPlatform> {
   const config = loadConfig(env);
   const log = createLogger({ level: config.logLevel, name: 'tingzhen' });
   const services = await openServices(config, log);
@@ -44,7 +53,7 @@ export async function startPlatform(env: Record<string, string | undefined>): Pr
     const srv = server;
     stops.server = () => srv.close();
     if (has('gateway')) {
-      const gw = await startGatewayRole(server, { config, log, authSecret: secret, pool: services.pool, env });
+      const gw = await startGatewayRole(server, { config, log, authSecret: secret, pool: services.pool, env, asrFor: overrides.asrFor });
       stops.gateway = () => gw.close();
       live = { monitor: gw.monitor, relay: gw.relay };
     }

@@ -16,7 +16,7 @@ import {
 } from '@tingzhen/voice-gateway';
 import { loadSipConfigFile } from '@tingzhen/sip-config';
 import { fileInboundCall, type Pool } from '@tingzhen/campaigns';
-import type { CallReport, Config, Logger } from '@tingzhen/voice-core';
+import type { AsrEngine, CallReport, Config, Logger } from '@tingzhen/voice-core';
 import { LanguageRoutedTts } from './tts-router.js';
 import { dateIn, dialogFor, patientOfParameters } from './dialog.js';
 import { startSipRole, type SipRole } from './sip.js';
@@ -35,7 +35,7 @@ export interface GatewayRole {
   close(): Promise<void>;
 }
 
-export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string; pool: Pool; env: Record<string, string | undefined> }): Promise<GatewayRole> {
+export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string; pool: Pool; env: Record<string, string | undefined>; asrFor?: (lang: string) => AsrEngine | undefined }): Promise<GatewayRole> {
   const { config, log } = opts;
   const speech = await loadSpeechEngines({ modelsDir: resolve(config.modelsDir), ttsModels: ttsModelChoices(), vadMinSilenceMs: config.vadMinSilenceMs, logger: log });
   // Build VAD detectors now: building one blocks the event loop ~45 ms (a model session), which
@@ -57,7 +57,7 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
   const monitor = new MonitorHub({ relay, logger: log });
   const pipeline: PipelineCallHandlerOptions = {
     // The recogniser of the call's own language (per call, never one for all).
-    engines: { vad: speech.vad, asr: (lang: string) => speech.asr.get(lang), tts: new LanguageRoutedTts(speech.tts), denoiser: config.denoise ? speech.denoiser ?? undefined : undefined },
+    engines: { vad: speech.vad, asr: opts.asrFor ?? ((lang: string) => speech.asr.get(lang)), tts: new LanguageRoutedTts(speech.tts), denoiser: config.denoise ? speech.denoiser ?? undefined : undefined },
     dialogFor: (leg) => {
       const p = leg.info.parameters ?? {};
       const outbound = leg.info.direction === 'outbound';
