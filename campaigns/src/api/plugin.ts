@@ -12,6 +12,8 @@ import type { Scheduler } from '../dialing/scheduler.js';
 import { patientRoutes } from './patients.js';
 import { campaignRoutes } from './campaigns.js';
 import { resultRoutes } from './results.js';
+import { escalationRoutes } from './escalations.js';
+import { inboundCallRoutes } from './inbound-calls.js';
 import { scriptRoutes, type ScriptCatalog } from './scripts.js';
 
 export type Role = 'admin' | 'nurse' | 'doctor' | 'viewer' | 'system';
@@ -80,6 +82,8 @@ export const campaignsApi: FastifyPluginAsync<CampaignsApiOptions> = async (app:
   patientRoutes(app, ctx);
   campaignRoutes(app, ctx);
   resultRoutes(app, ctx);
+  escalationRoutes(app, ctx);
+  inboundCallRoutes(app, ctx);
   scriptRoutes(app, ctx);
 };
 // Not wrapped in fastify-plugin on purpose: the error handler and parsers stay inside this plugin's scope.

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { TzError } from '@tingzhen/voice-core';
-import { withTx } from '../db/pool.js';
-import { audit, transition } from '../db/transitions.js';
+import { audit } from '../db/transitions.js';
 import { Id } from '../domain/schemas.js';
 import { resultsToCsv, toQuestionnaireResponse, type ResultRow } from '../io/exports.js';
 import type { ApiContext } from './plugin.js';
@@ -15,21 +14,24 @@ const Filter = Type.Object({
 });
 type FilterQ = { campaignId?: string; patientId?: string; disposition?: string; redFlag?: string; from?: string; to?: string; limit: number; offset: number };
 const CLINICAL = ['admin', 'nurse', 'doctor'] as const;
+/** A result as the API shows it: the exported row plus the runner's outcome, language, AMD verdict and retention. */
+type Row = ResultRow & { outcome: string | null; lang: string | null; amd: string | null; recording_deleted_at: Date | null };
 
 const SELECT = `SELECT r.id::text, r.attempt_id::text, r.campaign_id::text, r.patient_id::text, p.mrn, r.answers, r.disposition, r.red_flags, r.department, r.summary,
-  r.tags, r.transcript, r.recording_ref, r.duration_ms, r.hangup_reason, r.script_id, r.script_version, r.script_hash, r.late, r.created_at
+  r.tags, r.transcript, r.recording_ref, r.duration_ms, r.hangup_reason, r.script_id, r.script_version, r.script_hash, r.late, r.created_at,
+  r.outcome, r.lang, r.amd, r.recording_deleted_at
   FROM call_results r JOIN patients p ON p.id = r.patient_id`;
 
-async function query(ctx: ApiContext, q: FilterQ): Promise<ResultRow[]> {
-  const r = await ctx.pool.query<ResultRow>(`${SELECT} WHERE ($1::bigint IS NULL OR r.campaign_id = $1) AND ($2::bigint IS NULL OR r.patient_id = $2)
+async function query(ctx: ApiContext, q: FilterQ): Promise<Row[]> {
+  const r = await ctx.pool.query<Row>(`${SELECT} WHERE ($1::bigint IS NULL OR r.campaign_id = $1) AND ($2::bigint IS NULL OR r.patient_id = $2)
     AND ($3::text IS NULL OR r.disposition = $3) AND ($4::text IS NULL OR $4 = ANY(r.red_flags)) AND ($5::timestamptz IS NULL OR r.created_at >= $5)
     AND ($6::timestamptz IS NULL OR r.created_at < $6) ORDER BY r.id LIMIT $7 OFFSET $8`,
   [q.campaignId ?? null, q.patientId ?? null, q.disposition ?? null, q.redFlag ?? null, q.from ?? null, q.to ?? null, q.limit, q.offset]);
   return r.rows;
 }
 
-async function one(ctx: ApiContext, id: string): Promise<ResultRow> {
-  const r = await ctx.pool.query<ResultRow>(`${SELECT} WHERE r.id = $1`, [id]);
+async function one(ctx: ApiContext, id: string): Promise<Row> {
+  const r = await ctx.pool.query<Row>(`${SELECT} WHERE r.id = $1`, [id]);
   if (!r.rows[0]) throw new TzError('TZ_ERR_NOT_FOUND', { entity: 'call_result', id });
   return r.rows[0];
 }
@@ -61,37 +63,4 @@ export function resultRoutes(app: FastifyInstance, ctx: ApiContext): void {
     await audit(ctx.pool, { actor: ctx.actor(req), action: 'export', entity: 'call_result', entityId: r.id, patientId: r.patient_id, details: { format: 'fhir' } });
     return toQuestionnaireResponse(r);
   });
-
-  const e = { tags: ['escalations'] };
-  app.get('/escalations', {
-    schema: { ...e, querystring: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('claimed'), Type.Literal('resolved')])), limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) }) },
-    config: { roles: CLINICAL },
-  }, async (req) => {
-    const q = req.query as { state?: string; limit: number };
-    const r = await ctx.pool.query(`SELECT e.id::text, e.call_result_id::text, e.patient_id::text, e.campaign_id::text, e.inbound_call_id::text, e.priority, e.reason, e.red_flags, e.state,
-      e.claimed_by, e.claimed_at, e.resolved_by, e.resolved_at, e.resolution_note, e.created_at FROM escalations e
-      WHERE ($1::text IS NULL OR e.state = $1) ORDER BY e.state = 'resolved', e.priority, e.created_at LIMIT $2`, [q.state ?? null, q.limit]);
-    return { items: r.rows };
-  });
-  const move = (path: 'claim' | 'release' | 'resolve', from: string[], to: string, body = Type.Object({}, { additionalProperties: false })) =>
-    app.post(`/escalations/:id/${path}`, { schema: { ...e, params: IdParams, body }, config: { roles: ['admin', 'nurse'] } }, async (req) => {
-      const escId = (req.params as { id: string }).id;
-      const actor = ctx.actor(req);
-      const note = (req.body as { note?: string } | undefined)?.note ?? null;
-      const set = path === 'claim' ? { claimed_by: actor, claimed_at: new Date() } : path === 'release' ? { claimed_by: null, claimed_at: null }
-        : { resolved_by: actor, resolved_at: new Date(), resolution_note: note };
-      return withTx(ctx.pool, async (c) => {
-        const row = await transition(c, 'escalation', escId, from, to, { set, kind: path });
-        if (!row) {
-          const exists = await c.query('SELECT state FROM escalations WHERE id = $1', [escId]);
-          if (!exists.rows[0]) throw new TzError('TZ_ERR_NOT_FOUND', { entity: 'escalation', id: escId });
-          throw new TzError('TZ_ERR_CONFLICT', { problem: `escalation is ${String(exists.rows[0].state)}` });
-        }
-        await audit(c, { actor, action: path, entity: 'escalation', entityId: escId, patientId: String(row.patient_id), details: note ? { noteLength: note.length } : {} });
-        return { id: escId, state: row.state, claimedBy: row.claimed_by, resolvedBy: row.resolved_by, resolutionNote: row.resolution_note };
-      });
-    });
-  move('claim', ['open'], 'claimed');
-  move('release', ['claimed'], 'open');
-  move('resolve', ['open', 'claimed'], 'resolved', Type.Object({ note: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false }));
 }
