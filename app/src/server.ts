@@ -30,6 +30,11 @@ export function buildServer(opts: BuildServerOptions): FastifyInstance {
           degraded: speech.degraded,
           fallbackInUse: speech.engines.some((e) => e.state === 'fallback'),
           engines: speech.engines,
+          // What a call in each language gets: its own recogniser and voice, or which fallback.
+          languages: Object.fromEntries([...new Set(speech.engines.filter((e) => e.language !== '*').map((e) => e.language))].map((lang) => [lang, {
+            asr: speech.engines.find((e) => e.kind === 'asr' && e.language === lang)?.state ?? 'missing',
+            tts: speech.engines.find((e) => e.kind === 'tts' && e.language === lang)?.state ?? 'missing',
+          }])),
         },
       } : {}),
     });

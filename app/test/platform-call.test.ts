@@ -45,8 +45,10 @@ afterAll(async () => {
 
 describe('the composed platform', () => {
   it('reports the speech engines on /health, with the fallback voice named', async () => {
-    const body = (await (await fetch(`${platform.url}/health`)).json()) as { speech: { fallbackInUse: boolean; engines: { kind: string; state: string; engine?: string }[] } };
+    const body = (await (await fetch(`${platform.url}/health`)).json()) as { speech: { fallbackInUse: boolean; engines: { kind: string; state: string; engine?: string }[]; languages: Record<string, { asr: string; tts: string }> } };
     expect(body.speech.fallbackInUse).toBe(true);
+    // Per language: no ASR model on this machine, the espeak-ng voice for both.
+    expect(body.speech.languages).toEqual({ zh: { asr: 'missing', tts: 'fallback' }, en: { asr: 'missing', tts: 'fallback' } });
     expect(body.speech.engines).toContainEqual(expect.objectContaining({ kind: 'vad', state: 'real' }));
     expect(body.speech.engines).toContainEqual(expect.objectContaining({ kind: 'tts', state: 'fallback', engine: 'espeak-ng' }));
   });
