@@ -67,7 +67,8 @@ const chat: Command = {
       const callDate = values.date ?? new Date().toISOString().slice(0, 10);
       const runner = createRunner(script, { interpreter: rulesInterpreter(), callDate });
       const patient: Record<string, string> = values['patient-name'] ? { displayName: values['patient-name'] } : {};
-      let state = runner.initialState({ lang, patient });
+      // As a recorded call sounds.
+      let state = runner.initialState({ lang, patient, context: { recording: true } });
       const feed = (input: Input): void => {
         let queue: Input[] = [input];
         while (queue.length > 0) {
