@@ -11,7 +11,7 @@ import { WireCallLeg } from './legs/wire-leg.js';
 import type { CallReport } from './pipeline/types.js';
 import { WS_LEAD_FRAMES } from './server/ws-gateway.js';
 
-export interface DialRequest {
+export interface PlaceCallRequest {
   /** Attempt id (idempotency key; becomes the call id). */
   attemptId: string;
   /** ws:// URL of the callee's media endpoint (test phone). Patient data: never logged. */
@@ -25,7 +25,7 @@ export interface DialRequest {
   signal?: AbortSignal;
 }
 
-export type DialOutcome =
+export type PlaceCallOutcome =
   | { status: 'answered'; report: CallReport }
   | {
     status: 'no-answer' | 'failed';
@@ -36,11 +36,11 @@ export type DialOutcome =
     carrierFault?: boolean;
   };
 
-export type Dial = (request: DialRequest) => Promise<DialOutcome>;
+export type Dial = (request: PlaceCallRequest) => Promise<PlaceCallOutcome>;
 
 export interface WsDialerOptions {
   /** Runs the call once answered (usually runCallPipeline with the attempt's script). */
-  runCall: (leg: WireCallLeg, request: DialRequest) => Promise<CallReport>;
+  runCall: (leg: WireCallLeg, request: PlaceCallRequest) => Promise<CallReport>;
   logger?: Logger;
 }
 

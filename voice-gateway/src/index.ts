@@ -17,7 +17,7 @@ export { AmdDetector, BeepDetector, LegAudio, runAmd, DEFAULT_AMD, DEFAULT_BEEP,
 export { BargeInDetector, DEFAULT_BARGE_IN, isBackchannel, type BargeInOptions } from './pipeline/barge-in.js';
 export { CallRecorder, type RecorderOptions } from './pipeline/recorder.js';
 export { FileCallSink, MemoryCallSink } from './pipeline/file-sink.js';
-export { createWsDialer, type Dial, type DialRequest, type DialOutcome } from './dial.js';
+export { createWsDialer, type Dial, type PlaceCallRequest, type PlaceCallOutcome } from './dial.js';
 export { dialRoute, callOutcomeFromReport, callOutcomeFromFailure, callParametersOf, HttpDialBody, type DialRouteOptions, type DialTarget, type HttpCallOutcome } from './server/dial-route.js';
 export { TestCaller, type TestCallerOptions, type BotUtterance } from './caller/test-caller.js';
 export * from './sip/index.js';

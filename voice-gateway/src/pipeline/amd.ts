@@ -24,9 +24,10 @@
  * call pipeline go on with the rest of the same stream; `runAmd` drives the detector over it with
  * a wall-clock backstop (a leg that sends no media at all still gets a verdict).
  */
-import { GoertzelBank, type AudioFrame, type VadEvent, type VadStream } from '@tingzhen/voice-core';
+import { GoertzelBank, type AmdVerdict, type AudioFrame, type VadEvent, type VadStream } from '@tingzhen/voice-core';
 
-export type AmdVerdict = 'human' | 'machine' | 'uncertain';
+/** The verdict is the shared contract's (voice-core contracts/call-report.ts). */
+export type { AmdVerdict } from '@tingzhen/voice-core';
 export type AmdReason = 'initial-silence' | 'short-greeting' | 'long-greeting' | 'many-words' | 'beep' | 'max-time' | 'no-media' | 'hangup';
 
 export interface BeepOptions {

@@ -1,6 +1,6 @@
 /**
  * POST /v1/dial: the campaigns `Dialer` contract over HTTP (campaigns/src/dialers/http.ts sends
- * the DialRequest as JSON and expects a CallOutcome back when the call ends). The request's
+ * the PlaceCallRequest as JSON and expects a CallOutcome back when the call ends). The request's
  * phone number is turned into a media target by `targetFor` (until SIP lands: the ws:// URL of a
  * test phone); the call runs through the WebSocket dialer and the pipeline. A call that cannot
  * be placed is an outcome (`failed`, `no_answer`), never an HTTP error, so the worker records it.
@@ -11,7 +11,7 @@ import { callResultFromReport, createLogger, DialRequestSchema, type CallOutcome
 import type { Dial } from '../dial.js';
 import { checkCredentials, credentialsFromRequest, TEST_CALL_PRINCIPAL, type GatewayAuthOptions } from './auth.js';
 
-/** The request body: the campaigns DialRequest as it travels (voice-core contracts/dial.ts). */
+/** The request body: the campaigns PlaceCallRequest as it travels (voice-core contracts/dial.ts). */
 export const HttpDialBody = DialRequestSchema;
 export type HttpDialBody = DialRequestWire;
 

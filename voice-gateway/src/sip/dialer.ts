@@ -17,7 +17,7 @@
  */
 import { Inviter, SessionState, UserAgent } from 'sip.js';
 import type { CallReport } from '../pipeline/types.js';
-import type { DialRequest } from '../dial.js';
+import type { PlaceCallRequest } from '../dial.js';
 import { SipCallLeg } from './sip-call-leg.js';
 import type { SipEndpoint } from './endpoint.js';
 
@@ -32,7 +32,7 @@ export type SipDialOutcome =
   | { status: 'answered'; report: CallReport }
   | { status: 'no-answer' | 'failed'; reason: SipDialReason; sipStatus: number | null; /** Infrastructure fault: retry soon. */ carrierFault: boolean };
 
-export interface SipDialRequest extends DialRequest {
+export interface SipDialRequest extends PlaceCallRequest {
   /** SIP URI of the callee (via a trunk: sip:+8610...@trunk-host:port). Patient data: never logged. */
   target: string;
   /** Extra headers (e.g. P-Asserted-Identity for the hospital's caller id, RFC 3325). */
