@@ -117,7 +117,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   const denoise = engines.denoiser?.stream() ?? null;
   // Recorded only when configured and the caller was told (the script's recording notice).
   const recorder = o.recording && dialog.recorded !== false ? new CallRecorder(o.recording, leg.sampleRate) : null;
-  const turnTaker = new TurnTaker(policy, asr !== null);
+  const turnTaker = new TurnTaker(policy, asr !== null, undefined, language);
   const detector = new BargeInDetector(bargeOpts);
   // Live call details for our own test phone (console): per-turn latency and the transcript, only
   // when the peer asked for them (start parameter tzStats=1) and the leg can carry extra messages.

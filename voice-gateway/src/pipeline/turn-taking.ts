@@ -9,6 +9,7 @@
  *   by the VAD's silence, 300 ms).
  * Times are on the caller leg's media clock, so the decision does not depend on wall timers.
  */
+import { interpret } from '@tingzhen/dialog-engine';
 export interface TurnPolicy {
   /** Trailing silence that ends a turn after speech, ms (config asrEndpointSilenceMs / step hint). */
   silenceAfterSpeechMs: number;
@@ -16,19 +17,32 @@ export interface TurnPolicy {
   vadMinSilenceMs: number;
 }
 
-const YES_NO = /^(是|是的|对|对的|好|好的|嗯|没有|没|不|不是|不对|有|有的|可以|不行|yes|yeah|yep|no|nope|sure|ok|okay|right)$/i;
-const DIGITS = /[0-9零一二两三四五六七八九十百]/;
+/** A partial this short can be a whole answer; longer ones wait for the silence (the caller may go on). */
+const SHORT_ANSWER = { cjkChars: 4, words: 3 };
 
-/** True when the partial text already answers a question of this kind. */
-export function answerLooksComplete(expect: string | undefined, text: string): boolean {
+function isShort(t: string): boolean {
+  const cjk = t.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+  return cjk > 0 ? cjk <= SHORT_ANSWER.cjkChars : t.split(' ').length <= SHORT_ANSWER.words;
+}
+
+/**
+ * True when a short partial already answers a question of this kind, read by the dialog engine's
+ * own NLU (one reading of "yes", "没有", "三" for the whole platform, never a second lexicon here).
+ */
+export function answerLooksComplete(expect: string | undefined, text: string, lang: string = 'zh'): boolean {
   const t = text.trim().replace(/[。，,.!！?？\s]+$/g, '').replace(/\s+/g, ' ');
-  if (t.length === 0) return false;
+  if (t.length === 0 || !isShort(t)) return false;
+  const l = lang === 'en' ? 'en' : 'zh';
   switch (expect) {
-    case 'yes-no':
-      return YES_NO.test(t) || /^(是|对|好|没有|不是)/.test(t) && t.length <= 4;
+    case 'yes-no': {
+      const r = interpret({ lang: l, expect: 'yes-no', utterance: t });
+      return r.kind === 'yes-no' && (r.answer === 'yes' || r.answer === 'no');
+    }
     case 'number':
-    case 'scale-0-10':
-      return DIGITS.test(t) && t.length <= 8;
+    case 'scale-0-10': {
+      const r = interpret({ lang: l, expect, utterance: t });
+      return 'value' in r && typeof r.value === 'number';
+    }
     default:
       return false;
   }
@@ -41,7 +55,7 @@ export class TurnTaker {
   private partial = '';
   private inSpeech = false;
 
-  constructor(private policy: TurnPolicy, private readonly hasAsr: boolean, private expect?: string) {}
+  constructor(private policy: TurnPolicy, private readonly hasAsr: boolean, private expect?: string, private readonly lang: string = 'zh') {}
 
   reset(policy: TurnPolicy, expect?: string): void {
     this.policy = policy;
@@ -73,7 +87,7 @@ export class TurnTaker {
     this.inSpeech = false;
     this.speechEndMs = endMs;
     if (!this.hasAsr) return { reason: 'vad-no-asr', endMs };
-    if (answerLooksComplete(this.expect, this.partial)) return { reason: 'vad-complete', endMs };
+    if (answerLooksComplete(this.expect, this.partial, this.lang)) return { reason: 'vad-complete', endMs };
     return null;
   }
 
