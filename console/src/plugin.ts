@@ -37,8 +37,9 @@ export interface ConsolePluginOptions {
   testCallPath?: string;
   loginLimits?: LoginLimits;
   /**
-   * Maps a call result's `recording_ref` to a file path (inside the recordings directory), or null.
-   * Enables GET /api/recordings/:resultId (audited). Without it the call page shows the reference only.
+   * Maps a call's `recording_ref` to a file path (inside the recordings directory), or null.
+   * Enables GET /api/recordings/:resultId and /api/recordings/inbound/:inboundCallId (audited).
+   * Without it the call pages show the reference only.
    */
   recordingFile?: (ref: string) => string | null;
   /** Where the built SPA lives (default console/dist). */

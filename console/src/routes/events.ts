@@ -23,6 +23,8 @@ export interface EventsOptions {
 
 // Priority 1-2 are the urgent ones (campaigns: 1 = most urgent).
 const HIGH_PRIORITY_MAX = 2;
+// Console test calls never count on the worklist (they are never filed there; filtered anyway).
+const NOT_TEST_CALL = 'NOT EXISTS (SELECT 1 FROM inbound_calls i WHERE i.id = e.inbound_call_id AND i.is_test)';
 // Keep idle proxies from closing the stream: a comment line every 15 s.
 const HEARTBEAT_MS = 15_000;
 
@@ -44,13 +46,13 @@ export function eventRoutes(app: FastifyInstance, opts: EventsOptions): void {
     if (polling) return;
     polling = true;
     try {
-      const r = await opts.pool.query<{ open: number; latestId: string | null; changed: string | null }>(`SELECT count(*) FILTER (WHERE state = 'open')::int AS open,
-        max(id)::text AS "latestId", max(updated_at)::text AS changed FROM escalations`);
+      const r = await opts.pool.query<{ open: number; latestId: string | null; changed: string | null }>(`SELECT count(*) FILTER (WHERE e.state = 'open')::int AS open,
+        max(e.id)::text AS "latestId", max(e.updated_at)::text AS changed FROM escalations e WHERE ${NOT_TEST_CALL}`);
       const row = r.rows[0]!;
       const key = `${row.open}|${row.latestId}|${row.changed}`;
       if (key !== lastKey) { lastKey = key; send('worklist', { open: row.open, latestId: row.latestId }); }
-      const overdue = await opts.pool.query<{ id: string }>(`SELECT id::text FROM escalations WHERE state = 'open' AND priority <= $1
-        AND created_at < now() - make_interval(mins => $2) ORDER BY priority, created_at LIMIT 100`, [HIGH_PRIORITY_MAX, opts.escalateAfterMinutes]);
+      const overdue = await opts.pool.query<{ id: string }>(`SELECT e.id::text FROM escalations e WHERE e.state = 'open' AND e.priority <= $1
+        AND e.created_at < now() - make_interval(mins => $2) AND ${NOT_TEST_CALL} ORDER BY e.priority, e.created_at LIMIT 100`, [HIGH_PRIORITY_MAX, opts.escalateAfterMinutes]);
       const fresh = overdue.rows.map((x) => x.id).filter((id) => !warned.has(id));
       if (fresh.length > 0) {
         for (const id of fresh) warned.add(id);
