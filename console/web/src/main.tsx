@@ -9,6 +9,7 @@ import { PatientsPage } from './pages/patients.js';
 import { CampaignsPage, CampaignDetail } from './pages/campaigns.js';
 import { ResultsPage, ResultDetail } from './pages/results.js';
 import { WorklistPage } from './pages/worklist.js';
+import { HotlinePage, HotlineCallPage } from './pages/hotline.js';
 import { TestCallPage } from './pages/testcall.js';
 import { UsersPage } from './pages/users.js';
 import { ListenPage } from './pages/listen.js';
@@ -19,6 +20,7 @@ export interface Me { user: { id: string; username: string; displayName: string 
 /** Which roles may open which page (the API enforces the same on its routes). */
 const PAGES: { path: string; key: string; roles: string[] }[] = [
   { path: '/worklist', key: 'worklist', roles: ['admin', 'nurse'] },
+  { path: '/hotline', key: 'hotlineCalls', roles: ['admin', 'nurse'] },
   { path: '/campaigns', key: 'campaigns', roles: ['admin', 'nurse', 'viewer'] },
   { path: '/patients', key: 'patients', roles: ['admin', 'nurse'] },
   { path: '/results', key: 'results', roles: ['admin', 'nurse'] },
@@ -97,6 +99,7 @@ function App() {
           : page.key === 'campaigns' ? (sub === 'new' ? <CampaignsPage create role={role} /> : sub ? <CampaignDetail id={sub} role={role} /> : <CampaignsPage role={role} />)
           : page.key === 'results' ? (sub ? <ResultDetail id={sub} recordings={me.settings.recordings} /> : <ResultsPage />)
           : page.key === 'worklist' ? <WorklistPage escalateAfterMinutes={me.settings.escalateAfterMinutes} />
+          : page.key === 'hotlineCalls' ? (sub ? <HotlineCallPage id={sub} recordings={me.settings.recordings} /> : <HotlinePage />)
           : page.key === 'testCall' ? <TestCallPage enabled={me.settings.testCall} />
           : page.key === 'live' ? <ListenPage />
           : <UsersPage me={me.user.id} />}

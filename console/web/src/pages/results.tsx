@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText } from '../api.js';
 import { t } from '../i18n.js';
-import { dispositionLabel, RED_FLAG_IDS, redFlagLabel } from '../labels.js';
+import { dispositionLabel, outcomeLabel, RED_FLAG_IDS, redFlagLabel } from '../labels.js';
+import { AnswersCard, LatencyCard, RecordingCard, secs, TranscriptCard, type FiledAnswer, type TranscriptEntry, type TurnMark } from '../call-parts.js';
 import { Link } from '../router.js';
 
 interface Result {
   id: string; campaign_id: string; patient_id: string; mrn: string; disposition: string | null; red_flags: string[]; summary: string | null; tags: string[];
   duration_ms: number | null; created_at: string; hangup_reason: string | null; recording_ref: string | null; script_id: string;
-  answers: Record<string, { type?: string; value?: unknown; confidence?: number }>;
-  transcript?: { speaker: string; text: string; startMs?: number; endMs?: number; confidence?: number; gapMs?: number; turn?: number }[];
-  turns?: { turn: number; gapMs?: number; via?: string }[];
+  outcome?: string | null; lang?: string | null; recording_deleted_at: string | null;
+  answers: Record<string, FiledAnswer>;
+  transcript?: TranscriptEntry[];
+  turns?: TurnMark[];
 }
-const secs = (ms: number | null) => (ms == null ? '' : `${Math.round(ms / 1000)} s`);
 
 export function ResultsPage() {
   const init = new URLSearchParams(location.search);
@@ -62,42 +63,21 @@ export function ResultDetail(props: { id: string; recordings: boolean }) {
   const [err, setErr] = useState('');
   useEffect(() => { void api<Result>(`/api/results/${props.id}`).then(setR, (x) => setErr(errorText(x))); }, [props.id]);
   if (!r) return <p>{err || t('loading')}</p>;
-  // Turn timings when the result carries them; otherwise the gap heard on the media clock: from the end
-  // of the patient's words to the start of the bot's answer (transcript timestamps).
   const tr = r.transcript ?? [];
-  const turns = r.turns ?? tr.flatMap((x, i) => {
-    const prev = tr[i - 1];
-    return x.speaker === 'bot' && prev && prev.speaker !== 'bot' && prev.endMs != null && x.startMs != null ? [{ turn: i, gapMs: x.startMs - prev.endMs }] : [];
-  });
   // Recordings stream through the audited route; the reference alone is shown when the server has no recordings directory.
   const audio = r.recording_ref && props.recordings ? `/api/recordings/${r.id}` : null;
   return (
     <div class="call">
       <h1>{t('results')} #{r.id} <small>{t('mrn')} {r.mrn}</small></h1>
       <p>{t('disposition')}: <b data-testid="result-disposition">{dispositionLabel(r.disposition) || '-'}</b> · {t('redFlag')}: <b class={r.red_flags.length ? 'flagtext' : ''}>{r.red_flags.map(redFlagLabel).join('、') || t('none')}</b>
-        · {t('duration')}: {secs(r.duration_ms)} · {new Date(r.created_at).toLocaleString()}</p>
+        {r.outcome && <> · {t('outcome')}: {outcomeLabel(r.outcome)}</>}{r.lang && <> · {t('callLang')}: {t(`lang_${r.lang}`)}</>}
+        {' · '}{t('duration')}: {secs(r.duration_ms)} · {new Date(r.created_at).toLocaleString()}</p>
       <section class="card" aria-labelledby="sum-h"><h2 id="sum-h">{t('summary')}</h2><p>{r.summary ?? t('none')}</p>
         <p>{t('tags')}: {r.tags.map((x) => <span class="tag">{x}</span>)}</p></section>
-      <section class="card" aria-labelledby="ans-h"><h2 id="ans-h">{t('answers')}</h2>
-        <form class="answers" data-testid="answers" onSubmit={(e) => e.preventDefault()}>
-          {Object.entries(r.answers).map(([k, a]) => (
-            <label>{k}<input readOnly value={typeof a?.value === 'object' ? JSON.stringify(a.value) : String(a?.value ?? '')} />
-              {a?.confidence != null && <small>{t('confidence')} {a.confidence.toFixed(2)}</small>}</label>
-          ))}
-        </form></section>
-      <section class="card" aria-labelledby="tr-h"><h2 id="tr-h">{t('transcript')}</h2>
-        <ol class="transcript" data-testid="transcript">{(r.transcript ?? []).map((x) => (
-          <li class={x.speaker}><span class="who">{t(x.speaker === 'bot' ? 'bot' : 'caller')}</span>
-            {x.startMs != null && <span class="at">{(x.startMs / 1000).toFixed(1)} s</span>} <span class="text">{x.text}</span>
-            {x.confidence != null && <span class="conf">{t('confidence')} {x.confidence.toFixed(2)}</span>}</li>
-        ))}</ol></section>
-      <section class="card" aria-labelledby="rec-h"><h2 id="rec-h">{t('recording')}</h2>
-        {audio ? <audio controls preload="none" src={audio} data-testid="recording" aria-label={t('recording')} /> : <p>{r.recording_ref ?? t('noRecording')}</p>}</section>
-      <section class="card" aria-labelledby="lat-h"><h2 id="lat-h">{t('latency')}</h2>
-        {turns.length === 0 ? <p>{t('noLatency')}</p> : (
-          <table data-testid="turn-latency"><thead><tr><th scope="col">{t('turn')}</th><th scope="col">{t('gap')}</th></tr></thead>
-            <tbody>{turns.map((x) => <tr><td>{x.turn}</td><td>{x.gapMs} ms</td></tr>)}</tbody></table>
-        )}</section>
+      <AnswersCard answers={r.answers} />
+      <TranscriptCard entries={tr} callerKey="caller" />
+      <RecordingCard src={audio} reference={r.recording_ref} deletedAt={r.recording_deleted_at} />
+      <LatencyCard entries={tr} turns={r.turns} />
     </div>
   );
 }

@@ -1,30 +1,41 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, onServerEvent, post, errorText } from '../api.js';
 import { t } from '../i18n.js';
-import { reasonLabel, redFlagLabel } from '../labels.js';
+import { departmentLabel, dispositionLabel, outcomeLabel, reasonLabel, redFlagLabel } from '../labels.js';
 import { Link } from '../router.js';
+import { secs, when } from '../call-parts.js';
 
-interface Item { id: string; call_result_id: string | null; patient_id: string; campaign_id: string | null; priority: number; reason: string; red_flags: string[];
-  state: string; claimed_by: string | null; resolved_by: string | null; resolution_note: string | null; created_at: string }
-interface Patient { mrn: string; name: string; phones: string[] }
+/** The call behind an item (GET /api/escalations): a hotline call or a campaign call result. */
+interface ItemCall { kind: 'hotline' | 'campaign'; id: string; caller_number: string | null; disposition: string | null; red_flags: string[]; outcome: string | null;
+  lang: string | null; department: string | null; at: string; duration_ms: number | null; has_recording: boolean; recording_deleted_at: string | null }
+interface Item { id: string; kind: 'hotline' | 'campaign'; call_result_id: string | null; inbound_call_id: string | null; patient_id: string | null; campaign_id: string | null;
+  priority: number; reason: string; red_flags: string[]; state: string; claimed_by: string | null; resolved_by: string | null; resolution_note: string | null; created_at: string;
+  callback_at: string | null; details: { disposition?: string; outcome?: string; department?: string; alerts?: { priority: number; reason: string }[] };
+  patient: { id: string; mrn: string; name: string } | null; call: ItemCall | null }
+
+/** Who the item is about: a hotline call, or the campaign's patient (never a bare id). */
+function subject(x: Item): string {
+  if (x.kind === 'hotline') return t('hotlineCall');
+  return x.patient ? `${x.patient.name} (${x.patient.mrn})` : t('unknownPatient');
+}
+
+/** Where the call's transcript (and recording) opens. */
+function callHref(x: Item): string | null {
+  if (x.kind === 'hotline') return x.inbound_call_id ? `/hotline/${x.inbound_call_id}` : null;
+  return x.call_result_id ? `/results/${x.call_result_id}` : null;
+}
 
 export function WorklistPage(props: { escalateAfterMinutes: number }) {
   const [items, setItems] = useState<Item[] | null>(null);
-  const [patients, setPatients] = useState<Record<string, Patient>>({});
   const [overdue, setOverdue] = useState<Set<string>>(new Set());
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [err, setErr] = useState('');
   const [showResolved, setShowResolved] = useState(false);
-  const load = async () => {
-    const r = await api<{ items: Item[] }>('/api/escalations?limit=200');
-    setItems(r.items);
-    for (const id of new Set(r.items.filter((x) => x.state !== 'resolved').map((x) => x.patient_id))) {
-      if (!patients[id]) void api<Patient>(`/api/patients/${id}`).then((p) => setPatients((m) => ({ ...m, [id]: p })), () => undefined);
-    }
-  };
+  // Each item carries its call and patient: no second lookup per item.
+  const load = async () => { setItems((await api<{ items: Item[] }>('/api/escalations?limit=200')).items); };
   useEffect(() => {
     void load().catch((x) => setErr(errorText(x)));
-    const a = onServerEvent('worklist', () => void load());
+    const a = onServerEvent('worklist', () => void load().catch(() => undefined));
     const b = onServerEvent('overdue', (d: { ids: string[] }) => setOverdue(new Set(d.ids)));
     return () => { a(); b(); };
   }, []);
@@ -43,15 +54,29 @@ export function WorklistPage(props: { escalateAfterMinutes: number }) {
       {err && <p role="alert" class="err">{err}</p>}
       {!items ? <p>{t('loading')}</p> : list.length === 0 ? <p>{t('none')}</p> : (
         <ul class="worklist" data-testid="worklist" aria-live="polite">{list.map((x) => {
-          const p = patients[x.patient_id];
+          const c = x.call;
+          const number = c?.caller_number ?? null;
+          const flags = x.red_flags.length > 0 ? x.red_flags : c?.red_flags ?? [];
+          const disposition = c?.disposition ?? x.details.disposition ?? null;
+          const outcome = c?.outcome ?? x.details.outcome ?? null;
+          const department = c?.department ?? x.details.department ?? null;
+          const href = callHref(x);
           return (
-            <li class={`item p${x.priority} ${x.state} ${isOverdue(x) ? 'overdue' : ''}`} data-testid={`esc-${x.id}`}>
+            <li class={`item p${x.priority} ${x.state} ${isOverdue(x) ? 'overdue' : ''} ${x.kind}`} data-testid={`esc-${x.id}`} data-kind={x.kind}>
               <div class="head"><span class="prio" aria-label={`${t('priority')} ${x.priority}`}>P{x.priority}</span>
                 {isOverdue(x) && <span class="badge" role="status">{t('overdue')}</span>}
-                <b>{p ? `${p.name} (${p.mrn})` : `#${x.patient_id}`}</b> {p && <a href={`tel:${p.phones[0]}`}>{t('call')} {p.phones[0]}</a>}
+                <b data-testid="esc-subject">{subject(x)}</b>
+                {number ? <a href={`tel:${number}`} data-testid="esc-number">{t('call')} {number}</a> : <span class="muted">{t('unknownNumber')}</span>}
                 <span class="state">{t(`esc_${x.state}`)}{x.claimed_by ? ` · ${t('claimedBy')} ${x.claimed_by}` : ''}</span></div>
-              <div>{reasonLabel(x.reason)} {x.red_flags.map((f) => <span class="tag flag">{redFlagLabel(f)}</span>)} · {new Date(x.created_at).toLocaleString()}
-                {x.call_result_id && <> · <Link href={`/results/${x.call_result_id}`}>{t('transcript')}</Link></>}</div>
+              <div>{reasonLabel(x.reason)} {flags.map((f) => <span class="tag flag">{redFlagLabel(f)}</span>)}
+                {disposition && <> · {t('disposition')}: <b data-testid="esc-disposition">{dispositionLabel(disposition)}</b></>}
+                {outcome && <> · {t('outcome')}: {outcomeLabel(outcome)}</>}
+                {department && <> · {t('department')}: {departmentLabel(department)}</>}
+                {' · '}{when(c?.at ?? x.created_at)}{c?.duration_ms != null && <> · {secs(c.duration_ms)}</>}
+                {c?.lang && <> · {t(`lang_${c.lang}`)}</>}</div>
+              {x.callback_at && <div data-testid="esc-callback">{t('callbackAt')}: <b>{when(x.callback_at)}</b></div>}
+              {href && <div><Link href={href}>{t('transcript')}</Link>{c?.has_recording && <> · {t('recording')}</>}
+                {c?.recording_deleted_at && <> · {t('recordingDeleted')}</>}</div>}
               {x.state === 'resolved' ? <p>{t('note')}: {x.resolution_note} ({x.resolved_by})</p> : (
                 <div class="acts">
                   {x.state === 'open' && <button type="button" class="primary" onClick={() => void act(x.id, 'claim')}>{t('claim')}</button>}
