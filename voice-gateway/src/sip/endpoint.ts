@@ -10,7 +10,7 @@
  * transport routes (tcp-transport.ts); its response Via check (host must equal viaHost, no port)
  * is bypassed because our transport hands parsed messages straight to the user-agent core.
  */
-import { Core, Registerer, RegistererState, UserAgent, type Invitation } from 'sip.js';
+import { Core, Registerer, RegistererState, SessionState, UserAgent, type Invitation } from 'sip.js';
 import { createLogger, isTzError, TzError, type Logger } from '@tingzhen/voice-core';
 import type { MediaClock } from '../legs/media-clock.js';
 import { PortAllocator, type G711Codec, type JitterBufferOptions, type PortRange } from '../rtp/index.js';
@@ -227,6 +227,7 @@ export class SipEndpoint {
         return;
       }
     }
+    guardAckTimeout(inv, this.log);
     const leg = new SipCallLeg({ session: inv, direction: 'inbound', logger: this.log, clock: this.opts.clock, mediaTimeoutMs: this.opts.mediaTimeoutMs, sessionTimer: timer ?? undefined });
     const dialled = this.dialled.get(inv.request.callId);
     this.dialled.delete(inv.request.callId);
@@ -315,4 +316,28 @@ function wsHost(url: string): string {
   } catch {
     throw new TzError('TZ_ERR_VALIDATION', { field: 'websocket.url', reason: 'not a URL' });
   }
+}
+
+/**
+ * sip.js 0.21 ends a session whose 2xx was never ACKed (RFC 3261 section 13.3.1.4) from a timer:
+ * `Invitation.onAckTimeout` sends BYE and moves to Terminated. When the caller already hung up
+ * (BYE before ACK; on UDP, a lost ACK then a BYE), the session is Terminated by then and the move
+ * throws "Invalid state transition from Terminated to Terminated" out of the timer, which ends the
+ * process. Here the timeout of an already ended session only lets the dialog go, and any other
+ * throw from it is logged, never raised: one peer must not take the platform down.
+ */
+function guardAckTimeout(inv: Invitation, log: Logger): void {
+  const s = inv as unknown as { onAckTimeout(): void; state: SessionState; dialog?: { dispose(): void } };
+  const original = s.onAckTimeout.bind(s);
+  s.onAckTimeout = () => {
+    if (s.state === SessionState.Terminated) {
+      try { s.dialog?.dispose(); } catch { /* already disposed */ }
+      return;
+    }
+    try {
+      original();
+    } catch (err) {
+      log.warn({ callId: inv.request.callId, err: err instanceof Error ? err.message : 'unknown' }, 'ACK timeout on an ending session');
+    }
+  };
 }
