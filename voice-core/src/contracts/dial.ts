@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { CallPatientSchema } from './patient.js';
-import { AmdVerdictSchema, CallEventSchema } from './call-report.js';
+import { AmdVerdictSchema, CallEventSchema, TranscriptTurnSchema } from './call-report.js';
 import { CallbackWhenSchema, DialogAnswerSchema, DispositionCodeSchema, DialogOutcomeSchema, LanguageSchema } from './dialog.js';
 
 /** The dial request as it travels (the in-process form adds an AbortSignal and a progress callback). */
@@ -37,14 +37,11 @@ export interface DialRequest extends DialRequestWire {
   onEvent?: (kind: string, data?: Record<string, unknown>) => void;
 }
 
-export const ResultTranscriptTurnSchema = Type.Object({
-  speaker: Type.Union([Type.Literal('bot'), Type.Literal('patient')]),
-  text: Type.String(),
-  startMs: Type.Number(),
-  endMs: Type.Number(),
-  confidence: Type.Optional(Type.Number()),
-  via: Type.Optional(Type.Union([Type.Literal('speech'), Type.Literal('dtmf')])),
-});
+/** A transcript turn as filed: the call report's turn, with the caller named as the patient. */
+export const ResultTranscriptTurnSchema = Type.Composite([
+  Type.Omit(TranscriptTurnSchema, ['speaker']),
+  Type.Object({ speaker: Type.Union([Type.Literal('bot'), Type.Literal('patient')]) }),
+]);
 export type ResultTranscriptTurn = Static<typeof ResultTranscriptTurnSchema>;
 
 /** A typed answer as filed: { stepId: { type, value, via, confidence?, text? } }. */
