@@ -281,6 +281,9 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   };
   function deliver(input: DialogInput, t: Partial<TurnTiming> & { via: TurnTiming['via'] }): void {
     if (ended) return;
+    // The question the caller is answering: an input the runner takes without a word (a key of a
+    // multi-digit answer) leaves it open for the next key.
+    const asked = listen ?? pendingListen;
     gen++;
     clearNoInput();
     listen = null;
@@ -303,6 +306,11 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     }
     timing.decisionAt = now();
     if (!actions.some((a) => a.type === 'say')) finishTiming();
+    if (actions.length === 0 && asked) {
+      // Still listening: more keys, or the no-input timer (which ends a digit entry without '#').
+      activateListen(asked, true);
+      return;
+    }
     batch = runBatch(actions, gen).catch((err: unknown) => {
       log.error({ callId: leg.info.callId, code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL' }, 'action failed');
       void failCall(err, 'action');
