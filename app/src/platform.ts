@@ -35,11 +35,15 @@ export async function startPlatform(env: Record<string, string | undefined>, ove
   const log = createLogger({ level: config.logLevel, name: 'tingzhen' });
   const services = await openServices(config, log);
   const has = (r: Config['roles'][number]) => config.roles.includes(r);
-  // Shutdown order: stop dialing, stop HTTP (media legs close), stop the scheduler, free the engines,
-  // then the database and queue.
-  const stops: { worker?: () => Promise<void>; server?: () => Promise<void>; api?: () => Promise<void>; gateway?: () => Promise<void> } = {};
+  // Shutdown order: the gateway drains (no new calls; the calls in progress end, up to
+  // DRAIN_TIMEOUT_MS) while the worker stops claiming and waits for its dials; then HTTP stops (media
+  // legs close), the scheduler, the engines, then the database and queue.
+  const stops: { drain?: () => Promise<unknown>; worker?: () => Promise<void>; server?: () => Promise<void>; api?: () => Promise<void>; gateway?: () => Promise<void> } = {};
+  let draining = false;
   const closeAll = async () => {
-    for (const stop of [stops.worker, stops.server, stops.api, stops.gateway]) {
+    draining = true;
+    await Promise.all([stops.drain?.(), stops.worker?.()].map((p) => p?.catch((err: unknown) => log.error({ err }, 'error while draining'))));
+    for (const stop of [stops.server, stops.api, stops.gateway]) {
       if (stop) await stop().catch((err: unknown) => log.error({ err }, 'error while stopping'));
     }
     await services.close();
@@ -49,12 +53,13 @@ export async function startPlatform(env: Record<string, string | undefined>, ove
   let live: { monitor: GatewayRole['monitor']; relay: GatewayRole['relay'] } | undefined;
   try {
     const secret = await gatewaySecret(config);
-    server = buildServer({ config, services, log, version: VERSION, speech: has('gateway') ? speechStatus : undefined });
+    server = buildServer({ config, services, log, version: VERSION, speech: has('gateway') ? speechStatus : undefined, draining: () => draining });
     const srv = server;
     stops.server = () => srv.close();
     if (has('gateway')) {
       const gw = await startGatewayRole(server, { config, log, authSecret: secret, pool: services.pool, env, asrFor: overrides.asrFor });
       stops.gateway = () => gw.close();
+      stops.drain = () => gw.drain(config.drainTimeoutMs);
       live = { monitor: gw.monitor, relay: gw.relay };
     }
     if (has('api')) {

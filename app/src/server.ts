@@ -11,6 +11,8 @@ export interface BuildServerOptions {
   version: string;
   /** What the speech engines are (gateway role only). */
   speech?: () => SpeechStatus;
+  /** True once shutdown began: /health says `draining` (503) so balancers send nothing new. */
+  draining?: () => boolean;
 }
 
 export function buildServer(opts: BuildServerOptions): FastifyInstance {
@@ -18,9 +20,10 @@ export function buildServer(opts: BuildServerOptions): FastifyInstance {
   app.get('/health', async (_req, reply) => {
     const h = await opts.services.health();
     const ok = h.database.ok && h.queue.ok;
+    const draining = opts.draining?.() === true;
     const speech = opts.speech?.();
-    return reply.code(ok ? 200 : 503).send({
-      status: ok ? 'ok' : 'degraded',
+    return reply.code(ok && !draining ? 200 : 503).send({
+      status: draining ? 'draining' : ok ? 'ok' : 'degraded',
       version: opts.version,
       roles: opts.config.roles,
       database: h.database,

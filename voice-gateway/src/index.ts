@@ -8,6 +8,7 @@ export { Rechunker } from './legs/rechunker.js';
 export { signToken, verifyToken, checkCredentials, TEST_CALL_PRINCIPAL, TEST_CALL_SUBJECT, type GatewayAuthOptions } from './server/auth.js';
 export { gatewayPlugin, type GatewayOptions, type CallContext } from './server/ws-gateway.js';
 export { createAudioSocketServer, type AudioSocketServerOptions } from './server/audiosocket-server.js';
+export { ActiveCalls } from './server/active-calls.js';
 export { buildGateway, createPipelineCallHandler, createPipelineRunner, type LegContext, type PipelineCallHandlerOptions } from './server/build.js';
 export { GatewayMetrics } from './metrics.js';
 export { runCallPipeline, PIPELINE_VAD_OPTIONS, type CallPipelineOptions } from './pipeline/call-pipeline.js';

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadSpeechEngines, type SpeechEngines } from '@tingzhen/speech';
 import { ttsModelChoices } from '@tingzhen/tts-voices';
 import {
-  createAudioSocketServer, createPipelineCallHandler, createPipelineRunner, gatewayPlugin, GatewayMetrics, MonitorHub, PIPELINE_VAD_OPTIONS, startMediaRelay,
+  ActiveCalls, createAudioSocketServer, createPipelineCallHandler, createPipelineRunner, gatewayPlugin, GatewayMetrics, MonitorHub, PIPELINE_VAD_OPTIONS, startMediaRelay,
   type DialRouteOptions, type MediaRelay, type PipelineCallHandlerOptions,
 } from '@tingzhen/voice-gateway';
 import { loadSipConfigFile } from '@tingzhen/sip-config';
@@ -32,6 +32,10 @@ export interface GatewayRole {
   relay: MediaRelay;
   /** The SIP endpoint, when SIP_CONFIG names a SIP file. */
   sip?: SipRole;
+  /** The calls this process holds. */
+  activeCalls: ActiveCalls;
+  /** Take no new calls; resolves when the calls in progress have ended, or after `timeoutMs` with how many were left. */
+  drain(timeoutMs: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -55,6 +59,8 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
   // Live listen-in: node-media-server on loopback, its signing secret derived from the gateway's.
   const relay = await startMediaRelay({ secret: createHmac('sha256', opts.authSecret).update('tingzhen media relay').digest('hex'), storeDir: resolve(config.dataDir, 'media-relay'), logger: log });
   const monitor = new MonitorHub({ relay, logger: log });
+  const activeCalls = new ActiveCalls();
+  const accepting = () => activeCalls.accepting();
   const pipeline: PipelineCallHandlerOptions = {
     // The recogniser of the call's own language (per call, never one for all).
     engines: { vad: speech.vad, asr: opts.asrFor ?? ((lang: string) => speech.asr.get(lang)), tts: new LanguageRoutedTts(speech.tts), denoiser: config.denoise ? speech.denoiser ?? undefined : undefined },
@@ -70,7 +76,7 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
       return { ...chosen.driver, recorded: chosen.recorded };
     },
     recording: { dir: recordingsDir, layout: 'stereo' },
-    faultText,
+    faultText, activeCalls,
     logger: log, metrics,
   };
   // Inbound calls are filed by the sink; campaign calls by the worker (from the dial outcome).
@@ -87,16 +93,17 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
       config, sip: loadSipConfigFile(config.sipConfigFile), env: opts.env, log,
       onInbound: (leg) => runSipInbound(monitor.attach(leg), { dialect: 'sip' }),
       runOutbound: (leg) => runSipOutbound(monitor.attach(leg), { dialect: 'sip' }),
+      accepting,
     });
   } else {
     log.warn('no SIP_CONFIG: campaign calls cannot be placed (the dial route answers no_trunk); media WebSocket and AudioSocket calls still work');
   }
   const dial: DialRouteOptions = sip?.dial ?? { dial: () => Promise.resolve({ status: 'failed', reason: 'no_trunk', carrierFault: true }), targetFor: () => ({ refuse: 'no_trunk', carrierFault: true }) };
-  await app.register(gatewayPlugin, { auth: { secret: opts.authSecret }, onCall, logger: log, metrics, dial });
+  await app.register(gatewayPlugin, { auth: { secret: opts.authSecret }, onCall, logger: log, metrics, dial, accepting });
 
   let audioSocket: Server | undefined;
   if (config.audioSocketPort !== undefined) {
-    audioSocket = createAudioSocketServer({ onCall, allowedAddresses: config.audioSocketAllow, logger: log });
+    audioSocket = createAudioSocketServer({ onCall: (leg, ctx) => { if (accepting()) onCall(leg, ctx); else void leg.hangup('normal'); }, allowedAddresses: config.audioSocketAllow, logger: log });
     await new Promise<void>((res, rej) => {
       audioSocket!.once('error', rej);
       audioSocket!.listen(config.audioSocketPort, config.httpHost, () => res());
@@ -104,7 +111,14 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
     log.info({ port: config.audioSocketPort }, 'AudioSocket listening');
   }
   return {
-    speech, monitor, relay, sip,
+    speech, monitor, relay, sip, activeCalls,
+    async drain(timeoutMs) {
+      const inProgress = activeCalls.size;
+      if (inProgress > 0) log.info({ inProgress, timeoutMs }, 'draining: no new calls; waiting for the calls in progress');
+      const left = await activeCalls.drain(timeoutMs);
+      if (left > 0) log.warn({ left }, 'drain limit reached: the calls still up are ended now');
+      return left;
+    },
     async close() {
       if (sip) await sip.close();
       await monitor.close();

@@ -27,6 +27,8 @@ export interface SipRoleOptions {
   onInbound: (leg: SipCallLeg) => void;
   /** An answered campaign call: the pipeline, awaited, with its report (null when it failed). */
   runOutbound: (leg: SipCallLeg) => Promise<CallReport | null>;
+  /** False while the gateway drains for shutdown (new INVITEs get 503). */
+  accepting?: () => boolean;
 }
 
 export interface SipRole {
@@ -48,6 +50,7 @@ export async function startSipRole(opts: SipRoleOptions): Promise<SipRole> {
   const endpoint = await SipEndpoint.start({
     listen, ...(edge ? { websocket: { url: edge } } : {}), publicHost, mediaAddress,
     rtpPorts: gw.rtpPorts ?? { minPort: 20000, maxPort: 29999 },
+    ...(opts.accepting ? { accepting: opts.accepting } : {}),
     codecs: gw.codecs,
     allowRemote: allowList(sip),
     auth: account,

@@ -41,6 +41,7 @@ export const ConfigSchema = Type.Object({
   audioSocketAllow: Type.Array(Type.String({ minLength: 1 }), { env: 'AUDIOSOCKET_ALLOW', default: ['127.0.0.1', '::1', '::ffff:127.0.0.1'], description: 'Addresses allowed to open AudioSocket legs (comma separated)' }),
   sipConfigFile: Type.Optional(Type.String({ env: 'SIP_CONFIG', minLength: 1, description: 'SIP trunks and peers (YAML, see sip-config/README.md); unset = no SIP endpoint', fix: 'the path of a sip.yaml such as sip-config/examples/sip.yaml' })),
   nurseLineUri: Type.Optional(Type.String({ env: 'NURSE_LINE_URI', pattern: '^sips?:', description: 'SIP URI of the nurse line SIP calls are transferred to (REFER, or bridged when REFER fails); unset = no live transfer, the call goes to the worklist', fix: 'a SIP URI such as sip:8001@pbx.hospital.local' })),
+  drainTimeoutMs: Type.Integer({ env: 'DRAIN_TIMEOUT_MS', default: 300_000, minimum: 0, maximum: 3_600_000, description: 'On SIGTERM, how long calls in progress may go on while the gateway takes no new ones, ms (give the service manager a longer stop timeout)' }),
   hotlineScript: Type.String({ env: 'HOTLINE_SCRIPT', default: 'triage-hotline', minLength: 1, description: 'Script answering inbound calls that name none' }),
   hospitalName: Type.String({ env: 'HOSPITAL_NAME', default: '医院随访中心', minLength: 1, description: 'Hospital name, the only thing said to an answering machine besides the call-back number' }),
   hospitalCallbackNumber: Type.String({ env: 'HOSPITAL_CALLBACK_NUMBER', default: '', description: 'Call-back number left on voicemail' }),

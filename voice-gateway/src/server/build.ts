@@ -15,6 +15,7 @@ import { runOutboundWithAmd, wantsAmd } from '../pipeline/outbound-amd.js';
 import type { CallReport, DialogDriver } from '../pipeline/types.js';
 import { gatewayPlugin, type CallContext, type GatewayOptions } from './ws-gateway.js';
 import { TEST_CALL_PRINCIPAL } from './auth.js';
+import type { ActiveCalls } from './active-calls.js';
 
 export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
@@ -28,6 +29,8 @@ export type LegContext = Pick<CallContext, 'dialect'> & Partial<CallContext>;
 export interface PipelineCallHandlerOptions extends Omit<CallPipelineOptions, 'leg' | 'dialog' | 'dialect'> {
   /** The dialog for this call (script chosen from the leg's custom parameters, the DID...). */
   dialogFor: (leg: CallLeg, ctx: LegContext) => DialogDriver;
+  /** The calls this process holds (drain on shutdown waits for them). */
+  activeCalls?: ActiveCalls;
   /** Whether a leg is a console test call (never filed as a real call): by default, one opened with a test-call token. */
   isTestCall?: (leg: CallLeg, ctx: LegContext) => boolean;
   onReport?: (report: CallReport) => void;
@@ -62,6 +65,7 @@ export function createPipelineRunner(opts: PipelineCallHandlerOptions): (leg: Ca
     }
     const callId = leg.info.callId;
     live.add(callId);
+    opts.activeCalls?.add(callId);
     const test = opts.isTestCall ? opts.isTestCall(leg, ctx) : ctx.principal === TEST_CALL_PRINCIPAL;
     try {
       const report = wantsAmd(leg)
@@ -76,6 +80,7 @@ export function createPipelineRunner(opts: PipelineCallHandlerOptions): (leg: Ca
       return null;
     } finally {
       live.delete(callId);
+      opts.activeCalls?.delete(callId);
     }
   };
 }

@@ -36,6 +36,8 @@ export interface DialRouteOptions {
   targetFor: (body: HttpDialBody) => string | DialTarget | null | { refuse: string; carrierFault: boolean };
   /** Time to wait for an answer, ms (default 30 s). */
   ringTimeoutMs?: number;
+  /** False while the gateway drains for shutdown: no new call is placed (a carrier-side failure, retried soon). */
+  accepting?: () => boolean;
 }
 
 /**
@@ -99,6 +101,7 @@ export const dialRoute: FastifyPluginAsync<DialRouteOptions & { auth: GatewayAut
   };
   app.post<{ Body: HttpDialBody }>('/v1/dial', { onRequest: authorize, schema: { body: HttpDialBody } }, async (req, reply) => {
     const body = req.body;
+    if (opts.accepting && !opts.accepting()) return { kind: 'failed', reason: 'gateway_draining', carrierFault: true } satisfies CallOutcome;
     const route = opts.targetFor(body);
     if (!route) return { kind: 'failed', reason: 'no_route', carrierFault: true } satisfies CallOutcome;
     if (typeof route === 'object' && 'refuse' in route) return { kind: 'failed', reason: route.refuse, ...(route.carrierFault ? { carrierFault: true } : {}) } satisfies CallOutcome;

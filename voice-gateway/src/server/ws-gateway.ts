@@ -38,6 +38,8 @@ export interface GatewayOptions {
   metricsRoute?: boolean;
   /** Serve POST /v1/dial (the campaigns Dialer contract over HTTP), same auth as the media routes. */
   dial?: DialRouteOptions;
+  /** False while the gateway drains for shutdown: new streams are closed with 1013 (try again later). */
+  accepting?: () => boolean;
 }
 
 /**
@@ -48,6 +50,9 @@ export interface GatewayOptions {
  * peer holds. AudioSocket has none and keeps its own 1-frame lead.
  */
 export const WS_LEAD_FRAMES = 4;
+
+/** WebSocket close code "Try Again Later" (IANA WebSocket Close Code Number Registry). */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
 
 /** Largest WebSocket message we accept, bytes: 1 s of 16 kHz L16 base64-encoded is ~43 kB. */
 const MAX_PAYLOAD_BYTES = 256 * 1024;
@@ -72,6 +77,11 @@ export const gatewayPlugin: FastifyPluginAsync<GatewayOptions> = async (app: Fas
     if (!factory) {
       log.warn({ dialect: dialect.slice(0, 32) }, 'unknown media dialect, closing');
       socket.close(CLOSE.policy, 'unknown dialect');
+      return;
+    }
+    if (opts.accepting && !opts.accepting()) {
+      // RFC 6455 section 7.4.1 (1013 from the IANA registry): the peer may try again, elsewhere or later.
+      socket.close(CLOSE_TRY_AGAIN_LATER, 'draining');
       return;
     }
     const creds = credentialsFromRequest(req.query as Record<string, unknown>, req.headers);
@@ -123,7 +133,7 @@ export const gatewayPlugin: FastifyPluginAsync<GatewayOptions> = async (app: Fas
     }
   });
 
-  if (opts.dial) await app.register(dialRoute, { ...opts.dial, auth: opts.auth, logger: log });
+  if (opts.dial) await app.register(dialRoute, { ...opts.dial, auth: opts.auth, logger: log, ...(opts.accepting ? { accepting: opts.accepting } : {}) });
 
   if (opts.metricsRoute !== false) {
     app.get('/metrics', async (_req, reply) => {

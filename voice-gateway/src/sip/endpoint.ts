@@ -47,6 +47,8 @@ export interface SipEndpointOptions {
   allowRemote?: (address: string) => boolean;
   /** Answered inbound calls. */
   onCall?: (leg: SipCallLeg) => void | Promise<void>;
+  /** False while the gateway drains for shutdown: new INVITEs get 503 with Retry-After (RFC 3261 section 21.5.4). */
+  accepting?: () => boolean;
   /** Ring this long (180) before answering, ms (default 0). */
   answerDelayMs?: number;
   /** Hang up an answered call when no RTP arrives for this long, ms (default 0 = never). */
@@ -188,6 +190,10 @@ export class SipEndpoint {
 
   private onInvite(inv: Invitation): void {
     if (this.dialled.size > 10_000) this.dialled.clear(); // only rejected INVITEs stay: bound it
+    if (this.opts.accepting && !this.opts.accepting()) {
+      void inv.reject({ statusCode: 503, extraHeaders: [`Retry-After: ${DRAIN_RETRY_AFTER_S}`] }).catch(() => {});
+      return;
+    }
     // RFC 3261 section 8.2.2.3: refuse extensions we do not implement (sip.js does not check).
     const required = (inv.request.getHeaders('require') ?? []).join(',').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
     const unsupported = required.filter((t) => t !== 'timer');
@@ -326,6 +332,9 @@ function wsHost(url: string): string {
  * process. Here the timeout of an already ended session only lets the dialog go, and any other
  * throw from it is logged, never raised: one peer must not take the platform down.
  */
+/** Retry-After on a 503 while draining, s: another gateway (or this one, restarted) takes it by then. */
+const DRAIN_RETRY_AFTER_S = 30;
+
 function guardAckTimeout(inv: Invitation, log: Logger): void {
   const s = inv as unknown as { onAckTimeout(): void; state: SessionState; dialog?: { dispose(): void } };
   const original = s.onAckTimeout.bind(s);

@@ -1,0 +1,100 @@
+/**
+ * Graceful shutdown: on close (SIGTERM) the gateway takes no new call (a media stream is closed
+ * with 1013 "try again later", /v1/dial answers a carrier-side failure, /health says draining)
+ * while the call in progress goes on to its own end, is filed, and only then does the platform stop.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { TestCaller, signToken } from '@tingzhen/voice-gateway';
+import { startPlatform, type RunningPlatform } from '../src/platform.js';
+
+const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? fileURLToPath(new URL('../../../shared/models', import.meta.url));
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECRET = 'platform-drain-test-secret-0123456789';
+const DB = `tztest_drain_${process.pid}`;
+
+let platform: RunningPlatform;
+let dataDir: string;
+let dbUrl: string;
+
+async function admin(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try { await c.query(sql); } finally { await c.end(); }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'tz-drain-'));
+  await admin(`CREATE DATABASE ${DB}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${DB}`;
+  dbUrl = url.toString();
+  platform = await startPlatform({
+    DATABASE_URL: dbUrl, QUEUE_PREFIX: `tzdrain${process.pid}`, HTTP_PORT: '0', LOG_LEVEL: 'silent',
+    TINGZHEN_MODELS_DIR: MODELS_DIR, TINGZHEN_DATA_DIR: dataDir, GATEWAY_AUTH_SECRET: SECRET, TINGZHEN_ROLES: 'api,gateway', DRAIN_TIMEOUT_MS: '60000',
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await platform?.close();
+  await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('drain on shutdown', () => {
+  it('takes no new call while the call in progress finishes and is filed; then stops', async () => {
+    const ws = platform.url.replace('http', 'ws');
+    const token = () => signToken(SECRET, { ttlMs: 60_000 });
+    const caller = new TestCaller({ url: `${ws}/media/native?token=${token()}`, callId: 'CA-drain-1', parameters: { lang: 'zh' } });
+    await caller.connect();
+    await caller.waitBotEnd(30_000); // the greeting: the call is up
+
+    const closing = platform.close();
+    let closed = false;
+    void closing.then(() => { closed = true; });
+    await new Promise((r) => setTimeout(r, 300));
+
+    // A new media stream is refused with "try again later".
+    const code = await new Promise<number>((resolve) => {
+      const s = new WebSocket(`${ws}/media/native?token=${token()}`);
+      s.on('close', (c) => resolve(c));
+      s.on('error', () => undefined);
+    });
+    expect(code).toBe(1013);
+    // Balancers see it.
+    const health = await fetch(`${platform.url}/health`);
+    expect(health.status).toBe(503);
+    expect(((await health.json()) as { status: string }).status).toBe('draining');
+    // A campaign dial is a carrier-side failure the worker retries soon, never a call.
+    const dial = await fetch(`${platform.url}/v1/dial`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(SECRET, { ttlMs: 60_000, sub: 'worker' })}` },
+      body: JSON.stringify({
+        attemptId: '1', campaignId: '1', phone: '+8613800138000', scriptId: 'post-op-followup', scriptVersion: '1', scriptHash: null, callerId: null, trunk: 'default',
+        voicemailMessage: '', maxCallMs: 60_000, patient: { id: '1', name: '张三', language: 'zh-CN', timezone: null, department: null, dischargeDate: null, customFields: {} },
+      }),
+    });
+    expect(await dial.json()).toEqual({ kind: 'failed', reason: 'gateway_draining', carrierFault: true });
+
+    // The call in progress is not cut: the bot is still talking to the caller.
+    expect(closed).toBe(false);
+    expect(caller.closed).toBe(false);
+    caller.sendDtmf('0'); // ask for a nurse: no nurse line -> the fallback, then the bot hangs up
+    await caller.waitClosed(60_000);
+    await closing;
+    // Filed before the platform stopped.
+    const c = new pg.Client({ connectionString: dbUrl });
+    await c.connect();
+    try {
+      const r = await c.query<{ outcome: string; transcript: { speaker: string; text: string }[] }>("SELECT outcome, transcript FROM inbound_calls WHERE call_id = 'CA-drain-1'");
+      expect(r.rows[0]?.outcome).toBe('transfer-failed');
+      expect(r.rows[0]!.transcript.some((t) => t.speaker === 'bot' && /回电/.test(t.text))).toBe(true);
+    } finally {
+      await c.end();
+    }
+  }, 120_000);
+});
