@@ -42,7 +42,10 @@ export async function startPlatform(env: Record<string, string | undefined>, ove
   let draining = false;
   const closeAll = async () => {
     draining = true;
-    await Promise.all([stops.drain?.(), stops.worker?.()].map((p) => p?.catch((err: unknown) => log.error({ err }, 'error while draining'))));
+    const first: Promise<unknown>[] = [];
+    if (stops.drain) first.push(stops.drain());
+    if (stops.worker) first.push(stops.worker());
+    await Promise.all(first.map((p) => p.catch((err: unknown) => log.error({ err }, 'error while draining'))));
     for (const stop of [stops.server, stops.api, stops.gateway]) {
       if (stop) await stop().catch((err: unknown) => log.error({ err }, 'error while stopping'));
     }
