@@ -7,7 +7,7 @@
  *   - a machine: after its greeting (its beep, or silence) the voicemail message
  *     (`voicemailMessage`: hospital name and call-back number only) once, then the hang-up.
  */
-import { createLogger, type AudioFrame, type CallLeg, type Logger } from '@tingzhen/voice-core';
+import { createLogger, type AudioFrame, type CallLeg, type CallLegEvents, type DtmfEvent, type Logger } from '@tingzhen/voice-core';
 import { AmdDetector, LegAudio, runAmd, type AmdOptions, type AmdRun, type BeepOptions } from './amd.js';
 import { saveRecording, writeToSink } from './call-filing.js';
 import { PIPELINE_VAD_OPTIONS, runCallPipeline, type CallPipelineOptions } from './call-pipeline.js';
@@ -27,15 +27,38 @@ export function wantsAmd(leg: CallLeg): boolean {
   return leg.info.direction === 'outbound' && leg.info.parameters?.amd === '1';
 }
 
-/** The leg as the pipeline sees it, with its caller audio continuing `audioIn` (the rest of the stream AMD read from). */
-function withAudio(leg: CallLeg, audioIn: AsyncIterable<AudioFrame>): CallLeg {
-  return new Proxy(leg, {
+/**
+ * The leg as the pipeline sees it, with its caller audio continuing `audioIn` (the rest of the
+ * stream AMD read from, its times moved back by `shiftMs`) and its key presses on that same clock.
+ */
+function withAudio(leg: CallLeg, audioIn: AsyncIterable<AudioFrame>, shiftMs: number): CallLeg {
+  const shifted = new Map<CallLegEvents['dtmf'], CallLegEvents['dtmf']>();
+  const onOff = (target: CallLeg, which: 'on' | 'off', self: CallLeg) => (event: keyof CallLegEvents, listener: CallLegEvents[keyof CallLegEvents]) => {
+    if (event !== 'dtmf' || shiftMs === 0) {
+      (target[which] as (e: string, l: unknown) => CallLeg).call(target, event, listener);
+      return self;
+    }
+    const l = listener as CallLegEvents['dtmf'];
+    let w = shifted.get(l);
+    if (which === 'on') {
+      w ??= (e: DtmfEvent) => l({ ...e, atMs: e.atMs - shiftMs });
+      shifted.set(l, w);
+      target.on('dtmf', w);
+    } else if (w) {
+      shifted.delete(l);
+      target.off('dtmf', w);
+    }
+    return self;
+  };
+  const proxy: CallLeg = new Proxy(leg, {
     get(target, prop) {
       if (prop === 'audioIn') return audioIn;
+      if (prop === 'on' || prop === 'off') return onOff(target, prop, proxy);
       const v = Reflect.get(target, prop, target) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
+  return proxy;
 }
 
 /**
@@ -63,7 +86,7 @@ export async function runOutboundWithAmd(opts: OutboundAmdOptions): Promise<Call
   if (d.verdict === 'machine') return leaveVoicemail(opts, audio, run, amd, log, now, startedAt);
   const amdMs = now() - startedAt;
   const report = await runCallPipeline({
-    ...opts, sink: undefined, leg: withAudio(leg, audio.rest(run.endMs ?? 0)), dialog: opts.dialog(), logger: log,
+    ...opts, sink: undefined, leg: withAudio(leg, audio.rest(run.endMs ?? 0), run.endMs ?? 0), dialog: opts.dialog(), logger: log,
   });
   report.amd = amd;
   report.durationMs += Math.round(amdMs);
