@@ -441,6 +441,9 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   clearTimeout(unwind);
   o.signal?.removeEventListener('abort', abortListener);
   leg.off('dtmf', onDtmf);
+  // In the order things were said: a prompt's turn is added when it stops, after the key or the
+  // words that cut it, and a caller's speech when the turn ends (the sort is stable).
+  report.transcript.sort((a, b) => a.startMs - b.startMs);
   vad.close();
   asr?.close();
   asr = null;
