@@ -60,7 +60,7 @@ export async function startPlatform(env: Record<string, string | undefined>, ove
     const srv = server;
     stops.server = () => srv.close();
     if (has('gateway')) {
-      const gw = await startGatewayRole(server, { config, log, authSecret: secret, pool: services.pool, env, asrFor: overrides.asrFor });
+      const gw = await startGatewayRole(server, { config, log, authSecret: secret, pool: services.pool, queue: services.queue, env, asrFor: overrides.asrFor });
       stops.gateway = () => gw.close();
       stops.drain = () => gw.drain(config.drainTimeoutMs);
       live = { monitor: gw.monitor, relay: gw.relay };

@@ -10,6 +10,7 @@ export { startWorker, type StartWorkerOptions, type DialWorker } from './dialing
 export { startScheduler, type StartSchedulerOptions, type Scheduler, type WindowEdit, type ReconcileReport } from './dialing/scheduler.js';
 export { claimAttempt, takeRateSlot, type ClaimPolicy, type Claim } from './dialing/claim.js';
 export { recordOutcome, fileLateOutcome, LOST_REASONS, type Filed } from './dialing/record.js';
+export { fileFromGateway, loadAttemptForFiling, startLeaseKeeper, CALL_LEASE_MS, CALL_LEASE_RENEW_MS, type GatewayFiling, type LeaseKeeper } from './dialing/gateway-filing.js';
 export type { AttemptRow, CampaignRow, PatientRow, FollowUp } from './dialing/rows.js';
 export { jobIdFor, queueNameFor } from './dialing/rows.js';
 export type { DialJobData } from './dialing/enqueue.js';

@@ -15,7 +15,8 @@ import {
   type DialRouteOptions, type MediaRelay, type PipelineCallHandlerOptions,
 } from '@tingzhen/voice-gateway';
 import { loadSipConfigFile } from '@tingzhen/sip-config';
-import { fileInboundCall, type Pool } from '@tingzhen/campaigns';
+import { fileFromGateway, fileInboundCall, startLeaseKeeper, type Pool, type QueueConnection } from '@tingzhen/campaigns';
+import { hostname } from 'node:os';
 import type { AsrEngine, CallReport, Config, Logger } from '@tingzhen/voice-core';
 import { LanguageRoutedTts } from './tts-router.js';
 import { dateIn, dialogFor, patientOfParameters } from './dialog.js';
@@ -39,7 +40,7 @@ export interface GatewayRole {
   close(): Promise<void>;
 }
 
-export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string; pool: Pool; env: Record<string, string | undefined>; asrFor?: (lang: string) => AsrEngine | undefined }): Promise<GatewayRole> {
+export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string; pool: Pool; queue: QueueConnection; env: Record<string, string | undefined>; asrFor?: (lang: string) => AsrEngine | undefined }): Promise<GatewayRole> {
   const { config, log } = opts;
   const speech = await loadSpeechEngines({ modelsDir: resolve(config.modelsDir), ttsModels: ttsModelChoices(), vadMinSilenceMs: config.vadMinSilenceMs, logger: log });
   // Build VAD detectors now: building one blocks the event loop ~45 ms (a model session), which
@@ -98,7 +99,19 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
   } else {
     log.warn('no SIP_CONFIG: campaign calls cannot be placed (the dial route answers no_trunk); media WebSocket and AudioSocket calls still work');
   }
-  const dial: DialRouteOptions = sip?.dial ?? { dial: () => Promise.resolve({ status: 'failed', reason: 'no_trunk', carrierFault: true }), targetFor: () => ({ refuse: 'no_trunk', carrierFault: true }) };
+  // This gateway files the campaign calls it carries (holding a lease on each while it lasts), so a
+  // worker that dies or restarts mid-call loses nothing and rings nobody twice.
+  const leases = startLeaseKeeper(opts.pool, `${hostname()}:${process.pid}`, { logger: log });
+  const owner: NonNullable<DialRouteOptions['owner']> = {
+    hold: (id) => leases.hold(id),
+    release: (id) => leases.release(id),
+    file: async (id, outcome) => {
+      const filed = await fileFromGateway(opts.pool, opts.queue, id, outcome);
+      if (filed === 'filed-late') log.warn({ attemptId: id }, 'call filed after its attempt was closed as lost');
+      return filed;
+    },
+  };
+  const dial: DialRouteOptions = sip?.dial ? { ...sip.dial, owner } : { dial: () => Promise.resolve({ status: 'failed', reason: 'no_trunk', carrierFault: true }), targetFor: () => ({ refuse: 'no_trunk', carrierFault: true }) };
   await app.register(gatewayPlugin, { auth: { secret: opts.authSecret }, onCall, logger: log, metrics, dial, accepting });
 
   let audioSocket: Server | undefined;
@@ -120,6 +133,7 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
       return left;
     },
     async close() {
+      leases.close();
       if (sip) await sip.close();
       await monitor.close();
       if (audioSocket) await new Promise<void>((r) => audioSocket.close(() => r()));

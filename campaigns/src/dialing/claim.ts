@@ -38,7 +38,7 @@ export type Claim =
  * patient zones, else the hospital's), for the daily cap across campaigns.
  */
 const CLAIM_SELECT = `SELECT a.id::text, a.contact_id::text, a.campaign_id::text, a.patient_id::text, a.seq, a.state, a.scheduled_for, a.window_end_at,
-    a.run_token, a.trunk, a.started_at, ct.state AS contact_state,
+    a.run_token, a.trunk, a.started_at, a.lease_until, ct.state AS contact_state,
     row_to_json(camp) AS campaign, row_to_json(pat) AS patient,
     EXISTS (SELECT 1 FROM call_attempts d WHERE d.patient_id = a.patient_id AND d.state = 'dialing') AS patient_busy,
     (SELECT count(*)::int FROM call_attempts d WHERE d.patient_id = a.patient_id
@@ -119,6 +119,9 @@ export async function claimAttempt(client: pg.PoolClient, attemptId: string, run
     // A run of this job is being re-run: the run that claimed it is gone (stalled: crashed worker).
     // Close it as failed and retry per policy; the same attempt is never dialled twice.
     if (attempt.run_token === runToken) return { action: 'closed', reason: 'already_claimed_by_this_run', followUps: [] };
+    // The gateway that carries the call still holds its lease: the call goes on and that gateway
+    // files it. Closing it here would ring the patient again after an answered call.
+    if (attempt.lease_until && attempt.lease_until.getTime() > now.getTime()) return { action: 'closed', reason: 'held_by_gateway', followUps: [] };
     const r = await closeDial(client, campaign, attempt, patient.timezone, 'failed', now, 'worker_lost');
     return { action: 'closed', reason: 'worker_lost', followUps: r.followUps };
   }

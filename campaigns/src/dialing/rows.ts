@@ -73,6 +73,8 @@ export interface AttemptRow {
   run_token: string | null;
   trunk: string | null;
   started_at: Date | null;
+  /** Until when the gateway carrying the call holds it (renewed while the call lasts). */
+  lease_until?: Date | null;
 }
 
 export interface ContactRow {

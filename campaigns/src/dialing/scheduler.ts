@@ -24,6 +24,8 @@ export interface StartSchedulerOptions {
   reconcileIntervalMs?: number;
   /** A call "dialing" longer than this is considered lost, ms. */
   staleDialMs?: number;
+  /** Period of the sweep that closes calls whose gateway lease ran out, ms; 0 disables it. */
+  leaseSweepIntervalMs?: number;
   logger?: Logger;
 }
 
@@ -60,6 +62,9 @@ async function loadCampaign(db: pg.ClientBase, id: string, lock = false): Promis
   if (!r.rows[0]) throw new TzError('TZ_ERR_NOT_FOUND', { entity: 'campaign', id });
   return r.rows[0];
 }
+
+/** How often expired gateway leases are looked for, ms. */
+const LEASE_SWEEP_MS = 5000;
 
 export function startScheduler(opts: StartSchedulerOptions): Scheduler {
   const log = opts.logger ?? createLogger({ name: 'campaigns.scheduler' });
@@ -136,6 +141,33 @@ export function startScheduler(opts: StartSchedulerOptions): Scheduler {
     return out;
   }
 
+  /**
+   * Lost calls, closed as failed (stale_dial) and retried per policy: a gateway's lease that ran
+   * out (its holder died), or, for calls no gateway leases (in-process dialers), dialing longer
+   * than staleDialMs with no live job. `leasedOnly`: just the leases (the frequent sweep).
+   */
+  async function reapLost(leasedOnly: boolean): Promise<number> {
+    let reaped = 0;
+    const stale = await pool.query<{ id: string; trunk: string; leased: boolean }>(
+      `SELECT id::text, trunk, lease_until IS NOT NULL AS leased FROM call_attempts WHERE state = 'dialing'
+        AND ((lease_until IS NOT NULL AND lease_until < $2) OR (NOT $3 AND lease_until IS NULL AND started_at < $1)) LIMIT 500`,
+      [new Date(now().getTime() - staleDialMs), now(), leasedOnly]);
+    for (const s of stale.rows) {
+      const job = await connection.queue(queueNameFor(s.trunk)).getJob(jobIdFor(s.id));
+      if (!s.leased && job && (await job.getState()) === 'active') continue;
+      const f = await withTx(pool, async (c) => {
+        const a = (await c.query<AttemptRow>(`SELECT id::text, contact_id::text, campaign_id::text, patient_id::text, seq, state, scheduled_for,
+          window_end_at, run_token, trunk, started_at FROM call_attempts WHERE id = $1 FOR UPDATE`, [s.id])).rows[0]!;
+        const campaign = await loadCampaign(c, a.campaign_id);
+        const tz = (await c.query<{ timezone: string | null }>('SELECT timezone FROM patients WHERE id = $1', [a.patient_id])).rows[0]?.timezone ?? null;
+        return (await closeDial(c, campaign, a, tz, 'failed', now(), 'stale_dial')).followUps;
+      });
+      await enqueueAttempts(connection, f, now());
+      reaped++;
+    }
+    return reaped;
+  }
+
   async function reconcile(): Promise<ReconcileReport> {
     let requeued = 0;
     let reaped = 0;
@@ -149,21 +181,7 @@ export function startScheduler(opts: StartSchedulerOptions): Scheduler {
     }
     await enqueueAttempts(connection, missing, now());
     requeued = missing.length;
-    const stale = await pool.query<{ id: string; trunk: string }>(
-      `SELECT id::text, trunk FROM call_attempts WHERE state = 'dialing' AND started_at < $1 LIMIT 500`, [new Date(now().getTime() - staleDialMs)]);
-    for (const s of stale.rows) {
-      const job = await connection.queue(queueNameFor(s.trunk)).getJob(jobIdFor(s.id));
-      if (job && (await job.getState()) === 'active') continue;
-      const f = await withTx(pool, async (c) => {
-        const a = (await c.query<AttemptRow>(`SELECT id::text, contact_id::text, campaign_id::text, patient_id::text, seq, state, scheduled_for,
-          window_end_at, run_token, trunk, started_at FROM call_attempts WHERE id = $1 FOR UPDATE`, [s.id])).rows[0]!;
-        const campaign = await loadCampaign(c, a.campaign_id);
-        const tz = (await c.query<{ timezone: string | null }>('SELECT timezone FROM patients WHERE id = $1', [a.patient_id])).rows[0]?.timezone ?? null;
-        return (await closeDial(c, campaign, a, tz, 'failed', now(), 'stale_dial')).followUps;
-      });
-      await enqueueAttempts(connection, f, now());
-      reaped++;
-    }
+    reaped = await reapLost(false);
     // Dial slots are freed by a trigger when their attempt leaves 'dialing'; this heals any that were not.
     const freed = await pool.query(`UPDATE dial_slots s SET attempt_id = NULL, taken_at = NULL FROM call_attempts a
       WHERE s.attempt_id = a.id AND a.state <> 'dialing'`);
@@ -181,6 +199,16 @@ export function startScheduler(opts: StartSchedulerOptions): Scheduler {
       running = reconcile().catch((err: unknown) => log.error({ err }, 'reconcile failed'));
     }, opts.reconcileIntervalMs ?? 60_000);
     timer.unref();
+  }
+  // A dead gateway's calls free their dial slots within seconds of its lease running out.
+  let leaseTimer: NodeJS.Timeout | undefined;
+  let leaseSweep: Promise<unknown> = Promise.resolve();
+  if ((opts.leaseSweepIntervalMs ?? LEASE_SWEEP_MS) > 0) {
+    leaseTimer = setInterval(() => {
+      leaseSweep = reapLost(true).then((n) => { if (n > 0) log.warn({ reaped: n }, 'calls whose gateway stopped holding them closed as lost'); })
+        .catch((err: unknown) => log.error({ err }, 'lease sweep failed'));
+    }, opts.leaseSweepIntervalMs ?? LEASE_SWEEP_MS);
+    leaseTimer.unref();
   }
 
   return {
@@ -257,7 +285,9 @@ export function startScheduler(opts: StartSchedulerOptions): Scheduler {
     reconcile,
     async close() {
       if (timer) clearInterval(timer);
+      if (leaseTimer) clearInterval(leaseTimer);
       await running;
+      await leaseSweep;
     },
   };
 }

@@ -17,7 +17,8 @@ import { claimAttempt, takeRateSlot, type Claim, type ClaimPolicy } from './clai
 import { enqueueAttempts, type DialJobData } from './enqueue.js';
 import { expireAndReplace } from './lifecycle.js';
 import { fileLateOutcome, recordOutcome } from './record.js';
-import { CAMPAIGN_COLUMNS, PATIENT_COLUMNS, queueNameFor, type AttemptRow, type CampaignRow, type PatientRow } from './rows.js';
+import { queueNameFor } from './rows.js';
+import { loadAttemptForFiling } from './gateway-filing.js';
 import { DEFAULT_TRUNKS, type CallOutcome, type Dialer, type TrunkConfig } from './types.js';
 
 export interface StartWorkerOptions {
@@ -125,7 +126,7 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
 
   async function finishJournaled(data: DialJobData): Promise<string> {
     const filed = await withTx(opts.pool, async (c) => {
-      const rows = await loadForFinish(c, data.attemptId);
+      const rows = await loadAttemptForFiling(c, data.attemptId);
       if (!rows || rows.attempt.run_token !== data.runToken) return { closed: false, followUps: [] };
       // Closed meanwhile as lost (this run's lock expired mid-call): the outcome is still filed, late.
       if (rows.attempt.state !== 'dialing') return fileLateOutcome(c, rows.campaign, data.attemptId, data.runToken, rows.patient, data.outcome!);
@@ -150,7 +151,7 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
       // contact never blocks the rest.
       log.error({ err, attemptId: job.data.attemptId }, 'dial job failed for good');
       withTx(opts.pool, async (c) => {
-        const rows = await loadForFinish(c, job.data.attemptId);
+        const rows = await loadAttemptForFiling(c, job.data.attemptId);
         if (!rows || rows.attempt.state !== 'queued') return [];
         return expireAndReplace(c, rows.campaign, rows.attempt, rows.patient.timezone, 'queue_failure', new Date(now().getTime() + 60_000));
       }).then((f) => enqueueAttempts(opts.connection, f, now())).catch((e: unknown) => log.error({ err: e }, 'could not close failed job'));
@@ -165,14 +166,4 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
       await Promise.all(workers.map((w) => w.close(o.force)));
     },
   };
-}
-
-async function loadForFinish(c: pg.PoolClient, attemptId: string): Promise<{ attempt: AttemptRow; campaign: CampaignRow; patient: PatientRow } | null> {
-  const a = await c.query<AttemptRow>(`SELECT id::text, contact_id::text, campaign_id::text, patient_id::text, seq, state, scheduled_for, window_end_at,
-    run_token, trunk, started_at FROM call_attempts WHERE id = $1 FOR UPDATE`, [attemptId]);
-  const attempt = a.rows[0];
-  if (!attempt) return null;
-  const campaign = (await c.query<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = $1`, [attempt.campaign_id])).rows[0]!;
-  const patient = (await c.query<PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.id = $1`, [attempt.patient_id])).rows[0]!;
-  return { attempt, campaign, patient };
 }

@@ -38,6 +38,16 @@ export interface DialRouteOptions {
   ringTimeoutMs?: number;
   /** False while the gateway drains for shutdown: no new call is placed (a carrier-side failure, retried soon). */
   accepting?: () => boolean;
+  /**
+   * The gateway files what it owns: `hold` is called when the call is placed (a lease on the
+   * attempt, renewed while the call lasts) and `file` with the outcome when it ends, before the
+   * reply. With them, the worker going away no longer ends the call: it runs to its own end.
+   */
+  owner?: {
+    hold(attemptId: string): Promise<void>;
+    release(attemptId: string): void;
+    file(attemptId: string, outcome: CallOutcome): Promise<unknown>;
+  };
 }
 
 /**
@@ -106,24 +116,36 @@ export const dialRoute: FastifyPluginAsync<DialRouteOptions & { auth: GatewayAut
     if (!route) return { kind: 'failed', reason: 'no_route', carrierFault: true } satisfies CallOutcome;
     if (typeof route === 'object' && 'refuse' in route) return { kind: 'failed', reason: route.refuse, ...(route.carrierFault ? { carrierFault: true } : {}) } satisfies CallOutcome;
     const target: DialTarget = typeof route === 'string' ? { target: route } : route;
-    // The call ends when the worker goes away (it will retry per policy) or after maxCallMs.
+    // The call ends after maxCallMs; and, unless this gateway files the call itself, when the
+    // worker goes away (it will retry per policy).
     const ac = new AbortController();
+    const owner = opts.owner;
     // (the response's 'close' before it finished = the client disconnected; the request's own
     // 'close' fires as soon as its body is read in Node >= 16, so it cannot tell.)
-    const onGone = () => { if (!reply.raw.writableFinished) ac.abort(); };
+    const onGone = () => {
+      if (reply.raw.writableFinished) return;
+      if (owner) log.warn({ attemptId: body.attemptId }, 'the worker went away; the call goes on and this gateway files it');
+      else ac.abort();
+    };
     reply.raw.on('close', onGone);
     const limit = body.maxCallMs ? setTimeout(() => ac.abort(), body.maxCallMs) : null;
+    if (owner) await owner.hold(body.attemptId).catch((err: unknown) => log.warn({ attemptId: body.attemptId, err: { message: (err as Error).message } }, 'call lease not taken'));
     try {
       const out = await opts.dial({
         attemptId: body.attemptId, target: target.target, extraHeaders: target.extraHeaders,
         ringTimeoutMs: target.ringTimeoutMs ?? opts.ringTimeoutMs, parameters: callParametersOf(body), signal: ac.signal,
       });
       log.info({ attemptId: body.attemptId, status: out.status, reason: out.status === 'answered' ? undefined : out.reason, amd: out.status === 'answered' ? out.report.amd?.verdict : undefined }, 'dial finished');
-      if (out.status === 'answered') return callOutcomeFromReport(out.report);
-      return callOutcomeFromFailure(out);
+      const outcome = out.status === 'answered' ? callOutcomeFromReport(out.report) : callOutcomeFromFailure(out);
+      if (owner) {
+        // Filed here first; the worker's own filing of the reply then finds it done (idempotent).
+        await owner.file(body.attemptId, outcome).catch((err: unknown) => log.error({ attemptId: body.attemptId, err: { message: (err as Error).message } }, 'call outcome not filed by the gateway; the worker files it'));
+      }
+      return outcome;
     } finally {
       if (limit) clearTimeout(limit);
       reply.raw.off('close', onGone);
+      owner?.release(body.attemptId);
     }
   });
 };
