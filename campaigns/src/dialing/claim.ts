@@ -161,6 +161,9 @@ export async function claimAttempt(client: pg.PoolClient, attemptId: string, run
   // On a call from another campaign right now: try again later (the unique index on dialing
   // attempts per patient catches the race this read cannot; the worker defers on it too).
   if (patientBusy) return { action: 'defer', reason: 'patient_busy', delayMs: policy.patientBusyRetryMs ?? 30_000 };
+  // The gateway has been failing: wait for the breaker to close instead of burning this attempt.
+  const openUntil = campaign.gateway_open_until ? new Date(campaign.gateway_open_until).getTime() : 0;
+  if (openUntil > now.getTime()) return { action: 'defer', reason: 'gateway_unreachable', delayMs: openUntil - now.getTime() + Math.round(Math.random() * 1000) };
 
   // Campaign concurrency and trunk capacity (minus the share reserved for the inbound hotline).
   const trunk = policy.trunks[campaign.trunk];

@@ -10,6 +10,7 @@ import { closeDial, maybeComplete, type DialEnd } from './lifecycle.js';
 import type { AttemptRow, CampaignRow, FollowUp, PatientRow } from './rows.js';
 import { treatAsMachine, type CallOutcome, type CallResultRecord } from './types.js';
 import { callEffects, type CallEffects } from './call-effects.js';
+import { noteGatewayOutcome } from './gateway-breaker.js';
 
 /** Reasons with which someone else closed a dialing attempt because its worker looked dead. */
 export const LOST_REASONS: readonly string[] = ['worker_lost', 'stale_dial'];
@@ -22,6 +23,7 @@ export interface Filed { closed: boolean; late?: boolean; followUps: FollowUp[] 
  * still filed: see fileLateOutcome.
  */
 export async function recordOutcome(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, reported: CallOutcome, now: Date): Promise<Filed> {
+  await noteGatewayOutcome(client, campaign.id, reported, now);
   // A dialer that ran the call but says a machine answered (a CPaaS's own detection): a voicemail,
   // retried per policy. Only a confident "machine" is one; uncertain is a person (fail-safe).
   const outcome: CallOutcome = reported.kind === 'answered' && treatAsMachine(reported.amd)

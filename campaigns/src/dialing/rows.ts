@@ -26,6 +26,9 @@ export interface CampaignRow {
   trunk: string;
   caller_id: string | null;
   record_calls: boolean;
+  /** Gateway faults in a row, and until when the campaign claims no call because of them. */
+  gateway_faults: number;
+  gateway_open_until: Date | string | null;
   next_dial_slot_at: Date | null;
   state: string;
   created_at: Date;
@@ -35,7 +38,8 @@ export interface CampaignRow {
 export const CAMPAIGN_COLUMNS = `c.id::text, c.name, c.script_id, c.script_version, c.script_hash, c.language, c.timezone,
   c.windows_follow_patient_timezone, c.start_date::text AS start_date, c.end_date::text AS end_date, c.windows,
   c.quiet_days::text[] AS quiet_days, c.max_attempts, c.retry_delays_minutes, c.require_consent, c.concurrency,
-  c.calls_per_second::text AS calls_per_second, c.trunk, c.caller_id, c.record_calls, c.next_dial_slot_at, c.state, c.created_at, c.updated_at`;
+  c.calls_per_second::text AS calls_per_second, c.trunk, c.caller_id, c.record_calls, c.next_dial_slot_at, c.gateway_faults, c.gateway_open_until,
+  c.state, c.created_at, c.updated_at`;
 
 export interface PatientRow {
   id: string;

@@ -16,6 +16,8 @@ export interface CampaignDto {
   windowsFollowPatientTimezone: boolean; startDate: string; endDate: string | null; windows: Record<string, [string, string][]>;
   quietDays: string[]; maxAttempts: number; retryDelaysMinutes: Record<string, number>; requireConsent: boolean; concurrency: number;
   callsPerSecond: number; trunk: string; callerId: string | null; recordCalls: boolean; state: string; createdAt: string; updatedAt: string;
+  /** Set while the gateway breaker is open: the campaign claims no call until then (the gateway is unreachable). */
+  gatewayUnreachableUntil: string | null;
 }
 
 export function toCampaignDto(r: CampaignRow): CampaignDto {
@@ -26,6 +28,7 @@ export function toCampaignDto(r: CampaignRow): CampaignDto {
     retryDelaysMinutes: r.retry_delays_minutes, requireConsent: r.require_consent, concurrency: r.concurrency,
     callsPerSecond: Number(r.calls_per_second), trunk: r.trunk, callerId: r.caller_id, recordCalls: r.record_calls, state: r.state,
     createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+    gatewayUnreachableUntil: r.gateway_open_until && new Date(r.gateway_open_until).getTime() > Date.now() ? new Date(r.gateway_open_until).toISOString() : null,
   };
 }
 

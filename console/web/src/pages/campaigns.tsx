@@ -6,7 +6,7 @@ import { WeekGrid, gridToWindows, defaultGrid } from '../week-grid.js';
 import { OutcomeChart } from '../chart.js';
 import { previewRows } from '../preview.js';
 
-interface Campaign { id: string; name: string; scriptId: string; state: string; startDate: string; endDate: string | null; concurrency: number; maxAttempts: number }
+interface Campaign { id: string; name: string; scriptId: string; state: string; startDate: string; endDate: string | null; concurrency: number; maxAttempts: number; gatewayUnreachableUntil?: string | null }
 interface Script { id: string; version: string; hash: string; languages: string[]; title: Record<string, string> | string }
 interface Progress { campaignId: string; state: string; contacts: Record<string, number>; attempts: Record<string, number> }
 const title = (s: Script) => (typeof s.title === 'string' ? s.title : s.title[lang.value === 'en' ? 'en' : 'zh'] ?? s.id);
@@ -22,7 +22,7 @@ export function CampaignsPage(props: { create?: boolean; role: string }) {
       {props.role !== 'viewer' && <p><Link href="/campaigns/new" class="button primary">{t('newCampaign')}</Link></p>}
       {!items ? <p>{t('loading')}</p> : (
         <table><thead><tr><th scope="col">#</th><th scope="col">{t('campaignName')}</th><th scope="col">{t('script')}</th><th scope="col">{t('state')}</th><th scope="col">{t('startDate')}</th></tr></thead>
-          <tbody>{items.map((c) => <tr><td>{c.id}</td><td><Link href={`/campaigns/${c.id}`}>{c.name}</Link></td><td>{c.scriptId}</td><td><span class={`state ${c.state}`}>{t(c.state)}</span></td><td>{c.startDate}</td></tr>)}</tbody></table>
+          <tbody>{items.map((c) => <tr><td>{c.id}</td><td><Link href={`/campaigns/${c.id}`}>{c.name}</Link></td><td>{c.scriptId}</td><td><span class={`state ${c.state}`}>{t(c.state)}</span>{c.gatewayUnreachableUntil && <span class="state failed" data-testid="gateway-unreachable"> {t('gatewayUnreachableShort')}</span>}</td><td>{c.startDate}</td></tr>)}</tbody></table>
       )}
     </div>
   );
@@ -134,6 +134,7 @@ export function CampaignDetail(props: { id: string; role: string }) {
   return (
     <div>
       <h1>{c.name} <span class={`state ${c.state}`} data-testid="campaign-state">{t(c.state)}</span></h1>
+      {c.gatewayUnreachableUntil && <p class="error" role="status" data-testid="gateway-unreachable">{t('gatewayUnreachable')} {new Date(c.gatewayUnreachableUntil).toLocaleTimeString()}</p>}
       <p>{t('script')}: {c.scriptId} · {t('startDate')}: {c.startDate}{c.endDate ? ` – ${c.endDate}` : ''} · {t('concurrency')}: {c.concurrency} · {t('maxAttempts')}: {c.maxAttempts}</p>
       {can && (
         <div class="actions" role="group" aria-label={t('state')}>
