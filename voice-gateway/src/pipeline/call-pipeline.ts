@@ -37,6 +37,11 @@ export interface CallPipelineOptions {
   transferTargetFor?: (reason: string) => string | undefined;
   /** A console test call: marked in the report, never filed as a real call. */
   test?: boolean;
+  /**
+   * The call so far, each time the dialog's result changes (an answer, a red flag, the outcome):
+   * a checkpoint, so a call cut by a crash keeps what the patient already said.
+   */
+  onProgress?: (soFar: CallReport) => void;
   /** Words spoken when the platform itself fails mid-call (the runner or an engine), by language. */
   faultText?: (lang: string, urgent: boolean) => string;
   /** Clock for latency marks and prompt positions, ms (default performance.now; tests pass a media clock). */
@@ -147,6 +152,20 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   let batch: Promise<void> = Promise.resolve();
   let resolveEnd!: () => void;
   const endPromise = new Promise<void>((r) => { resolveEnd = r; });
+
+  let progressMark = '';
+  const checkpoint = () => {
+    if (!o.onProgress) return;
+    let r: CallReport['result'];
+    try { r = dialog.result(); } catch { return; }
+    if (!r) return;
+    const mark = `${Object.keys(r.answers).length}|${r.redFlags.join(',')}|${r.disposition}|${r.outcome}|${r.doNotCall}`;
+    if (mark === progressMark) return;
+    progressMark = mark;
+    try {
+      o.onProgress({ ...report, result: r, outcome: r.outcome, transcript: [...report.transcript], events: [...report.events], durationMs: Math.round(now() - startedAt) });
+    } catch { /* a checkpoint never ends a call */ }
+  };
 
   const clearNoInput = () => { if (noInputTimer) clearTimeout(noInputTimer); noInputTimer = null; };
 
@@ -305,6 +324,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
       return;
     }
     timing.decisionAt = now();
+    checkpoint();
     if (!actions.some((a) => a.type === 'say')) finishTiming();
     if (actions.length === 0 && asked) {
       // Still listening: more keys, or the no-input timer (which ends a digit entry without '#').
