@@ -15,7 +15,7 @@ import {
   type DialRouteOptions, type MediaRelay, type PipelineCallHandlerOptions,
 } from '@tingzhen/voice-gateway';
 import { loadSipConfigFile } from '@tingzhen/sip-config';
-import { fileFromGateway, fileInboundCall, startLeaseKeeper, type Pool, type QueueConnection } from '@tingzhen/campaigns';
+import { fileFromGateway, fileInboundCall, startCheckpointStore, startLeaseKeeper, type Pool, type QueueConnection } from '@tingzhen/campaigns';
 import { hostname } from 'node:os';
 import type { AsrEngine, CallReport, Config, Logger } from '@tingzhen/voice-core';
 import { LanguageRoutedTts } from './tts-router.js';
@@ -49,9 +49,12 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
   if (vad.prewarm) await vad.prewarm(PREWARM_VAD_DETECTORS, PIPELINE_VAD_OPTIONS);
   const metrics = new GatewayMetrics();
   // Hotline calls are filed in PostgreSQL; one that needs a human lands on the nurse worklist.
+  const holder = `${hostname()}:${process.pid}`;
+  const checkpoints = startCheckpointStore(opts.pool, holder, { logger: log });
   const sink = {
     write: async (report: CallReport) => {
       const filed = await fileInboundCall(opts.pool, report);
+      await checkpoints.remove(report).catch(() => undefined);
       if (filed.callId !== report.callId) log.warn({ callId: report.callId, filedAs: filed.callId }, 'call id reused by the client: filed under a fresh id');
       if (filed.escalationId) log.warn({ callId: filed.callId, escalationId: filed.escalationId, priority: filed.priority }, 'hotline call needs a nurse');
     },
@@ -78,6 +81,9 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
     },
     recording: { dir: recordingsDir, layout: 'stereo' },
     faultText, activeCalls,
+    // Each answer is checkpointed: a call cut by a crash keeps what the patient said.
+    // (Campaign calls by their attempt, hotline calls by their call id; never a console test call.)
+    onProgress: (soFar) => { if (!soFar.test && (soFar.attemptId === undefined || /^[1-9][0-9]*$/.test(soFar.attemptId))) checkpoints.save(soFar); },
     logger: log, metrics,
   };
   // Inbound calls are filed by the sink; campaign calls by the worker (from the dial outcome).
@@ -101,12 +107,13 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
   }
   // This gateway files the campaign calls it carries (holding a lease on each while it lasts), so a
   // worker that dies or restarts mid-call loses nothing and rings nobody twice.
-  const leases = startLeaseKeeper(opts.pool, `${hostname()}:${process.pid}`, { logger: log });
+  const leases = startLeaseKeeper(opts.pool, holder, { logger: log });
   const owner: NonNullable<DialRouteOptions['owner']> = {
     hold: (id) => leases.hold(id),
     release: (id) => leases.release(id),
     file: async (id, outcome) => {
       const filed = await fileFromGateway(opts.pool, opts.queue, id, outcome);
+      await checkpoints.remove({ callId: '', attemptId: id }).catch(() => undefined);
       if (filed === 'filed-late') log.warn({ attemptId: id }, 'call filed after its attempt was closed as lost');
       return filed;
     },
@@ -134,6 +141,7 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
     },
     async close() {
       leases.close();
+      checkpoints.close();
       if (sip) await sip.close();
       await monitor.close();
       if (audioSocket) await new Promise<void>((r) => audioSocket.close(() => r()));

@@ -11,6 +11,8 @@ import type { AttemptRow, CampaignRow, FollowUp, PatientRow } from './rows.js';
 import { treatAsMachine, type CallOutcome, type CallResultRecord } from './types.js';
 import { callEffects, type CallEffects } from './call-effects.js';
 import { noteGatewayOutcome } from './gateway-breaker.js';
+import { interrupted } from './checkpoints.js';
+import { callResultFromReport, type CallReport } from '@tingzhen/voice-core';
 
 /** Reasons with which someone else closed a dialing attempt because its worker looked dead. */
 export const LOST_REASONS: readonly string[] = ['worker_lost', 'stale_dial'];
@@ -75,6 +77,17 @@ export async function fileLateOutcome(client: pg.PoolClient, campaign: CampaignR
     await maybeComplete(client, campaign.id);
   }
   return { closed: false, late: true, followUps: [] };
+}
+
+/**
+ * A call its gateway lost (the attempt was closed as lost), filed from the checkpoint the gateway
+ * saved: the answers already given, marked interrupted (ended by a platform fault), with a worklist
+ * item (P1 when a red flag had fired). The contact's retry was planned by the close.
+ */
+export async function fileInterruptedCall(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, checkpoint: CallReport, now: Date): Promise<void> {
+  const r = callResultFromReport(interrupted(checkpoint));
+  const effects = callEffects(r, now, patient.timezone ?? campaign.timezone, false);
+  await fileResult(client, campaign, attempt, patient, r, { ...effects, doNotCall: r.optOut ? effects.doNotCall : null }, false, undefined);
 }
 
 async function fileResult(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, r: CallResultRecord, effects: CallEffects, late: boolean, amd: string | undefined): Promise<void> {

@@ -12,7 +12,9 @@ import { nextSlot, validateWindows, type CallingWindows } from '../domain/window
 import type { QueueConnection } from '../queue/connection.js';
 import { enqueueAttempts } from './enqueue.js';
 import { closeDial, completeIfDone, insertAttempts, maybeComplete, type NewAttempt } from './lifecycle.js';
-import { CAMPAIGN_COLUMNS, jobIdFor, queueNameFor, windowSpecFor, type AttemptRow, type CampaignRow, type FollowUp } from './rows.js';
+import { CAMPAIGN_COLUMNS, jobIdFor, PATIENT_COLUMNS, queueNameFor, windowSpecFor, type AttemptRow, type CampaignRow, type FollowUp, type PatientRow } from './rows.js';
+import { recoverStaleHotlineCalls, takeAttemptCheckpoint } from './checkpoints.js';
+import { fileInterruptedCall } from './record.js';
 
 export interface StartSchedulerOptions {
   pool: pg.Pool;
@@ -159,12 +161,19 @@ export function startScheduler(opts: StartSchedulerOptions): Scheduler {
         const a = (await c.query<AttemptRow>(`SELECT id::text, contact_id::text, campaign_id::text, patient_id::text, seq, state, scheduled_for,
           window_end_at, run_token, trunk, started_at FROM call_attempts WHERE id = $1 FOR UPDATE`, [s.id])).rows[0]!;
         const campaign = await loadCampaign(c, a.campaign_id);
-        const tz = (await c.query<{ timezone: string | null }>('SELECT timezone FROM patients WHERE id = $1', [a.patient_id])).rows[0]?.timezone ?? null;
-        return (await closeDial(c, campaign, a, tz, 'failed', now(), 'stale_dial')).followUps;
+        const patient = (await c.query<PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.id = $1`, [a.patient_id])).rows[0]!;
+        const closed = await closeDial(c, campaign, a, patient.timezone, 'failed', now(), 'stale_dial');
+        // What the patient had already said reaches the nurse, marked interrupted.
+        const checkpoint = closed.closed ? await takeAttemptCheckpoint(c, a.id) : null;
+        if (checkpoint) await fileInterruptedCall(c, campaign, a, patient, checkpoint, now());
+        return closed.followUps;
       });
       await enqueueAttempts(connection, f, now());
       reaped++;
     }
+    // Hotline calls whose gateway died: filed from their checkpoints.
+    const hotline = await recoverStaleHotlineCalls(pool);
+    if (hotline > 0) log.warn({ calls: hotline }, 'hotline calls cut by a gateway crash filed as interrupted');
     return reaped;
   }
 
@@ -182,6 +191,8 @@ export function startScheduler(opts: StartSchedulerOptions): Scheduler {
     await enqueueAttempts(connection, missing, now());
     requeued = missing.length;
     reaped = await reapLost(false);
+    // Checkpoints of calls filed by a gateway that died before it could remove them.
+    await pool.query("DELETE FROM call_checkpoints cp USING call_attempts a WHERE cp.attempt_id = a.id AND a.state <> 'dialing' AND cp.updated_at < $1", [new Date(now().getTime() - 60_000)]);
     // Dial slots are freed by a trigger when their attempt leaves 'dialing'; this heals any that were not.
     const freed = await pool.query(`UPDATE dial_slots s SET attempt_id = NULL, taken_at = NULL FROM call_attempts a
       WHERE s.attempt_id = a.id AND a.state <> 'dialing'`);

@@ -1,0 +1,97 @@
+/**
+ * Checkpoints of calls in progress (table call_checkpoints): the gateway saves the call so far as
+ * each answer comes, keeps the checkpoints of its live calls fresh, and removes one when the call
+ * is filed. What a crash leaves behind is filed by `recoverCheckpoint` (a campaign call closed as
+ * lost) and `recoverStaleHotlineCalls` (a hotline call whose gateway stopped touching it): the
+ * answers already given are kept, the call is marked interrupted, and a nurse sees it.
+ */
+import type pg from 'pg';
+import { createLogger, type CallReport, type Logger } from '@tingzhen/voice-core';
+import { fileInboundCall } from '../inbound.js';
+
+/** A live call's checkpoint is touched this often, ms. */
+export const CHECKPOINT_TOUCH_MS = 5_000;
+/** A hotline checkpoint untouched this long belongs to a dead gateway, ms. */
+export const CHECKPOINT_STALE_MS = 30_000;
+
+export function checkpointKey(report: Pick<CallReport, 'callId' | 'attemptId'>): string {
+  return report.attemptId && /^[1-9][0-9]{0,18}$/.test(report.attemptId) ? `attempt:${report.attemptId}` : `call:${report.callId}`;
+}
+
+export interface CheckpointStore {
+  /** Save the call so far (latest wins; writes of one call never overlap). */
+  save(report: CallReport): void;
+  /** The call was filed: its checkpoint goes. */
+  remove(report: Pick<CallReport, 'callId' | 'attemptId'>): Promise<void>;
+  close(): void;
+}
+
+export function startCheckpointStore(pool: pg.Pool, holder: string, opts: { touchMs?: number; logger?: Logger } = {}): CheckpointStore {
+  const log = opts.logger ?? createLogger({ name: 'campaigns.checkpoints' });
+  const live = new Map<string, { writing: Promise<void>; next: CallReport | null }>();
+  const write = async (key: string, report: CallReport) => {
+    const attemptId = key.startsWith('attempt:') ? key.slice(8) : null;
+    await pool.query(
+      `INSERT INTO call_checkpoints (call_key, attempt_id, report, holder, updated_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (call_key) DO UPDATE SET report = EXCLUDED.report, holder = EXCLUDED.holder, updated_at = now()`,
+      [key, attemptId, JSON.stringify(report), holder]);
+  };
+  const pump = (key: string) => {
+    const slot = live.get(key);
+    if (!slot?.next) return;
+    const report = slot.next;
+    slot.next = null;
+    slot.writing = write(key, report).catch((err: unknown) => {
+      // A foreign-key miss (an attempt id that is not ours) or a database hiccup: the call goes on.
+      log.warn({ callId: report.callId, err: { message: (err as Error).message } }, 'checkpoint not saved');
+    }).then(() => pump(key));
+  };
+  const timer = setInterval(() => {
+    const keys = [...live.keys()];
+    if (keys.length > 0) pool.query('UPDATE call_checkpoints SET updated_at = now() WHERE call_key = ANY($1)', [keys]).catch(() => undefined);
+  }, opts.touchMs ?? CHECKPOINT_TOUCH_MS);
+  timer.unref();
+  return {
+    save(report) {
+      const key = checkpointKey(report);
+      let slot = live.get(key);
+      if (!slot) { slot = { writing: Promise.resolve(), next: null }; live.set(key, slot); }
+      const idle = slot.next === null;
+      slot.next = report;
+      if (idle) void slot.writing.then(() => pump(key));
+    },
+    async remove(report) {
+      const key = checkpointKey(report);
+      const slot = live.get(key);
+      live.delete(key);
+      if (slot) { slot.next = null; await slot.writing; }
+      await pool.query('DELETE FROM call_checkpoints WHERE call_key = $1', [key]);
+    },
+    close() {
+      clearInterval(timer);
+      live.clear();
+    },
+  };
+}
+
+/** The checkpoint of a campaign attempt, if its gateway saved one (inside the caller's transaction). */
+export async function takeAttemptCheckpoint(db: pg.ClientBase, attemptId: string): Promise<CallReport | null> {
+  const r = await db.query<{ report: CallReport }>('DELETE FROM call_checkpoints WHERE call_key = $1 RETURNING report', [`attempt:${attemptId}`]);
+  return r.rows[0]?.report ?? null;
+}
+
+/** Hotline calls whose gateway stopped touching their checkpoint: filed as interrupted (a worklist item), checkpoint removed. */
+export async function recoverStaleHotlineCalls(pool: pg.Pool, staleMs = CHECKPOINT_STALE_MS): Promise<number> {
+  const stale = await pool.query<{ call_key: string; report: CallReport }>(
+    `SELECT call_key, report FROM call_checkpoints WHERE attempt_id IS NULL AND call_key LIKE 'call:%' AND updated_at < now() - make_interval(secs => $1::double precision / 1000) LIMIT 200`, [staleMs]);
+  for (const row of stale.rows) {
+    await fileInboundCall(pool, interrupted(row.report));
+    await pool.query('DELETE FROM call_checkpoints WHERE call_key = $1', [row.call_key]);
+  }
+  return stale.rowCount ?? 0;
+}
+
+/** A checkpoint as the report of a call its gateway lost: ended by a platform fault. */
+export function interrupted(report: CallReport): CallReport {
+  return { ...report, endReason: 'error', fault: report.fault ?? { code: 'TZ_ERR_CALL_INTERRUPTED', stage: 'gateway' } };
+}
