@@ -425,7 +425,12 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         try { results = timed('asr', () => asr!.push(clean)); } catch (err) { asrFailed(err); }
         for (const r of results) {
           if (!r.isFinal) turnTaker.onPartial(r.text);
-          else if (listen && r.text.trim() !== '') turnEnded(turnTaker.onAsrFinal(r.endMs));
+          else if (listen && r.text.trim() !== '') {
+            // The recogniser's own endpoint: this final is the answer (its segment is over, so
+            // finish() at the turn's end has nothing more to give).
+            heldResult = heldResult ? { ...r, text: joinText(heldResult.text, r.text, language), confidence: Math.min(heldResult.confidence ?? 1, r.confidence ?? 1) } : r;
+            turnEnded(turnTaker.onAsrFinal(r.endMs));
+          }
         }
       }
       if (prompt && prompt.isPlaying && promptBargeIn && pendingListen && !paused) {
