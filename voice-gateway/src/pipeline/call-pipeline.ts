@@ -454,8 +454,11 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   }
 
   if (!ended) {
-    // The caller's side went away while we were still talking: a dropped call.
-    try { dialog.next({ type: 'hangup' }); } catch { /* the outcome stays as it was */ }
+    // The caller's side went away while we were still talking: a dropped call. What the runner
+    // decides on it (an alert when the answers so far are a concern) is part of the call.
+    try {
+      for (const a of dialog.next({ type: 'hangup' }).actions) if (a.type !== 'say' && a.type !== 'listen' && a.type !== 'hangup') report.events.push({ ...a });
+    } catch { /* the outcome stays as it was */ }
     await endCall('dropped');
   }
   await endPromise;
