@@ -114,7 +114,8 @@ async function fileResult(client: pg.PoolClient, campaign: CampaignRow, attempt:
   if (effects.doNotCall) {
     await client.query(`UPDATE patients SET do_not_call = true, do_not_call_reason = $2, do_not_call_at = now(), do_not_call_attempt_id = $3, updated_at = now() WHERE id = $1`,
       [patient.id, effects.doNotCall, attempt.id]);
-    await client.query(`INSERT INTO audit_log (actor, action, entity, entity_id, patient_id, details) VALUES ('system', 'update', 'patient', $1, $1, $2)`,
-      [patient.id, JSON.stringify({ field: 'do_not_call', reason: effects.doNotCall, source: 'call', attemptId: attempt.id })]);
+    // One parameter per column: $1 as both text (entity_id) and bigint (patient_id) cannot be typed.
+    await client.query(`INSERT INTO audit_log (actor, action, entity, entity_id, patient_id, details) VALUES ('system', 'update', 'patient', $1, $2, $3)`,
+      [patient.id, patient.id, JSON.stringify({ field: 'do_not_call', reason: effects.doNotCall, source: 'call', attemptId: attempt.id })]);
   }
 }
