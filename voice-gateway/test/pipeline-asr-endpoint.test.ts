@@ -16,7 +16,7 @@ const ENDPOINT_SILENCE_MS = 400;
 
 /** Like the streaming engine: a final from push() at its endpoint, then a fresh segment; finish() has nothing. */
 class EndpointAsr implements AsrEngine {
-  readonly capabilities = { name: 'endpoint-asr', languages: ['zh'], sampleRate: 8000 };
+  readonly capabilities = { name: 'endpoint-asr', languages: ['zh'], sampleRate: 8000, hotwords: false, confidence: true };
   constructor(private readonly texts: string[]) {}
   stream(): AsrStream {
     let speechMs = 0;
