@@ -124,6 +124,36 @@ describe.each(BACKENDS)('the gateway files what it owns, on %s', (backend) => {
     }
   }, 60_000);
 
+  it('"accepted": the worker is free once the callee picks up; the gateway files the call when it ends', async () => {
+    const { campaignId } = await seed(env, 2, { maxAttempts: 3, concurrency: 2 });
+    const scheduler = startScheduler({ pool: env.pool, connection: env.conn, reconcileIntervalMs: 0, leaseSweepIntervalMs: 500 });
+    const leases = startLeaseKeeper(env.pool, 'test-gateway', { leaseMs: 3000, renewMs: 500 });
+    const inCall: string[] = [];
+    const dialer = new StubDialer({
+      outcome: async (req) => {
+        await leases.hold(req.attemptId);
+        inCall.push(req.attemptId);
+        return { kind: 'accepted' };
+      },
+    });
+    await scheduler.scheduleCampaign(campaignId);
+    const worker = startWorker({ pool: env.pool, connection: env.conn, dialer, voicemailMessage: 'x', dailyCapPerPatient: 10 });
+    try {
+      await waitFor(async () => inCall.length === 2, 20_000);
+      // Both workers' jobs are done, the calls still up (dialing, leased): nothing filed yet.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await env.pool.query("SELECT count(*)::int AS n FROM call_attempts WHERE campaign_id = $1 AND state = 'dialing'", [campaignId])).rows[0].n).toBe(2);
+      for (const id of inCall) { expect(await fileFromGateway(env.pool, env.conn, id, answered)).toBe('filed'); leases.release(id); }
+      await waitFor(async () => (await campaignProgress(env.pool, campaignId)).state === 'completed', 20_000);
+      expect(dialer.calls).toHaveLength(2);
+      expect((await env.pool.query('SELECT count(*)::int AS n FROM call_results WHERE campaign_id = $1', [campaignId])).rows[0].n).toBe(2);
+    } finally {
+      await worker.close({ force: true });
+      leases.close();
+      await scheduler.close();
+    }
+  }, 60_000);
+
   it('files once: the gateway first, then the worker reading the same outcome changes nothing', async () => {
     const { campaignId } = await seed(env, 1, { maxAttempts: 3 });
     const scheduler = startScheduler({ pool: env.pool, connection: env.conn, reconcileIntervalMs: 0, leaseSweepIntervalMs: 0 });

@@ -23,6 +23,8 @@ export interface PlaceCallRequest {
   /** Extra SIP headers (ignored by the WebSocket dialer). */
   extraHeaders?: string[];
   signal?: AbortSignal;
+  /** The callee answered (the call runs on; the outcome still comes when it ends). */
+  onAnswered?: () => void;
 }
 
 export type PlaceCallOutcome =
@@ -78,6 +80,7 @@ export function createWsDialer(opts: WsDialerOptions): Dial {
       return { status: reason === 'no-answer' ? 'no-answer' : 'failed', reason: leg.closeCause ?? 'closed' };
     }
     // The abort (maxCallMs, the worker gone) ends the answered call too.
+    req.onAnswered?.();
     try {
       const report = await opts.runCall(leg, req);
       return { status: 'answered', report };

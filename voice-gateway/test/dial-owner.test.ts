@@ -14,7 +14,7 @@ const body: DialRequestWire = {
   voicemailMessage: '', maxCallMs: 60_000, patient: { id: '9', name: '张三', language: 'zh-CN', timezone: null, department: null, dischargeDate: null, customFields: {} },
 };
 
-async function start(withOwner: boolean) {
+async function start(withOwner: boolean, held = false) {
   const events: string[] = [];
   let endCall!: () => void;
   const aborted = { value: false };
@@ -24,12 +24,13 @@ async function start(withOwner: boolean) {
     targetFor: () => 'sip:+8613800138000@trunk',
     dial: (req: PlaceCallRequest) => new Promise((resolve) => {
       events.push('placed');
+      setTimeout(() => { events.push('answered'); req.onAnswered?.(); }, 100);
       req.signal?.addEventListener('abort', () => { aborted.value = true; resolve({ status: 'failed', reason: 'aborted' }); });
       endCall = () => resolve({ status: 'no-answer', reason: 'timeout' });
     }),
     ...(withOwner ? {
       owner: {
-        hold: async (id: string) => { events.push(`hold:${id}`); },
+        hold: async (id: string) => { events.push(`hold:${id}`); return held; },
         release: (id: string) => { events.push(`release:${id}`); },
         file: async (id: string, o: CallOutcome) => { events.push(`file:${id}:${o.kind}`); },
       },
@@ -55,10 +56,24 @@ describe('dial route with an owner', () => {
     try {
       await dialAndDisconnect(s.url);
       expect(s.aborted.value).toBe(false);
-      expect(s.events).toEqual(['hold:42', 'placed']);
+      expect(s.events).toEqual(['hold:42', 'placed', 'answered']);
       s.end();
       await new Promise((r) => setTimeout(r, 100));
-      expect(s.events).toEqual(['hold:42', 'placed', 'file:42:no_answer', 'release:42']);
+      expect(s.events).toEqual(['hold:42', 'placed', 'answered', 'file:42:no_answer', 'release:42']);
+    } finally {
+      await s.app.close();
+    }
+  });
+
+  it('a call the gateway holds is answered "accepted" as soon as the callee picks up, and filed by the gateway when it ends', async () => {
+    const s = await start(true, true);
+    try {
+      const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(SECRET, { ttlMs: 60_000, sub: 'worker' })}` }, body: JSON.stringify(body) });
+      expect(await res.json()).toEqual({ kind: 'accepted' });
+      expect(s.events).toEqual(['hold:42', 'placed', 'answered']);
+      s.end();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(s.events).toEqual(['hold:42', 'placed', 'answered', 'file:42:no_answer', 'release:42']);
     } finally {
       await s.app.close();
     }

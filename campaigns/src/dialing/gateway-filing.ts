@@ -56,8 +56,8 @@ export async function fileFromGateway(pool: pg.Pool, connection: QueueConnection
 }
 
 export interface LeaseKeeper {
-  /** Start holding an attempt's call (renewed until released). */
-  hold(attemptId: string): Promise<void>;
+  /** Start holding an attempt's call (renewed until released); false when no dialing attempt has that id. */
+  hold(attemptId: string): Promise<boolean>;
   release(attemptId: string): void;
   close(): void;
 }
@@ -67,10 +67,11 @@ export function startLeaseKeeper(pool: pg.Pool, holder: string, opts: { leaseMs?
   const log = opts.logger ?? createLogger({ name: 'campaigns.leases' });
   const leaseMs = opts.leaseMs ?? CALL_LEASE_MS;
   const held = new Set<string>();
-  const renew = async (ids: string[]) => {
-    if (ids.length === 0) return;
-    await pool.query(`UPDATE call_attempts SET lease_until = now() + make_interval(secs => $2::double precision / 1000), lease_holder = $3
+  const renew = async (ids: string[]): Promise<number> => {
+    if (ids.length === 0) return 0;
+    const r = await pool.query(`UPDATE call_attempts SET lease_until = now() + make_interval(secs => $2::double precision / 1000), lease_holder = $3
       WHERE id = ANY($1::bigint[]) AND state = 'dialing'`, [ids, leaseMs, holder]);
+    return r.rowCount ?? 0;
   };
   const timer = setInterval(() => {
     renew([...held]).catch((err: unknown) => log.warn({ err: { message: (err as Error).message }, calls: held.size }, 'call leases not renewed'));
@@ -78,9 +79,11 @@ export function startLeaseKeeper(pool: pg.Pool, holder: string, opts: { leaseMs?
   timer.unref();
   return {
     async hold(attemptId) {
-      if (!/^[1-9][0-9]{0,18}$/.test(attemptId)) return;
+      if (!/^[1-9][0-9]{0,18}$/.test(attemptId)) return false;
       held.add(attemptId);
-      await renew([attemptId]);
+      const n = await renew([attemptId]);
+      if (n === 0) held.delete(attemptId);
+      return n > 0;
     },
     release(attemptId) {
       held.delete(attemptId);

@@ -26,6 +26,8 @@ export interface Filed { closed: boolean; late?: boolean; followUps: FollowUp[] 
  */
 export async function recordOutcome(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, reported: CallOutcome, now: Date): Promise<Filed> {
   await noteGatewayOutcome(client, campaign.id, reported, now);
+  // The gateway carries the call and files it itself when it ends: nothing to file now.
+  if (reported.kind === 'accepted') return { closed: false, followUps: [] };
   // A dialer that ran the call but says a machine answered (a CPaaS's own detection): a voicemail,
   // retried per policy. Only a confident "machine" is one; uncertain is a person (fail-safe).
   const outcome: CallOutcome = reported.kind === 'answered' && treatAsMachine(reported.amd)
@@ -61,6 +63,7 @@ export async function fileLateOutcome(client: pg.PoolClient, campaign: CampaignR
   if (!row || row.run_token !== runToken || row.state === 'dialing' || !LOST_REASONS.includes(row.reason ?? '')) return { closed: false, followUps: [] };
   const seen = await client.query("SELECT 1 FROM call_events WHERE entity = 'attempt' AND entity_id = $1 AND kind = 'late_outcome'", [attemptId]);
   if ((seen.rowCount ?? 0) > 0) return { closed: false, late: true, followUps: [] };
+  if (outcome.kind === 'accepted') return { closed: false, followUps: [] };
   await appendEvent(client, 'attempt', attemptId, campaign.id, 'late_outcome', { outcome: outcome.kind, closedAs: row.state, closedReason: row.reason });
   if (outcome.kind !== 'answered') return { closed: false, late: true, followUps: [] };
 

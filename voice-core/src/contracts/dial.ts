@@ -105,6 +105,11 @@ export const CallResultRecordSchema = Type.Object({
 export type CallResultRecord = Static<typeof CallResultRecordSchema>;
 
 export const CallOutcomeSchema = Type.Union([
+  /**
+   * The call was answered and the gateway carries it: it holds the attempt's lease and files the
+   * outcome itself when the call ends (the worker files nothing and is free at once).
+   */
+  Type.Object({ kind: Type.Literal('accepted') }),
   Type.Object({ kind: Type.Literal('answered'), amd: Type.Optional(AmdVerdictSchema), result: CallResultRecordSchema }),
   Type.Object({ kind: Type.Literal('voicemail'), messageLeft: Type.Boolean(), durationMs: Type.Optional(Type.Number()), recordingRef: Type.Optional(Type.Union([Type.String(), Type.Null()])) }),
   Type.Object({

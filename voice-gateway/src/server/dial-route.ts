@@ -44,7 +44,8 @@ export interface DialRouteOptions {
    * reply. With them, the worker going away no longer ends the call: it runs to its own end.
    */
   owner?: {
-    hold(attemptId: string): Promise<void>;
+    /** Resolves true when this gateway now holds the attempt (a campaign attempt that is dialing). */
+    hold(attemptId: string): Promise<boolean>;
     release(attemptId: string): void;
     file(attemptId: string, outcome: CallOutcome): Promise<unknown>;
   };
@@ -129,23 +130,41 @@ export const dialRoute: FastifyPluginAsync<DialRouteOptions & { auth: GatewayAut
     };
     reply.raw.on('close', onGone);
     const limit = body.maxCallMs ? setTimeout(() => ac.abort(), body.maxCallMs) : null;
-    if (owner) await owner.hold(body.attemptId).catch((err: unknown) => log.warn({ attemptId: body.attemptId, err: { message: (err as Error).message } }, 'call lease not taken'));
-    try {
-      const out = await opts.dial({
-        attemptId: body.attemptId, target: target.target, extraHeaders: target.extraHeaders,
-        ringTimeoutMs: target.ringTimeoutMs ?? opts.ringTimeoutMs, parameters: callParametersOf(body), signal: ac.signal,
-      });
-      log.info({ attemptId: body.attemptId, status: out.status, reason: out.status === 'answered' ? undefined : out.reason, amd: out.status === 'answered' ? out.report.amd?.verdict : undefined }, 'dial finished');
-      const outcome = out.status === 'answered' ? callOutcomeFromReport(out.report) : callOutcomeFromFailure(out);
-      if (owner) {
-        // Filed here first; the worker's own filing of the reply then finds it done (idempotent).
-        await owner.file(body.attemptId, outcome).catch((err: unknown) => log.error({ attemptId: body.attemptId, err: { message: (err as Error).message } }, 'call outcome not filed by the gateway; the worker files it'));
+    const held = owner ? await owner.hold(body.attemptId).catch((err: unknown) => { log.warn({ attemptId: body.attemptId, err: { message: (err as Error).message } }, 'call lease not taken'); return false; }) : false;
+    // A call this gateway holds is answered to the worker as soon as the callee picks up
+    // ('accepted'): the worker is free at once, and the outcome is filed here when the call ends.
+    let answered!: () => void;
+    const pickedUp = new Promise<void>((r) => { answered = r; });
+    const call = (async () => {
+      try {
+        const out = await opts.dial({
+          attemptId: body.attemptId, target: target.target, extraHeaders: target.extraHeaders,
+          ringTimeoutMs: target.ringTimeoutMs ?? opts.ringTimeoutMs, parameters: callParametersOf(body), signal: ac.signal, onAnswered: answered,
+        });
+        log.info({ attemptId: body.attemptId, status: out.status, reason: out.status === 'answered' ? undefined : out.reason, amd: out.status === 'answered' ? out.report.amd?.verdict : undefined }, 'dial finished');
+        const outcome = out.status === 'answered' ? callOutcomeFromReport(out.report) : callOutcomeFromFailure(out);
+        if (owner) {
+          // Filed here first; a worker reading the same outcome then finds it done (idempotent).
+          await owner.file(body.attemptId, outcome).catch((err: unknown) => log.error({ attemptId: body.attemptId, err: { message: (err as Error).message } }, 'call outcome not filed by the gateway'));
+        }
+        return outcome;
+      } finally {
+        if (limit) clearTimeout(limit);
+        owner?.release(body.attemptId);
       }
-      return outcome;
+    })();
+    try {
+      if (held) {
+        const first = await Promise.race([call, pickedUp.then(() => 'accepted' as const)]);
+        if (first === 'accepted') {
+          void call.catch(() => undefined);
+          return { kind: 'accepted' } satisfies CallOutcome;
+        }
+        return first;
+      }
+      return await call;
     } finally {
-      if (limit) clearTimeout(limit);
       reply.raw.off('close', onGone);
-      owner?.release(body.attemptId);
     }
   });
 };

@@ -139,6 +139,7 @@ export function createSipDialer(opts: SipDialerOptions): SipDial {
     const r = await placeSipCall(ep, req);
     if (r.status !== 'answered') return r;
     const leg = r.leg;
+    req.onAnswered?.();
     const report = await opts.runCall(leg, req);
     if (leg.state !== 'closed') await leg.hangup('normal');
     return { status: 'answered', report };
