@@ -92,7 +92,11 @@ export function createTwilioCodec(variant: TwilioVariant = 'twilio'): WireCodec 
           started = true;
           const parameters = stringRecord(start[sp.paramsKey]);
           const callId = str(start[sp.callKey]) ?? streamId;
-          const info = { callId, direction: 'inbound' as const, from: str(start.from), to: str(start.to), parameters };
+          // Twilio's <Stream> sends no numbers of its own: a TwiML app passes them as custom
+          // parameters (<Parameter name="From" value="{{From}}"/>); patient data, never logged.
+          const from = str(start.from) ?? parameters.From ?? parameters.from ?? parameters.Caller;
+          const to = str(start.to) ?? parameters.To ?? parameters.to ?? parameters.Called;
+          const info = { callId, direction: 'inbound' as const, from, to, parameters };
           return [{ type: 'start', info, sampleRate: rate, encoding: enc, parameters }];
         }
         case 'media': {
