@@ -3,44 +3,23 @@
  * hotline script, hears the bot (espeak-ng fallback voice), and a caller without a token is refused.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { TestCaller, signToken } from '@tingzhen/voice-gateway';
 import { rmsDbfs } from '@tingzhen/voice-core';
-import { startPlatform, type RunningPlatform } from '../src/platform.js';
+import type { RunningPlatform } from '../src/platform.js';
+import { startTestPlatform, type TestPlatform } from './test-platform.js';
 
-const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? fileURLToPath(new URL('../../../shared/models', import.meta.url));
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECRET = 'platform-call-test-secret-0123456789';
-const DB = `tztest_call_${process.pid}`;
 
+let t: TestPlatform;
 let platform: RunningPlatform;
-let dataDir: string;
-
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
-}
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tz-call-'));
-  await admin(`CREATE DATABASE ${DB}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${DB}`;
-  platform = await startPlatform({
-    DATABASE_URL: url.toString(), QUEUE_PREFIX: `tzcall${process.pid}`, HTTP_PORT: '0', LOG_LEVEL: 'silent',
-    TINGZHEN_MODELS_DIR: MODELS_DIR, TINGZHEN_DATA_DIR: dataDir, GATEWAY_AUTH_SECRET: SECRET, TINGZHEN_ROLES: 'api,gateway',
-  });
+  t = await startTestPlatform('call', { GATEWAY_AUTH_SECRET: SECRET, TINGZHEN_ROLES: 'api,gateway' });
+  platform = t.platform;
 });
 
 afterAll(async () => {
-  await platform?.close();
-  await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  rmSync(dataDir, { recursive: true, force: true });
+  await t?.dispose();
 });
 
 describe('the composed platform', () => {
