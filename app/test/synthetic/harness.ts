@@ -8,15 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import type pg from 'pg';
 import { Redis } from 'ioredis';
 import { FakeAsr } from '@tingzhen/voice-core/testing';
 import { startPlatform, type RunningPlatform } from '../../src/platform.js';
+import { adminSql, MODELS_DIR, PG_URL } from '../test-platform.js';
 import { freePort, mediaPort, startSipp, trunkScenario, type Line, type SippProcess } from './sipp-patients.js';
 
-export const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? fileURLToPath(new URL('../../../../shared/models', import.meta.url));
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { MODELS_DIR };
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const SECRET = 'synthetic-patients-secret-0123456789';
 export const HOSPITAL = '听诊测试医院';
@@ -140,12 +139,6 @@ export interface SyntheticOptions {
   tag: string;
 }
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
-}
-
 export async function startSyntheticPlatform(o: SyntheticOptions): Promise<SyntheticPlatform> {
   const id = `${o.tag}_${o.backend}_${randomBytes(3).toString('hex')}`;
   const db = `tzsyn_${id}`;
@@ -160,8 +153,8 @@ export async function startSyntheticPlatform(o: SyntheticOptions): Promise<Synth
     for (const c of cleanups.reverse()) await within(CLEANUP_STEP_MS, c()).catch((err: unknown) => console.error('synthetic cleanup failed', err));
   };
   try {
-    await admin(`CREATE DATABASE ${db}`);
-    cleanups.push(() => admin(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`));
+    await adminSql(`CREATE DATABASE ${db}`);
+    cleanups.push(() => adminSql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`));
     if (o.backend === 'redis') cleanups.push(() => dropRedisKeys(prefix));
     const trunkPort = await freePort();
     const sipPort = await freePort();
