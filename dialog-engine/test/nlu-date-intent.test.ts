@@ -50,7 +50,7 @@ const INTENT_ZH: IntentCase[] = [
   ['我要和人说话', 'human'], ['我想跟真人讲', 'human'], ['让护士给我回个电话', 'human'], ['转人公', 'human'],
   ['我不需要人工', 'none'], ['不用转人工', 'none'], ['不用找护士', 'none'],
   ['别再给我打电话了', 'opt-out'], ['不要再打了', 'opt-out'], ['以后别打了', 'opt-out'], ['拉黑', 'opt-out'], ['取消随访', 'opt-out'],
-  ['我不想再接这种电话', 'opt-out'], ['别联系我了', 'opt-out'],
+  ['我不想再接这种电话', 'opt-out'], ['别联系我了', 'opt-out'], ['以后不要再给我打这种电话了', 'opt-out'], ['别给我打这类电话了', 'opt-out'],
   ['再说一遍', 'repeat'], ['没听清', 'repeat'], ['你说什么', 'repeat'], ['能不能重复一下', 'repeat'], ['没听清楚你再说一次', 'repeat'],
   ['不用再说一遍', 'none'], ['不用重复了', 'none'],
   ['打错了', 'wrong-person'], ['你打错电话了', 'wrong-person'], ['我不是他', 'wrong-person'], ['他不在', 'wrong-person'],
