@@ -54,8 +54,11 @@ export async function startApiRole(app: FastifyInstance, opts: { config: Config;
   };
 }
 
-export function voicemailMessage(config: Config): string {
-  // No health information on a machine: hospital name and call-back number only.
+export function voicemailMessage(config: Config, language = 'zh-CN'): string {
+  // No health information on a machine: hospital name and call-back number only, in the patient's language.
+  if (language.toLowerCase().startsWith('en')) {
+    return config.hospitalCallbackNumber ? `This is ${config.hospitalName}. Please call us back at ${config.hospitalCallbackNumber}.` : `This is ${config.hospitalName}. Please call us back.`;
+  }
   return config.hospitalCallbackNumber ? `${config.hospitalName}，请回电 ${config.hospitalCallbackNumber}。` : `${config.hospitalName}来电，请回电。`;
 }
 
@@ -63,5 +66,5 @@ export function startWorkerRole(opts: { config: Config; services: Services; log:
   const dialer = new HttpDialer({ gatewayUrl: opts.gatewayUrl, token: signToken(opts.authSecret, { ttlMs: DIAL_TOKEN_TTL_MS }) });
   // The trunks' channel and call-rate limits come from the SIP file when there is one.
   const trunks = opts.config.sipConfigFile ? campaignTrunks(loadSipConfigFile(opts.config.sipConfigFile)) : undefined;
-  return startWorker({ pool: opts.services.pool, connection: opts.services.queue, dialer, voicemailMessage: voicemailMessage(opts.config), logger: opts.log, trunks });
+  return startWorker({ pool: opts.services.pool, connection: opts.services.queue, dialer, voicemailMessage: (patient) => voicemailMessage(opts.config, patient.language), logger: opts.log, trunks });
 }

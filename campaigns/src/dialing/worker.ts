@@ -31,8 +31,8 @@ export interface StartWorkerOptions {
   dailyCapPerPatient?: number;
   /** Longest call, ms (the dial is aborted after it). */
   maxCallMs?: number;
-  /** What a voicemail gets: hospital name and call-back number only. */
-  voicemailMessage: string;
+  /** What a voicemail gets: hospital name and call-back number only (per patient: in their language). */
+  voicemailMessage: string | ((patient: { language: string }) => string);
   /** bullmq lock duration and stalled-check interval, ms: how soon a dead worker's call is noticed. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
@@ -100,7 +100,7 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
       outcome = await opts.dialer.dial({
         attemptId, campaignId: campaign.id, phone, trunk: campaign.trunk, callerId: campaign.caller_id,
         scriptId: campaign.script_id, scriptVersion: campaign.script_version, scriptHash: campaign.script_hash,
-        voicemailMessage: opts.voicemailMessage, maxCallMs, signal: ac.signal, record: campaign.record_calls,
+        voicemailMessage: typeof opts.voicemailMessage === 'function' ? opts.voicemailMessage(patient) : opts.voicemailMessage, maxCallMs, signal: ac.signal, record: campaign.record_calls,
         patient: {
           id: patient.id, name: patient.name, language: patient.language || campaign.language, timezone: patient.timezone, department: patient.department,
           diagnosis: patient.diagnosis, dischargeDate: patient.discharge_date, customFields: patient.custom_fields,
