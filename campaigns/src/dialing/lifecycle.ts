@@ -20,7 +20,11 @@ export const DEFAULT_RETRY_DELAYS_MINUTES: Record<RetryableOutcome, number> = { 
 
 /** Carrier-side failures a contact may have before they count as dials. */
 export const CARRIER_FAULT_LIMIT = 5;
-/** Retry after a carrier-side failure: this many minutes times the contact's carrier faults so far (at most the campaign's failed-dial delay). */
+/**
+ * Retry after a carrier-side failure: this many minutes, doubled for each of the contact's carrier
+ * faults so far, +-20 % jitter (so a trunk's recovery is not met by every contact at once), at most
+ * the campaign's failed-dial delay.
+ */
 export const CARRIER_RETRY_MINUTES = 2;
 
 export interface NewAttempt {
@@ -91,7 +95,8 @@ export async function closeDial(db: pg.ClientBase, campaign: CampaignRow, attemp
     if (row.carrier_faults <= CARRIER_FAULT_LIMIT) {
       // Never later than the campaign's own retry after a failed dial.
       const failedDelay = campaign.retry_delays_minutes.failed ?? DEFAULT_RETRY_DELAYS_MINUTES.failed;
-      const from = new Date(now.getTime() + Math.min(CARRIER_RETRY_MINUTES * row.carrier_faults, failedDelay) * 60_000);
+      const backoffMin = Math.min(CARRIER_RETRY_MINUTES * 2 ** (row.carrier_faults - 1), failedDelay) * (0.8 + 0.4 * Math.random());
+      const from = new Date(now.getTime() + backoffMin * 60_000);
       return { closed: true, followUps: await planNext(db, campaign, attempt.contact_id, attempt.patient_id, patientTz, attempt.seq + 1, from) };
     }
   }
