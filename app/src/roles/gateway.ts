@@ -113,7 +113,7 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
     release: (id) => leases.release(id),
     file: async (id, outcome) => {
       const filed = await fileFromGateway(opts.pool, opts.queue, id, outcome);
-      await checkpoints.remove({ callId: '', attemptId: id }).catch(() => undefined);
+      await checkpoints.remove({ attemptId: id }).catch(() => undefined);
       if (filed === 'filed-late') log.warn({ attemptId: id }, 'call filed after its attempt was closed as lost');
       return filed;
     },

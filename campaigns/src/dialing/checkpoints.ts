@@ -14,15 +14,16 @@ export const CHECKPOINT_TOUCH_MS = 5_000;
 /** A hotline checkpoint untouched this long belongs to a dead gateway, ms. */
 export const CHECKPOINT_STALE_MS = 30_000;
 
-export function checkpointKey(report: Pick<CallReport, 'callId' | 'attemptId'>): string {
-  return report.attemptId && /^[1-9][0-9]{0,18}$/.test(report.attemptId) ? `attempt:${report.attemptId}` : `call:${report.callId}`;
+/** A campaign call is keyed by its attempt, a hotline call by its call id. */
+export function checkpointKey(call: { callId?: string; attemptId?: string }): string {
+  return call.attemptId && /^[1-9][0-9]{0,18}$/.test(call.attemptId) ? `attempt:${call.attemptId}` : `call:${call.callId ?? ''}`;
 }
 
 export interface CheckpointStore {
   /** Save the call so far (latest wins; writes of one call never overlap). */
   save(report: CallReport): void;
-  /** The call was filed: its checkpoint goes. */
-  remove(report: Pick<CallReport, 'callId' | 'attemptId'>): Promise<void>;
+  /** The call was filed: its checkpoint goes (a campaign call by its attempt id, a hotline call by its call id). */
+  remove(call: { callId?: string; attemptId?: string }): Promise<void>;
   close(): void;
 }
 

@@ -12,7 +12,8 @@ import { nextSlot, validateWindows, type CallingWindows } from '../domain/window
 import type { QueueConnection } from '../queue/connection.js';
 import { enqueueAttempts } from './enqueue.js';
 import { closeDial, completeIfDone, insertAttempts, maybeComplete, type NewAttempt } from './lifecycle.js';
-import { CAMPAIGN_COLUMNS, jobIdFor, PATIENT_COLUMNS, queueNameFor, windowSpecFor, type AttemptRow, type CampaignRow, type FollowUp, type PatientRow } from './rows.js';
+import { CAMPAIGN_COLUMNS, jobIdFor, queueNameFor, windowSpecFor, type CampaignRow, type FollowUp } from './rows.js';
+import { loadAttemptForFiling } from './gateway-filing.js';
 import { recoverStaleHotlineCalls, takeAttemptCheckpoint } from './checkpoints.js';
 import { fileInterruptedCall } from './record.js';
 
@@ -158,10 +159,9 @@ export function startScheduler(opts: StartSchedulerOptions): Scheduler {
       const job = await connection.queue(queueNameFor(s.trunk)).getJob(jobIdFor(s.id));
       if (!s.leased && job && (await job.getState()) === 'active') continue;
       const f = await withTx(pool, async (c) => {
-        const a = (await c.query<AttemptRow>(`SELECT id::text, contact_id::text, campaign_id::text, patient_id::text, seq, state, scheduled_for,
-          window_end_at, run_token, trunk, started_at FROM call_attempts WHERE id = $1 FOR UPDATE`, [s.id])).rows[0]!;
-        const campaign = await loadCampaign(c, a.campaign_id);
-        const patient = (await c.query<PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.id = $1`, [a.patient_id])).rows[0]!;
+        const rows = await loadAttemptForFiling(c, s.id);
+        if (!rows) return [];
+        const { attempt: a, campaign, patient } = rows;
         const closed = await closeDial(c, campaign, a, patient.timezone, 'failed', now(), 'stale_dial');
         // What the patient had already said reaches the nurse, marked interrupted.
         const checkpoint = closed.closed ? await takeAttemptCheckpoint(c, a.id) : null;
