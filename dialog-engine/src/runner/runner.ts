@@ -3,7 +3,7 @@
  * the same state and input always give the same output, and the state is plain JSON, so a call
  * can be saved mid-way and continued in another process.
  */
-import { TzError } from '@tingzhen/voice-core';
+import { TzError, type InterruptedAttempt } from '@tingzhen/voice-core';
 import type { Lang, LangText } from '../script/common.js';
 import { scriptHash } from '../script/hash.js';
 import { followingStep } from '../script/lint.js';
@@ -18,6 +18,7 @@ import {
   busyPath, confirmRedFlagPrompt, deceasedPath, humanPath, noResponsePath, optOutPath, redFlagPath, transferDone, wrongPersonPath,
 } from './interrupts.js';
 import { defaultText } from './texts.js';
+import { mergedAnswers, startContinuation } from './continuation.js';
 import { callbackWhen, reportsDeath } from '../nlu/callback-time.js';
 import type { Action, CallContext, CallResult, Input, RunnerState, Step } from './types.js';
 
@@ -33,6 +34,8 @@ export interface StartOptions {
   patient?: Record<string, string>;
   /** Facts of the call that prompts may say: the hospital's name, whether the call is recorded. */
   context?: CallContext;
+  /** This call retries an interrupted one that kept these answers: resumed or restarted as the script declares. */
+  interrupted?: InterruptedAttempt;
 }
 
 export interface Runner {
@@ -170,7 +173,7 @@ export function createRunner(script: Script, opts: RunnerOptions): Runner {
   return {
     script,
     hash,
-    initialState({ lang, patient = {}, context }) {
+    initialState({ lang, patient = {}, context, interrupted }) {
       if (!script.languages.includes(lang)) throw new TzError('TZ_ERR_VALIDATION', { scriptId: script.id, lang, problem: 'language not in script' });
       for (const [field, def] of Object.entries(script.patientFields ?? {})) {
         if (patient[field] === undefined && def.fallback?.[lang] === undefined) throw new TzError('TZ_ERR_VALIDATION', { scriptId: script.id, field, problem: 'missing patient field' });
@@ -180,6 +183,7 @@ export function createRunner(script: Script, opts: RunnerOptions): Runner {
         phase: 'idle', stepId: null, ask: null, answers: {}, saved: {}, disposition: null, redFlags: [], department: null,
         tags: [], outcome: null, doNotCall: false, alerted: false, transfer: null, pendingRedFlags: [], lastSaid: [], turns: 0,
         context: { hospitalName: context?.hospitalName ?? null, recording: context?.recording === true },
+        ...(interrupted ? { continuation: startContinuation(script, interrupted) } : {}),
       };
     },
     next(prev, input) {
@@ -215,10 +219,12 @@ export function createRunner(script: Script, opts: RunnerOptions): Runner {
       return { state, actions };
     },
     result(state) {
+      const { answers, continuation } = mergedAnswers(state);
       return {
         scriptId: state.scriptId, scriptVersion: state.scriptVersion, scriptHash: state.scriptHash, lang: state.lang,
-        answers: state.answers, saved: state.saved, disposition: state.disposition, redFlags: state.redFlags,
+        answers, saved: state.saved, disposition: state.disposition, redFlags: state.redFlags,
         department: state.department, tags: state.tags, outcome: state.outcome, doNotCall: state.doNotCall,
+        ...(continuation ? { continuation } : {}),
       };
     },
   };

@@ -29,6 +29,14 @@ export const DEFAULT_TEXTS: Required<{ [K in keyof InterruptTexts]: { zh: string
   },
   noResponse: { zh: '我们没有听到您的回答，稍后会再联系您。再见。', en: 'We could not hear your answer and will contact you again later. Goodbye.' },
   recordingNotice: { zh: '本次通话会被录音，仅用于医疗服务和质量管理。', en: 'This call is recorded, only for your care and quality review.' },
+  resumed: {
+    zh: '我们上次的通话中断了，这次接着上次继续，已经回答过的问题就不再重复问了。',
+    en: 'Our last call was cut off, so we will continue where we left off and not repeat the questions you already answered.',
+  },
+  restarted: {
+    zh: '我们上次的通话中断了，为了确保记录准确，这次从头再问一遍。',
+    en: 'Our last call was cut off, so to keep your record accurate we will go through the questions again from the start.',
+  },
 };
 
 /**

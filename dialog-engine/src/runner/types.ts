@@ -55,6 +55,18 @@ export interface RunnerState {
   turns: number;
   /** Facts of the call prompts may say (absent in states saved before it existed). */
   context?: { hospitalName: string | null; recording: boolean };
+  /** This call retries an interrupted one (absent otherwise). */
+  continuation?: ContinuationState;
+}
+
+/** The retry of an interrupted call: resumed or restarted (the script's onInterrupted), with the earlier answers. */
+export interface ContinuationState {
+  mode: 'resumed' | 'restarted';
+  fromAttemptId: string;
+  /** The earlier call's answers, each with the attempt it was given in. */
+  carried: Record<string, Answer>;
+  /** The patient has been told (once, before the first question past consent). */
+  announced: boolean;
 }
 
 export interface CallContext {

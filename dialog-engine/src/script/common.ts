@@ -125,7 +125,8 @@ export const EndpointSchema = Type.Object(
 );
 export type EndpointHints = Static<typeof EndpointSchema>;
 
-export const ROLES = ['ai-disclosure', 'recording-notice', 'consent', 'summary'] as const;
+/** `consent` and `identity` questions are asked again on every call, even one that resumes an interrupted call. */
+export const ROLES = ['ai-disclosure', 'recording-notice', 'consent', 'identity', 'summary'] as const;
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
 /** Fields every step has. */

@@ -57,10 +57,17 @@ export function schemaIssues(schema: TSchema, value: unknown, prefix: string, fi
     if (seen.has(path)) continue;
     seen.add(path);
     const code: IssueCode = e.message === 'Unexpected property' ? 'unknown-field' : 'schema';
-    const message = code === 'unknown-field' ? `unknown field "${path.split('/').pop()}"` : e.message;
+    const message = code === 'unknown-field' ? `unknown field "${path.split('/').pop()}"` : (oneOfMessage(e.schema, e.value) ?? e.message);
     out.push({ file, ...locate(path), path, code, message });
   }
   return out;
+}
+
+/** A choice among fixed words (a union of literals) says which words are allowed, not "Expected union value". */
+function oneOfMessage(schema: TSchema, value: unknown): string | null {
+  const options = (schema as { anyOf?: { const?: unknown }[] }).anyOf;
+  if (!options || options.length === 0 || !options.every((o) => typeof o.const === 'string')) return null;
+  return `must be one of ${options.map((o) => `"${String(o.const)}"`).join(', ')} (got ${JSON.stringify(value)})`;
 }
 
 /** Parse and schema-check YAML text. The script is null when anything failed. */

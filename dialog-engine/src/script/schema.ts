@@ -3,6 +3,7 @@
  * kind (src/steps/registry.ts) so an error names the step's own field, not a union mismatch.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { InterruptedPolicySchema } from '@tingzhen/voice-core';
 import { EndpointSchema, LangSchema, LangText, PolicySchema, StepId } from './common.js';
 
 export const InterruptTexts = Type.Object(
@@ -19,6 +20,10 @@ export const InterruptTexts = Type.Object(
     noResponse: Type.Optional(LangText),
     /** Said where a prompt has {{call.recordingNotice}} and the call is recorded. */
     recordingNotice: Type.Optional(LangText),
+    /** Said before the first question of a call that resumes an interrupted one (onInterrupted: resume). */
+    resumed: Type.Optional(LangText),
+    /** Said before the first question of a call that starts over after an interrupted one (onInterrupted: restart). */
+    restarted: Type.Optional(LangText),
   },
   { additionalProperties: false },
 );
@@ -55,6 +60,12 @@ export const ScriptHeaderSchema = Type.Object(
       ),
     ),
     interrupts: Type.Optional(InterruptTexts),
+    /**
+     * The retry of a call cut by a crash (answers kept): `restart` (default) asks everything again;
+     * `resume` skips the questions already answered, never consent or identity, and says first
+     * that the call continues the earlier one. Either way the result says which it was.
+     */
+    onInterrupted: Type.Optional(InterruptedPolicySchema),
     start: Type.Optional(StepId),
     steps: Type.Array(Type.Object({ id: Type.Unknown(), kind: Type.String() }), { minItems: 1 }),
   },

@@ -11,6 +11,7 @@ import {
 import type { Action, Answer, Input, RunnerState, Step } from '../runner/types.js';
 import { choiceSynonyms, fromDigits, fromDtmfValue, fromInterpretation, type AskShape } from './ask-answer.js';
 import { raiseDisposition } from './effects.js';
+import { carriedAnswer, continuationNotice } from '../runner/continuation.js';
 import type { StepContext, StepEffect, StepKind } from './types.js';
 
 const ChoiceSchema = Type.Object(
@@ -82,11 +83,12 @@ function escalate(ctx: StepContext, step: Step, state: RunnerState, which: 'noIn
   return { actions: [], escalate: { kind: 'human', reason: which === 'noInput' ? 'no-input' : 'no-match' } };
 }
 
-function accept(ctx: StepContext, step: Step, state: RunnerState, answer: Answer): StepEffect {
+/** Takes an answer; one carried from an interrupted call was saved in that call (no save-answer again). */
+function accept(ctx: StepContext, step: Step, state: RunnerState, answer: Answer, carried = false): StepEffect {
   state.answers[step.id] = answer;
   state.ask = null;
   const field = (step.field as string | undefined) ?? step.id;
-  const actions: Action[] = [{ type: 'save-answer', stepId: step.id, field, value: answer.value }];
+  const actions: Action[] = carried ? [] : [{ type: 'save-answer', stepId: step.id, field, value: answer.value }];
   if (step.triage === true && answer.text && ctx.interpreter.triage) {
     const t = ctx.interpreter.triage(answer.text, ctx.lang);
     if (t.red_flags.length > 0) return { actions, escalate: { kind: 'red-flag', redFlags: t.red_flags } };
@@ -139,7 +141,14 @@ export const askStep: StepKind = {
   needsNext: true,
   enter(ctx, step, state) {
     state.ask = null;
-    return { actions: prompt(ctx, step, state, 'prompt'), wait: true };
+    // The retry of an interrupted call: told first; a question answered then is skipped when resuming.
+    const notice = continuationNotice(ctx, state, step);
+    const earlier = carriedAnswer(state, step);
+    if (earlier) {
+      const effect = accept(ctx, step, state, earlier, true);
+      return { ...effect, actions: [...notice, ...effect.actions] };
+    }
+    return { actions: [...notice, ...prompt(ctx, step, state, 'prompt')], wait: true };
   },
   onInput(ctx, step, state, input: Input) {
     const shape = shapeOf(step);

@@ -3,7 +3,7 @@
  * (what the nurse reads): typed answers, disposition, red flags, alerts, call-back requests,
  * opt-out, transfer, transcript, recording. Hotline filing and campaign outcomes both use it.
  */
-import type { AlertPriority } from './dialog.js';
+import type { AlertPriority, DialogAnswer } from './dialog.js';
 import type { CallReport } from './call-report.js';
 import type { Alert, CallbackRequest, CallResultRecord, FiledAnswer } from './dial.js';
 
@@ -14,7 +14,10 @@ export function callResultFromReport(r: CallReport): CallResultRecord {
   const res = r.result;
   const answers: Record<string, FiledAnswer> = {};
   for (const [stepId, a] of Object.entries(res?.answers ?? {})) {
-    answers[stepId] = { type: a.expect, value: a.value, via: a.via, ...(a.confidence === undefined ? {} : { confidence: a.confidence }), ...(a.text === undefined ? {} : { text: a.text }) };
+    answers[stepId] = {
+      type: a.expect, value: a.value, via: a.via, ...(a.confidence === undefined ? {} : { confidence: a.confidence }), ...(a.text === undefined ? {} : { text: a.text }),
+      ...(a.fromAttemptId === undefined ? {} : { fromAttemptId: a.fromAttemptId }),
+    };
   }
   const alerts: Alert[] = [];
   const callbacks: CallbackRequest[] = [];
@@ -52,6 +55,21 @@ export function callResultFromReport(r: CallReport): CallResultRecord {
     events: other,
     scriptHash: res?.scriptHash ?? null,
     ...(r.fault ? { fault: r.fault } : {}),
+    ...(res?.continuation ? { continuation: res.continuation } : {}),
+  };
+}
+
+/**
+ * A filed answer as the dialog's answer again (the inverse of the mapping above), to carry it to
+ * the retry of an interrupted call; null when it is not one (a typed value is an object).
+ */
+export function dialogAnswerFromFiled(a: FiledAnswer): DialogAnswer | null {
+  if (a.value === null || typeof a.value !== 'object' || Array.isArray(a.value)) return null;
+  if (a.via !== 'speech' && a.via !== 'dtmf' && a.via !== 'llm') return null;
+  return {
+    expect: a.type, value: a.value as Record<string, unknown>, via: a.via,
+    ...(a.text === undefined ? {} : { text: a.text }), ...(a.confidence === undefined ? {} : { confidence: a.confidence }),
+    ...(a.fromAttemptId === undefined ? {} : { fromAttemptId: a.fromAttemptId }),
   };
 }
 

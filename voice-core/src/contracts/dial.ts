@@ -6,7 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CallPatientSchema } from './patient.js';
 import { AmdVerdictSchema, CallEventSchema, TranscriptTurnSchema } from './call-report.js';
-import { CallbackWhenSchema, DialogAnswerSchema, DispositionCodeSchema, DialogOutcomeSchema, LanguageSchema } from './dialog.js';
+import { CallbackWhenSchema, ContinuationSchema, DialogAnswerSchema, DispositionCodeSchema, DialogOutcomeSchema, InterruptedAttemptSchema, LanguageSchema } from './dialog.js';
 
 /** The dial request as it travels (the in-process form adds an AbortSignal and a progress callback). */
 export const DialRequestSchema = Type.Object({
@@ -28,6 +28,11 @@ export const DialRequestSchema = Type.Object({
   amd: Type.Optional(Type.Boolean()),
   /** Record the call (the script then announces it); default true. */
   record: Type.Optional(Type.Boolean()),
+  /**
+   * This contact's last answered attempt was interrupted (its gateway crashed mid-call) and kept
+   * these answers: the script resumes or restarts as it declares (`onInterrupted`).
+   */
+  interruptedAttempt: Type.Optional(InterruptedAttemptSchema),
 }, { additionalProperties: false });
 export type DialRequestWire = Static<typeof DialRequestSchema>;
 
@@ -52,6 +57,8 @@ export const FiledAnswerSchema = Type.Object({
   via: Type.Optional(DialogAnswerSchema.properties.via),
   confidence: Type.Optional(Type.Number()),
   text: Type.Optional(Type.String()),
+  /** Provenance: the attempt in which the patient gave it, when not this call (carried from an interrupted one). */
+  fromAttemptId: Type.Optional(Type.String()),
 });
 export type FiledAnswer = Static<typeof FiledAnswerSchema>;
 
@@ -101,6 +108,8 @@ export const CallResultRecordSchema = Type.Object({
   scriptHash: Type.Union([Type.String(), Type.Null()]),
   /** A platform fault ended the call early (an engine, the runner). */
   fault: Type.Optional(Type.Object({ code: Type.String(), stage: Type.String() })),
+  /** The retry of an interrupted call: resumed from it or restarted after it, and the answers carried. */
+  continuation: Type.Optional(ContinuationSchema),
 });
 export type CallResultRecord = Static<typeof CallResultRecordSchema>;
 

@@ -89,8 +89,36 @@ export const DialogAnswerSchema = Type.Object({
   /** What the caller said (patient data: never log it). */
   text: Type.Optional(Type.String()),
   confidence: Type.Optional(Type.Number()),
+  /** Provenance: the campaign attempt in which the patient gave this answer; absent = this call. */
+  fromAttemptId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
 export type DialogAnswer = Static<typeof DialogAnswerSchema>;
+
+/**
+ * What a script does when a call is the retry of an interrupted one (its gateway crashed mid-call
+ * and the answers given were kept): `restart` asks everything again, `resume` skips the questions
+ * already answered (never consent or identity) after telling the patient the call continues.
+ */
+export const INTERRUPTED_POLICIES = ['restart', 'resume'] as const;
+export const InterruptedPolicySchema = Type.Union(INTERRUPTED_POLICIES.map((p) => Type.Literal(p)));
+export type InterruptedPolicy = Static<typeof InterruptedPolicySchema>;
+
+/** The answers an interrupted earlier attempt of the same contact kept, carried to its retry. Patient data: never logged. */
+export const InterruptedAttemptSchema = Type.Object({
+  attemptId: Type.String({ minLength: 1, maxLength: 200 }),
+  answers: Type.Record(Type.String(), DialogAnswerSchema),
+}, { additionalProperties: false });
+export type InterruptedAttempt = Static<typeof InterruptedAttemptSchema>;
+
+/** How a retry of an interrupted call went on: resumed from it or restarted after it, and which answers came from it. */
+export const ContinuationSchema = Type.Object({
+  mode: Type.Union([Type.Literal('resumed'), Type.Literal('restarted')]),
+  /** The interrupted attempt. */
+  fromAttemptId: Type.String(),
+  /** Step ids whose answer in this result was given in an earlier attempt (not asked again in this call). */
+  carried: Type.Array(Type.String()),
+});
+export type Continuation = Static<typeof ContinuationSchema>;
 
 /** What the dialog produced for one call: always present in a call report. */
 export const DialogResultSchema = Type.Object({
@@ -106,5 +134,7 @@ export const DialogResultSchema = Type.Object({
   tags: Type.Array(Type.String()),
   outcome: Type.Union([DialogOutcomeSchema, Type.Null()]),
   doNotCall: Type.Boolean(),
+  /** The call retried an interrupted one: resumed or restarted, as the script declares (never silently). */
+  continuation: Type.Optional(ContinuationSchema),
 });
 export type DialogResult = Static<typeof DialogResultSchema>;
