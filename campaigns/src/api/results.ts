@@ -14,12 +14,20 @@ const Filter = Type.Object({
 });
 type FilterQ = { campaignId?: string; patientId?: string; disposition?: string; redFlag?: string; from?: string; to?: string; limit: number; offset: number };
 const CLINICAL = ['admin', 'nurse', 'doctor'] as const;
-/** A result as the API shows it: the exported row plus the runner's outcome, language, AMD verdict and retention. */
-type Row = ResultRow & { outcome: string | null; lang: string | null; amd: string | null; recording_deleted_at: Date | null };
+/**
+ * A result as the API shows it: the exported row plus the runner's outcome, language, AMD verdict
+ * and retention; and for a call cut by a crash (`interrupted`) or the retry of one, what the retry
+ * did (`resumed_from` / `restarted_after`: the interrupted attempt) and which answers it carried
+ * (`carried_answers`, step ids; each such answer also names its `fromAttemptId`).
+ */
+type Row = ResultRow & {
+  outcome: string | null; lang: string | null; amd: string | null; recording_deleted_at: Date | null;
+  interrupted: boolean; resumed_from: string | null; restarted_after: string | null; carried_answers: string[];
+};
 
 const SELECT = `SELECT r.id::text, r.attempt_id::text, r.campaign_id::text, r.patient_id::text, p.mrn, r.answers, r.disposition, r.red_flags, r.department, r.summary,
   r.tags, r.transcript, r.recording_ref, r.duration_ms, r.hangup_reason, r.script_id, r.script_version, r.script_hash, r.late, r.created_at,
-  r.outcome, r.lang, r.amd, r.recording_deleted_at
+  r.outcome, r.lang, r.amd, r.recording_deleted_at, r.interrupted, r.resumed_from::text, r.restarted_after::text, r.carried_answers
   FROM call_results r JOIN patients p ON p.id = r.patient_id`;
 
 async function query(ctx: ApiContext, q: FilterQ): Promise<Row[]> {

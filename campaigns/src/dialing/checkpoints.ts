@@ -6,7 +6,7 @@
  * answers already given are kept, the call is marked interrupted, and a nurse sees it.
  */
 import type pg from 'pg';
-import { createLogger, type CallReport, type Logger } from '@tingzhen/voice-core';
+import { createLogger, dialogAnswerFromFiled, type CallReport, type DialogAnswer, type FiledAnswer, type InterruptedAttempt, type Logger } from '@tingzhen/voice-core';
 import { fileInboundCall } from '../inbound.js';
 
 /** A live call's checkpoint is touched this often, ms. */
@@ -92,7 +92,29 @@ export async function recoverStaleHotlineCalls(pool: pg.Pool, staleMs = CHECKPOI
   return stale.rowCount ?? 0;
 }
 
+/** The fault a call filed from its checkpoint carries (its gateway was lost mid-call). */
+export const CALL_INTERRUPTED = 'TZ_ERR_CALL_INTERRUPTED';
+
 /** A checkpoint as the report of a call its gateway lost: ended by a platform fault. */
 export function interrupted(report: CallReport): CallReport {
-  return { ...report, endReason: 'error', fault: report.fault ?? { code: 'TZ_ERR_CALL_INTERRUPTED', stage: 'gateway' } };
+  return { ...report, endReason: 'error', fault: report.fault ?? { code: CALL_INTERRUPTED, stage: 'gateway' } };
+}
+
+/**
+ * What the retry of an interrupted call carries: when the contact's last filed call before this
+ * attempt was interrupted, its attempt and the answers it kept (already merged with any it had
+ * carried itself, each with its own attempt), for the dial request; else null.
+ */
+export async function interruptedAttemptBefore(db: pg.Pool | pg.ClientBase, attempt: { id: string; contact_id: string }): Promise<InterruptedAttempt | null> {
+  const r = await db.query<{ attempt_id: string; interrupted: boolean; answers: Record<string, FiledAnswer> }>(
+    'SELECT attempt_id::text, interrupted, answers FROM call_results WHERE contact_id = $1 AND attempt_id < $2 ORDER BY attempt_id DESC LIMIT 1',
+    [attempt.contact_id, attempt.id]);
+  const last = r.rows[0];
+  if (!last?.interrupted) return null;
+  const answers: Record<string, DialogAnswer> = {};
+  for (const [stepId, filed] of Object.entries(last.answers)) {
+    const a = dialogAnswerFromFiled(filed);
+    if (a) answers[stepId] = a;
+  }
+  return { attemptId: last.attempt_id, answers };
 }

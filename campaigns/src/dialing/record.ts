@@ -11,7 +11,7 @@ import type { AttemptRow, CampaignRow, FollowUp, PatientRow } from './rows.js';
 import { treatAsMachine, type CallOutcome, type CallResultRecord } from './types.js';
 import { callEffects, type CallEffects } from './call-effects.js';
 import { noteGatewayOutcome } from './gateway-breaker.js';
-import { interrupted } from './checkpoints.js';
+import { CALL_INTERRUPTED, interrupted } from './checkpoints.js';
 import { callResultFromReport, type CallReport } from '@tingzhen/voice-core';
 
 /** Reasons with which someone else closed a dialing attempt because its worker looked dead. */
@@ -94,15 +94,21 @@ export async function fileInterruptedCall(client: pg.PoolClient, campaign: Campa
 }
 
 async function fileResult(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, r: CallResultRecord, effects: CallEffects, late: boolean, amd: string | undefined): Promise<void> {
+  // The retry of an interrupted call says what it did with the earlier answers (an attempt of this
+  // same contact only: a stray id files as nothing rather than failing the filing).
+  const cont = r.continuation && /^[1-9][0-9]{0,18}$/.test(r.continuation.fromAttemptId) ? r.continuation : null;
   const ins = await client.query<{ id: string }>(prepared(
     `INSERT INTO call_results (attempt_id, contact_id, campaign_id, patient_id, answers, disposition, red_flags, department, summary, tags,
-       transcript, recording_ref, duration_ms, hangup_reason, script_id, script_version, script_hash, late, outcome, lang, amd)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+       transcript, recording_ref, duration_ms, hangup_reason, script_id, script_version, script_hash, late, outcome, lang, amd,
+       interrupted, resumed_from, restarted_after, carried_answers)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+       (SELECT id FROM call_attempts WHERE id = $23::bigint AND contact_id = $2), (SELECT id FROM call_attempts WHERE id = $24::bigint AND contact_id = $2), $25)
      ON CONFLICT (attempt_id) DO NOTHING RETURNING id::text`,
     [attempt.id, attempt.contact_id, campaign.id, patient.id, JSON.stringify(r.answers), r.disposition, r.redFlags,
       r.department ?? patient.department, r.summary, r.tags, JSON.stringify(r.transcript), r.recordingRef,
       Math.round(r.durationMs), r.hangupReason, campaign.script_id, campaign.script_version, r.scriptHash ?? campaign.script_hash, late,
-      r.outcome, r.lang, amd ?? null],
+      r.outcome, r.lang, amd ?? null, r.fault?.code === CALL_INTERRUPTED,
+      cont?.mode === 'resumed' ? cont.fromAttemptId : null, cont?.mode === 'restarted' ? cont.fromAttemptId : null, cont?.carried ?? []],
   ));
   const resultId = ins.rows[0]?.id;
   if (!resultId) return;

@@ -19,6 +19,7 @@ import { expireAndReplace } from './lifecycle.js';
 import { fileLateOutcome, recordOutcome } from './record.js';
 import { queueNameFor } from './rows.js';
 import { loadAttemptForFiling } from './gateway-filing.js';
+import { interruptedAttemptBefore } from './checkpoints.js';
 import { DEFAULT_TRUNKS, type CallOutcome, type Dialer, type TrunkConfig } from './types.js';
 
 export interface StartWorkerOptions {
@@ -91,6 +92,11 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
       throw new DelayedError();
     }
     const { campaign, attempt, patient, phone } = claim;
+    // The retry of an interrupted call carries the answers it kept (the script resumes or restarts).
+    const interruptedAttempt = await interruptedAttemptBefore(opts.pool, attempt).catch((err: unknown) => {
+      log.warn({ err: { message: (err as Error).message }, attemptId }, 'answers of an interrupted call not looked up; the call starts over');
+      return null;
+    });
     const ac = new AbortController();
     const stop = () => ac.abort();
     closing.signal.addEventListener('abort', stop);
@@ -98,6 +104,7 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
     let outcome: CallOutcome;
     try {
       outcome = await opts.dialer.dial({
+        ...(interruptedAttempt ? { interruptedAttempt } : {}),
         attemptId, campaignId: campaign.id, phone, trunk: campaign.trunk, callerId: campaign.caller_id,
         scriptId: campaign.script_id, scriptVersion: campaign.script_version, scriptHash: campaign.script_hash,
         voicemailMessage: typeof opts.voicemailMessage === 'function' ? opts.voicemailMessage(patient) : opts.voicemailMessage, maxCallMs, signal: ac.signal, record: campaign.record_calls,
