@@ -112,7 +112,8 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
     hold: (id) => leases.hold(id),
     release: (id) => leases.release(id),
     file: async (id, outcome) => {
-      const filed = await fileFromGateway(opts.pool, opts.queue, id, outcome);
+      // Waits for a database that is restarting (the outcome exists nowhere else); the lease is kept meanwhile.
+      const filed = await fileFromGateway(opts.pool, opts.queue, id, outcome, undefined, { logger: log });
       await checkpoints.remove({ attemptId: id }).catch(() => undefined);
       if (filed === 'filed-late') log.warn({ attemptId: id }, 'call filed after its attempt was closed as lost');
       return filed;

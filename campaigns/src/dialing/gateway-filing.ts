@@ -32,26 +32,67 @@ export async function loadAttemptForFiling(c: pg.PoolClient, attemptId: string):
 
 export type GatewayFiling = 'filed' | 'filed-late' | 'already-filed' | 'no-such-attempt';
 
+/** How long the gateway keeps trying to file a call while the database (or queue) is away, ms. */
+export const FILING_RETRY_MS = 5 * 60_000;
+/** First wait between two tries, ms; doubles up to FILING_RETRY_MAX_STEP_MS. */
+const FILING_RETRY_STEP_MS = 500;
+const FILING_RETRY_MAX_STEP_MS = 10_000;
+
+/**
+ * Whether a database or queue error is the server being away or restarting (worth trying again)
+ * rather than something about the call: PostgreSQL connection exceptions (SQLSTATE class 08),
+ * shutdown and start-up (57P01-57P03), too many connections, serialization and deadlock; sockets
+ * refused or reset; pg's "Connection terminated".
+ */
+export function isTransientDbError(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (code.startsWith('08') || ['57P01', '57P02', '57P03', '53300', '40001', '40P01'].includes(code)) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTCONN'].includes(code)) return true;
+  const m = typeof e?.message === 'string' ? e.message : '';
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed/i.test(m);
+}
+
 /**
  * Files a call's outcome from the gateway that carried it. An attempt still dialing is closed with
  * it (retries, worklist, do-not-call as the worker would); one closed meanwhile as lost gets the
  * outcome attached late (an answered call cancels the retry the close planned); one already filed
  * (by the worker, or by this same call before) is left as it is.
+ *
+ * The gateway is the only one that has the outcome (the worker was answered 'accepted'), so a
+ * database or queue that is away when the call ends (restarting) is waited for: the filing is
+ * tried again, backing off, for up to `retryForMs` (the caller keeps the call's lease meanwhile).
+ * Filing is idempotent, so a try whose commit was in fact done is harmless to repeat.
  */
-export async function fileFromGateway(pool: pg.Pool, connection: QueueConnection, attemptId: string, outcome: CallOutcome, now: Date = new Date()): Promise<GatewayFiling> {
+export async function fileFromGateway(pool: pg.Pool, connection: QueueConnection, attemptId: string, outcome: CallOutcome, now?: Date,
+  opts: { retryForMs?: number; logger?: Logger } = {}): Promise<GatewayFiling> {
   if (!/^[1-9][0-9]{0,18}$/.test(attemptId)) return 'no-such-attempt';
-  const r = await withTx(pool, async (c) => {
-    const rows = await loadAttemptForFiling(c, attemptId);
-    if (!rows) return { state: 'no-such-attempt' as const, followUps: [] };
-    if (rows.attempt.state === 'dialing') {
-      const filed = await recordOutcome(c, rows.campaign, rows.attempt, rows.patient, outcome, now);
-      return { state: 'filed' as const, followUps: filed.followUps };
+  const until = Date.now() + (opts.retryForMs ?? FILING_RETRY_MS);
+  const retrying = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+    for (let step = FILING_RETRY_STEP_MS; ; step = Math.min(FILING_RETRY_MAX_STEP_MS, step * 2)) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (!isTransientDbError(err) || Date.now() + step > until) throw err;
+        opts.logger?.warn({ attemptId, err: { message: (err as Error).message }, retryInMs: step }, `${what} failed; trying again`);
+        await new Promise((r) => setTimeout(r, step));
+      }
     }
-    if (!rows.attempt.run_token) return { state: 'already-filed' as const, followUps: [] };
+  };
+  const r = await retrying('call filing', () => withTx(pool, async (c) => {
+    const at = now ?? new Date();
+    const rows = await loadAttemptForFiling(c, attemptId);
+    if (!rows) return { state: 'no-such-attempt' as const, followUps: [], at };
+    if (rows.attempt.state === 'dialing') {
+      const filed = await recordOutcome(c, rows.campaign, rows.attempt, rows.patient, outcome, at);
+      return { state: 'filed' as const, followUps: filed.followUps, at };
+    }
+    if (!rows.attempt.run_token) return { state: 'already-filed' as const, followUps: [], at };
     const late = await fileLateOutcome(c, rows.campaign, attemptId, rows.attempt.run_token, rows.patient, outcome);
-    return { state: late.late ? 'filed-late' as const : 'already-filed' as const, followUps: late.followUps };
-  });
-  await enqueueAttempts(connection, r.followUps, now);
+    return { state: late.late ? 'filed-late' as const : 'already-filed' as const, followUps: late.followUps, at };
+  }));
+  // Committed: only the retry's job is left to add (a lost one is re-added by the reconcile pass).
+  await retrying('retry enqueue', () => enqueueAttempts(connection, r.followUps, r.at));
   return r.state;
 }
 
