@@ -7,7 +7,7 @@
 import { Value } from '@sinclair/typebox/value';
 import { createRunner, loadScript, rulesInterpreter, type Script } from '@tingzhen/dialog-engine';
 import { driverFromReducer, type DialogDriver } from '@tingzhen/voice-gateway';
-import { CallPatientSchema, patientTemplateFields, TzError, type CallPatient, type Language } from '@tingzhen/voice-core';
+import { CallPatientSchema, InterruptedAttemptSchema, patientTemplateFields, TzError, type CallPatient, type InterruptedAttempt, type Language } from '@tingzhen/voice-core';
 
 export interface DialogChoice {
   scriptId?: string;
@@ -19,6 +19,8 @@ export interface DialogChoice {
   hospitalName: string;
   /** The campaign or hotline records calls; the call is recorded only if the script also announces it. */
   record: boolean;
+  /** The answers an interrupted earlier attempt kept: the script resumes or restarts as it declares. */
+  interrupted?: InterruptedAttempt | null;
 }
 
 /** A dialog, and whether its call is recorded (the script announces it: the pipeline records exactly then). */
@@ -57,6 +59,7 @@ export function dialogFor(choice: DialogChoice, defaultScript: string): ChosenDi
   const initial = runner.initialState({
     lang, patient: choice.patient ? patientTemplateFields(choice.patient) : {},
     context: { hospitalName: choice.hospitalName, recording: recorded },
+    ...(choice.interrupted ? { interrupted: choice.interrupted } : {}),
   });
   return { driver: driverFromReducer(initial, (s, input) => runner.next(s, input), (s) => runner.result(s)), lang, recorded };
 }
@@ -67,6 +70,17 @@ export function patientOfParameters(p: Record<string, string>): CallPatient | nu
   try {
     const v: unknown = JSON.parse(p.patient);
     return Value.Check(CallPatientSchema, v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The interrupted attempt a dial request carried (leg parameter `interruptedAttempt`, JSON), or null. */
+export function interruptedOfParameters(p: Record<string, string>): InterruptedAttempt | null {
+  if (!p.interruptedAttempt) return null;
+  try {
+    const v: unknown = JSON.parse(p.interruptedAttempt);
+    return Value.Check(InterruptedAttemptSchema, v) ? v : null;
   } catch {
     return null;
   }

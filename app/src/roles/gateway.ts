@@ -19,7 +19,7 @@ import { fileFromGateway, fileInboundCall, startCheckpointStore, startLeaseKeepe
 import { hostname } from 'node:os';
 import type { AsrEngine, CallReport, Config, Logger } from '@tingzhen/voice-core';
 import { LanguageRoutedTts } from './tts-router.js';
-import { dateIn, dialogFor, patientOfParameters } from './dialog.js';
+import { dateIn, dialogFor, interruptedOfParameters, patientOfParameters } from './dialog.js';
 import { startSipRole, type SipRole } from './sip.js';
 
 /** VAD detectors built at start-up: the calls a small site takes at once. */
@@ -75,7 +75,7 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
       const record = outbound ? p.record !== '0' : config.hotlineRecording;
       const chosen = dialogFor({
         scriptId: p.script, lang: p.lang, patient: patientOfParameters(p), callDate: dateIn(config.hospitalTimezone),
-        hospitalName: config.hospitalName, record,
+        hospitalName: config.hospitalName, record, interrupted: outbound ? interruptedOfParameters(p) : null,
       }, config.hotlineScript);
       return { ...chosen.driver, recorded: chosen.recorded };
     },

@@ -71,8 +71,9 @@ export function callOutcomeFromFailure(out: { status: 'no-answer' | 'failed'; re
 /**
  * What the pipeline reads of the campaigns request, as leg parameters (kept in this process,
  * never sent to the callee): script, language, the patient record (JSON) for the script's
- * templates, whether the campaign records, the voicemail message and `amd: '1'` when
- * answering-machine detection is on (by default whenever there is a message to leave).
+ * templates, whether the campaign records, the voicemail message, `amd: '1'` when
+ * answering-machine detection is on (by default whenever there is a message to leave) and, for the
+ * retry of an interrupted call, the answers it kept (`interruptedAttempt`, JSON).
  */
 export function callParametersOf(body: HttpDialBody): Record<string, string> {
   const p: Record<string, string> = { attemptId: body.attemptId, campaignId: body.campaignId, script: body.scriptId, record: body.record === false ? '0' : '1' };
@@ -81,6 +82,8 @@ export function callParametersOf(body: HttpDialBody): Record<string, string> {
   const message = body.voicemailMessage.trim();
   if (message) p.voicemailMessage = message;
   if (body.amd ?? message !== '') p.amd = '1';
+  // The retry of an interrupted call: the answers it kept, for the script to resume or restart.
+  if (body.interruptedAttempt) p.interruptedAttempt = JSON.stringify(body.interruptedAttempt);
   return p;
 }
 
