@@ -1,10 +1,12 @@
 /** Composition root: config -> services -> roles -> HTTP server. */
 import { createLogger, loadConfig, type AsrEngine, type Config, type Logger } from '@tingzhen/voice-core';
 import type { FastifyInstance } from 'fastify';
+import { listenRoutes, useConsoleSessions } from '@tingzhen/console';
 import { speechStatus } from '@tingzhen/speech';
 import { openServices, type Services } from './services.js';
 import { buildServer } from './server.js';
 import { gatewaySecret } from './secrets.js';
+import { VERSION } from './version.js';
 import { startGatewayRole, type GatewayRole } from './roles/gateway.js';
 import { startApiRole, startWorkerRole } from './roles/campaigns.js';
 
@@ -19,7 +21,7 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
-export const VERSION = '0.1.0';
+export { VERSION } from './version.js';
 
 /**
  * What a test may put in place of a real part (the synthetic-patient suite: a scripted recogniser,
@@ -64,9 +66,16 @@ export async function startPlatform(env: Record<string, string | undefined>, ove
       stops.gateway = () => gw.close();
       stops.drain = () => gw.drain(config.drainTimeoutMs);
       live = { monitor: gw.monitor, relay: gw.relay };
+      // A gateway without the api role beside it (the supervisor's gateway process) serves live
+      // listen-in itself: the front door sends /api/listen here, signed-in nurses only.
+      if (!has('api')) {
+        useConsoleSessions(server, services.pool);
+        await server.register(listenRoutes, { pool: services.pool, monitor: gw.monitor, relay: gw.relay, logger: log });
+      }
     }
     if (has('api')) {
-      const api = await startApiRole(server, { config, services, log, authSecret: secret, live });
+      // Under the supervisor, the first-start token is the supervisor's (a restarted api role keeps it).
+      const api = await startApiRole(server, { config, services, log, authSecret: secret, live, createSetupToken: !config.supervisedChild });
       stops.api = () => api.close();
       setupToken = api.setupToken;
     }

@@ -16,7 +16,8 @@ export interface BuildServerOptions {
 }
 
 export function buildServer(opts: BuildServerOptions): FastifyInstance {
-  const app = Fastify({ loggerInstance: opts.log, logController: new LogController({ disableRequestLogging: true }) }) as unknown as FastifyInstance;
+  // A role process behind the supervisor's front door (loopback) takes the caller's address from it.
+  const app = Fastify({ loggerInstance: opts.log, logController: new LogController({ disableRequestLogging: true }), trustProxy: opts.config.supervisedChild ? '127.0.0.1' : false }) as unknown as FastifyInstance;
   app.get('/health', async (_req, reply) => {
     const h = await opts.services.health();
     const ok = h.database.ok && h.queue.ok;

@@ -22,14 +22,26 @@ export interface ServicesHealth {
   queue: { backend: QueueBackendKind; location: string; ok: boolean; error?: string };
 }
 
-export async function openServices(config: Config, log: Logger): Promise<Services> {
+export interface OpenedDatabase {
+  databaseUrl: string;
+  databaseKind: 'embedded' | 'external';
+  pool: Pool;
+  /** Stops the embedded server (no-op for an external one); call after the pool is ended. */
+  stopEmbedded(): Promise<void>;
+}
+
+/**
+ * PostgreSQL at DATABASE_URL, or the embedded server in the data directory (started here), with the
+ * migrations applied.
+ */
+export async function openDatabase(config: Config, log: Logger, poolMax = 10): Promise<OpenedDatabase> {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (databaseUrl === undefined) {
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
     databaseUrl = embedded.url;
   }
-  const pool = createPool(databaseUrl, { max: 10 });
+  const pool = createPool(databaseUrl, { max: poolMax });
   pool.on('error', (err) => log.error({ err }, 'idle PostgreSQL client error'));
   try {
     await pool.query('SELECT 1');
@@ -40,8 +52,14 @@ export async function openServices(config: Config, log: Logger): Promise<Service
     await embedded?.stop().catch(() => undefined);
     throw new TzError('TZ_ERR_DB', {}, { cause: err, retryable: false, message: 'Cannot connect to or migrate PostgreSQL. Fix: check DATABASE_URL (host, port, user, database, rights to create tables) or unset it to use the embedded database.' });
   }
+  return { databaseUrl, databaseKind: embedded ? 'embedded' : 'external', pool, stopEmbedded: async () => { if (embedded) await embedded.stop(); } };
+}
+
+export async function openServices(config: Config, log: Logger): Promise<Services> {
+  const db = await openDatabase(config, log);
+  const { databaseUrl, pool } = db;
   const queue = createQueueConnection({ redisUrl: config.redisUrl, databaseUrl, prefix: config.queuePrefix });
-  const databaseKind = embedded ? 'embedded' : 'external';
+  const databaseKind = db.databaseKind;
   return {
     databaseUrl,
     databaseKind,
@@ -60,7 +78,7 @@ export async function openServices(config: Config, log: Logger): Promise<Service
     async close() {
       await queue.close().catch((err: unknown) => log.warn({ err }, 'queue close failed'));
       await pool.end().catch((err: unknown) => log.warn({ err }, 'pool close failed'));
-      if (embedded) await embedded.stop();
+      await db.stopEmbedded();
     },
   };
 }

@@ -1,4 +1,4 @@
-export { consolePlugin, type ConsolePluginOptions } from './plugin.js';
+export { consolePlugin, useConsoleSessions, type ConsolePluginOptions } from './plugin.js';
 export { authorize, actorOf, currentUser, SESSION_COOKIE } from './auth/guard.js';
 export { createAdminUser, createUser, ensureSetupToken, listUsers, updateUser, type UserRow } from './auth/store.js';
 export { hashPassword, verifyPassword } from './auth/password.js';

@@ -80,9 +80,17 @@ const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
   await spaRoutes(app, opts.distDir);
 };
 
+/**
+ * Console sign-in checks (`authorize`) on a server that does not serve the console itself: a
+ * gateway in its own process serving live listen-in behind the supervisor's front door.
+ */
+export function useConsoleSessions(app: FastifyInstance, pool: ConsolePluginOptions['pool'], sessionTtlMs = HOURS_8_MS): void {
+  app.decorate('tzConsoleAuth', { pool, sessionTtlMs });
+}
+
 export const consolePlugin: FastifyPluginAsync<ConsolePluginOptions> = async (app: FastifyInstance, opts) => {
   const sessionTtlMs = opts.sessionTtlMs ?? HOURS_8_MS;
-  app.decorate('tzConsoleAuth', { pool: opts.pool, sessionTtlMs });
+  useConsoleSessions(app, opts.pool, sessionTtlMs);
   if (opts.setupToken) {
     // Register the operator's token (hashed) while nobody can sign in yet.
     await opts.pool.query(`INSERT INTO console_setup_tokens (token_hash, expires_at) SELECT $1, now() + interval '30 days'

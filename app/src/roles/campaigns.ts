@@ -27,7 +27,7 @@ export interface ApiRole {
   close(): Promise<void>;
 }
 
-export async function startApiRole(app: FastifyInstance, opts: { config: Config; services: Services; log: Logger; authSecret: string; live?: { monitor: LiveMonitor; relay: { host: string; httpPort: number } } }): Promise<ApiRole> {
+export async function startApiRole(app: FastifyInstance, opts: { config: Config; services: Services; log: Logger; authSecret: string; live?: { monitor: LiveMonitor; relay: { host: string; httpPort: number } }; createSetupToken?: boolean }): Promise<ApiRole> {
   const { config, services, log } = opts;
   const scheduler = startScheduler({ pool: services.pool, connection: services.queue, logger: log });
   const hub = await startProgressHub(services.pool, services.databaseUrl);
@@ -41,7 +41,7 @@ export async function startApiRole(app: FastifyInstance, opts: { config: Config;
   // Live listen-in, when the gateway runs in this process.
   if (opts.live) await app.register(listenRoutes, { pool: services.pool, monitor: opts.live.monitor, relay: opts.live.relay, logger: log });
   await app.register(campaignsApi, { pool: services.pool, scheduler, prefix: '/api', authorize, actorOf, defaultCountry: config.defaultCountry } as never);
-  const setupToken = await ensureSetupToken(services.pool);
+  const setupToken = opts.createSetupToken === false ? null : await ensureSetupToken(services.pool);
   // Recordings older than RECORDING_RETENTION_DAYS are deleted (audited), in the directory the console reads.
   const retention = startRecordingRetention({ pool: services.pool, dir: recordingsDir, retentionDays: config.recordingRetentionDays, log });
   return {
