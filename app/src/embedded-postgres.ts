@@ -23,6 +23,14 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  log: Logger;
+  /** Called when the server exits without `stop()` (a crash, or someone killed it). */
+  onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+}
+
 const DB_NAME = 'tingzhen';
 /** How long we wait for the server to accept connections, ms (first start runs recovery if needed). */
 const START_TIMEOUT_MS = 60_000;
@@ -65,7 +73,7 @@ async function stopStale(databaseDir: string, log: Logger): Promise<void> {
   for (let i = 0; i < 300 && pidAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log: Logger }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> {
   const { log } = opts;
   const bin = await binaries();
   const root = resolve(opts.dataDir);
@@ -123,9 +131,17 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     });
   }
   await ensureDatabase(adminUrl, DB_NAME);
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    process.off('exit', onExit);
+    log.error({ code, signal }, 'embedded PostgreSQL exited');
+    opts.onUnexpectedExit?.(code, signal);
+  });
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${DB_NAME}`,
     async stop() {
+      stopping = true;
       process.off('exit', onExit);
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((r) => child.once('exit', () => r()));

@@ -5,11 +5,12 @@
  *     and the first-start token printed at start still works (not replaced by the restart);
  *   - the gateway, mid-call: the console API keeps answering, /health shows the gateway restarting
  *     with the SIGKILL, it is back within seconds on the same port, and a new call goes through
- *     (media WebSocket and live listen-in, both through the front door).
+ *     (media WebSocket and live listen-in, both through the front door);
+ *   - the embedded PostgreSQL: the supervisor starts it again; the roles reconnect by themselves.
  * SIGTERM stops the supervisor and every role process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ const ENTRY = fileURLToPath(new URL('../bin/tingzhen.js', import.meta.url));
 const SECRET = 'supervisor-test-secret-0123456789';
 
 interface RoleInfo { state: string; pid: number | null; restarts: number; lastExit: { signal: string | null } | null; health: { status: string } | null }
-interface Health { status: string; processes: Record<'api' | 'gateway' | 'worker', RoleInfo>; database: { kind: string; ok: boolean }; speech?: unknown }
+interface Health { status: string; processes: Record<'api' | 'gateway' | 'worker', RoleInfo>; database: { kind: string; ok: boolean; process?: { state: string; restarts: number } }; speech?: unknown }
 
 let sup: ChildProcess;
 let url = '';
@@ -157,6 +158,22 @@ describe('tingzhen start: one process per role under a supervisor', () => {
     expect(first.samples.length).toBeGreaterThan(0);
     again.hangup();
     await again.waitClosed(10_000);
+  }, 90_000);
+
+  it('kill -9 of the embedded PostgreSQL: the supervisor starts it again and the console works again', async () => {
+    const postmaster = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(alive(postmaster)).toBe(true);
+    process.kill(postmaster, 'SIGKILL');
+    await expect.poll(async () => (await health()).body.database.process?.restarts, { timeout: 10_000 }).toBe(1);
+    const back = await allUp(60_000);
+    expect(back.database).toMatchObject({ kind: 'embedded', ok: true, process: { state: 'up', restarts: 1, lastExit: { signal: 'SIGKILL' } } });
+    // Sessions live in the database: the same sign-in works once it is back, and the roles never restarted.
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin1', password: 'supervisor-admin-pw-1' }) });
+    expect(login.status).toBe(200);
+    const campaigns = await fetch(`${url}/api/campaigns`, { headers: { cookie: String(login.headers.get('set-cookie')).split(';')[0]! } });
+    expect(campaigns.status).toBe(200);
+    expect(back.processes.api.restarts).toBe(1);
+    expect(back.processes.worker.restarts).toBe(0);
   }, 90_000);
 
   it('SIGTERM stops the supervisor and every role process', async () => {

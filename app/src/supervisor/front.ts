@@ -15,6 +15,7 @@ import type { ClientOptions } from 'ws';
 import type { Logger } from '@tingzhen/voice-core';
 import { SUBPROTOCOLS } from '@tingzhen/voice-gateway';
 import type { RoleName, RoleStatus } from './role-process.js';
+import type { DatabaseStatus } from './database-keeper.js';
 
 /** Largest WebSocket message forwarded, bytes (the gateway's own limit). */
 const MAX_WS_PAYLOAD_BYTES = 256 * 1024;
@@ -32,6 +33,8 @@ export interface FrontOptions {
   statuses: () => RoleStatus[];
   /** The database the roles share (the role processes only see a URL). */
   databaseKind: 'embedded' | 'external';
+  /** The embedded server's state, restarts and last exit (when the supervisor runs one). */
+  embeddedDatabase?: () => DatabaseStatus;
   /** True once shutdown began. */
   draining: () => boolean;
 }
@@ -76,7 +79,8 @@ export async function buildFront(opts: FrontOptions): Promise<FastifyInstance> {
     // What the roles report of the shared parts: database and queue (any role), speech (the gateway).
     const got = reports.filter((h): h is Record<string, unknown> => h !== null);
     const first = (key: string) => got.find((h) => h[key] !== undefined)?.[key];
-    const ok = statuses.every((s) => s.state === 'up') && got.length === statuses.length && got.every((h) => h.status === 'ok');
+    const ok = statuses.every((s) => s.state === 'up') && got.length === statuses.length && got.every((h) => h.status === 'ok')
+      && (opts.embeddedDatabase?.().state ?? 'up') === 'up';
     const draining = opts.draining();
     return reply.code(ok && !draining ? 200 : 503).send({
       status: draining ? 'draining' : ok ? 'ok' : 'degraded',
@@ -84,7 +88,7 @@ export async function buildFront(opts: FrontOptions): Promise<FastifyInstance> {
       roles: statuses.map((s) => s.role),
       supervisor: { pid: process.pid, uptimeS: Math.round(process.uptime()) },
       processes: byRole,
-      database: { ...(first('database') as object | undefined), kind: opts.databaseKind },
+      database: { ...(first('database') as object | undefined), kind: opts.databaseKind, ...(opts.embeddedDatabase ? { process: opts.embeddedDatabase() } : {}) },
       queue: first('queue'),
       ...(first('speech') !== undefined ? { speech: first('speech') } : {}),
     });

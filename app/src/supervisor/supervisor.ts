@@ -20,6 +20,7 @@ import { openDatabase, type OpenedDatabase } from '../services.js';
 import { gatewaySecret } from '../secrets.js';
 import { VERSION } from '../version.js';
 import { buildFront } from './front.js';
+import { EmbeddedDatabaseKeeper } from './database-keeper.js';
 import { RoleProcess, type RoleName, type RoleStatus } from './role-process.js';
 
 /** After SIGTERM, what a role may take beyond the drain limit before it is killed, ms. */
@@ -59,7 +60,17 @@ const ORDER: RoleName[] = ['gateway', 'worker', 'api'];
 export async function startSupervisor(config: Config, env: Record<string, string | undefined>, opts: SupervisorOptions = {}): Promise<RunningSupervisor> {
   const log = createLogger({ level: config.logLevel, name: 'tingzhen-supervisor' });
   const roles = ORDER.filter((r) => config.roles.includes(r));
-  const db: OpenedDatabase = await openDatabase(config, log, 2);
+  // The embedded PostgreSQL is the supervisor's, kept running (restarted if it dies).
+  const keeper = config.databaseUrl === undefined ? new EmbeddedDatabaseKeeper({ dataDir: config.dataDir, port: config.embeddedPgPort, log }) : null;
+  const embeddedUrl = keeper ? await keeper.start() : undefined;
+  let db: OpenedDatabase;
+  try {
+    db = await openDatabase({ ...config, databaseUrl: embeddedUrl ?? config.databaseUrl }, log, 2);
+  } catch (err) {
+    await keeper?.stop();
+    throw err;
+  }
+  const databaseKind = keeper ? 'embedded' : 'external';
   const procs = new Map<RoleName, RoleProcess>();
   let front: FastifyInstance | undefined;
   let draining = false;
@@ -70,7 +81,7 @@ export async function startSupervisor(config: Config, env: Record<string, string
     await procs.get('api')?.stop();
     if (front) await front.close().catch((err: unknown) => log.error({ err }, 'front door close failed'));
     await db.pool.end().catch(() => undefined);
-    await db.stopEmbedded().catch((err: unknown) => log.error({ err }, 'embedded PostgreSQL stop failed'));
+    await keeper?.stop().catch((err: unknown) => log.error({ err }, 'embedded PostgreSQL stop failed'));
   };
   try {
     const setupToken = roles.includes('api') ? await ensureSetupToken(db.pool) : null;
@@ -101,14 +112,15 @@ export async function startSupervisor(config: Config, env: Record<string, string
       log, version: VERSION,
       upstreams: Object.fromEntries(roles.map((r) => [r, urlOf(r)])),
       statuses: () => roles.map((r) => procs.get(r)!.status()),
-      databaseKind: db.databaseKind,
+      databaseKind,
+      embeddedDatabase: keeper ? () => keeper.status() : undefined,
       draining: () => draining,
     });
     await front.listen({ host: config.httpHost, port: config.httpPort });
     const addr = front.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.httpPort;
     const url = `http://${config.httpHost.includes(':') ? `[${config.httpHost}]` : config.httpHost}:${port}`;
-    log.info({ url, roles, database: db.databaseKind }, 'tingzhen started (one process per role)');
+    log.info({ url, roles, database: databaseKind }, 'tingzhen started (one process per role)');
     let closing: Promise<void> | undefined;
     return {
       url, setupToken,
