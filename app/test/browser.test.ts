@@ -222,6 +222,14 @@ describe('nurse console in Chromium', () => {
     expect(await page.getByTestId('answers').getByLabel('pain').inputValue()).toBe('3');
     expect(await page.getByTestId('turn-latency').textContent()).toContain('750 ms');
     await shot('call');
+    // A retry that resumed a call cut by a crash says so, and marks the answers it kept.
+    const shown = /\/results\/(\d+)$/.exec(page.url())![1]!;
+    const cut = (await env.pool.query('SELECT attempt_id FROM call_results WHERE id <> $1 ORDER BY id LIMIT 1', [shown])).rows[0].attempt_id as string;
+    await env.pool.query(`UPDATE call_results SET resumed_from = $2, carried_answers = '{pain}', answers = jsonb_set(answers, '{pain,fromAttemptId}', to_jsonb($3::text)) WHERE id = $1`, [shown, cut, String(cut)]);
+    await page.reload();
+    await page.getByTestId('result-resumed').filter({ hasText: `尝试 #${cut}` }).waitFor();
+    expect(await page.getByTestId('result-resumed').textContent()).toContain('pain');
+    expect(await page.getByTestId('carried-answer').textContent()).toBe(`沿用自尝试 #${cut}`);
     const src = await page.getByTestId('recording').getAttribute('src');
     const rec = await page.request.get(`${base}${src}`);
     expect(rec.status()).toBe(200);

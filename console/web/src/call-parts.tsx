@@ -5,7 +5,7 @@
 import { t } from './i18n.js';
 
 export interface TranscriptEntry { speaker: string; text: string; startMs?: number; endMs?: number; confidence?: number; via?: string }
-export interface FiledAnswer { type?: string; value?: unknown; confidence?: number; via?: string }
+export interface FiledAnswer { type?: string; value?: unknown; confidence?: number; via?: string; fromAttemptId?: string }
 export interface TurnMark { turn: number; gapMs?: number; via?: string }
 
 export const secs = (ms: number | null | undefined) => (ms == null ? '' : `${Math.round(ms / 1000)} s`);
@@ -30,7 +30,8 @@ export function AnswersCard(props: { answers: Record<string, FiledAnswer> }) {
         {Object.entries(props.answers).map(([k, a]) => (
           <label>{k}<input readOnly value={answerText(a?.value)} />
             {a?.via && <small>{t(`via_${a.via}`)}</small>}
-            {a?.confidence != null && <small>{t('confidence')} {a.confidence.toFixed(2)}</small>}</label>
+            {a?.confidence != null && <small>{t('confidence')} {a.confidence.toFixed(2)}</small>}
+            {a?.fromAttemptId && <small class="carried" data-testid="carried-answer">{t('carriedFrom').replace('{id}', a.fromAttemptId)}</small>}</label>
         ))}
       </form></section>
   );

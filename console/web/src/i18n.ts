@@ -24,7 +24,7 @@ const zh = {
   startCall: '开始通话', hangUp: '挂断', micNeeded: '需要麦克风权限', botSpeaking: '机器人正在说话', connected: '已连接', disconnected: '已断开',
   role: '角色', admin: '管理员', nurse: '护士', viewer: '只读', disabled: '已停用', addUser: '添加用户', enable: '启用', disable: '停用',
   hotlineCall: '热线来电', hotlineCalls: '热线来电', callerNumber: '来电号码', calledNumber: '呼入号码', unknownNumber: '号码未知', callbackAt: '约定回电',
-  outcome: '通话结局', callLang: '通话语言', lang_zh: '中文', lang_en: '英文', recordingDeleted: '录音已按保存期限删除', includeTests: '显示测试通话', testTag: '测试通话',
+  outcome: '通话结局', interruptedCall: '此通话因系统故障中断：中断前的回答已保存', resumedFrom: '接续被中断的通话（尝试 #{id}），沿用之前的回答：', restartedAfter: '被中断的通话（尝试 #{id}）已从头重新询问', carriedFrom: '沿用自尝试 #{id}', callLang: '通话语言', lang_zh: '中文', lang_en: '英文', recordingDeleted: '录音已按保存期限删除', includeTests: '显示测试通话', testTag: '测试通话',
   callerHotline: '来电者', unknownPatient: '患者信息缺失', via_dtmf: '按键', via_speech: '语音', via_llm: '语音（大模型）',
   saved: '已保存', campaignName: '活动名称', esc_open: '待处理', esc_claimed: '已认领', esc_resolved: '已处理', csv: '导出 CSV', chartEmpty: '暂无结果', live: '实时', campaign: '活动', total: '合计',
 };
@@ -52,7 +52,7 @@ const en: Partial<Record<Key, string>> = {
   startCall: 'Start call', hangUp: 'Hang up', micNeeded: 'Microphone permission needed', botSpeaking: 'Bot speaking', connected: 'Connected', disconnected: 'Disconnected',
   role: 'Role', admin: 'Admin', nurse: 'Nurse', viewer: 'Viewer', disabled: 'Disabled', addUser: 'Add user', enable: 'Enable', disable: 'Disable',
   hotlineCall: 'Hotline call', hotlineCalls: 'Hotline calls', callerNumber: 'Caller number', calledNumber: 'Number dialled', unknownNumber: 'Number unknown', callbackAt: 'Call back at',
-  outcome: 'Outcome', callLang: 'Call language', lang_zh: 'Mandarin', lang_en: 'English', recordingDeleted: 'Recording deleted after retention', includeTests: 'Show test calls', testTag: 'Test call',
+  outcome: 'Outcome', interruptedCall: 'This call was cut by a system fault: the answers given before it are kept', resumedFrom: 'Resumes the interrupted call (attempt #{id}), keeping its answers: ', restartedAfter: 'Started over after the interrupted call (attempt #{id})', carriedFrom: 'kept from attempt #{id}', callLang: 'Call language', lang_zh: 'Mandarin', lang_en: 'English', recordingDeleted: 'Recording deleted after retention', includeTests: 'Show test calls', testTag: 'Test call',
   callerHotline: 'Caller', unknownPatient: 'Patient record missing', via_dtmf: 'keypad', via_speech: 'speech', via_llm: 'speech (LLM)',
   saved: 'Saved', campaignName: 'Campaign name', esc_open: 'Open', esc_claimed: 'Claimed', esc_resolved: 'Resolved', csv: 'Export CSV', chartEmpty: 'No results yet', live: 'Live', campaign: 'Campaign', total: 'Total',
 };

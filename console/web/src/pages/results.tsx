@@ -9,6 +9,7 @@ interface Result {
   id: string; campaign_id: string; patient_id: string; mrn: string; disposition: string | null; red_flags: string[]; summary: string | null; tags: string[];
   duration_ms: number | null; created_at: string; hangup_reason: string | null; recording_ref: string | null; script_id: string;
   outcome?: string | null; lang?: string | null; recording_deleted_at: string | null;
+  interrupted?: boolean; resumed_from?: string | null; restarted_after?: string | null; carried_answers?: string[];
   answers: Record<string, FiledAnswer>;
   transcript?: TranscriptEntry[];
   turns?: TurnMark[];
@@ -72,6 +73,9 @@ export function ResultDetail(props: { id: string; recordings: boolean }) {
       <p>{t('disposition')}: <b data-testid="result-disposition">{dispositionLabel(r.disposition) || '-'}</b> · {t('redFlag')}: <b class={r.red_flags.length ? 'flagtext' : ''}>{r.red_flags.map(redFlagLabel).join('、') || t('none')}</b>
         {r.outcome && <> · {t('outcome')}: {outcomeLabel(r.outcome)}</>}{r.lang && <> · {t('callLang')}: {t(`lang_${r.lang}`)}</>}
         {' · '}{t('duration')}: {secs(r.duration_ms)} · {new Date(r.created_at).toLocaleString()}</p>
+      {r.interrupted && <p class="notice" data-testid="result-interrupted">{t('interruptedCall')}</p>}
+      {r.resumed_from && <p class="notice" data-testid="result-resumed">{t('resumedFrom').replace('{id}', r.resumed_from)}{(r.carried_answers ?? []).join('、')}</p>}
+      {r.restarted_after && <p class="notice" data-testid="result-restarted">{t('restartedAfter').replace('{id}', r.restarted_after)}</p>}
       <section class="card" aria-labelledby="sum-h"><h2 id="sum-h">{t('summary')}</h2><p>{r.summary ?? t('none')}</p>
         <p>{t('tags')}: {r.tags.map((x) => <span class="tag">{x}</span>)}</p></section>
       <AnswersCard answers={r.answers} />
