@@ -11,6 +11,7 @@ import { isAllowedAt, startOfLocalDay } from '../domain/windows.js';
 import { transition } from '../db/transitions.js';
 import { outboundChannels, type TrunkConfig } from './types.js';
 import { closeDial, expireAndReplace, maybeComplete } from './lifecycle.js';
+import { gatewayFaultSql } from './gateway-breaker.js';
 import { CAMPAIGN_COLUMNS, PATIENT_COLUMNS, windowSpecFor, type AttemptRow, type CampaignRow, type FollowUp, type PatientRow } from './rows.js';
 
 export interface ClaimPolicy {
@@ -35,14 +36,16 @@ export type Claim =
  * The one read of a claim: the attempt (locked: racing claims of one attempt queue here), its
  * contact, campaign and patient, whether the patient is on a call right now, and the patient's
  * dials since local midnight (in the zone the windows use: the patient's when the campaign follows
- * patient zones, else the hospital's), for the daily cap across campaigns.
+ * patient zones, else the hospital's), for the daily cap across campaigns. Attempts that failed on
+ * our side before reaching the carrier (gateway unreachable, draining, restarting) rang nobody and
+ * are not counted: a gateway restart must not push its patients to tomorrow.
  */
 const CLAIM_SELECT = `SELECT a.id::text, a.contact_id::text, a.campaign_id::text, a.patient_id::text, a.seq, a.state, a.scheduled_for, a.window_end_at,
     a.run_token, a.trunk, a.started_at, a.lease_until, ct.state AS contact_state,
     row_to_json(camp) AS campaign, row_to_json(pat) AS patient,
     EXISTS (SELECT 1 FROM call_attempts d WHERE d.patient_id = a.patient_id AND d.state = 'dialing') AS patient_busy,
     (SELECT count(*)::int FROM call_attempts d WHERE d.patient_id = a.patient_id
-       AND d.started_at >= (date_trunc('day', $2::timestamptz AT TIME ZONE z.tz) AT TIME ZONE z.tz)) AS dials_today
+       AND d.started_at >= (date_trunc('day', $2::timestamptz AT TIME ZONE z.tz) AT TIME ZONE z.tz) AND NOT ${gatewayFaultSql('d')}) AS dials_today
   FROM call_attempts a
   JOIN contacts ct ON ct.id = a.contact_id
   CROSS JOIN LATERAL (SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = a.campaign_id) camp

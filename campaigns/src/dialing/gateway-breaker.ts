@@ -24,6 +24,14 @@ export function isGatewayFault(o: CallOutcome): boolean {
   return r === 'gateway_unreachable' || r === 'gateway_bad_outcome' || r === 'dialer_error' || r === 'gateway_draining' || r.startsWith('gateway_http_');
 }
 
+/**
+ * The same failures as SQL over call_attempts `alias` (state and reason): attempts that never left
+ * our side, so the patient's phone never rang (the daily cap does not count them).
+ */
+export function gatewayFaultSql(alias: string): string {
+  return `(${alias}.state = 'failed' AND (${alias}.reason IN ('gateway_unreachable', 'gateway_bad_outcome', 'dialer_error', 'gateway_draining') OR ${alias}.reason LIKE 'gateway\\_http\\_%'))`;
+}
+
 /** How long the breaker stays open after `faults` gateway faults in a row, ms (jittered). */
 export function breakerOpenMs(faults: number, random: () => number = Math.random): number {
   const base = Math.min(BREAKER_MAX_MS, BREAKER_BASE_MS * 2 ** Math.max(0, faults - BREAKER_THRESHOLD));
