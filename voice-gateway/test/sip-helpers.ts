@@ -1,6 +1,6 @@
 /** Test helpers for SIP: a gateway endpoint and a sip.js peer endpoint on loopback. */
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dgram from 'node:dgram';
 import net from 'node:net';
@@ -103,6 +103,14 @@ export interface Kamailio {
  * Kamailio on loopback with sip-config/kamailio/kamailio.cfg and `-A` defines (LISTEN_PORT,
  * DISPATCHER_LIST, WS_PORT, ...); RUNDIR and the ctl socket live in `dir`. Resolves once it listens.
  */
+/** Kamailio as the edge in front of one gateway listening on TCP `gatewayPort` (its dispatcher list names only that gateway). */
+export async function startEdgeBefore(dir: string, gatewayPort: number): Promise<{ kam: Kamailio; edgePort: number }> {
+  const list = join(dir, 'dispatcher.list');
+  writeFileSync(list, `1 sip:127.0.0.1:${gatewayPort};transport=tcp 0 0\n`);
+  const edgePort = await freePort();
+  return { kam: await startKamailio(dir, { LISTEN_PORT: edgePort, DISPATCHER_LIST: list }), edgePort };
+}
+
 export async function startKamailio(dir: string, defines: Record<string, string | number>): Promise<Kamailio> {
   const cfg = fileURLToPath(new URL('../../sip-config/kamailio/kamailio.cfg', import.meta.url));
   const args = ['-DD', '-E', '-f', cfg, '-A', `RUNDIR="${dir}"`, '-A', `CTL_SOCKET="unix:${dir}/ctl"`, '-w', dir];

@@ -12,12 +12,12 @@
  * unhandledRejection listeners: any escaped throw fails it. Then the calls must be gone (no leg,
  * no RTP port) and a normal call through the edge must still complete.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SipCallLeg } from '../src/sip/index.js';
-import { freePort, startGateway, startKamailio, type Gateway, type Kamailio } from './sip-helpers.js';
+import { freePort, startEdgeBefore, startGateway, type Gateway, type Kamailio } from './sip-helpers.js';
 import { runSipp, tempDir } from './sip-fixtures/sipp.js';
 
 /** sip.js's wait for the ACK of a 2xx: the INVITE server transaction's Timer L, 64*T1, ms. */
@@ -38,10 +38,7 @@ beforeAll(async () => {
   process.on('uncaughtException', onEscape);
   process.on('unhandledRejection', onEscape);
   gw = await startGateway({ onCall: (leg) => { legs.push(leg); } });
-  const list = join(dir, 'dispatcher.list');
-  writeFileSync(list, `1 sip:127.0.0.1:${gw.ep.port};transport=tcp 0 0\n`);
-  edgePort = await freePort();
-  kam = await startKamailio(dir, { LISTEN_PORT: edgePort, DISPATCHER_LIST: list });
+  ({ kam, edgePort } = await startEdgeBefore(dir, gw.ep.port));
 }, 30_000);
 
 afterAll(async () => {

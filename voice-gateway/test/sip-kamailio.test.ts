@@ -9,7 +9,6 @@
  *   Request-URI: answered, busy, 480, 503 and an unanswered call each map to their outcome.
  */
 import { readFile } from 'node:fs/promises';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EspeakTtsEngine, SileroVadEngine } from '@tingzhen/speech';
@@ -17,7 +16,7 @@ import { readWav } from '@tingzhen/voice-core';
 import { runCallPipeline, type CallReport } from '../src/index.js';
 import { createSipDialer, type SipCallLeg } from '../src/sip/index.js';
 import { miniDialog, MODELS_DIR } from './helpers.js';
-import { freePort, quiet, startGateway, startKamailio, type Gateway, type Kamailio } from './sip-helpers.js';
+import { freePort, quiet, startEdgeBefore, startGateway, type Gateway, type Kamailio } from './sip-helpers.js';
 import { writeRtpPcap } from './sip-fixtures/pcap.js';
 import { runSipp, tempDir, uacXml, uasAnswerXml, uasRejectXml, uasRingXml, writeScenario } from './sip-fixtures/sipp.js';
 
@@ -40,10 +39,7 @@ beforeAll(async () => {
       done?.({ leg, report });
     },
   });
-  const list = join(dir, 'dispatcher.list');
-  writeFileSync(list, `1 sip:127.0.0.1:${gw.ep.port};transport=tcp 0 0\n`);
-  edgePort = await freePort();
-  kam = await startKamailio(dir, { LISTEN_PORT: edgePort, DISPATCHER_LIST: list });
+  ({ kam, edgePort } = await startEdgeBefore(dir, gw.ep.port));
 }, 30_000);
 
 afterAll(async () => {

@@ -13,7 +13,7 @@ import { Redis } from 'ioredis';
 import { FakeAsr } from '@tingzhen/voice-core/testing';
 import { startPlatform, type RunningPlatform } from '../../src/platform.js';
 import { adminSql, MODELS_DIR, PG_URL } from '../test-platform.js';
-import { freePort, mediaPort, startSipp, trunkScenario, type Line, type SippProcess } from './sipp-patients.js';
+import { freePort, mediaPort, startSipp, trunkScenario, writeWardSipYaml, type Line, type SippProcess } from './sipp-patients.js';
 
 export { MODELS_DIR };
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -163,23 +163,7 @@ export async function startSyntheticPlatform(o: SyntheticOptions): Promise<Synth
     cleanups.push(() => trunk.stop());
     // RTP ports of our own, away from other suites' ranges.
     const rtpBase = 40000 + (process.pid % 100) * 200 + (o.backend === 'redis' ? 0 : 100);
-    writeFileSync(join(dir, 'sip.yaml'), `
-gateway:
-  listen: { host: 127.0.0.1, port: ${sipPort} }
-  rtpPorts: { minPort: ${rtpBase}, maxPort: ${rtpBase + 98} }
-  codecs: [PCMU, PCMA]
-  ringTimeoutMs: 4000
-trunks:
-  - id: ${TRUNK}
-    host: 127.0.0.1
-    port: ${trunkPort}
-    transport: tcp
-    callerId: "+861088888888"
-peers:
-  - id: hospital-pbx
-    addresses: [127.0.0.1]
-    script: triage-hotline
-`);
+    writeWardSipYaml(dir, { sipPort, rtpBase, rtpSpan: 98, trunkId: TRUNK, trunkPort, callerId: '+861088888888', hotlinePeer: true });
     const url = new URL(PG_URL);
     url.pathname = `/${db}`;
     const platform = await startPlatform({

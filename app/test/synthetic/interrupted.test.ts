@@ -20,7 +20,7 @@ import { DEFAULT_TEXTS } from '@tingzhen/dialog-engine';
 import { startPlatform, type RunningPlatform } from '../../src/platform.js';
 import { adminSql, MODELS_DIR, PG_URL } from '../test-platform.js';
 import { ConsoleApi, HOSPITAL, localDay, middayZone, SECRET, TRUNK, waitFor } from './harness.js';
-import { freePort, keysFrom, mediaPort, startSipp, trunkScenario, writePatientPcap, type SippProcess } from './sipp-patients.js';
+import { freePort, keysFrom, mediaPort, startSipp, trunkScenario, writePatientPcap, writeWardSipYaml, type SippProcess } from './sipp-patients.js';
 import { botLines, type ResultDto } from './ward.js';
 
 const GATEWAY = fileURLToPath(new URL('./fixtures/gateway-process.ts', import.meta.url));
@@ -81,18 +81,7 @@ describe('a call cut by a gateway crash, and its retry (satisfaction survey: onI
     ]));
     trunk = startSipp(dir, 'trunk', ['-sf', join(dir, 'trunk.xml'), '-t', 't1', '-i', '127.0.0.1', '-p', String(trunkPort), '-mp', String(await mediaPort())]);
     const rtpBase = 30000 + (process.pid % 100) * 40;
-    writeFileSync(join(dir, 'sip.yaml'), `
-gateway:
-  listen: { host: 127.0.0.1, port: ${sipPort} }
-  rtpPorts: { minPort: ${rtpBase}, maxPort: ${rtpBase + 38} }
-  codecs: [PCMU, PCMA]
-  ringTimeoutMs: 4000
-trunks:
-  - id: ${TRUNK}
-    host: 127.0.0.1
-    port: ${trunkPort}
-    transport: tcp
-`);
+    writeWardSipYaml(dir, { sipPort, rtpBase, rtpSpan: 38, trunkId: TRUNK, trunkPort });
     const gatewayPort = await freePort();
     const common = {
       DATABASE_URL: databaseUrl, QUEUE_PREFIX: `tzsyncut${id}`, LOG_LEVEL: process.env.TZ_TEST_LOG ?? 'silent', TINGZHEN_MODELS_DIR: MODELS_DIR,

@@ -348,3 +348,29 @@ export async function mediaPort(): Promise<number> {
   const p = await freePort();
   return p % 2 === 0 ? p : p - 1;
 }
+
+/**
+ * The gateway's SIP file for a synthetic ward: listening on `sipPort` (TCP), RTP in
+ * [rtpBase, rtpBase + rtpSpan], one TCP trunk `trunkId` at the SIPp trunk, and optionally the
+ * caller id and the hotline peer.
+ */
+export function writeWardSipYaml(dir: string, o: { sipPort: number; rtpBase: number; rtpSpan: number; trunkId: string; trunkPort: number; callerId?: string; hotlinePeer?: boolean }): string {
+  const file = join(dir, 'sip.yaml');
+  writeFileSync(file, `
+gateway:
+  listen: { host: 127.0.0.1, port: ${o.sipPort} }
+  rtpPorts: { minPort: ${o.rtpBase}, maxPort: ${o.rtpBase + o.rtpSpan} }
+  codecs: [PCMU, PCMA]
+  ringTimeoutMs: 4000
+trunks:
+  - id: ${o.trunkId}
+    host: 127.0.0.1
+    port: ${o.trunkPort}
+    transport: tcp
+${o.callerId ? `    callerId: "${o.callerId}"\n` : ''}${o.hotlinePeer ? `peers:
+  - id: hospital-pbx
+    addresses: [127.0.0.1]
+    script: triage-hotline
+` : ''}`);
+  return file;
+}
