@@ -120,9 +120,11 @@ a=fmtp:${PT_EVENT} 0-15
  * The trunk: one SIPp UAS for the whole run. Every INVITE is logged (dialled number and Call-ID,
  * SIPp -trace_logs), answered 180 then 200 with SDP; after the ACK the patient's recording plays:
  * `redFlagPcap` when the dialled user part matches `redFlagUser` (a regular expression on the
- * digits before '@'), `wellPcap` otherwise. The platform's BYE gets a 200.
+ * digits before '@'), `wellPcap` otherwise. The platform's BYE gets a 200. With `logStages`, the
+ * answer (the ACK) and the platform's BYE are logged too ("ANSWERED <number> <call-id>", "BYE ..."),
+ * in the order they happen, so a number rung again after an answer can be read off the log.
  */
-export function trunkScenario(o: { wellPcap: string; redFlagPcap: string; redFlagUser: string; byeTimeoutMs: number }): string {
+export function trunkScenario(o: { wellPcap: string; redFlagPcap: string; redFlagUser: string; byeTimeoutMs: number; logStages?: boolean }): string {
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="campaign trunk">
   <recv request="INVITE">
@@ -134,13 +136,13 @@ export function trunkScenario(o: { wellPcap: string; redFlagPcap: string; redFla
   </recv>
   <send>${reply('180 Ringing', true, false)}</send>
   <send>${reply('200 OK', true, true)}</send>
-  <recv request="ACK" timeout="10000"/>
+  <recv request="ACK" timeout="10000">${o.logStages ? '<action><log message="ANSWERED [$dialled] [call_id]"/></action>' : ''}</recv>
   <nop test="redflag" next="red"/>
   <nop next="bye"><action><exec play_pcap_audio="${o.wellPcap}"/></action></nop>
   <label id="red"/>
   <nop><action><exec play_pcap_audio="${o.redFlagPcap}"/></action></nop>
   <label id="bye"/>
-  <recv request="BYE" timeout="${o.byeTimeoutMs}"/>
+  <recv request="BYE" timeout="${o.byeTimeoutMs}">${o.logStages ? '<action><log message="BYE [$dialled] [call_id]"/></action>' : ''}</recv>
   <send>${reply('200 OK', false, false)}</send>
   <Reference variables="ruri"/>
 </scenario>`;
