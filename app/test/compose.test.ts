@@ -19,7 +19,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('sets every variable of the config schema except the embedded-only ones and the supervisor\'s own', () => {
-    const embeddedOnly = new Set(['EMBEDDED_PG_PORT', 'TINGZHEN_SUPERVISED']);
+    const embeddedOnly = new Set(['EMBEDDED_PG_PORT', 'TINGZHEN_SUPERVISED', 'TINGZHEN_EDGE_HOST']);
     const env = new Set(Object.keys(compose['x-tingzhen-env'] as Record<string, string>).concat('TINGZHEN_ROLES'));
     expect([...known].filter((k) => !env.has(k) && !embeddedOnly.has(k))).toEqual([]);
   });

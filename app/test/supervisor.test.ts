@@ -11,7 +11,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,7 @@ let url = '';
 let setupToken = '';
 let dataDir: string;
 let out = '';
+let audioSocketPort = 0;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -61,9 +62,11 @@ async function allUp(timeoutMs = 60_000): Promise<Health> {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'tz-supervisor-'));
+  audioSocketPort = await freePort();
   sup = spawn(process.execPath, [ENTRY, 'start'], {
     env: {
-      PATH: process.env.PATH, HOME: process.env.HOME, HTTP_PORT: '0', LOG_LEVEL: 'warn', TINGZHEN_DATA_DIR: dataDir,
+      // An address of the operator's that is not the roles' loopback one (127.0.0.2 is loopback too on Linux).
+      PATH: process.env.PATH, HOME: process.env.HOME, HTTP_HOST: '127.0.0.2', HTTP_PORT: '0', AUDIOSOCKET_PORT: String(audioSocketPort), LOG_LEVEL: 'warn', TINGZHEN_DATA_DIR: dataDir,
       TINGZHEN_MODELS_DIR: MODELS_DIR, EMBEDDED_PG_PORT: String(await freePort()), GATEWAY_AUTH_SECRET: SECRET, DRAIN_TIMEOUT_MS: '2000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -99,6 +102,12 @@ describe('tingzhen start: one process per role under a supervisor', () => {
     expect(new Set(pids).size).toBe(3);
     expect(pids).not.toContain(sup.pid);
     expect(setupToken).toMatch(/\S{16,}/);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.2:/);
+    // The gateway's own HTTP is on loopback behind the front door, but AudioSocket is where the operator said.
+    await new Promise<void>((resolve, reject) => {
+      const s = connect({ host: '127.0.0.2', port: audioSocketPort }, () => { s.destroy(); resolve(); });
+      s.once('error', reject);
+    });
   });
 
   it('kill -9 of the api role: 503 from the front door meanwhile, back with the same first-start token', async () => {
@@ -111,13 +120,13 @@ describe('tingzhen start: one process per role under a supervisor', () => {
     const during = await health();
     expect(during.code).toBe(503);
     expect(during.body.processes.gateway.state).toBe('up');
-    const back = await allUp(30_000);
+    const back = await allUp(90_000);
     expect(back.processes.api).toMatchObject({ state: 'up', restarts: 1, lastExit: { signal: 'SIGKILL' } });
     expect(back.processes.api.pid).not.toBe(before);
     // The token printed at start still creates the first admin (the restart did not replace it).
     const res = await fetch(`${url}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: setupToken, username: 'admin1', password: 'supervisor-admin-pw-1' }) });
     expect(res.status).toBe(201);
-  }, 60_000);
+  }, 150_000);
 
   it('kill -9 of the gateway mid-call: the console keeps answering, the gateway is back within seconds and takes calls', async () => {
     const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin1', password: 'supervisor-admin-pw-1' }) });
@@ -145,12 +154,13 @@ describe('tingzhen start: one process per role under a supervisor', () => {
     expect(during.body.processes.api.state).toBe('up');
     expect(during.body.processes.worker.state).toBe('up');
 
-    const back = await allUp(30_000);
+    const back = await allUp(90_000);
     const recoveredMs = Date.now() - killedAt;
     expect(back.processes.gateway).toMatchObject({ state: 'up', restarts: 1 });
     expect(back.processes.gateway.pid).not.toBe(gw);
     expect(alive(gw)).toBe(false);
-    expect(recoveredMs).toBeLessThan(30_000);
+    // Seconds on an idle machine (about 8 s here: 1 s backoff, then the speech engines load); a loaded CI machine gets slack.
+    expect(recoveredMs).toBeLessThan(60_000);
     // A new call goes through the restarted gateway.
     const again = new TestCaller({ url: ws, callId: 'CA-supervisor-2', parameters: { lang: 'zh' } });
     await again.connect();
@@ -158,14 +168,14 @@ describe('tingzhen start: one process per role under a supervisor', () => {
     expect(first.samples.length).toBeGreaterThan(0);
     again.hangup();
     await again.waitClosed(10_000);
-  }, 90_000);
+  }, 180_000);
 
   it('kill -9 of the embedded PostgreSQL: the supervisor starts it again and the console works again', async () => {
     const postmaster = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
     expect(alive(postmaster)).toBe(true);
     process.kill(postmaster, 'SIGKILL');
     await expect.poll(async () => (await health()).body.database.process?.restarts, { timeout: 10_000 }).toBe(1);
-    const back = await allUp(60_000);
+    const back = await allUp(90_000);
     expect(back.database).toMatchObject({ kind: 'embedded', ok: true, process: { state: 'up', restarts: 1, lastExit: { signal: 'SIGKILL' } } });
     // Sessions live in the database: the same sign-in works once it is back, and the roles never restarted.
     const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin1', password: 'supervisor-admin-pw-1' }) });
@@ -174,7 +184,7 @@ describe('tingzhen start: one process per role under a supervisor', () => {
     expect(campaigns.status).toBe(200);
     expect(back.processes.api.restarts).toBe(1);
     expect(back.processes.worker.restarts).toBe(0);
-  }, 90_000);
+  }, 150_000);
 
   it('SIGTERM stops the supervisor and every role process', async () => {
     const pids = Object.values((await health()).body.processes).map((p) => p.pid!);

@@ -127,7 +127,7 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
     audioSocket = createAudioSocketServer({ onCall: (leg, ctx) => { if (accepting()) onCall(leg, ctx); else void leg.hangup('normal'); }, allowedAddresses: config.audioSocketAllow, logger: log });
     await new Promise<void>((res, rej) => {
       audioSocket!.once('error', rej);
-      audioSocket!.listen(config.audioSocketPort, config.httpHost, () => res());
+      audioSocket!.listen(config.audioSocketPort, config.edgeHost ?? config.httpHost, () => res());
     });
     log.info({ port: config.audioSocketPort }, 'AudioSocket listening');
   }

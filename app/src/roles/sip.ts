@@ -44,7 +44,7 @@ export async function startSipRole(opts: SipRoleOptions): Promise<SipRole> {
   const account = outboundAccount(sip, opts.env);
   const creds = inboundCredentials(sip, opts.env);
   const edge = gw.edgeWebSocket;
-  const listen = edge ? undefined : gw.listen ?? { host: config.httpHost, port: 5060 };
+  const listen = edge ? undefined : gw.listen ?? { host: config.edgeHost ?? config.httpHost, port: 5060 };
   const publicHost = gw.publicHost ?? (listen ? (listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host) : undefined);
   const mediaAddress = gw.mediaAddress ?? publicHost ?? '127.0.0.1';
   const endpoint = await SipEndpoint.start({

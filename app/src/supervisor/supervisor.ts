@@ -96,6 +96,8 @@ export async function startSupervisor(config: Config, env: Record<string, string
       HTTP_PORT: String(ports[role]),
       TINGZHEN_ROLES: role,
       TINGZHEN_SUPERVISED: 'true',
+      // AudioSocket and the default SIP listener stay on the operator's address.
+      ...(role === 'gateway' ? { TINGZHEN_EDGE_HOST: config.httpHost } : {}),
       ...(role === 'worker' ? { GATEWAY_URL: config.gatewayUrl ?? (roles.includes('gateway') ? urlOf('gateway') : undefined) } : {}),
     });
     for (const role of roles) {

@@ -21,6 +21,7 @@ export const ConfigSchema = Type.Object({
   }),
   supervise: Type.Boolean({ env: 'TINGZHEN_SUPERVISE', default: true, description: 'With more than one role, `start` runs each role as its own child process under a supervisor that restarts it, so a crash of one never takes the others down (false: all roles in one process)' }),
   supervisedChild: Type.Boolean({ env: 'TINGZHEN_SUPERVISED', default: false, description: 'Set by the supervisor on the role processes it starts (not for operators): trust the supervisor\'s X-Forwarded-For, report readiness over IPC' }),
+  edgeHost: Type.Optional(Type.String({ env: 'TINGZHEN_EDGE_HOST', minLength: 1, description: 'Set by the supervisor on the gateway process (not for operators): the address AudioSocket and the default SIP listener bind, the operator\'s HTTP_HOST (the role\'s own HTTP is on loopback); unset = HTTP_HOST' })),
   dataDir: Type.String({ env: 'TINGZHEN_DATA_DIR', default: '.data', minLength: 1, description: 'Where the embedded database, recordings and downloads live' }),
   databaseUrl: Type.Optional(Type.String({ env: 'DATABASE_URL', pattern: '^postgres(ql)?://', description: 'PostgreSQL URL; unset = embedded PostgreSQL in the data directory', fix: 'a URL like postgres://user:pass@host:5432/db, or unset it to use the embedded database' })),
   embeddedPgPort: Port('EMBEDDED_PG_PORT', 54329, 'Port of the embedded PostgreSQL (only when DATABASE_URL is unset)'),
