@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadSipConfigFile } from '@tingzhen/sip-config';
 import { campaignTrunks } from './sip-routes.js';
-import { campaignsApi, HttpDialer, startProgressHub, startRecordingRetention, startScheduler, startWorker, type DialWorker, type Scheduler } from '@tingzhen/campaigns';
+import { CALL_LEASE_MS, campaignsApi, HttpDialer, startProgressHub, startRecordingRetention, startScheduler, startWorker, type DialWorker, type Scheduler } from '@tingzhen/campaigns';
 import { actorOf, authorize, consolePlugin, ensureSetupToken, listenRoutes, type LiveMonitor } from '@tingzhen/console';
 import { signToken, TEST_CALL_SUBJECT } from '@tingzhen/voice-gateway';
 import type { Config, Logger } from '@tingzhen/voice-core';
@@ -66,5 +66,7 @@ export function startWorkerRole(opts: { config: Config; services: Services; log:
   const dialer = new HttpDialer({ gatewayUrl: opts.gatewayUrl, token: signToken(opts.authSecret, { ttlMs: DIAL_TOKEN_TTL_MS }) });
   // The trunks' channel and call-rate limits come from the SIP file when there is one.
   const trunks = opts.config.sipConfigFile ? campaignTrunks(loadSipConfigFile(opts.config.sipConfigFile)) : undefined;
-  return startWorker({ pool: opts.services.pool, connection: opts.services.queue, dialer, voicemailMessage: (patient) => voicemailMessage(opts.config, patient.language), logger: opts.log, trunks });
+  // The gateway holds the lease of each call it places (the claim takes the first one, so a worker
+  // that dies before the gateway has the call leaves nothing stuck).
+  return startWorker({ pool: opts.services.pool, connection: opts.services.queue, dialer, voicemailMessage: (patient) => voicemailMessage(opts.config, patient.language), logger: opts.log, trunks, claimLeaseMs: CALL_LEASE_MS });
 }

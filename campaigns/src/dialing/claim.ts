@@ -25,6 +25,13 @@ export interface ClaimPolicy {
   capacityRetryMs: number;
   /** How long to wait when the patient is on a call from another campaign, ms (default 30 s). */
   patientBusyRetryMs?: number;
+  /**
+   * The claim itself takes a lease this long, ms, for a dialer whose gateway holds (and renews)
+   * the call's lease once it places it: a worker that dies between its claim and the gateway's
+   * hold leaves a lease that lapses, so the lease sweep frees the attempt within seconds instead
+   * of the call waiting for bullmq's stalled-job check. Unset: no lease at claim (in-process dialers).
+   */
+  claimLeaseMs?: number;
 }
 
 export type Claim =
@@ -187,7 +194,8 @@ export async function claimAttempt(client: pg.PoolClient, attemptId: string, run
   const phone = patient.phones[(attempt.seq - 1) % patient.phones.length]!;
   // A unique violation here (23505: the patient went on a call from another campaign since the read)
   // aborts the transaction; the worker turns it into a patient_busy deferral.
-  const moved = await transition(client, 'attempt', attempt.id, 'queued', 'dialing', { set: { run_token: runToken, started_at: now, phone, trunk: campaign.trunk } });
+  const lease = policy.claimLeaseMs ? { lease_until: new Date(now.getTime() + policy.claimLeaseMs), lease_holder: 'claim' } : {};
+  const moved = await transition(client, 'attempt', attempt.id, 'queued', 'dialing', { set: { run_token: runToken, started_at: now, phone, trunk: campaign.trunk, ...lease } });
   if (!moved) {
     await client.query('UPDATE dial_slots SET attempt_id = NULL, taken_at = NULL WHERE attempt_id = $1', [attempt.id]);
     return { action: 'closed', reason: 'lost_race', followUps: [] };

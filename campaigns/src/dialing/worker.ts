@@ -40,6 +40,8 @@ export interface StartWorkerOptions {
   capacityRetryMs?: number;
   /** Delay before re-trying a patient who is on a call from another campaign, ms (default 30 s). */
   patientBusyRetryMs?: number;
+  /** Lease taken with the claim, ms, when the dialer's gateway holds the calls it places (see ClaimPolicy). */
+  claimLeaseMs?: number;
   inboundInUse?: (trunk: string) => number;
   /** Injectable clock (tests); defaults to the system clock. */
   now?: () => Date;
@@ -62,7 +64,7 @@ export function startWorker(opts: StartWorkerOptions): DialWorker {
   setMaxListeners(0, closing.signal);
   const policy: ClaimPolicy = {
     now, trunks, dailyCapPerPatient: opts.dailyCapPerPatient ?? 2, inboundInUse: opts.inboundInUse, capacityRetryMs: opts.capacityRetryMs ?? 1000,
-    patientBusyRetryMs: opts.patientBusyRetryMs,
+    patientBusyRetryMs: opts.patientBusyRetryMs, claimLeaseMs: opts.claimLeaseMs,
   };
 
   const process = async (job: Job<DialJobData>, token?: string): Promise<string> => {
