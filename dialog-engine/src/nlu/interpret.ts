@@ -6,13 +6,12 @@
 import { TzError } from '@tingzhen/voice-core';
 import { detectRedFlags, extractSymptoms, findMentions } from '../clinical/index.js';
 import { normalizeUtterance } from '../text/index.js';
-import { parseBloodPressure } from './blood-pressure.js';
+import { readBloodPressure, readNumber, readScale } from './clause-readings.js';
 import { matchChoice } from './choice.js';
 import { parseDate } from './date.js';
 import { detectIntent } from './intent.js';
-import { parseNumber } from './number.js';
-import { parseScale } from './scale.js';
 import { EXPECT_KINDS, type ChoiceOption, type ExpectKind, type NluRequest, type NluResult, type Unit, UNITS } from './types.js';
+import { yesNoClauses } from './yes-no-clauses.js';
 import { yesNoEn } from './yes-no-en.js';
 import { repairFromQuestion, yesNoZh } from './yes-no-zh.js';
 
@@ -41,13 +40,13 @@ export function interpret(req: NluRequest): NluResult {
   const asked = req.asked ?? '';
   switch (kind) {
     case 'yes-no':
-      return { kind, answer: lang === 'zh' ? yesNoZh(utterance, asked) : yesNoEn(utterance, asked) };
+      return { kind, answer: yesNo(utterance, lang, asked) };
     case 'number':
-      return { kind, ...parseNumber(utterance, lang, asked, unit) };
+      return { kind, ...readNumber(utterance, lang, asked, unit) };
     case 'blood-pressure':
-      return { kind, ...parseBloodPressure(utterance, lang) };
+      return { kind, ...readBloodPressure(utterance, lang) };
     case 'scale-0-10':
-      return { kind, ...parseScale(utterance, lang) };
+      return { kind, ...readScale(utterance, lang, asked) };
     case 'date':
       return { kind, ...parseDate(utterance, lang, req.callDate, asked) };
     case 'intent':
@@ -64,7 +63,7 @@ export function interpret(req: NluRequest): NluResult {
 }
 
 function yesNo(utterance: string, lang: 'zh' | 'en', asked: string): 'yes' | 'no' | 'unclear' {
-  return lang === 'zh' ? yesNoZh(utterance, asked) : yesNoEn(utterance, asked);
+  return yesNoClauses(utterance, lang, asked, (u, a) => (lang === 'zh' ? yesNoZh(u, a) : yesNoEn(u, a)));
 }
 
 /**

@@ -1,0 +1,247 @@
+/**
+ * Yes/no read clause by clause, with the question's focus: the clause layer (clause.ts) splits
+ * the turn, and these readings decide before the single-string readers (yes-no-zh/en) are asked:
+ *  - a self-correction: what follows it is the answer ("No — well, actually yes", "没有…哦不对");
+ *  - time: a resolved event answers "now / still" questions with no ("pinkish the first day but
+ *    clear now"); a past event answers "since discharge / have you had" questions with yes, unless
+ *    it came before the hospital stay ("那是住院之前的事了");
+ *  - a measured temperature answers a fever question by its value;
+ *  - good-state questions ("going down", "under control", "normally", "well"): a clause that
+ *    reports the problem (worse, going up, keeps me up, noisy) is a no;
+ *  - a denial followed by a clause about the asked symptom or its synonyms, or by a limited
+ *    presence ("only when I climb the stairs", "爬楼梯喘一点"), is a yes; a denial followed only
+ *    by other complaints stays a no ("Headache, no. Neck's a bit stiff");
+ *  - facts without yes/no: quantities and frequencies of a habit ("cut down to three a day"),
+ *    the question's own verb ("Finished them Saturday"), not-yet ("快吃完了");
+ *  - hedges: not checked ("haven't checked", "没敢看"), so-so, a soft denial with contrary
+ *    evidence ("I don't think so... I'm late") are unclear.
+ * Nothing here is decided by a whole phrasing: every rule reads a clause feature or the question.
+ */
+import type { Lang } from '../text/index.js';
+import { analyzeClause, rawClauses, type Clause, type RawClause } from './clause.js';
+import { parseNumber } from './number.js';
+import { questionFrame } from './question.js';
+import { aboutFamilies, askedFamilies } from './symptom-families.js';
+import type { YesNo } from './types.js';
+
+type Base = (utterance: string, asked: string) => YesNo;
+
+interface Focus {
+  problem: boolean;
+  action: boolean;
+  good: boolean;
+  now: boolean;
+  since: boolean;
+  fever: boolean;
+  generic: boolean;
+  habit: boolean;
+  strict: boolean;
+  completion: boolean;
+  know: boolean;
+  allergy: boolean;
+  ids: string[];
+}
+
+function focusOf(asked: string, lang: Lang): Focus {
+  const q = lang === 'en' ? asked.toLowerCase() : asked;
+  const frame = questionFrame(asked, lang);
+  const en = lang === 'en';
+  const good = en
+    ? /\b(?:going down|under control|working|normally|normal|well|ok|okay|fine|better|healing|improving|settling|clearing|comfortable|managing|coping|clear|safe)\b/.test(q) && !/\b(?:worse|spread|bigger)\b/.test(q)
+    : /正常|好吗|好不好|好点|控制住|管用|有效|顺利|好转|长得好|清楚吗|清醒/u.test(q);
+  return {
+    problem: frame.problem && !good,
+    action: frame.action,
+    good,
+    now: en ? /\b(?:now|at the moment|currently|still|right now|today|these days)\b/.test(q) : /现在|目前|还(?!记得)|今天/u.test(q),
+    since: en ? /\b(?:since|have you had|have you been|has (?:he|she|the \w+|your \w+) (?:had|been)|did you (?:have|get|notice)|any .* (?:lately|recently)|last (?:week|few days))\b/.test(q) : /最近|出院(?:后|以来|以后)|这(?:几|两)天|有没有.{0,6}过|近来/u.test(q),
+    fever: (en ? /\b(?:fever|temperature|temp)\b/.test(q) : /发烧|发热|体温/u.test(q)) && !(en ? /\b(?:take|took|check(?:ed)?|measured?)\b/.test(q) : /量|测/u.test(q)),
+    generic: en ? /\b(?:problems?|side effects?|trouble|issues?|anything (?:wrong|unusual)|symptoms?|bother\w*)\b/.test(q) : /不舒服|问题|副作用|异常|不良反应|不适/u.test(q),
+    habit: en ? /\b(?:smok\w*|drink\w*|alcohol|cigarettes?|fluids?|taking (?:the )?painkillers|cups)\b/.test(q) : /抽烟|吸烟|喝酒|饮酒|喝水/u.test(q),
+    strict: en ? /\b(?:all (?:your|the|of)|every (?:day|dose)|as prescribed|on time|whole course)\b/.test(q) : /按时|按量|每天都|全部/u.test(q),
+    completion: en ? /\b(?:finish(?:ed)?|complete(?:d)?)\b/.test(q) : /吃完|做完|用完/u.test(q),
+    know: en ? /\b(?:do you know|do you remember|have you got the)\b/.test(q) : /知道吗|记得吗|还记得/u.test(q),
+    allergy: en ? /\ballerg\w*\b/.test(q) : /过敏/u.test(q),
+    ids: specific(askedFamilies(asked, lang)),
+  };
+}
+
+/** A named pain ("chest pain", 胸口痛) is its own family, not any pain. */
+function specific(ids: string[]): string[] {
+  return ids.some((id) => ['chest-pain', 'headache', 'abdominal-pain'].includes(id)) ? ids.filter((id) => id !== 'pain-general') : ids;
+}
+
+const EN_PARTIAL = /\b(?:only (?:when|in|at|after|before|if|on|for)|sometimes|some (?:days|nights|mornings|evenings)|at night|in the (?:mornings?|evenings?)|on and off|now and then|when i (?:get up|stand|climb|walk|cough|move|bend|lie|eat))\b/;
+const ZH_PARTIAL = /(?:爬楼梯?|上楼|走路|走快|快走|活动|干活|一动|早上|晚上|夜里|半夜|起来|起床|有时候?|偶尔|时不时)/u;
+const EN_MINIMISED_PRESENT = /\b(?:a (?:little|bit|touch|tad)|bit of|slightly|a little bit)\b/;
+const ZH_MINIMISED_PRESENT = /有点|有一点|一点点?|稍微|有些/u;
+const NOT_CHECKED = /\b(?:haven'?t (?:checked|looked|measured)|didn'?t (?:check|look|measure)|not checked|(?:thermometer|scale|machine) (?:is )?broken|can'?t find)\b|没敢看|没看|没量|没测|没称|看不到|看不见/u;
+const BEFORE_STAY = /住院(?:之前|以前|前)|before (?:i (?:went|came) in|the (?:operation|surgery|procedure)|admission|hospital)/u;
+const EN_PROBLEM_REPORT = /\b(?:worse|going up|gone up|bigger|spread\w*|keeps? (?:me )?up|up at night|noisy|fast|slow|can'?t|won'?t|not (?:really|much|very|good|great|interested|eating|working)|spat|spit|bad|hurts?|painful|swollen|back (?:just )?as bad|just as bad|struggl\w*|wheez\w*)\b/;
+const ZH_PROBLEM_REPORT = /越来越|加重|更(?:厉害|严重|重|疼|痛)|不(?:好|行|管用|正常|清楚)|没(?:用|效果)|疼|痛|喘|肿|难受/u;
+
+function lc(s: string, lang: Lang): string {
+  return lang === 'en' ? s.toLowerCase() : s;
+}
+
+/** Naming hedges that doubt the word, not the fact: "I don't know if you call it pain", "I wouldn't call it nausea", 不知道是不是药的味儿. */
+function dropNamingHedges(text: string, lang: Lang): string {
+  return lang === 'en'
+    ? text.replace(/\bwhy (?:wouldn'?t|would) (?:i|he|she|it|we)(?: not)?\b/g, ' ').replace(/\b(?:i (?:don'?t|do not) know|not sure) (?:if|whether) (?:you(?:'?d| would)? call it|it'?s|that'?s|it counts as) (?:a |an )?\w+/g, ' ').replace(/\b(?:but )?i wouldn'?t (?:call it|say it'?s) (?:a |an )?\w+/g, ' ').replace(/\bis (?:that|it|this) (?:an? )?\w+$/g, ' ')
+    : text.replace(/不知道(?:是不是|算不算)[\u4e00-\u9fff]{0,8}/gu, ' ').replace(/(?:这不是|不是)[\u4e00-\u9fff]{1,10}(?:嘛|吗)$/gu, ' ');
+}
+
+function temperatureAnswer(utterance: string, lang: Lang): YesNo | null {
+  const r = parseNumber(utterance, lang, lang === 'zh' ? '体温多少度' : 'what was your temperature');
+  if (!('value' in r) || r.value === null) return null;
+  const t = r.unit === '°F' ? ((r.value - 32) * 5) / 9 : r.value;
+  if (t < 34 || t > 43) return null;
+  if (t >= 37.5) return 'yes';
+  // A low reading is a no unless the words say there is a (low-grade) fever.
+  if (t < 37.3 && !(lang === 'zh' ? /低烧|有点烧|发烧/u : /\b(?:low[- ]grade|a bit (?:of a )?(?:fever|temperature)|feverish)\b/).test(utterance)) return 'no';
+  return null;
+}
+
+function isDenial(c: Clause, lang: Lang, ids: readonly string[]): boolean {
+  if (/^(?:不是|并不是|也不是)(?:不|没)|^not (?:un|without)|^不(?:多|大|严重|太多|厉害)$/u.test(c.text)) return false;
+  if (c.denial) return true;
+  if (lang === 'en') return /^(?:no|not)\b/.test(c.text) || (/\b(?:no|not|none)$/.test(c.text) && c.text.split(' ').length <= 4) || /^(?:i'?m|i am|it'?s|all) (?:fine|good|ok|okay|alright)$/.test(c.text) || /^(?:nothing(?: much| really)?|not problems?|no problems?)$/.test(c.text);
+  const t = c.text;
+  return /^(?:没有?|不|没什么|没啥|还好|还行|挺好)/u.test(t) || (/(?:倒)?(?:没有|不[\u4e00-\u9fff])$/u.test(t) && aboutFamilies(t, ids, lang) && t.length <= 6);
+}
+
+function present(c: Clause, lang: Lang): boolean {
+  if (c.hypothetical || c.subject === 'other' || c.echo) return false;
+  if (c.time === 'resolved') return false;
+  const t = c.text;
+  if (lang === 'en') return !/\b(?:no|not|never|nothing|none)\b|n'?t\b/.test(t.replace(/\bcan'?t (?:lift|grip|hold|sleep|breathe)\b/g, ''));
+  return !/没|不|无|未/u.test(t.replace(/不得劲|不听使唤|不想吃|不多|(?<=[\u4e00-\u9fff])不(?=[着了动清过上下出住起来去懂见到完])/gu, '症'));
+}
+
+export function yesNoClauses(utterance: string, lang: Lang, asked: string, base: Base): YesNo {
+  const focus = focusOf(asked, lang);
+  const cleaned = dropNamingHedges(lc(utterance, lang), lang);
+  const raws = rawClauses(cleaned, lang);
+  const texts = raws.map((r) => r.text);
+  if (texts.length === 0) return base(utterance, asked);
+  const cls = raws.map((r) => analyzeClause(r.text, lang, r));
+  const whole = texts.join(lang === 'zh' ? ' ' : ' ');
+  const baseOf = (s: string): YesNo => base(s, asked);
+
+  // A wh-question put back ("What antibiotics?") is no answer.
+  if (lang === 'en' && /^(?:what|which|who)\b/.test(cls[0]!.text) && cls[0]!.echo && !cls.some((c) => c.affirmation || c.denial)) return 'unclear';
+
+  // Self-correction: the part after the last corrective clause decides.
+  let k = -1;
+  cls.forEach((c, i) => {
+    if (c.corrective && (i > 0 || /^oh you mean\b/.test(c.text))) k = i;
+  });
+  if (k >= 0) {
+    const rest = texts.slice(k);
+    const restRaw = raws.slice(k);
+    rest[0] = rest[0]!.replace(lang === 'en' ? /^(?:well )?(?:actually|no wait|wait|i mean|sorry|no sorry|oh you mean(?: \w+)?|or rather|correction)\b\s*/ : /^(?:哦|噢|啊)?(?:不对(?:不对)?|不是|说错了|我说错了|应该是|其实)\s*/u, '');
+    const tail = rest.map((t, i) => ({ ...restRaw[i]!, text: t, corrects: false })).filter((r) => r.text.trim().length > 0);
+    if (tail.length > 0) {
+      const r = readClauses(tail, lang, focus, asked, baseOf, true) ?? baseOf(tail.map((r) => r.text).join(' '));
+      if (r !== 'unclear') return r;
+    }
+  }
+  return readClauses(raws, lang, focus, asked, baseOf, false) ?? (cleaned === lc(utterance, lang) ? base(utterance, asked) : baseOf(whole));
+}
+
+function readClauses(raws: RawClause[], lang: Lang, focus: Focus, asked: string, baseOf: (s: string) => YesNo, corrected: boolean): YesNo | null {
+  const cls = raws.map((r) => analyzeClause(r.text, lang, r));
+  const whole = raws.map((r) => r.text).join(' ');
+  const en = lang === 'en';
+  const last = cls[cls.length - 1]!;
+  const first = cls[0]!;
+
+  // Not checked: the caller cannot know.
+  if (NOT_CHECKED.test(whole) && !focus.know && temperatureAnswer(whole, lang) === null && (cls.some((c) => c.uncertain || /^i (?:don'?t|do not) think so$|^应该没有/u.test(c.text)) || first.uncertain)) return 'unclear';
+  // A soft denial with evidence against it: "I don't think so... I'm late".
+  if (cls.length > 1 && (en ? /^i (?:don'?t|do not) think so$/ : /^(?:应该|可能|好像)没有/u).test(first.text) && cls.slice(1).some((c) => (en ? /\b(?:but|late|haven'?t)\b/ : /但是|可是|不过/u).test(c.text))) return 'unclear';
+  // So-so opening.
+  if ((en ? /^(?:so[- ]so|sort of|kind of|more or less)$/ : /^(?:还行吧|一般般?|马马虎虎|凑合)$/u).test(first.text) && cls.length > 1 && !cls.slice(1).some((c) => c.affirmation || c.denial)) return 'unclear';
+
+  // Time: before the hospital stay is not what was asked.
+  if (cls.some((c) => BEFORE_STAY.test(c.text)) && !cls.some((c) => !BEFORE_STAY.test(c.text) && c.time === 'current' && present(c, lang) && aboutFamilies(c.text, focus.ids, lang))) {
+    if (focus.problem || focus.since) return 'no';
+  }
+  // A resolved event answers "now / still" with no.
+  if (focus.now && !focus.since && last.time === 'resolved' && !/\bnot (?:gone|over|finished)\b|没(?:好|退|消)/u.test(last.text) && cls.length > 1) return 'no';
+  if (focus.now && !focus.since && cls.length === 1 && last.time === 'resolved' && (en ? /\b(?:took it out|came out|finished)\b/ : /吃完了|拔了|拆了/u).test(last.text)) return 'no';
+  // A past event answers "since / have you had" with yes.
+  if (focus.since && !focus.now && (focus.problem || focus.fever)) {
+    const temp = temperatureAnswer(whole, lang);
+    if (focus.fever && temp) return temp;
+    const past = cls.find((c) => (c.time === 'past' || /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night)\b|前天|昨天|那天/u.test(c.text)) && present(c, lang) && aboutFamilies(c.text, focus.ids, lang));
+    if (past && !BEFORE_STAY.test(past.text)) return 'yes';
+  }
+  if (focus.fever) {
+    const temp = temperatureAnswer(whole, lang);
+    if (temp && !cls.some((c) => c.subject === 'other')) return temp;
+  }
+
+  // Good-state questions: a clause that reports the problem is a no.
+  if (focus.good) {
+    const after = cls.slice(1);
+    const problemClause = after.find((c) => (en ? EN_PROBLEM_REPORT : ZH_PROBLEM_REPORT).test(c.text) && !(c.minimised && !en) && !/\b(?:not (?:bad|too bad))\b/.test(c.text));
+    if (first.uncertain && problemClause) return 'unclear';
+    const lastProblem = (en ? EN_PROBLEM_REPORT : ZH_PROBLEM_REPORT).test(last.text) && !(last.minimised && !en) && cls.length > 1;
+    if (lastProblem || (problemClause && !present({ ...last, text: last.text }, lang))) return 'no';
+    if (cls.length === 1 && en && /\b(?:going up|gone up|worse|bigger)\b/.test(first.text)) return 'no';
+  }
+  // "Has the redness spread?" "it's past the line": worse answers a worse-question with yes.
+  if (en && /\b(?:spread|worse|bigger|grown)\b/.test(asked.toLowerCase()) && cls.some((c) => c.time === 'worsening' && !c.negated)) return 'yes';
+
+  // "Short of breath? Me? I ran for the bus": a rhetorical "me?" is a denial.
+  if (en && focus.problem && !corrected && cls.some((c) => c.text === 'me' || c.text === 'me?') && !cls.some((c) => c.corrective)) return 'no';
+  // "Any trouble sleeping?" "I don't sleep at all": the activity denied is the trouble confirmed.
+  if (en) {
+    const m = /\b(?:trouble|difficulty|problems?) (\w+?)(?:ing)\b/.exec(asked.toLowerCase());
+    if (m && new RegExp(`\\b(?:don'?t|can'?t|cannot|not|never|barely|hardly) (?:\\w+ )?${m[1]}`).test(whole)) return 'yes';
+  }
+
+  // A denial, then a clause about the asked symptom (or a limited presence): yes.
+  if (focus.problem || focus.generic || focus.action) {
+    const partial = cls.find((c) => (en ? EN_PARTIAL : ZH_PARTIAL).test(c.text) && present(c, lang) && (focus.ids.length === 0 || aboutFamilies(c.text, focus.ids, lang) || (en && c.text.split(' ').length <= 8 && !/\b(?:stiff|itch|rash)\b/.test(c.text))) && !(focus.action && focus.strict));
+    if (partial && (focus.problem || focus.generic || /\b(?:only|maybe once|once a day)\b/.test(partial.text))) return 'yes';
+    const di = cls.findIndex((c) => isDenial(c, lang, focus.ids));
+    if (di >= 0 && (focus.problem || focus.generic)) {
+      const later = cls.slice(di + 1).filter((c) => !c.echo);
+      const related = later.find((c) => present(c, lang) && (focus.ids.length > 0 ? aboutFamilies(c.text, focus.ids, lang) : (en ? EN_MINIMISED_PRESENT : ZH_MINIMISED_PRESENT).test(c.text) || /\b(?:burns?|hurts?|stings?|sick|sore|itch\w*|dry)\b|疼|痛|痒|不得劲|难受|胀|鼓/u.test(c.text)));
+      if (related) return 'yes';
+      if (focus.ids.length > 0 && later.length > 0 && !later.some((c) => aboutFamilies(c.text, focus.ids, lang)) && !later.some((c) => c.affirmation) && aboutFamilies(cls[di]!.text, focus.ids, lang)) return 'no';
+    }
+  }
+
+  // Facts without yes/no.
+  if (focus.completion && (en ? /\b(?:almost|nearly|still (?:have|got) (?:some|a few)|a few left)\b/ : /快(?:吃|用|做)?完|还剩|还有几/u).test(whole)) return 'no';
+  if (focus.know && (en ? /\b(?:don'?t|do not|can'?t) (?:remember|know|recall)\b/ : /不记得|忘了|不知道/u).test(whole)) return 'no';
+  if (focus.allergy && (en ? /\b(?:gives? me|brings? me out in|makes? me|react\w*)\b.*\b(?:rash|hives|itch\w*|swell\w*|spots|sick)\b/ : /(?:一吃|吃了|用了).{0,6}(?:起疹子|起红点|痒|肿|过敏)/u).test(whole)) return 'yes';
+  if (focus.action && !en && /^[\u4e00-\u9fff]{1,3}(?:不了|不住)/u.test(first.text) && !focus.problem) return 'no';
+  if (focus.action && (en ? /\b(?:forget|forgot|miss|missed|skip\w*)\b/ : /忘|漏/u).test(whole) && !(en ? /\b(?:never|not once|don'?t|didn'?t|haven'?t) (?:\w+ )?(?:forget|forgot|miss|missed|skip\w*)\b/ : /(?:没|不|从不)(?:忘|漏)/u).test(whole)) {
+    if (focus.strict || /\bsometimes\b|有时/u.test(whole)) return 'no';
+  }
+  if ((focus.habit || focus.action) && !focus.strict) {
+    const qty = en
+      ? /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a couple|once|twice|the one)\b(?:[ ,]+\w+){0,3}?\b(?:a day|a week|a night|cups?|beers?|glass(?:es)?|pints?|cigarettes?|after (?:dinner|lunch|tea)|times?)\b|\bjust the one\b|\bcut down\b|\bmostly\b/
+      : /[一二两三四五六七八九十几\d]+(?:根|支|杯|瓶|两|口|次)|少抽|少喝/u;
+    if (qty.test(whole) && !cls.some((c) => c.denial && !/\bmostly\b/.test(c.text))) return 'yes';
+  }
+  // The question's own verb restated ("Finished them Saturday" to "Did you finish").
+  if (en && focus.completion && !focus.now && /\bfinish(?:ed)?\b/.test(first.text) && !first.negated) return 'yes';
+
+  // A clear opening answer stands when nothing later denies, corrects or resolves it.
+  const firstYes = !cls.some((c) => c.echo) && !first.uncertain && !first.hypothetical && first.subject === 'patient' && baseOf(first.text) === 'yes' && (en ? first.text.split(' ').length <= 5 : first.text.length <= 6 || (first.text.length <= 12 && aboutFamilies(first.text, focus.ids, lang)));
+  if (firstYes && cls.length > 1 && !cls.slice(1).some((c) => c.denial || c.corrective || (c.time === 'resolved' && focus.problem))) {
+    if (!(en && focus.good)) return 'yes';
+    if (!cls.slice(1).some((c) => EN_PROBLEM_REPORT.test(c.text) && !/\bbut (?:he|she|i)'?s \w+ing\b/.test(c.text)) || /\bbut (?:he|she|i)'?s \w+ing$/.test(last.text)) return 'yes';
+  }
+  // A bare yes or no closing the turn ("If you must. Yes, all right.", "but no, not more than usual").
+  if (cls.length > 1) {
+    if (en && /^(?:(?:mostly|probably|so|then|ok|okay|well|but) )*(?:yes|yeah|yep)(?: (?:all right|alright|then|please|of course|i do|i have))*$/.test(last.text)) return 'yes';
+    if (en && /^(?:but )?no(?: not (?:more than usual|really|any ?more|at all))?$/.test(last.text) && !focus.good) return 'no';
+  }
+  return null;
+}
