@@ -82,12 +82,15 @@ const ROWS: Row[] = [
   // chronic disease, medication
   ['血压一百八十五头疼', 'D2', null],
   ['我想问一下降压药漏吃了一次怎么办', 'D6', 'pharmacy'],
-  ['孩子把我的降压药吃了两片', 'D3', null],
+  // A child who swallowed blood-pressure tablets: calcium-channel blockers and beta blockers are
+  // 'one pill can kill' drugs; the AAPCC consensus guideline (Olson et al., Clin Toxicol 2005) sends
+  // any such ingestion by a child to the ED, so poisoning -> 120, no longer a nurse call (was D3).
+  ['孩子把我的降压药吃了两片', 'D1', null],
   ['喝了农药', 'D1', null],
   ['孩子误服了洗衣液', 'D2', null],
   ['我儿子喝了一口消毒水', 'D2', null],
   ['宝宝吞了一颗纽扣电池', 'D2', null],
-  ['孩子误吃了奶奶的降压药', 'D3', null],
+  ['孩子误吃了奶奶的降压药', 'D1', null],
   ['宝宝把一板药都吃了', 'D1', null],
   ['我有糖尿病想复查一下血糖', 'D6', 'endocrinology'],
   ['这几天腿肿体重长了四斤', 'D4', 'cardiology'],

@@ -30,7 +30,7 @@ function compile(lexicons: Lexicon[]): Pattern[] {
         const lexicalNegation = prefix.includes('!');
         const resolved = prefix.includes('=');
         const src = raw.slice(prefix.length);
-        out.push({ id, re: new RegExp(src, 'gu'), lexicalNegation, resolved, feature: id.startsWith('x:') });
+        out.push({ id, re: new RegExp(src, 'gu'), lexicalNegation, resolved, feature: /^[a-z]+:/.test(id) });
       }
     }
   }
@@ -70,9 +70,24 @@ interface RawMatch {
   end: number;
 }
 
-function rawMatches(norm: string, lang: ClinicalLang): RawMatch[] {
+/** Extra lexicons (complaint and modifier terms, ids `c:` / `m:`) compiled once each. */
+const EXTRA = new WeakMap<Lexicon, Pattern[]>();
+function extraPatterns(extra: readonly Lexicon[]): Pattern[] {
+  const out: Pattern[] = [];
+  for (const lex of extra) {
+    let ps = EXTRA.get(lex);
+    if (!ps) {
+      ps = compile([lex]);
+      EXTRA.set(lex, ps);
+    }
+    out.push(...ps);
+  }
+  return out;
+}
+
+function rawMatches(norm: string, lang: ClinicalLang, extra: readonly Lexicon[] = []): RawMatch[] {
   const found: RawMatch[] = [];
-  for (const p of PATTERNS[lang]) {
+  for (const p of [...PATTERNS[lang], ...extraPatterns(extra)]) {
     for (const m of norm.matchAll(p.re)) {
       if (m[0].length === 0) continue;
       found.push({ p, start: m.index, end: m.index + m[0].length });
@@ -203,7 +218,10 @@ function statusOf(norm: string, r: RawMatch, starts: number[], all: RawMatch[], 
   if (HISTORY_FEATURES.has(r.p.id)) return 'present';
   const clauseText = norm.slice(pre[0], post[1]);
   const opensNow = cues.current.test(norm.slice(pre[0], r.start).trimStart());
-  const pastCtx = opensNow ? norm.slice(pre[0], r.start) : norm.slice(Math.max(0, pre[0] - 12), r.start);
+  // Recogniser text has no punctuation, so a past marker just before the clause may still be its
+  // own; written punctuation (，。) is a real boundary and the look-back stops there.
+  const hardStop = /[，。,.;；!?！？]\s*$/u.test(norm.slice(Math.max(0, pre[0] - 3), pre[0]));
+  const pastCtx = opensNow || hardStop ? norm.slice(pre[0], r.start) : norm.slice(Math.max(0, pre[0] - 12), r.start);
   if ((cues.past.test(clauseText) || cues.past.test(pastCtx)) && !cues.ongoing.test(clauseText)) return 'past';
   return 'present';
 }
@@ -238,11 +256,16 @@ export interface MentionResult {
   mentions: Mention[];
 }
 
-export function findMentions(text: string, lang: ClinicalLang): MentionResult {
+/**
+ * All mentions in a narrative with their clause-level status (negated, past, resolved, present)
+ * and subject. `extra` lexicons (feature-like ids such as `c:` complaints and `m:` modifiers) go
+ * through the same clause layer; without them the result is exactly the built-in lexicons'.
+ */
+export function findMentions(text: string, lang: ClinicalLang, extra: readonly Lexicon[] = []): MentionResult {
   const cues = cuesFor(lang);
   // Recognizer homophones (发骚 -> 发烧, "my chess" -> "my chest") are repaired first.
   const norm = lang === 'zh' ? repairHomophones(normalizeNarrative(text, lang)) : repairEnglish(normalizeNarrative(text, lang));
-  const all = rawMatches(norm, lang);
+  const all = rawMatches(norm, lang, extra);
   const starts = clauseStarts(norm, cues);
   const mentions: Mention[] = all.map((r) => ({
     id: r.p.id,

@@ -2,18 +2,33 @@
  * Triage of a free narrative (first or third person): red flags first, then complaint rules,
  * ending in one disposition and, for D4-D6 only, a department.
  */
+import { complaintHits, type ComplaintHit } from './complaints/evaluate.js';
+import { EN_MODIFIER_TERMS, ZH_MODIFIER_TERMS } from './complaints/terms.js';
 import { PEDIATRIC_OVERRIDE, type DepartmentId } from './departments.js';
-import { DISPOSITION_LADDER, redFlagDisposition, type DispositionId } from './dispositions.js';
+import { DISPOSITION_LADDER, moreUrgent, redFlagDisposition, type DispositionId } from './dispositions.js';
 import { findMentions, presentIds } from './mentions.js';
+import { ageGroup, vitalModifiers, type ModifierHit } from './modifiers/first-order.js';
+import { LEVEL_DISPOSITION } from './modifiers/vital-thresholds.js';
 import { extractAge, extractDurationDays, extractSystolic, extractTemperatureC } from './quantities.js';
 import { redFlagsFromFacts } from './redflags.js';
 import { extractSymptoms, type SymptomResult } from './symptoms.js';
 import { TRIAGE_RULES, type TriageFacts } from './triage-rules.js';
-import type { RedFlagId } from './types.js';
+import { RED_FLAG_IDS, type RedFlagId } from './types.js';
+
+const RED_FLAG_ORDER: readonly RedFlagId[] = RED_FLAG_IDS;
 
 export interface TriageOptions {
   ageYears?: number;
   ageMonths?: number;
+}
+
+/** One modifier found, with the words of the narrative that triggered it (for the nurse's audit). */
+export interface TriageModifier {
+  id: string;
+  words: string[];
+  /** China four-level triage level it implies (1 most urgent), when it implies one. */
+  level?: number;
+  source?: string;
 }
 
 export interface TriageResult {
@@ -22,7 +37,17 @@ export interface TriageResult {
   department: DepartmentId | null;
   symptoms: SymptomResult;
   reasons: string[];
+  /** The presenting complaint (CEDIS-style id from complaints/complaints.ts), or null. */
+  complaint: string | null;
+  /** First-order (vital:) and complaint-specific (complaint id/modifier id) modifiers found. */
+  modifiers: TriageModifier[];
+  /** What decided the disposition: `red-flag:<id>`, `vital:<id>`, `complaint:<id>/<modifier>`, `rule:<reason>`. */
+  rule: string;
 }
+
+const ZH_EXTRA = [ZH_MODIFIER_TERMS];
+const EN_EXTRA = [EN_MODIFIER_TERMS];
+const level = (d: DispositionId): number => Number(d.slice(1));
 
 /** Symptoms that deserve a clinic visit even when they have passed (a faint, chest pain, a TIA). */
 const WORTH_A_LOOK: ReadonlySet<string> = new Set([
@@ -35,7 +60,65 @@ export const ELDERLY_YEARS = 65;
 export const CHILD_YEARS = 14;
 
 export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions = {}): TriageResult {
-  const { norm, mentions } = findMentions(narrative, lang);
+  const base = baseTriage(narrative, lang, opts);
+  const { norm, mentions, present, ageMonths, child } = base.ctx;
+  const group = ageGroup(ageMonths, child || present.has('x:small-child') || present.has('x:newborn'));
+  const vitals = vitalModifiers(norm, lang, group);
+  const withVitals = new Set([...present, ...vitals.map((v) => v.id)]);
+  const complaints = complaintHits({ norm, mentions, present: withVitals, group });
+  return raise(base.result, vitals, complaints, present);
+}
+
+interface BaseContext {
+  norm: string;
+  mentions: ReturnType<typeof findMentions>['mentions'];
+  present: Set<string>;
+  ageMonths: number | null;
+  child: boolean;
+}
+
+/**
+ * Raise-only layer: first-order modifiers (measured values) and complaint-specific modifiers can
+ * make the disposition more urgent and add red flags; they never lower what the red flags and
+ * complaint rules decided (normal vitals do not lower a red flag). Ties go to the more urgent.
+ */
+function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[], present: Set<string>): TriageResult {
+  const modifiers: TriageModifier[] = [];
+  let best: { d: DispositionId; rule: string; department: DepartmentId | null } = { d: r.disposition, rule: r.rule, department: r.department };
+  const flags = new Set<RedFlagId>(r.red_flags);
+  for (const v of vitals) {
+    modifiers.push({ id: v.id, words: [v.words], level: v.level, source: v.source });
+    if (v.redFlag) flags.add(v.redFlag);
+    const d = v.disposition ?? LEVEL_DISPOSITION[v.level];
+    if (d && level(d) < level(best.d)) best = { d, rule: v.id, department: null };
+    if (d) r.reasons.push(`${v.label} (${v.words}): China level ${v.level}`);
+  }
+  const main = [...complaints].sort((a, b) => (a.level ?? 5) - (b.level ?? 5))[0] ?? null;
+  for (const c of complaints) {
+    const id = c.modifier ? `${c.complaint.id}/${c.modifier.id}` : c.complaint.id;
+    modifiers.push({ id, words: c.words, ...(c.level !== null ? { level: c.level } : {}), ...(c.modifier ? { source: c.modifier.source } : {}) });
+    if (c.redFlag) flags.add(c.redFlag);
+    if (c.disposition && level(c.disposition) < level(best.d)) {
+      best = { d: c.disposition, rule: `complaint:${id}`, department: c.modifier ? null : c.complaint.department };
+      r.reasons.push(`${c.complaint.label.en}${c.modifier ? ` with ${c.modifier.id}` : ''}: ${c.disposition}`);
+    }
+  }
+  const red = [...flags];
+  let disposition = best.d;
+  if (red.length > r.red_flags.length) {
+    const suicidalAct = present.has('x:suicide-act') || present.has('x:poison') || present.has('x:poison-severe') || present.has('m:suicide-means');
+    disposition = moreUrgent(disposition, redFlagDisposition(red, { suicidalAct }));
+    for (const f of red) if (!r.red_flags.includes(f)) r.reasons.push(`red flag: ${f} (from a modifier)`);
+  }
+  const rule = disposition === best.d ? best.rule : `red-flag:${red.find((f) => !r.red_flags.includes(f)) ?? red[0]}`;
+  let department = DISPOSITION_LADDER[disposition].allowsDepartment ? (disposition === r.disposition ? r.department : best.department) : null;
+  if (department === null && DISPOSITION_LADDER[disposition].allowsDepartment) department = r.department;
+  const ordered = RED_FLAG_ORDER.filter((f) => flags.has(f));
+  return { ...r, disposition, red_flags: ordered, department, complaint: main?.complaint.id ?? null, modifiers, rule };
+}
+
+function baseTriage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions): { result: TriageResult; ctx: BaseContext } {
+  const { norm, mentions } = findMentions(narrative, lang, lang === 'zh' ? ZH_EXTRA : EN_EXTRA);
   const present = presentIds(mentions, 'any');
   const temperatureC = extractTemperatureC(norm, lang);
   if (temperatureC !== null && temperatureC >= 37.5 && !mentions.some((m) => m.id === 'fever' && m.status !== 'present')) present.add('fever');
@@ -51,7 +134,7 @@ export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions
     const disposition = redFlagDisposition(red, { suicidalAct });
     for (const flag of red) reasons.push(`red flag: ${flag}`);
     if (red.includes('suicidal')) reasons.push(suicidalAct ? 'suicidal with an act or plan' : 'suicidal thoughts: nurse now');
-    return { disposition, red_flags: red, department: null, symptoms, reasons };
+    return { result: { disposition, red_flags: red, department: null, symptoms, reasons, complaint: null, modifiers: [], rule: `red-flag:${red[0]}` }, ctx: { norm, mentions, present, ageMonths, child: ageMonths !== null ? ageMonths < CHILD_YEARS * 12 : present.has('x:child') } };
   }
 
   const ageYears = ageMonths !== null ? ageMonths / 12 : null;
@@ -73,7 +156,7 @@ export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions
   if (!best) {
     // Every symptom told has already gone or was denied ("有点头疼 休息一下就好了"): self-care
     // with the safety net; nothing recognised at all: a routine general clinic.
-    const told = mentions.filter((m) => !m.id.startsWith('x:'));
+    const told = mentions.filter((m) => !/^[a-z]+:/.test(m.id));
     if (told.length > 0 && told.every((m) => (m.status === 'resolved' || m.status === 'negated') && !(m.status === 'resolved' && WORTH_A_LOOK.has(m.id)))) {
       reasons.push('symptoms already gone or denied: self-care');
       best = { disposition: 'D7', department: null, reason: 'resolved' };
@@ -84,5 +167,5 @@ export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions
   }
   let department = DISPOSITION_LADDER[best.disposition].allowsDepartment ? best.department : null;
   if (department && facts.child && PEDIATRIC_OVERRIDE.has(department)) department = 'pediatrics';
-  return { disposition: best.disposition, red_flags: [], department, symptoms, reasons };
+  return { result: { disposition: best.disposition, red_flags: [], department, symptoms, reasons, complaint: null, modifiers: [], rule: `rule:${best.reason}` }, ctx: { norm, mentions, present, ageMonths, child: facts.child } };
 }
