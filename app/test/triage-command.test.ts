@@ -25,18 +25,46 @@ describe('triage command', () => {
     const { code, lines } = await run(`${input}\n`);
     expect(code).toBe(0);
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toEqual({ disposition: 'D1', red_flags: ['chest-pain-cardiac'], department: null });
+    expect(lines[0]).toMatchObject({ disposition: 'D1', red_flags: ['chest-pain-cardiac'], department: null });
     expect(lines[1]).toHaveProperty('error');
     expect(lines[2]).toHaveProperty('error');
-    expect(lines[3]).toEqual({ disposition: 'D4', red_flags: [], department: 'pediatrics' });
+    expect(lines[3]).toMatchObject({ disposition: 'D4', red_flags: [], department: 'pediatrics' });
     expect(lines[4]).toHaveProperty('error');
-    expect(lines[5]).toEqual({ disposition: 'D7', red_flags: [], department: null });
+    expect(lines[5]).toMatchObject({ disposition: 'D7', red_flags: [], department: null });
   });
 
   it('handles CRLF input and an empty stream', async () => {
     const { lines } = await run(`${JSON.stringify({ lang: 'en', narrative: 'i want to kill myself' })}\r\n`);
-    expect(lines).toEqual([{ disposition: 'D3', red_flags: ['suicidal'], department: null }]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ disposition: 'D3', red_flags: ['suicidal'], department: null });
     expect((await run('')).lines).toEqual([]);
+  });
+
+  it('adds audit fields (complaint, modifiers with their words, rule) and keeps the old ones', async () => {
+    const { lines } = await run(`${JSON.stringify({ lang: 'en', narrative: 'my dad is short of breath, sats 86 on his finger monitor', ageYears: 70 })}\n`);
+    const a = lines[0] as { disposition: string; red_flags: string[]; department: string | null; complaint: string | null; modifiers: Array<{ id: string; words: string[] }>; rule: string };
+    expect(Object.keys(a).slice(0, 3)).toEqual(['disposition', 'red_flags', 'department']);
+    expect(a.disposition).toBe('D1');
+    expect(a.red_flags).toContain('severe-breathing');
+    expect(a.modifiers).toContainEqual({ id: 'vital:spo2-lt90', words: [expect.stringContaining('86')] });
+    expect(a.rule).toMatch(/^(?:red-flag|vital):/);
+    expect(a).toHaveProperty('complaint');
+  });
+
+  it('an empty or unreadable narrative gets an error line, not a disposition', async () => {
+    const input = [
+      JSON.stringify({ lang: 'zh', narrative: '' }),
+      JSON.stringify({ lang: 'en', narrative: '   ' }),
+      JSON.stringify({ lang: 'zh', narrative: '。。。？' }),
+      JSON.stringify({ lang: 'zh', narrative: '嗓子疼' }),
+    ].join('\n');
+    const { lines } = await run(`${input}\n`);
+    expect(lines).toHaveLength(4);
+    for (const l of lines.slice(0, 3)) {
+      expect(l).toHaveProperty('error');
+      expect(l).not.toHaveProperty('disposition');
+    }
+    expect(lines[3]).toHaveProperty('disposition');
   });
 
   it('is named triage and documents its format', () => {
