@@ -93,6 +93,18 @@ export async function fileInterruptedCall(client: pg.PoolClient, campaign: Campa
   await fileResult(client, campaign, attempt, patient, r, { ...effects, doNotCall: r.optOut ? effects.doNotCall : null }, false, undefined);
 }
 
+/**
+ * A late outcome replaces the result filed from the checkpoint when its attempt was closed as lost
+ * (the call was not lost after all: its gateway filed it once it ended): the whole call, not the
+ * answers up to the last checkpoint. Any other result already there stays.
+ */
+const REPLACE_INTERRUPTED = `UPDATE SET answers = EXCLUDED.answers, disposition = EXCLUDED.disposition, red_flags = EXCLUDED.red_flags,
+  department = EXCLUDED.department, summary = EXCLUDED.summary, tags = EXCLUDED.tags, transcript = EXCLUDED.transcript, recording_ref = EXCLUDED.recording_ref,
+  duration_ms = EXCLUDED.duration_ms, hangup_reason = EXCLUDED.hangup_reason, script_hash = EXCLUDED.script_hash, late = EXCLUDED.late, outcome = EXCLUDED.outcome,
+  lang = EXCLUDED.lang, amd = EXCLUDED.amd, interrupted = EXCLUDED.interrupted, resumed_from = EXCLUDED.resumed_from, restarted_after = EXCLUDED.restarted_after,
+  carried_answers = EXCLUDED.carried_answers
+  WHERE call_results.interrupted`;
+
 async function fileResult(client: pg.PoolClient, campaign: CampaignRow, attempt: AttemptRow, patient: PatientRow, r: CallResultRecord, effects: CallEffects, late: boolean, amd: string | undefined): Promise<void> {
   // The retry of an interrupted call says what it did with the earlier answers (an attempt of this
   // same contact only: a stray id files as nothing rather than failing the filing).
@@ -103,7 +115,7 @@ async function fileResult(client: pg.PoolClient, campaign: CampaignRow, attempt:
        interrupted, resumed_from, restarted_after, carried_answers)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
        (SELECT id FROM call_attempts WHERE id = $23::bigint AND contact_id = $2), (SELECT id FROM call_attempts WHERE id = $24::bigint AND contact_id = $2), $25)
-     ON CONFLICT (attempt_id) DO NOTHING RETURNING id::text`,
+     ON CONFLICT (attempt_id) DO ${late ? REPLACE_INTERRUPTED : 'NOTHING'} RETURNING id::text`,
     [attempt.id, attempt.contact_id, campaign.id, patient.id, JSON.stringify(r.answers), r.disposition, r.redFlags,
       r.department ?? patient.department, r.summary, r.tags, JSON.stringify(r.transcript), r.recordingRef,
       Math.round(r.durationMs), r.hangupReason, campaign.script_id, campaign.script_version, r.scriptHash ?? campaign.script_hash, late,
