@@ -112,3 +112,22 @@ describe('complaint-specific modifiers', () => {
     expect(r.disposition).toBe('D2');
   });
 });
+
+describe('familiar minor complaints come down to self-care only when nothing else is found', () => {
+  it.each([
+    ['en', 'a few itchy mosquito bites on my ankles from the garden, nothing else', 'D7'],
+    ['zh', '晚上吃了顿火锅 现在有点烧心反酸', 'D7'],
+    ['en', 'rolled my ankle at netball, a little puffy but I can walk on it fine', 'D7'],
+  ] as const)('%s %s', (lang, text, d) => {
+    const r = triage(text, lang, { ageYears: 30 });
+    expect(r.disposition).toBe(d);
+  });
+
+  it.each([
+    ['en', 'mosquito bites and now my lips are swelling and I am wheezing'],
+    ['zh', '被蚊子咬了 现在发烧三十九度五 人迷糊'],
+    ['en', 'rolled my ankle and I cannot put any weight on it, it looks bent'],
+  ] as const)('not with an alarm: %s %s', (lang, text) => {
+    expect(triage(text, lang, { ageYears: 30 }).disposition).not.toBe('D7');
+  });
+});

@@ -66,7 +66,7 @@ export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions
   const vitals = vitalModifiers(norm, lang, group);
   const withVitals = new Set([...present, ...vitals.map((v) => v.id)]);
   const complaints = complaintHits({ norm, mentions, present: withVitals, group });
-  return raise(base.result, vitals, complaints, present);
+  return raise(base.result, vitals, complaints, present, group === 'infant');
 }
 
 interface BaseContext {
@@ -82,7 +82,7 @@ interface BaseContext {
  * make the disposition more urgent and add red flags; they never lower what the red flags and
  * complaint rules decided (normal vitals do not lower a red flag). Ties go to the more urgent.
  */
-function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[], present: Set<string>): TriageResult {
+function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[], present: Set<string>, infant: boolean): TriageResult {
   const modifiers: TriageModifier[] = [];
   let best: { d: DispositionId; rule: string; department: DepartmentId | null } = { d: r.disposition, rule: r.rule, department: r.department };
   const flags = new Set<RedFlagId>(r.red_flags);
@@ -103,6 +103,14 @@ function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[
       r.reasons.push(`${c.complaint.label.en}${c.modifier ? ` with ${c.modifier.id}` : ''}: ${c.disposition}`);
     }
   }
+  // A familiar minor complaint with nothing else found: self-care (never below D5 from a rule
+  // about something more serious, never with a red flag, an abnormal value or an infant).
+  const benign = complaints.find((c) => c.complaint.benign && c.disposition);
+  const alarms = flags.size > 0 || vitals.some((v) => v.level <= 3) || complaints.some((c) => !c.complaint.benign && c.disposition && level(c.disposition) <= 4);
+  if (benign?.disposition && !alarms && best.d === r.disposition && level(r.disposition) >= 5 && level(benign.disposition) > level(best.d) && !infant) {
+    best = { d: benign.disposition, rule: `complaint:${benign.complaint.id}`, department: null };
+    r.reasons.push(`${benign.complaint.label.en} without alarm features: ${benign.disposition} (CTAS V / China level 4)`);
+  }
   const red = [...flags];
   let disposition = best.d;
   if (red.length > r.red_flags.length) {
@@ -112,7 +120,7 @@ function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[
   }
   const rule = disposition === best.d ? best.rule : `red-flag:${red.find((f) => !r.red_flags.includes(f)) ?? red[0]}`;
   let department = DISPOSITION_LADDER[disposition].allowsDepartment ? (disposition === r.disposition ? r.department : best.department) : null;
-  if (department === null && DISPOSITION_LADDER[disposition].allowsDepartment) department = r.department;
+  if (department === null && DISPOSITION_LADDER[disposition].allowsDepartment && level(disposition) <= level(r.disposition)) department = r.department;
   const ordered = RED_FLAG_ORDER.filter((f) => flags.has(f));
   return { ...r, disposition, red_flags: ordered, department, complaint: main?.complaint.id ?? null, modifiers, rule };
 }

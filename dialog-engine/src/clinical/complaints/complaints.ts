@@ -43,6 +43,14 @@ export interface Complaint {
   terms: string[];
   base: { level: ChinaLevel; disposition: DispositionId } | null;
   department: DepartmentId | null;
+  /**
+   * A familiar minor complaint (CTAS V / China level 4) that needs self-care only when nothing else
+   * is found: no red flag, no abnormal vital sign, no other complaint's modifier. It can bring a
+   * D5-D6 from the general complaint rules down to its base; never anything more urgent.
+   */
+  benign?: boolean;
+  /** For a benign complaint: term groups that must also be present (the reassuring context). */
+  benignIf?: string[];
   modifiers: ComplaintModifier[];
 }
 
@@ -147,4 +155,13 @@ export const COMPLAINTS: readonly Complaint[] = [
     { id: 'suicidal-words', all: [], level: 2, disposition: 'D3', redFlag: 'suicidal', source: 'CTAS2016 suicidal ideation: level II; CN2018 — a clinician now' },
     { id: 'suicide-plan-with-means', all: ['m:suicide-means'], level: 1, disposition: 'D1', redFlag: 'suicidal', source: 'CTAS2016 suicidal with a clear plan / means: level II, act in progress level I; CN2018' },
   ] },
+  // Familiar minor complaints (CTAS V, China level 4): self-care when nothing else is found.
+  { id: 'insect-bites', system: 'skin', label: { zh: '蚊虫叮咬', en: 'insect bites' }, terms: ['m:insect-bite'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
+  { id: 'bee-sting-local', system: 'skin', label: { zh: '蜂蜇局部反应', en: 'local bee sting reaction' }, terms: ['m:bee-sting'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
+  { id: 'heartburn', system: 'gastrointestinal', label: { zh: '反酸烧心', en: 'heartburn' }, terms: ['m:heartburn'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, benignIf: ['m:after-meal|m:usual'], modifiers: [] },
+  { id: 'back-strain', system: 'musculoskeletal', label: { zh: '劳累后腰痛', en: 'back strain after exertion' }, terms: ['m:mechanical-back'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, benignIf: ['m:back|x:back-pain'], modifiers: [] },
+  { id: 'minor-sprain', system: 'musculoskeletal', label: { zh: '轻度扭伤', en: 'minor sprain' }, terms: ['m:ankle-sprain'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, benignIf: ['m:can-walk'], modifiers: [] },
+  { id: 'sunburn', system: 'environmental', label: { zh: '晒伤', en: 'sunburn' }, terms: ['m:sunburn'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
+  { id: 'period-pain-usual', system: 'obstetrics-gynaecology', label: { zh: '平常的痛经', en: 'usual period pain' }, terms: ['m:period-pain'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, benignIf: ['m:usual'], modifiers: [] },
+  { id: 'dry-eyes', system: 'eye', label: { zh: '眼干', en: 'dry eyes' }, terms: ['m:dry-eye'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
 ];

@@ -48,6 +48,7 @@ export function complaintHits(f: ComplaintFacts): ComplaintHit[] {
   for (const c of COMPLAINTS) {
     const termIds = c.terms.filter((t) => withResolved.has(t));
     if (termIds.length === 0) continue;
+    if (c.benignIf && !c.benignIf.every((g) => g.split('|').some((id) => f.present.has(id)))) continue;
     const presentNow = c.terms.some((t) => f.present.has(t));
     let fired = false;
     for (const mod of c.modifiers) {

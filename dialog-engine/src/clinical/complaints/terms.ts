@@ -8,6 +8,17 @@
 import type { Lexicon } from '../types.js';
 
 export const ZH_MODIFIER_TERMS: Lexicon = {
+  'm:can-walk': ['能(?:自己)?走(?:路|回)?', '走路(?:有点疼)?但是能走', '能下地'],
+  'm:after-meal': ['吃(?:了)?(?:火锅|辣|烧烤|油腻|大餐|太饱|多了)', '饭后', '吃完饭', '喝了(?:点)?酒'],
+  'm:insect-bite': ['蚊子咬', '(?:被|让)(?:蚊子|虫子?|小虫|蚂蚁)(?:给)?(?:咬|叮)', '蚊子包', '蚊虫叮咬'],
+  'm:heartburn': ['反酸', '烧心', '泛酸', '胃(?:里)?(?:烧|火辣辣)', '嘴里发(?:苦|酸)'],
+  'm:mechanical-back': ['搬(?:家|东西|柜子|箱子|重物)', '闪(?:了|到)腰', '扭(?:了|到)腰', '干(?:了)?(?:一天)?(?:农|重)活'],
+  'm:ankle-sprain': ['崴(?:了)?(?:一下)?(?:脚|脚脖子)', '扭(?:了|到)(?:一下)?脚', '脚(?:脖子)?崴了'],
+  'm:sunburn': ['晒伤', '晒(?:得|红|脱皮)'],
+  'm:period-pain': ['(?:来|来了)(?:大姨妈|月经|例假)(?:的时候)?.{0,4}(?:肚子)?疼', '痛经', '例假(?:的时候)?疼'],
+  'm:usual': ['每个月都这样', '跟(?:以前|平时|往常)(?:一样|一模一样|差不多)', '老毛病', '以前也这样', '和平时一样'],
+  'm:bee-sting': ['(?:蜜蜂|马蜂|黄蜂|蜂子)(?:给)?蜇', '被蜂蜇', '被蜇了'],
+  'm:dry-eye': ['眼睛干(?:涩)?', '眼干'],
   'm:one-pill-can-kill': ['降压药', '氨氯地平', '硝苯地平', '地尔硫', '维拉帕米', '美托洛尔', '普萘洛尔', '倍他乐克', '降糖药', '格列', '安眠药', '止痛片?.{0,4}(?:曲马多|吗啡|羟考酮)', '曲马多', '吗啡', '羟考酮', '阿米替林', '丙咪嗪', '可乐定', '心脏(?:的)?药', '地高辛'],
   'm:head-strike': ['(?:后脑勺?|头|脑袋|脑壳|额头)(?:先)?(?:着地|磕(?:到|在|了)|撞(?:到|在|了))', '(?:磕|撞|摔)(?:到|了|破)?(?:后脑勺?|头|脑袋|额头)'],
   'm:chest-pain': ['(?:胸口|胸前|心口|胸骨后?|前胸)(?:那里|这里|那块|里)?.{0,4}(?:疼|痛|闷|压|紧|憋|堵|像压)', '胸闷', '压榨(?:样|性)'],
@@ -62,6 +73,17 @@ export const ZH_MODIFIER_TERMS: Lexicon = {
 };
 
 export const EN_MODIFIER_TERMS: Lexicon = {
+  'm:can-walk': ['\\bcan (?:still )?walk\\b', '\\bwalking on it\\b', '\\bweight[- ]bearing\\b', '\\bcan (?:bend|move) it\\b'],
+  'm:after-meal': ['\\bafter (?:a |the |my )?(?:big )?(?:meal|dinner|lunch|curry|takeaway)\\b', '\\bhotpot\\b', '\\bspicy\\b', '\\blots of beer\\b'],
+  'm:insect-bite': ['\\bmosquito(?:es)?\\b', '\\b(?:insect|bug|midge|gnat) bites?\\b', '\\beaten alive\\b'],
+  'm:heartburn': ['\\bheartburn\\b', '\\bacid reflux\\b', '\\breflux\\b', '\\bburning behind (?:my|the) breastbone\\b', '\\bsour taste\\b', '\\bindigestion\\b'],
+  'm:mechanical-back': ['\\blifting\\b', '\\btweaked my back\\b', '\\bdigging\\b', '\\bmoving (?:house|furniture|boxes)\\b', '\\bpulled a muscle\\b'],
+  'm:ankle-sprain': ['\\b(?:rolled|twisted|sprained|went over on) (?:my|his|her) ankle\\b', '\\bsprained\\b', '\\bjammed (?:my|his|her) finger\\b'],
+  'm:sunburn': ['\\bsunburn(?:t|ed)?\\b', '\\bfell asleep (?:on the beach|in the sun)\\b'],
+  'm:period-pain': ['\\bperiods? (?:always )?(?:hurt|pain|cramps)\\b', '\\bperiod pain\\b', '\\bmenstrual cramps\\b'],
+  'm:usual': ['\\bsame as (?:usual|always|before|every month)\\b', '\\bas usual\\b', '\\bi get this (?:sometimes|every)\\b', '\\bexactly like (?:the )?(?:previous|last|other)\\b', '\\blike (?:it )?always (?:does|is)\\b'],
+  'm:bee-sting': ['\\bstung by a (?:bee|wasp)\\b', '\\b(?:bee|wasp) sting\\b'],
+  'm:dry-eye': ['\\bdry(?:,)? (?:gritty )?eyes\\b', '\\bgritty eyes\\b'],
   'm:one-pill-can-kill': ['\\bblood pressure (?:ones|pills|tablets|meds|medicine)\\b', '\\bamlodipine\\b', '\\bnifedipine\\b', '\\bdiltiazem\\b', '\\bverapamil\\b', '\\b\\w+olol\\b', '\\bgliclazide\\b', '\\bglipizide\\b', '\\bglibenclamide\\b', '\\bdiabetes (?:pills|tablets)\\b', '\\b(?:methadone|oxycodone|morphine|tramadol|codeine|fentanyl)\\b', '\\bamitriptyline\\b', '\\bnortriptyline\\b', '\\bclonidine\\b', '\\bdigoxin\\b', '\\bheart (?:pills|tablets|medicine)\\b', '\\bsleeping (?:pills|tablets)\\b'],
   'm:head-strike': ['\\b(?:hit|banged|bumped|smacked|struck|cracked) (?:his|her|my|their|the back of (?:his|her|my)) head\\b', '\\bhead (?:hit|struck|first)\\b', '\\bfell (?:and )?(?:on|onto) (?:his|her|my) head\\b'],
   'm:chest-pain': ['\\bpain (?:in|across) (?:the )?(?:middle of )?(?:his|her|my|the) chest\\b', '\\bchest (?:pain|tightness|pressure|discomfort|heaviness)\\b', '\\btight (?:band|feeling) (?:across|in|round) (?:my|his|her|the) chest\\b', '\\bcentral chest\\b', '\\bretrosternal\\b'],
