@@ -24,6 +24,8 @@ export const DEFAULT_ENDPOINT: EndpointRules = { silenceNoSpeechMs: 2400, silenc
 
 export interface SherpaAsrLoadOptions {
   modelsDir: string;
+  /** The model cache, searched when the models directory lacks the model. */
+  cacheDir?: string;
   model: string;
   /** Default endpoint rules of every stream. */
   endpoint?: Partial<EndpointRules>;
@@ -91,7 +93,7 @@ export class SherpaAsrEngine implements AsrEngine {
     const logger = opts.logger ?? createLogger({ name: 'speech' });
     const entry = findModel(opts.model);
     if (!entry || entry.kind !== 'asr') throw new TzError('TZ_ERR_CONFIG_INVALID', { model: opts.model, fix: 'name an asr entry of the model catalogue (`npx tingzhen models list`)' });
-    const paths = requireModelFiles(opts.modelsDir, entry);
+    const paths = requireModelFiles(opts.modelsDir, entry, opts.cacheDir);
     const defaults = validateRules({ ...DEFAULT_ENDPOINT, ...opts.endpoint });
     const phrases = [...new Set((opts.hotwords ?? []).map((h) => h.trim()).filter(Boolean))];
     let hotwordsFile: string | undefined;

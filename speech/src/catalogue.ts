@@ -285,6 +285,8 @@ export const DEFAULT_MODELS = {
   vad: 'silero-vad-v5',
   denoiser: 'gtcrn-speech-denoiser',
   asr: { zh: 'streaming-zipformer-bilingual-zh-en-2023-02-20', en: 'streaming-zipformer-en-2023-06-26' },
+  /** Tried in order when the default ASR model of a language is not there (and none was configured). */
+  asrAlternatives: { en: ['moonshine-base-en'] } as Readonly<Record<string, readonly string[]>>,
 } as const;
 
 export function findModel(name: string, catalogue: readonly CatalogueEntry[] = CATALOGUE): CatalogueEntry | undefined {

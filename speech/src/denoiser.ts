@@ -13,6 +13,8 @@ import { sherpa, type SherpaOnlineDenoiser, type SherpaWave } from './sherpa.js'
 
 export interface GtcrnDenoiserLoadOptions {
   modelsDir: string;
+  /** The model cache, searched when the models directory lacks the model. */
+  cacheDir?: string;
   model?: string;
   numThreads?: number;
   logger?: Logger;
@@ -28,7 +30,7 @@ export class GtcrnDenoiserEngine implements DenoiserEngine {
   static async load(opts: GtcrnDenoiserLoadOptions): Promise<GtcrnDenoiserEngine> {
     const entry = findModel(opts.model ?? 'gtcrn-speech-denoiser');
     if (!entry || entry.kind !== 'denoiser') throw new TzError('TZ_ERR_CONFIG_INVALID', { model: opts.model, fix: 'name a denoiser entry of the model catalogue' });
-    const { model } = requireModelFiles(opts.modelsDir, entry);
+    const { model } = requireModelFiles(opts.modelsDir, entry, opts.cacheDir);
     const config = { model: { gtcrn: { model } }, numThreads: opts.numThreads ?? 1, debug: 0, provider: 'cpu' };
     const engine = new GtcrnDenoiserEngine(config, entry.name, entry.sampleRate);
     engine.create(); // fail at start-up on a model sherpa cannot load

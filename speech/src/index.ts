@@ -8,6 +8,7 @@ export { splitSentences, MAX_SENTENCE_CHARS } from './sentences.js';
 export { FrameChunker } from './tts-frames.js';
 export { EspeakTtsEngine, toPinyin, type EspeakLoadOptions } from './espeak.js';
 export { SherpaTtsEngine, ttsConfig, type TtsVoiceSpec, type SherpaTtsLoadOptions } from './sherpa-tts.js';
+export { OfflineAsrEngine, offlineAsrConfig, type OfflineAsrLoadOptions } from './offline-asr.js';
 export { SherpaAsrEngine, asrConfig, DEFAULT_ENDPOINT, type SherpaAsrLoadOptions } from './asr.js';
 export { provisionFromPypi, PYPI_INDEX, type PypiProvisionOptions } from './provision/pypi.js';
 export { moonshineTokens, piperTokens, onnxMetadataBytes, systemEspeakData, ESPEAK_DATA_DIRS } from './provision/prepare.js';

@@ -110,8 +110,8 @@ export function locateModel(entry: CatalogueEntry, modelsDir: string, cacheDir?:
 }
 
 /** Throws a TzError naming the first bad file and the fix; returns the role -> absolute path map. */
-export function requireModelFiles(modelsDirOrRoots: string, entry: CatalogueEntry, cacheDir?: string): Record<string, string> {
-  const modelsDir = locateModel(entry, modelsDirOrRoots, cacheDir);
+export function requireModelFiles(configuredDir: string, entry: CatalogueEntry, cacheDir?: string): Record<string, string> {
+  const modelsDir = locateModel(entry, configuredDir, cacheDir);
   const paths: Record<string, string> = {};
   for (const [role, spec] of Object.entries(entry.files)) {
     const path = filePath(modelsDir, entry, role);

@@ -25,6 +25,8 @@ export interface TtsVoiceSpec {
 
 export interface SherpaTtsLoadOptions {
   modelsDir: string;
+  /** The model cache, searched when the models directory lacks the model. */
+  cacheDir?: string;
   model: string;
   voices?: readonly TtsVoiceSpec[];
   numThreads?: number;
@@ -74,7 +76,7 @@ export class SherpaTtsEngine implements TtsEngine {
   static async load(opts: SherpaTtsLoadOptions): Promise<SherpaTtsEngine> {
     const entry = findModel(opts.model);
     if (!entry || entry.kind !== 'tts') throw new TzError('TZ_ERR_CONFIG_INVALID', { model: opts.model, fix: 'name a tts entry of the model catalogue (`npx tingzhen models list`)' });
-    const paths = requireModelFiles(opts.modelsDir, entry);
+    const paths = requireModelFiles(opts.modelsDir, entry, opts.cacheDir);
     const config = ttsConfig(entry, paths, opts.numThreads ?? 1);
     let tts: SherpaOfflineTts;
     try {

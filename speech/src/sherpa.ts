@@ -43,6 +43,21 @@ export interface SherpaOnlineRecognizer {
   getResult(stream: SherpaOnlineStream): SherpaOnlineResult;
 }
 
+export interface SherpaOfflineStream {
+  acceptWaveform(wave: SherpaWave): void;
+}
+
+export interface SherpaOfflineResult {
+  text: string;
+  tokens?: string[];
+}
+
+export interface SherpaOfflineRecognizer {
+  createStream(): SherpaOfflineStream;
+  decode(stream: SherpaOfflineStream): void;
+  getResult(stream: SherpaOfflineStream): SherpaOfflineResult;
+}
+
 export interface SherpaTtsProgress { samples: Float32Array; progress: number }
 
 export interface SherpaOfflineTts {
@@ -74,6 +89,7 @@ export interface SherpaLinearResampler {
 export interface SherpaModule {
   Vad: new (config: Record<string, unknown>, bufferSeconds: number) => SherpaVad;
   OnlineRecognizer: new (config: Record<string, unknown>) => SherpaOnlineRecognizer;
+  OfflineRecognizer: new (config: Record<string, unknown>) => SherpaOfflineRecognizer;
   OfflineTts: { createAsync(config: Record<string, unknown>): Promise<SherpaOfflineTts> };
   GenerationConfig: new (opts: Record<string, unknown>) => Record<string, unknown>;
   OnlineSpeechDenoiser: new (config: Record<string, unknown>) => SherpaOnlineDenoiser;

@@ -6,8 +6,10 @@
  * input and the fallback voice.
  */
 import { createLogger, EnergyVad, isTzError, type AsrEngine, type DenoiserEngine, type EndpointRules, type Logger, type TtsEngine, type VadEngine } from '@tingzhen/voice-core';
-import { DEFAULT_MODELS } from './catalogue.js';
+import { DEFAULT_MODELS, findModel } from './catalogue.js';
 import { SherpaAsrEngine } from './asr.js';
+import { OfflineAsrEngine } from './offline-asr.js';
+import { defaultModelCacheDir } from './provision/cache.js';
 import { GtcrnDenoiserEngine } from './denoiser.js';
 import { EspeakTtsEngine } from './espeak.js';
 import { SherpaTtsEngine, type TtsVoiceSpec } from './sherpa-tts.js';
@@ -50,6 +52,12 @@ export interface TtsModelChoice {
 
 export interface LoadSpeechOptions {
   modelsDir: string;
+  /**
+   * The model cache (models from Python packages), searched for a model the models directory
+   * lacks. Default: TINGZHEN_MODEL_CACHE, else $XDG_CACHE_HOME/tingzhen/models, else
+   * ~/.cache/tingzhen/models (read here because the cache is speech's own, like the models command).
+   */
+  cacheDir?: string;
   /** ASR model per language (defaults: DEFAULT_MODELS.asr). */
   asrModels?: Readonly<Record<string, string>>;
   /** Neural TTS models to try (e.g. from @tingzhen/tts-voices); languages without one get espeak-ng. */
@@ -81,13 +89,14 @@ function describe(err: unknown): string {
 
 export async function loadSpeechEngines(opts: LoadSpeechOptions): Promise<SpeechEngines> {
   const log = opts.logger ?? createLogger({ name: 'speech' });
+  const cacheDir = opts.cacheDir ?? defaultModelCacheDir(process.env);
   const languages = opts.languages ?? ['zh', 'en'];
   const engines: EngineStatus[] = [];
   const closers: (() => void)[] = [];
 
   let vad: VadEngine;
   try {
-    vad = await SileroVadEngine.load({ modelsDir: opts.modelsDir, defaults: opts.vadMinSilenceMs ? { minSilenceMs: opts.vadMinSilenceMs } : {}, logger: log });
+    vad = await SileroVadEngine.load({ modelsDir: opts.modelsDir, cacheDir, defaults: opts.vadMinSilenceMs ? { minSilenceMs: opts.vadMinSilenceMs } : {}, logger: log });
     engines.push({ kind: 'vad', language: '*', state: 'real', engine: vad.capabilities.name });
     closers.push(() => vad?.close());
   } catch (err) {
@@ -100,7 +109,7 @@ export async function loadSpeechEngines(opts: LoadSpeechOptions): Promise<Speech
   let denoiser: DenoiserEngine | null = null;
   if (opts.denoiser !== false) {
     try {
-      denoiser = await GtcrnDenoiserEngine.load({ modelsDir: opts.modelsDir, logger: log });
+      denoiser = await GtcrnDenoiserEngine.load({ modelsDir: opts.modelsDir, cacheDir, logger: log });
       engines.push({ kind: 'denoiser', language: '*', state: 'real', engine: denoiser.capabilities.name });
       closers.push(() => denoiser?.close());
     } catch (err) {
@@ -108,32 +117,47 @@ export async function loadSpeechEngines(opts: LoadSpeechOptions): Promise<Speech
     }
   }
 
-  // One recognizer per model: a bilingual model serves both languages.
+  // One recognizer per model: a bilingual model serves both languages. Without a configured model,
+  // a language takes its default streaming model, else the first alternative that is there (an
+  // offline recogniser segmented by the VAD, e.g. Moonshine from a Python package).
   const asr = new Map<string, AsrEngine>();
   const asrByModel = new Map<string, AsrEngine | Error>();
-  for (const lang of languages) {
-    const name = opts.asrModels?.[lang] ?? (DEFAULT_MODELS.asr as Record<string, string>)[lang];
-    if (!name) { engines.push({ kind: 'asr', language: lang, state: 'missing', problem: 'no ASR model configured for this language' }); continue; }
+  const loadAsr = async (name: string): Promise<AsrEngine | Error> => {
     let got = asrByModel.get(name);
-    if (got === undefined) {
-      try {
-        got = await SherpaAsrEngine.load({ modelsDir: opts.modelsDir, model: name, hotwords: opts.hotwords, endpoint: opts.endpoint, logger: log });
-        const e = got;
-        closers.push(() => e.close());
-      } catch (err) {
-        got = new Error(describe(err));
-      }
-      asrByModel.set(name, got);
+    if (got !== undefined) return got;
+    try {
+      got = findModel(name)?.streaming === false
+        ? await OfflineAsrEngine.load({ modelsDir: opts.modelsDir, cacheDir, model: name, vad, endpoint: opts.endpoint, logger: log })
+        : await SherpaAsrEngine.load({ modelsDir: opts.modelsDir, cacheDir, model: name, hotwords: opts.hotwords, endpoint: opts.endpoint, logger: log });
+      const e = got;
+      closers.push(() => e.close());
+    } catch (err) {
+      got = new Error(describe(err));
     }
-    if (got instanceof Error) engines.push({ kind: 'asr', language: lang, state: 'missing', problem: got.message });
-    else { asr.set(lang, got); engines.push({ kind: 'asr', language: lang, state: 'real', engine: got.capabilities.name }); }
+    asrByModel.set(name, got);
+    return got;
+  };
+  for (const lang of languages) {
+    const configured = opts.asrModels?.[lang];
+    const first = configured ?? (DEFAULT_MODELS.asr as Record<string, string>)[lang];
+    if (!first) { engines.push({ kind: 'asr', language: lang, state: 'missing', problem: 'no ASR model configured for this language' }); continue; }
+    const names = configured ? [configured] : [first, ...(DEFAULT_MODELS.asrAlternatives[lang] ?? [])];
+    const problems: string[] = [];
+    let engine: AsrEngine | null = null;
+    for (const name of names) {
+      const got = await loadAsr(name);
+      if (got instanceof Error) problems.push(got.message);
+      else { engine = got; break; }
+    }
+    if (engine) { asr.set(lang, engine); engines.push({ kind: 'asr', language: lang, state: 'real', engine: engine.capabilities.name }); }
+    else engines.push({ kind: 'asr', language: lang, state: 'missing', problem: problems.join('; ') });
   }
 
   const tts = new Map<string, TtsEngine>();
   const ttsProblems = new Map<string, string>();
   for (const choice of opts.ttsModels ?? []) {
     try {
-      const engine = await SherpaTtsEngine.load({ modelsDir: opts.modelsDir, model: choice.model, voices: choice.voices, logger: log });
+      const engine = await SherpaTtsEngine.load({ modelsDir: opts.modelsDir, cacheDir, model: choice.model, voices: choice.voices, logger: log });
       closers.push(() => engine.close());
       for (const l of engine.capabilities.languages) if (languages.includes(l) && !tts.has(l)) tts.set(l, engine);
     } catch (err) {

@@ -24,6 +24,8 @@ const BUFFER_S = 60;
 
 export interface SileroVadLoadOptions {
   modelsDir: string;
+  /** The model cache, searched when the models directory lacks the model. */
+  cacheDir?: string;
   /** Catalogue entry name (default silero-vad-v5). */
   model?: string;
   /** Defaults for every stream. */
@@ -57,7 +59,7 @@ export class SileroVadEngine implements VadEngine {
   static async load(opts: SileroVadLoadOptions): Promise<SileroVadEngine> {
     const entry = findModel(opts.model ?? 'silero-vad-v5');
     if (!entry || entry.kind !== 'vad') throw new TzError('TZ_ERR_CONFIG_INVALID', { model: opts.model, fix: 'name a vad entry of the model catalogue' });
-    const { model } = requireModelFiles(opts.modelsDir, entry);
+    const { model } = requireModelFiles(opts.modelsDir, entry, opts.cacheDir);
     const engine = new SileroVadEngine(model!, { ...DEFAULTS, ...opts.defaults }, opts.numThreads ?? 1, entry, opts.maxPooled ?? 128);
     // Build one detector now so a model sherpa cannot load fails at start-up, not on the first call.
     engine.release(engine.key(engine.defaults), engine.makeVad(engine.defaults));

