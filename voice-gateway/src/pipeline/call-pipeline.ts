@@ -361,7 +361,10 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     const result = held && fresh ? { ...fresh, text: joinText(held.text, fresh.text, language), confidence: Math.min(held.confidence ?? 1, fresh.confidence ?? 1) } : held ?? fresh;
     const text = result?.text ?? '';
     addTranscript({ speaker: 'caller', text, startMs: segStartMs, endMs: end.endMs, confidence: result?.confidence, via: 'speech' });
-    deliver({ type: 'speech', text, confidence: result?.confidence ?? 0 }, { via: 'speech', endOfSpeechAt: wallEos, asrFinalAt: asrAt });
+    // A recogniser that gives no confidence (Moonshine, offline) passes none: 0 would make every
+    // answer a no-match. Nothing heard stays confidence 0.
+    const confidence = result === null ? 0 : result.confidence;
+    deliver({ type: 'speech', text, ...(confidence !== undefined ? { confidence } : {}) }, { via: 'speech', endOfSpeechAt: wallEos, asrFinalAt: asrAt });
   };
 
   const confirmBargeIn = () => {
