@@ -54,8 +54,9 @@ export interface LoadSpeechOptions {
   modelsDir: string;
   /**
    * The model cache (models from Python packages), searched for a model the models directory
-   * lacks. Default: TINGZHEN_MODEL_CACHE, else $XDG_CACHE_HOME/tingzhen/models, else
-   * ~/.cache/tingzhen/models (read here because the cache is speech's own, like the models command).
+   * lacks. Default ~/.cache/tingzhen/models, where `models download` puts them by default
+   * (TINGZHEN_MODEL_CACHE / XDG_CACHE_HOME move it for the command; the config schema has no
+   * field for it yet, so a process that must follow them passes cacheDir).
    */
   cacheDir?: string;
   /** ASR model per language (defaults: DEFAULT_MODELS.asr). */
@@ -89,7 +90,7 @@ function describe(err: unknown): string {
 
 export async function loadSpeechEngines(opts: LoadSpeechOptions): Promise<SpeechEngines> {
   const log = opts.logger ?? createLogger({ name: 'speech' });
-  const cacheDir = opts.cacheDir ?? defaultModelCacheDir(process.env);
+  const cacheDir = opts.cacheDir ?? defaultModelCacheDir({});
   const languages = opts.languages ?? ['zh', 'en'];
   const engines: EngineStatus[] = [];
   const closers: (() => void)[] = [];
