@@ -11,6 +11,7 @@ import { matchChoice } from './choice.js';
 import { parseDate } from './date.js';
 import { detectIntent } from './intent.js';
 import { EXPECT_KINDS, type ChoiceOption, type ExpectKind, type NluRequest, type NluResult, type Unit, UNITS } from './types.js';
+import { readRedFlags } from './red-flag-reading.js';
 import { yesNoClauses } from './yes-no-clauses.js';
 import { yesNoEn } from './yes-no-en.js';
 import { repairFromQuestion, yesNoZh } from './yes-no-zh.js';
@@ -94,7 +95,7 @@ function symptomsAnswer(utterance: string, lang: 'zh' | 'en', asked: string): { 
  * ("有没有一侧手脚突然没力气?" "有"), the red flag the question screens for.
  */
 function redFlagAnswer(utterance: string, lang: 'zh' | 'en', asked: string): string | null {
-  const own = detectRedFlags(utterance, lang);
+  const own = readRedFlags(utterance, lang);
   if (own.length > 0) return own[0]!;
   if (asked.length > 0 && yesNo(utterance, lang, asked) === 'yes') return detectRedFlags(affirm(asked, lang), lang)[0] ?? null;
   return null;

@@ -199,7 +199,8 @@ function readClauses(raws: RawClause[], lang: Lang, focus: Focus, asked: string,
   // "Any trouble sleeping?" "I don't sleep at all": the activity denied is the trouble confirmed.
   if (en) {
     const m = /\b(?:trouble|difficulty|problems?) (\w+?)(?:ing)\b/.exec(asked.toLowerCase());
-    if (m && new RegExp(`\\b(?:don'?t|can'?t|cannot|not|never|barely|hardly) (?:\\w+ )?${m[1]}`).test(whole)) return 'yes';
+    const said = cls.filter((c) => !c.echo).map((c) => c.text).join(' ');
+    if (m && new RegExp(`\\b(?:don'?t|can'?t|cannot|not|never|barely|hardly) (?:\\w+ )?${m[1]}`).test(said)) return 'yes';
   }
 
   // A denial, then a clause about the asked symptom (or a limited presence): yes.
