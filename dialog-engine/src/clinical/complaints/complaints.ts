@@ -56,6 +56,9 @@ export interface Complaint {
 
 export const COMPLAINTS: readonly Complaint[] = [
   // Neurologic
+  { id: 'altered-consciousness', system: 'neurologic', label: { zh: '意识改变', en: 'altered level of consciousness' }, terms: ['m:altered'], base: null, department: null, modifiers: [
+    { id: 'altered-loc', all: [], level: 2, disposition: 'D1', redFlag: 'altered-consciousness', source: 'CTAS2016 first-order modifier: altered level of consciousness (GCS 10-13) level II, unresponsive level I; CN2018 意识障碍 level 1-2; CEDIS complaint "altered level of consciousness"' },
+  ] },
   { id: 'seizure', system: 'neurologic', label: { zh: '抽搐', en: 'seizure' }, terms: ['m:seizure'], base: { level: 2, disposition: 'D2' }, department: null, modifiers: [
     { id: 'seizure-not-recovered', all: ['m:not-back-to-normal|x:drowsy|x:lethargic|confusion|x:not-awake'], level: 1, disposition: 'D1', redFlag: 'altered-consciousness', source: 'CTAS2016 seizure: post-ictal altered consciousness (GCS < 14) level II, ongoing level I; CN2018 level 1-2' },
     { id: 'seizure-in-pregnancy', all: ['x:pregnant|m:pregnant-late'], level: 1, disposition: 'D1', redFlag: 'altered-consciousness', resolvedToo: true, source: 'CN2018 / obstetric emergency: eclampsia is level 1' },

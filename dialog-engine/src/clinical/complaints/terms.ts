@@ -8,6 +8,7 @@
 import type { Lexicon } from '../types.js';
 
 export const ZH_MODIFIER_TERMS: Lexicon = {
+  'm:altered': ['!叫不醒', '!喊(?:她|他)?(?:半天|好几声)?(?:才|也)?(?:不太|不怎么)?(?:答应|应)(?:一声)?', '说话颠三倒四', '胡言乱语', '说胡话', '!不认(?:人|识人)', '反应(?:很|特别)?(?:慢|迟钝)(?:得很)?', '!认不出(?:人|我)', '!叫(?:他|她)?没(?:反应|动静)', '意识不清', '神志不清', '昏迷'],
   'm:can-walk': ['能(?:自己)?走(?:路|回)?', '走路(?:有点疼)?但是能走', '能下地'],
   'm:after-meal': ['吃(?:了)?(?:火锅|辣|烧烤|油腻|大餐|太饱|多了)', '饭后', '吃完饭', '喝了(?:点)?酒'],
   'm:insect-bite': ['蚊子咬', '(?:被|让)(?:蚊子|虫子?|小虫|蚂蚁)(?:给)?(?:咬|叮)', '蚊子包', '蚊虫叮咬'],
@@ -73,6 +74,7 @@ export const ZH_MODIFIER_TERMS: Lexicon = {
 };
 
 export const EN_MODIFIER_TERMS: Lexicon = {
+  'm:altered': ['\\bnot making (?:any )?sense\\b', "!\\b(?:doesn'?t|does not|didn'?t) know where (?:he|she|they) (?:is|are|was)\\b", '\\bhard to (?:wake|rouse)\\b', "!\\bcan'?t (?:wake|rouse) (?:him|her|them)\\b", '\\bunresponsive\\b', '\\bnot answering (?:me )?properly\\b', '\\bmumbling nonsense\\b', '\\bvery drowsy\\b', '\\bbarely (?:awake|conscious|responding)\\b'],
   'm:can-walk': ['\\bcan (?:still )?walk\\b', '\\bwalking on it\\b', '\\bweight[- ]bearing\\b', '\\bcan (?:bend|move) it\\b'],
   'm:after-meal': ['\\bafter (?:a |the |my )?(?:big )?(?:meal|dinner|lunch|curry|takeaway)\\b', '\\bhotpot\\b', '\\bspicy\\b', '\\blots of beer\\b'],
   'm:insect-bite': ['\\bmosquito(?:es)?\\b', '\\b(?:insect|bug|midge|gnat) bites?\\b', '\\beaten alive\\b'],
