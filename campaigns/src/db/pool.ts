@@ -13,7 +13,13 @@ export function createPool(databaseUrl: string, opts: { schema?: string; max?: n
   const schema = opts.schema ?? 'public';
   if (!SCHEMA_NAME.test(schema)) throw new TzError('TZ_ERR_VALIDATION', { field: 'schema', expected: SCHEMA_NAME.source });
   // search_path via the startup `options` so every pooled connection sees the schema from its first query.
-  return new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 10, options: `-c search_path=${schema}` });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 10, options: `-c search_path=${schema}` });
+  // pg-pool listens for errors on idle clients only: a checked-out client between two queries (a
+  // transaction awaiting its next step) whose server goes away emits 'error' with no listener, and
+  // that ends the process (crash matrix: PostgreSQL restarted under the worker). The error is not
+  // lost: the client's next query fails with it, and the pool drops the client on release.
+  pool.on('connect', (client) => { client.on('error', () => undefined); });
+  return pool;
 }
 
 /**
