@@ -9,7 +9,6 @@ import { createLogger, EnergyVad, isTzError, type AsrEngine, type DenoiserEngine
 import { DEFAULT_MODELS, findModel } from './catalogue.js';
 import { SherpaAsrEngine } from './asr.js';
 import { OfflineAsrEngine } from './offline-asr.js';
-import { defaultModelCacheDir } from './provision/cache.js';
 import { GtcrnDenoiserEngine } from './denoiser.js';
 import { EspeakTtsEngine } from './espeak.js';
 import { SherpaTtsEngine, type TtsVoiceSpec } from './sherpa-tts.js';
@@ -53,10 +52,10 @@ export interface TtsModelChoice {
 export interface LoadSpeechOptions {
   modelsDir: string;
   /**
-   * The model cache (models from Python packages), searched for a model the models directory
-   * lacks. Default ~/.cache/tingzhen/models, where `models download` puts them by default
-   * (TINGZHEN_MODEL_CACHE / XDG_CACHE_HOME move it for the command; the config schema has no
-   * field for it yet, so a process that must follow them passes cacheDir).
+   * A model cache (models from Python packages) searched for a model the models directory lacks.
+   * Unset: the models directory only (what TINGZHEN_MODELS_DIR names; the config schema has no
+   * field for the cache yet, so a started platform finds cached models through the models
+   * directory: point it at the cache, or download with `--cache <models dir>`).
    */
   cacheDir?: string;
   /** ASR model per language (defaults: DEFAULT_MODELS.asr). */
@@ -90,7 +89,7 @@ function describe(err: unknown): string {
 
 export async function loadSpeechEngines(opts: LoadSpeechOptions): Promise<SpeechEngines> {
   const log = opts.logger ?? createLogger({ name: 'speech' });
-  const cacheDir = opts.cacheDir ?? defaultModelCacheDir({});
+  const cacheDir = opts.cacheDir;
   const languages = opts.languages ?? ['zh', 'en'];
   const engines: EngineStatus[] = [];
   const closers: (() => void)[] = [];
