@@ -3,7 +3,7 @@
  * code; see the BRIEF files next to each set) and prints the figures: nothing is asserted. The
  * engines are called exactly as the `triage` and `nlu` commands call them.
  *
- *   npx tsx dialog-engine/eval/score-blind.ts [DIR]   (default: the newest dialog-engine/test/fixtures/blind-*)
+ *   npx tsx dialog-engine/bench/score-blind.ts [DIR]   (default: the newest dialog-engine/test/fixtures/blind-*)
  *
  * Triage lines: {id, lang, narrative, ageYears?, ageMonths?, register, cedis_system,
  *   expected: {disposition, acceptable[], red_flags[], department}}.
@@ -74,7 +74,7 @@ function scoreTriage(cases: TriageCase[]): void {
     }
     if (c.expected.red_flags.length > 0) {
       flagCases += 1;
-      if (c.expected.red_flags.every((f) => r.red_flags.includes(f))) flagCasesAll += 1;
+      if (c.expected.red_flags.every((f) => (r.red_flags as string[]).includes(f))) flagCasesAll += 1;
       if (r.red_flags.length > 0) flagCasesAny += 1;
     } else {
       quiet += 1;
