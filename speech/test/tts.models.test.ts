@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rmsDbfs, type AudioFrame } from '@tingzhen/voice-core';
 import { SherpaTtsEngine, SileroVadEngine } from '@tingzhen/speech';
 import { MODELS_DIR } from './helpers.js';
-import { announce } from './models-lane.js';
+import { CACHE_DIR, announce } from './models-lane.js';
 
 const present = announce('tts');
 const TEXT: Record<string, string> = {
@@ -13,7 +13,7 @@ const TEXT: Record<string, string> = {
 
 describe.skipIf(present.length === 0)('neural TTS', () => {
   it.each(present.flatMap((e) => e.languages.map((l) => [e.name, l] as const)))('%s (%s): streams, plausible audio, VAD hears speech; time to first chunk printed', async (name, lang) => {
-    const tts = await SherpaTtsEngine.load({ modelsDir: MODELS_DIR, model: name });
+    const tts = await SherpaTtsEngine.load({ modelsDir: MODELS_DIR, cacheDir: CACHE_DIR, model: name });
     const vad = await SileroVadEngine.load({ modelsDir: MODELS_DIR });
     const t0 = performance.now();
     let firstMs = -1;
