@@ -108,21 +108,23 @@ export function startLeaseKeeper(pool: pg.Pool, holder: string, opts: { leaseMs?
   const log = opts.logger ?? createLogger({ name: 'campaigns.leases' });
   const leaseMs = opts.leaseMs ?? CALL_LEASE_MS;
   const held = new Set<string>();
-  const renew = async (ids: string[]): Promise<number> => {
+  const renew = async (ids: string[], skipLocked: boolean): Promise<number> => {
     if (ids.length === 0) return 0;
+    // The periodic renewal skips a row another transaction holds locked (its call being filed or
+    // closed right now) instead of waiting: one slow transaction must not hold up every other call.
     const r = await pool.query(`UPDATE call_attempts SET lease_until = now() + make_interval(secs => $2::double precision / 1000), lease_holder = $3
-      WHERE id = ANY($1::bigint[]) AND state = 'dialing'`, [ids, leaseMs, holder]);
+      WHERE id IN (SELECT id FROM call_attempts WHERE id = ANY($1::bigint[]) AND state = 'dialing' FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''})`, [ids, leaseMs, holder]);
     return r.rowCount ?? 0;
   };
   const timer = setInterval(() => {
-    renew([...held]).catch((err: unknown) => log.warn({ err: { message: (err as Error).message }, calls: held.size }, 'call leases not renewed'));
+    renew([...held], true).catch((err: unknown) => log.warn({ err: { message: (err as Error).message }, calls: held.size }, 'call leases not renewed'));
   }, opts.renewMs ?? CALL_LEASE_RENEW_MS);
   timer.unref();
   return {
     async hold(attemptId) {
       if (!/^[1-9][0-9]{0,18}$/.test(attemptId)) return false;
       held.add(attemptId);
-      const n = await renew([attemptId]);
+      const n = await renew([attemptId], false);
       if (n === 0) held.delete(attemptId);
       return n > 0;
     },

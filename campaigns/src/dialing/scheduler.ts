@@ -161,6 +161,12 @@ export function startScheduler(opts: StartSchedulerOptions): Scheduler {
       const f = await withTx(pool, async (c) => {
         const rows = await loadAttemptForFiling(c, s.id);
         if (!rows) return [];
+        // Re-read under the row lock: the holder may have renewed the lease since the look-up (the
+        // renewal committed while this sweep waited for the lock); a live call is left alone.
+        if (s.leased) {
+          const live = await c.query<{ live: boolean }>('SELECT lease_until >= $2 AS live FROM call_attempts WHERE id = $1', [s.id, now()]);
+          if (live.rows[0]?.live) return [];
+        }
         const { attempt: a, campaign, patient } = rows;
         const closed = await closeDial(c, campaign, a, patient.timezone, 'failed', now(), 'stale_dial');
         // What the patient had already said reaches the nurse, marked interrupted.
