@@ -12,6 +12,7 @@ import { parseDate } from './date.js';
 import { detectIntent } from './intent.js';
 import { EXPECT_KINDS, type ChoiceOption, type ExpectKind, type NluRequest, type NluResult, type Unit, UNITS } from './types.js';
 import { readRedFlags } from './red-flag-reading.js';
+import { readSymptoms } from './symptoms-reading.js';
 import { yesNoClauses } from './yes-no-clauses.js';
 import { yesNoEn } from './yes-no-en.js';
 import { repairFromQuestion, yesNoZh } from './yes-no-zh.js';
@@ -73,7 +74,7 @@ function yesNo(utterance: string, lang: 'zh' | 'en', asked: string): 'yes' | 'no
  * when the question asked about exactly one).
  */
 function symptomsAnswer(utterance: string, lang: 'zh' | 'en', asked: string): { present: string[]; absent: string[] } {
-  let s = extractSymptoms(utterance, lang);
+  let s = readSymptoms(utterance, lang);
   if (s.present.length === 0 && s.absent.length === 0 && lang === 'zh') {
     // Recognizer homophones of the question's words (发骚 for 发烧).
     const repaired = repairFromQuestion(normalizeUtterance(utterance, 'zh'), asked);

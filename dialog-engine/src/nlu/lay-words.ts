@@ -13,8 +13,8 @@ const EN: Array<[RegExp, string]> = [
   // Fillers between a negated modal and its verb.
   [/\b(can'?t|cannot|can not|couldn'?t) (?:really |just |even |properly |quite )+/g, '$1 '],
   // "the leg's swollen" -> "the leg is swollen"; "arm's gone weak" -> "arm has gone weak".
-  [/\b(leg|legs|arm|ankle|ankles|face|wound|hand|throat|tongue|belly|tummy|stomach|head|chest|heart|neck|skin|lip|lips|foot|feet)'?s (gone|got|been)\b/g, '$1 has $2'],
-  [/\b(leg|legs|arm|ankle|ankles|face|wound|hand|throat|tongue|belly|tummy|stomach|head|chest|heart|neck|skin|lip|lips|foot|feet)'?s\b(?! (?:name|fault))/g, '$1 is'],
+  [/\b(leg|legs|arm|ankle|ankles|face|wound|hand|throat|tongue|belly|tummy|stomach|head|chest|heart|neck|skin|lip|lips|foot|feet)'s (gone|got|been)\b/g, '$1 has $2'],
+  [/\b(leg|legs|arm|ankle|ankles|face|wound|hand|throat|tongue|belly|tummy|stomach|head|chest|heart|neck|skin|lip|lips|foot|feet)'s\b(?! (?:name|fault))/g, '$1 is'],
   [/\bhead (?:egg|ake|aches?)\b/g, 'headache'],
   [/\b(?:muddled|muddly|befuddled|disoriented|disorientated)\b/g, 'confused'],
   [/\bforgetting where (?:i|he|she) (?:am|is|was)\b/g, 'confused'],

@@ -40,7 +40,8 @@ export function readRedFlags(utterance: string, lang: Lang): string[] {
   const joined = kept.join(lang === 'zh' ? '，' : ', ');
   if (joined.length > 0) {
     for (const id of detectRedFlags(joined, lang)) found.add(id);
-    for (const id of redFlagSigns(joined, lang)) found.add(id);
+    // The signs read the words as said ("little one" is no number).
+    for (const id of redFlagSigns(cls.filter((_, i) => ok[i]).map((c) => c.text).join(', '), lang)) found.add(id);
   }
   if (found.size === 0 && kept.length > 1 && kept.length <= 8) {
     for (const text of kept) for (const id of detectRedFlags(text, lang)) found.add(id);

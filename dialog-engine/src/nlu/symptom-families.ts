@@ -46,7 +46,7 @@ export const FAMILIES: Record<string, Family> = {
 
 /** Question keywords that name each family (narrower than the family words themselves). */
 const ASKED: Record<string, Family> = {
-  fever: { en: /\b(?:fever|temperature|temp)\b/, zh: /发烧|发热|体温/u },
+  fever: { en: /\b(?:fever|temperature|temp)\b/, zh: /发烧|发热|体温|烧/u },
   'chest-pain': { en: /\bchest\b/, zh: /胸/u },
   'shortness-of-breath': { en: /\b(?:breath\w*|winded)\b/, zh: /喘|气短|气急|呼吸|憋气/u },
   headache: { en: /\bheadaches?\b/, zh: /头疼|头痛/u },

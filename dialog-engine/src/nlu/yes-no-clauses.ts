@@ -47,7 +47,7 @@ function focusOf(asked: string, lang: Lang): Focus {
   const frame = questionFrame(asked, lang);
   const en = lang === 'en';
   const good = en
-    ? /\b(?:going down|under control|working|normally|normal|well|ok|okay|fine|better|healing|improving|settling|clearing|comfortable|managing|coping|clear|safe)\b/.test(q) && !/\b(?:worse|spread|bigger)\b/.test(q)
+    ? /\b(?:going down|come down|came down|gone down|eased|easing|under control|working|normally|normal|well|ok|okay|fine|better|healing|improving|settling|clearing|comfortable|managing|coping|clear|safe)\b/.test(q) && !/\b(?:worse|spread|bigger)\b/.test(q)
     : /正常|好吗|好不好|好点|控制住|管用|有效|顺利|好转|长得好|清楚吗|清醒/u.test(q);
   return {
     problem: frame.problem && !good,
@@ -77,7 +77,7 @@ const EN_MINIMISED_PRESENT = /\b(?:a (?:little|bit|touch|tad)|bit of|slightly|a 
 const ZH_MINIMISED_PRESENT = /有点|有一点|一点点?|稍微|有些/u;
 const NOT_CHECKED = /\b(?:haven'?t (?:checked|looked|measured)|didn'?t (?:check|look|measure)|not checked|(?:thermometer|scale|machine) (?:is )?broken|can'?t find)\b|没敢看|没看|没量|没测|没称|看不到|看不见/u;
 const BEFORE_STAY = /住院(?:之前|以前|前)|before (?:i (?:went|came) in|the (?:operation|surgery|procedure)|admission|hospital)/u;
-const EN_PROBLEM_REPORT = /\b(?:worse|going up|gone up|bigger|spread\w*|keeps? (?:me )?up|up at night|noisy|fast|slow|can'?t|won'?t|not (?:really|much|very|good|great|interested|eating|working)|spat|spit|bad|hurts?|painful|swollen|back (?:just )?as bad|just as bad|struggl\w*|wheez\w*)\b/;
+const EN_PROBLEM_REPORT = /\b(?:wakes? me(?: up)?|worse|going up|gone up|bigger|spread\w*|keeps? (?:me )?up|up at night|noisy|fast|slow|can'?t|won'?t|not (?:really|much|very|good|great|interested|eating|working)|spat|spit|bad|hurts?|painful|swollen|back (?:just )?as bad|just as bad|struggl\w*|wheez\w*)\b/;
 const ZH_PROBLEM_REPORT = /越来越|加重|更(?:厉害|严重|重|疼|痛)|不(?:好|行|管用|正常|清楚)|没(?:用|效果)|疼|痛|喘|肿|难受/u;
 
 function lc(s: string, lang: Lang): string {
@@ -174,10 +174,10 @@ function readClauses(raws: RawClause[], lang: Lang, focus: Focus, asked: string,
   if (focus.since && !focus.now && (focus.problem || focus.fever)) {
     const temp = temperatureAnswer(whole, lang);
     if (focus.fever && temp) return temp;
-    const past = cls.find((c) => (c.time === 'past' || /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night)\b|前天|昨天|那天/u.test(c.text)) && present(c, lang) && aboutFamilies(c.text, focus.ids, lang));
+    const past = cls.find((c) => (c.time === 'past' || /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night)\b|前天|昨天|那天/u.test(c.text)) && present(c, lang) && (focus.ids.length === 0 || aboutFamilies(c.text, focus.ids, lang)));
     if (past && !BEFORE_STAY.test(past.text)) return 'yes';
   }
-  if (focus.fever) {
+  if (focus.fever && !focus.good) {
     const temp = temperatureAnswer(whole, lang);
     if (temp && !cls.some((c) => c.subject === 'other')) return temp;
   }
@@ -189,7 +189,7 @@ function readClauses(raws: RawClause[], lang: Lang, focus: Focus, asked: string,
     if (first.uncertain && problemClause) return 'unclear';
     const lastProblem = (en ? EN_PROBLEM_REPORT : ZH_PROBLEM_REPORT).test(last.text) && !(last.minimised && !en) && cls.length > 1;
     if (lastProblem || (problemClause && !present({ ...last, text: last.text }, lang))) return 'no';
-    if (cls.length === 1 && en && /\b(?:going up|gone up|worse|bigger)\b/.test(first.text)) return 'no';
+    if (cls.some((c) => c.time === 'worsening' && !c.negated && !c.echo)) return 'no';
   }
   // "Has the redness spread?" "it's past the line": worse answers a worse-question with yes.
   if (en && /\b(?:spread|worse|bigger|grown)\b/.test(asked.toLowerCase()) && cls.some((c) => c.time === 'worsening' && !c.negated)) return 'yes';
@@ -212,7 +212,7 @@ function readClauses(raws: RawClause[], lang: Lang, focus: Focus, asked: string,
       const later = cls.slice(di + 1).filter((c) => !c.echo);
       const related = later.find((c) => present(c, lang) && (focus.ids.length > 0 ? aboutFamilies(c.text, focus.ids, lang) : (en ? EN_MINIMISED_PRESENT : ZH_MINIMISED_PRESENT).test(c.text) || /\b(?:burns?|hurts?|stings?|sick|sore|itch\w*|dry)\b|疼|痛|痒|不得劲|难受|胀|鼓/u.test(c.text)));
       if (related) return 'yes';
-      if (focus.ids.length > 0 && later.length > 0 && !later.some((c) => aboutFamilies(c.text, focus.ids, lang)) && !later.some((c) => c.affirmation) && aboutFamilies(cls[di]!.text, focus.ids, lang)) return 'no';
+      if (focus.ids.length > 0 && later.length > 0 && !later.some((c) => aboutFamilies(c.text, focus.ids, lang)) && !later.some((c) => c.affirmation) && (aboutFamilies(cls[di]!.text, focus.ids, lang) || (di > 0 && aboutFamilies(cls[di - 1]!.text, focus.ids, lang)))) return 'no';
     }
   }
 
@@ -226,7 +226,7 @@ function readClauses(raws: RawClause[], lang: Lang, focus: Focus, asked: string,
   }
   if ((focus.habit || focus.action) && !focus.strict) {
     const qty = en
-      ? /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a couple|once|twice|the one)\b(?:[ ,]+\w+){0,3}?\b(?:a day|a week|a night|cups?|beers?|glass(?:es)?|pints?|cigarettes?|after (?:dinner|lunch|tea)|times?)\b|\bjust the one\b|\bcut down\b|\bmostly\b/
+      ? /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a couple|once|twice|the one)\b(?:[ ,]+\w+){0,3}?\b(?:a day|a week|a night|cups?|beers?|glass(?:es)?|pints?|cigarettes?|after (?:dinner|lunch|tea)|times?)\b|\b(?:just |only )?(?:a|one) (?:glass|pint|beer|cigarette|drink|can|cup)\b|\bjust the one\b|\bcut down\b|\bmostly\b/
       : /[一二两三四五六七八九十几\d]+(?:根|支|杯|瓶|两|口|次)|少抽|少喝/u;
     if (qty.test(whole) && !cls.some((c) => c.denial && !/\bmostly\b/.test(c.text))) return 'yes';
   }
