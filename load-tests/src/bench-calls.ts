@@ -20,30 +20,39 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createLogger, readWav, type AsrEngine, type AudioFrame, type TtsEngine, type TtsRequest } from '@tingzhen/voice-core';
-import { SileroVadEngine } from '@tingzhen/speech';
+import { OfflineAsrEngine, SherpaTtsEngine, SileroVadEngine, defaultModelCacheDir, findModel, locateModel, modelPresent } from '@tingzhen/speech';
 import { createRunner, loadScriptText, type Interpreter } from '@tingzhen/dialog-engine';
 import { buildGateway, createPipelineCallHandler, driverFromReducer, GatewayMetrics, PIPELINE_VAD_OPTIONS, TestCaller, type CallReport } from '@tingzhen/voice-gateway';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1,10,25,50,100' }, models: { type: 'string' }, 'no-prewarm': { type: 'boolean' }, 'no-pool': { type: 'boolean' }, lead: { type: 'string' } } });
+const { values } = parseArgs({ options: { n: { type: 'string', default: '1,10,25,50,100' }, models: { type: 'string' }, 'no-real-models': { type: 'boolean' }, 'no-prewarm': { type: 'boolean' }, 'no-pool': { type: 'boolean' }, lead: { type: 'string' } } });
 // eslint-disable-next-line no-restricted-properties -- a benchmark script, like a test, finds the models itself
 const modelsDir = resolve(values.models ?? process.env.TINGZHEN_MODELS_DIR ?? join(here, '..', '..', '..', 'shared', 'models'));
 const levels = values.n.split(',').map(Number).filter((n) => n > 0);
+// eslint-disable-next-line no-restricted-properties -- a benchmark script, like a test, finds the models itself
+const cacheDir = defaultModelCacheDir(process.env);
+const REAL = ['moonshine-base-en', 'vits-piper-en_US-joe-medium'] as const;
+/**
+ * With Moonshine and the piper joe voice provisioned (`models download moonshine-base-en
+ * vits-piper-en_US-joe-medium`), the calls run in English on the real engines: the caller says
+ * "No." in the piper voice, Moonshine hears it, the bot answers in the piper voice.
+ */
+const realModels = !values['no-real-models'] && REAL.every((n) => { const e = findModel(n)!; return modelPresent(locateModel(e, modelsDir, cacheDir), e); });
 
 const SCRIPT = `
 id: bench
 version: 1
 title: { zh: 压测 }
-languages: [zh]
+languages: [zh, en]
 flags: { recordingNotice: false, bargeIn: true }
 steps:
-  - { id: hello, kind: say, roles: [ai-disclosure], text: { zh: 您好这里是医院随访 } }
-  - { id: fever, kind: ask, expect: yes-no, prompt: { zh: 出院后有没有发烧 }, dtmfPrompt: { zh: 有按一没有按二 }, dtmf: { map: { '1': 'yes', '2': 'no' } } }
-  - { id: pain, kind: ask, expect: yes-no, prompt: { zh: 伤口疼吗 }, dtmfPrompt: { zh: 疼按一不疼按二 }, dtmf: { map: { '1': 'yes', '2': 'no' } } }
-  - { id: bye, kind: hangup, text: { zh: 谢谢再见 }, outcome: completed }
+  - { id: hello, kind: say, roles: [ai-disclosure], text: { zh: 您好这里是医院随访, en: Hello from the hospital. } }
+  - { id: fever, kind: ask, expect: yes-no, prompt: { zh: 出院后有没有发烧, en: Any fever since you went home? }, dtmfPrompt: { zh: 有按一没有按二, en: Press 1 for yes, 2 for no. }, dtmf: { map: { '1': 'yes', '2': 'no' } } }
+  - { id: pain, kind: ask, expect: yes-no, prompt: { zh: 伤口疼吗, en: Does the wound hurt? }, dtmfPrompt: { zh: 疼按一不疼按二, en: Press 1 for yes, 2 for no. }, dtmf: { map: { '1': 'yes', '2': 'no' } } }
+  - { id: bye, kind: hangup, text: { zh: 谢谢再见, en: Thank you, goodbye. }, outcome: completed }
 `;
 const interpreter: Interpreter = {
-  interpret: (r) => (r.expect === 'yes-no' ? { answer: /没|不/.test(r.utterance) ? 'no' : 'yes' } : {}),
+  interpret: (r) => (r.expect === 'yes-no' ? { answer: /没|不|\bno\b/i.test(r.utterance) ? 'no' : 'yes' } : {}),
   detectRedFlags: () => [],
 };
 
@@ -100,6 +109,21 @@ const pct = (xs: number[], p: number) => { if (xs.length === 0) return NaN; cons
 async function main(): Promise<void> {
   const logger = createLogger({ level: 'silent' });
   const vad = await SileroVadEngine.load({ modelsDir, logger, maxPooled: values['no-pool'] ? 0 : 128 });
+  let engines: { vad: typeof vad; tts: TtsEngine; asr: AsrEngine } = { vad, tts, asr };
+  let speech = callerSpeech();
+  const lang = realModels ? 'en' : 'zh';
+  if (realModels) {
+    const voice = await SherpaTtsEngine.load({ modelsDir, cacheDir, model: REAL[1], logger });
+    engines = { vad, tts: voice, asr: await OfflineAsrEngine.load({ modelsDir, cacheDir, model: REAL[0], vad, logger }) };
+    const parts: Int16Array[] = [];
+    for await (const f of voice.synthesize({ text: 'No.', language: 'en', sampleRate: 8000 })) parts.push(f.samples);
+    speech = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
+    let o = 0;
+    for (const p of parts) { speech.set(p, o); o += p.length; }
+  }
+  console.log(realModels
+    ? `real engines: ASR ${REAL[0]} (offline, VAD-segmented), TTS ${REAL[1]}; English calls, the caller says "No." in the piper voice`
+    : 'scripted ASR and tone TTS (provision moonshine-base-en and vits-piper-en_US-joe-medium for the real engines)');
   if (!values['no-prewarm'] && !values['no-pool']) {
     const t = performance.now();
     await vad.prewarm(Math.max(...levels), PIPELINE_VAD_OPTIONS);
@@ -109,14 +133,13 @@ async function main(): Promise<void> {
   const reports: CallReport[] = [];
   const metrics = new GatewayMetrics();
   const onCall = createPipelineCallHandler({
-    engines: { vad, tts, asr }, logger, metrics,
-    dialogFor: () => { const r = createRunner(script, { interpreter }); return driverFromReducer(r.initialState({ lang: 'zh' }), (s, i) => r.next(s, i), (s) => r.result(s)); },
+    engines, logger, metrics,
+    dialogFor: () => { const r = createRunner(script, { interpreter }); return driverFromReducer(r.initialState({ lang }), (s, i) => r.next(s, i), (s) => r.result(s)); },
     onReport: (r) => reports.push(r),
   });
   const app = await buildGateway({ auth: { allowUnauthenticated: true }, onCall, logger, metrics, ...(values.lead ? { leadFrames: Number(values.lead) } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `ws://127.0.0.1:${(app.server.address() as AddressInfo).port}/media/native`;
-  const speech = callerSpeech();
   const rows: { n: number; p50: number; p95: number; p99: number; client95: number; cpuPct: number; underruns: number; completed: number }[] = [];
 
   for (const n of levels) {
@@ -162,6 +185,8 @@ async function main(): Promise<void> {
   console.log(`\nlargest N with p95 <= 800 ms, zero underruns and every call completed: ${ok.length > 0 ? Math.max(...ok.map((r) => r.n)) : 'none'}`);
   console.log('(turn gap = end of caller speech, from the VAD, to first bot packet; it includes the endpoint wait of the turn policy)');
   await app.close();
+  engines.asr.close();
+  engines.tts.close();
   vad.close();
 }
 

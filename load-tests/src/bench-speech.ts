@@ -12,12 +12,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readWav, type AudioFrame } from '@tingzhen/voice-core';
-import { CATALOGUE, EspeakTtsEngine, GtcrnDenoiserEngine, SherpaAsrEngine, SherpaTtsEngine, SileroVadEngine, checkModel, type CatalogueEntry } from '@tingzhen/speech';
+import { CATALOGUE, EspeakTtsEngine, GtcrnDenoiserEngine, OfflineAsrEngine, SherpaAsrEngine, SherpaTtsEngine, SileroVadEngine, checkModel, defaultModelCacheDir, locateModel, type CatalogueEntry } from '@tingzhen/speech';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({ options: { models: { type: 'string' }, 'min-silence-ms': { type: 'string', default: '300' } } });
 // eslint-disable-next-line no-restricted-properties -- a benchmark script, like a test, finds the models itself
 const modelsDir = resolve(values.models ?? process.env.TINGZHEN_MODELS_DIR ?? join(here, '..', '..', '..', 'shared', 'models'));
+// Models from Python packages (`models download moonshine-base-en ...`) are found in the model cache.
+// eslint-disable-next-line no-restricted-properties -- a benchmark script, like a test, finds the models itself
+const cacheDir = defaultModelCacheDir(process.env);
 const minSilenceMs = Number(values['min-silence-ms']);
 const wavDir = join(modelsDir, 'test-wavs-zh');
 
@@ -44,7 +47,7 @@ const fmt = (rtf: number) => [rtf.toFixed(4), Math.floor(1 / rtf).toString()];
 
 async function present(kind: CatalogueEntry['kind']): Promise<{ entry: CatalogueEntry; ok: boolean }[]> {
   const out = [];
-  for (const entry of CATALOGUE.filter((e) => e.kind === kind)) out.push({ entry, ok: (await checkModel(modelsDir, entry)).every((f) => f.state === 'ok') });
+  for (const entry of CATALOGUE.filter((e) => e.kind === kind)) out.push({ entry, ok: (await checkModel(locateModel(entry, modelsDir, cacheDir), entry)).every((f) => f.state === 'ok') });
   return out;
 }
 
@@ -93,11 +96,33 @@ try {
 }
 
 // ---- ASR ------------------------------------------------------------------------------------
+// English speech for an English-only recogniser: the piper joe voice (or espeak-ng) at 8 kHz.
+const EN_ANSWERS = ['Yes, I have been taking my tablets every morning.', 'No, the wound is clean and there is no fever.', 'I would say the pain is about a four out of ten.', 'My ankles are a bit swollen since yesterday evening.'];
+async function englishPhone(): Promise<{ name: string; pcm: Pcm }[]> {
+  const joe = CATALOGUE.find((e) => e.name === 'vits-piper-en_US-joe-medium')!;
+  const voice = (await checkModel(locateModel(joe, modelsDir, cacheDir), joe)).every((f) => f.state === 'ok')
+    ? await SherpaTtsEngine.load({ modelsDir, cacheDir, model: joe.name }) : await EspeakTtsEngine.load();
+  const out = [];
+  for (const text of EN_ANSWERS) {
+    const parts: Int16Array[] = [];
+    for await (const f of voice.synthesize({ text, language: 'en', sampleRate: 8000 })) parts.push(f.samples);
+    const samples = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
+    let o = 0;
+    for (const p of parts) { samples.set(p, o); o += p.length; }
+    out.push({ name: text, pcm: { samples, sampleRate: 8000 } });
+  }
+  voice.close();
+  return out;
+}
 for (const { entry, ok } of await present('asr')) {
   if (!ok) { row('asr', entry.name, '-', 'model not present', '-', `npx tingzhen models download ${entry.name}`); continue; }
-  const asr = await SherpaAsrEngine.load({ modelsDir, model: entry.name });
+  const offline = entry.streaming === false;
+  const asr = offline
+    ? await OfflineAsrEngine.load({ modelsDir, cacheDir, model: entry.name, vad })
+    : await SherpaAsrEngine.load({ modelsDir, cacheDir, model: entry.name });
+  const input = entry.languages.includes('zh') ? phone : await englishPhone();
   let cpuMs = 0, aMs = 0;
-  for (const w of phone) {
+  for (const w of input) {
     const fs = frames(w.pcm, 0, 1000);
     const s = asr.stream();
     const t0 = performance.now();
@@ -106,7 +131,7 @@ for (const { entry, ok } of await present('asr')) {
     cpuMs += performance.now() - t0;
     aMs += audioMs(fs);
   }
-  row('asr', entry.name, '8 kHz mu-law, 20 ms frames', ...fmt(cpuMs / aMs), '');
+  row('asr', entry.name, `${entry.languages.includes('zh') ? '8 kHz mu-law' : 'English TTS at 8 kHz'}, 20 ms frames`, ...fmt(cpuMs / aMs), offline ? 'offline: decodes each VAD segment when it closes (VAD CPU included)' : '');
   asr.close();
 }
 
@@ -127,7 +152,7 @@ async function benchTts(kind: string, name: string, synth: (lang: string) => Asy
 }
 for (const { entry, ok } of await present('tts')) {
   if (!ok) { row('tts', entry.name, '-', 'model not present', '-', `npx tingzhen models download ${entry.name}`); continue; }
-  const tts = await SherpaTtsEngine.load({ modelsDir, model: entry.name });
+  const tts = await SherpaTtsEngine.load({ modelsDir, cacheDir, model: entry.name });
   await benchTts('tts', entry.name, (lang) => tts.synthesize({ text: PROMPTS[lang]!, language: lang, sampleRate: 8000 }), entry.languages);
   tts.close();
 }
@@ -139,6 +164,6 @@ try {
 }
 
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-console.log(`speech engines (models ${modelsDir}, 1 thread per engine; streams/core = 1 / RTF)`);
+console.log(`speech engines (models ${modelsDir} and the model cache ${cacheDir}, 1 thread per engine; streams/core = 1 / RTF)`);
 for (const r of rows) console.log(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
 vad.close();
