@@ -42,7 +42,7 @@ const realModels = !values['no-real-models'] && REAL.every((n) => { const e = fi
 const SCRIPT = `
 id: bench
 version: 1
-title: { zh: 压测 }
+title: { zh: 压测, en: Bench }
 languages: [zh, en]
 flags: { recordingNotice: false, bargeIn: true }
 steps:
