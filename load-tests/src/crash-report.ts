@@ -35,10 +35,10 @@ export function crashViolations(r: CrashReport): string[] {
     if (p.dialsMade > r.maxAttempts) v.push(`${who}: ${p.dialsMade} dials counted, cap ${r.maxAttempts}`);
     if (p.invites > r.maxAttempts) v.push(`${who}: ${p.invites} INVITEs, cap ${r.maxAttempts}`);
   });
-  // A call its gateway's death cut before the first checkpoint (answering-machine detection, the
-  // first prompt) leaves no result: known gap, bounded by the calls that were up; they are retried.
+  // A call its gateway's death cut is filed from its checkpoint, the first of which is taken at the
+  // answer (before answering-machine detection): every answered call has a result.
   const unfiled = r.perPatient.reduce((n, p) => n + Math.max(0, p.answers - p.results), 0);
-  if (cutByKill && unfiled > r.callsUpAtKill) v.push(`${unfiled} answered calls at the trunk without a result, more than the ${r.callsUpAtKill} calls the kill cut`);
+  if (cutByKill && unfiled > 0) v.push(`${unfiled} answered calls at the trunk without a result (the kill cut ${r.callsUpAtKill} calls)`);
   if (r.maxOrphanAgeMs > ORPHAN_LIMIT_MS) v.push(`an attempt stayed dialing with nobody holding it for ${r.maxOrphanAgeMs} ms (lease ${CALL_LEASE_MS} ms)`);
   if (r.killAtMs !== null && r.slotsBackMs !== null && r.slotsBackMs > CALL_LEASE_MS + LEASE_SWEEP_MS + (r.restartedAtMs! - r.killAtMs)) {
     v.push(`dial slots back only ${r.slotsBackMs} ms after the kill`);

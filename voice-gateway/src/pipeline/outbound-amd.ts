@@ -72,6 +72,17 @@ export async function runOutboundWithAmd(opts: OutboundAmdOptions): Promise<Call
   const now = opts.now ?? (() => performance.now());
   const startedAt = now();
   const audio = new LegAudio(leg.audioIn);
+  // Answered: checkpoint the call at once (nothing said yet), so a gateway that dies during the
+  // detection still leaves it filed, interrupted, with a nurse told, instead of an answered call
+  // without a result. The script's checkpoints replace this one as answers come.
+  const params = leg.info.parameters ?? {};
+  try {
+    opts.onProgress?.({
+      callId: leg.info.callId, dialect: opts.dialect, endReason: 'completed', outcome: null, durationMs: 0,
+      turns: [], transcript: [], bargeIns: [], underruns: 0, events: [], result: null, test: opts.test === true,
+      ...(params.attemptId ? { attemptId: params.attemptId } : {}),
+    });
+  } catch { /* a checkpoint never ends a call */ }
   const vad = opts.engines.vad.stream({ ...PIPELINE_VAD_OPTIONS });
   let run: AmdRun;
   try {
