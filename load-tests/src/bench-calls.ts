@@ -46,10 +46,10 @@ title: { zh: 压测, en: Bench }
 languages: [zh, en]
 flags: { recordingNotice: false, bargeIn: true }
 steps:
-  - { id: hello, kind: say, roles: [ai-disclosure], text: { zh: 您好这里是医院随访, en: 'Hello from the hospital.' } }
-  - { id: fever, kind: ask, expect: yes-no, prompt: { zh: 出院后有没有发烧, en: 'Any fever since you went home?' }, dtmfPrompt: { zh: 有按一没有按二, en: 'Press 1 for yes, 2 for no.' }, dtmf: { map: { '1': 'yes', '2': 'no' } } }
-  - { id: pain, kind: ask, expect: yes-no, prompt: { zh: 伤口疼吗, en: 'Does the wound hurt?' }, dtmfPrompt: { zh: 疼按一不疼按二, en: 'Press 1 for yes, 2 for no.' }, dtmf: { map: { '1': 'yes', '2': 'no' } } }
-  - { id: bye, kind: hangup, text: { zh: 谢谢再见, en: 'Thank you, goodbye.' }, outcome: completed }
+  - { id: hello, kind: say, roles: [ai-disclosure], text: { zh: 您好这里是医院随访, en: Hello from the hospital. } }
+  - { id: fever, kind: ask, expect: yes-no, prompt: { zh: 出院后有没有发烧, en: Any fever since you went home? }, dtmfPrompt: { zh: 有按一没有按二, en: Press 1 for yes, 2 for no. }, dtmf: { map: { '1': 'yes', '2': 'no' } } }
+  - { id: pain, kind: ask, expect: yes-no, prompt: { zh: 伤口疼吗, en: Does the wound hurt? }, dtmfPrompt: { zh: 疼按一不疼按二, en: Press 1 for yes, 2 for no. }, dtmf: { map: { '1': 'yes', '2': 'no' } } }
+  - { id: bye, kind: hangup, text: { zh: 谢谢再见, en: Thank you, goodbye. }, outcome: completed }
 `;
 const interpreter: Interpreter = {
   interpret: (r) => (r.expect === 'yes-no' ? { answer: /没|不|\bno\b/i.test(r.utterance) ? 'no' : 'yes' } : {}),

@@ -19,12 +19,6 @@ import { DEFAULT_ENDPOINT } from './asr.js';
 const MODEL_RATE = 16_000;
 /** Audio kept before the VAD's segment start (its onset estimate is a window late), ms. */
 const PREROLL_MS = 200;
-/**
- * Audio kept while nobody speaks, ms: the VAD reports a start only after it has heard enough speech
- * (its minimum speech plus a window or two), so the onset is already this far back when it does.
- * Keeping only the pre-roll clipped first syllables ("appointment" heard as "pointment").
- */
-const IDLE_KEEP_MS = 1500;
 /** Audio kept after the segment end, ms (word endings the VAD calls silence). */
 const TAIL_MS = 100;
 /** The segmenting VAD closes a segment after this much silence, ms (shorter than the pipeline's 300 ms, so the text is there when the pipeline's VAD reports the end of speech). */
@@ -139,7 +133,7 @@ class OfflineAsrStream implements AsrStream {
       out.push(this.result(true));
       this.resetUtterance();
     }
-    if (!this.inSpeech) this.trim(this.fedMs - IDLE_KEEP_MS);
+    if (!this.inSpeech) this.trim(this.fedMs - PREROLL_MS);
     return out;
   }
 
