@@ -32,7 +32,7 @@ import {
   addContacts, campaignProgress, createPool, createQueueConnection, insertCampaign, insertPatient, startScheduler, withTx,
 } from '@tingzhen/campaigns';
 import {
-  cpuWithChildrenMs, freeTcpPort, freeUdpRange, histogramQuantiles, invitesPerNumber, percentile, readText, startTrunk, trunkScenario, writeKeysPcap, type Sipp,
+  cpuWithChildrenMs, freeTcpPort, freeUdpRange, histogramQuantiles, invitesPerNumber, percentile, readText, startTrunk, trunkScenario, writeBenchSipYaml, writeKeysPcap, type Sipp,
 } from './campaign-calls-kit.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -184,22 +184,7 @@ async function main(): Promise<number> {
   const httpPort = await freeTcpPort();
   const rtpCount = Math.max(200, CONCURRENCY * 8);
   const rtpBase = await freeUdpRange(30_000 + (process.pid % 100) * 300, rtpCount);
-  const channels = Math.ceil(CONCURRENCY / 0.8) + 2;
-  const sipFile = join(dir, 'sip.yaml');
-  writeFileSync(sipFile, `gateway:
-  listen: { host: 127.0.0.1, port: ${sipPort} }
-  rtpPorts: { minPort: ${rtpBase}, maxPort: ${rtpBase + rtpCount - 1} }
-  codecs: [PCMU, PCMA]
-  ringTimeoutMs: 15000
-trunks:
-  - id: bench-trunk
-    host: 127.0.0.1
-    port: ${trunkPort}
-    transport: tcp
-    callerId: "+861088888888"
-    maxConcurrentCalls: ${channels}
-    maxCallsPerSecond: 5
-`);
+  const sipFile = writeBenchSipYaml(dir, { sipPort, rtpBase, rtpCount, trunkId: 'bench-trunk', trunkPort, concurrency: CONCURRENCY });
   const dataDir = join(dir, 'data');
   say(`starting the platform (${BACKEND} queue, database ${db}, SIP ${sipPort}, trunk ${trunkPort}, RTP ${rtpBase}-${rtpBase + rtpCount - 1})`);
   const platform = await startPlatform({

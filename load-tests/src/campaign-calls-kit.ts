@@ -257,3 +257,27 @@ export function histogramQuantiles(metricsText: string, name: string, qs: number
   for (const p of qs) q[p] = buckets.find((b) => b.n >= p * count)?.le ?? NaN;
   return { count, sum, q };
 }
+
+/**
+ * The gateway's SIP file of a campaign bench: SIP on TCP `sipPort`, RTP in [rtpBase, rtpBase +
+ * rtpCount), one TCP trunk at the SIPp UAS with room for `concurrency` calls (at 80 % use) and 5
+ * calls a second. Returns its path.
+ */
+export function writeBenchSipYaml(dir: string, o: { sipPort: number; rtpBase: number; rtpCount: number; trunkId: string; trunkPort: number; concurrency: number }): string {
+  const file = join(dir, 'sip.yaml');
+  writeFileSync(file, `gateway:
+  listen: { host: 127.0.0.1, port: ${o.sipPort} }
+  rtpPorts: { minPort: ${o.rtpBase}, maxPort: ${o.rtpBase + o.rtpCount - 1} }
+  codecs: [PCMU, PCMA]
+  ringTimeoutMs: 15000
+trunks:
+  - id: ${o.trunkId}
+    host: 127.0.0.1
+    port: ${o.trunkPort}
+    transport: tcp
+    callerId: "+861088888888"
+    maxConcurrentCalls: ${Math.ceil(o.concurrency / 0.8) + 2}
+    maxCallsPerSecond: 5
+`);
+  return file;
+}

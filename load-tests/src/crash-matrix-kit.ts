@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { addContacts, createPool, createQueueConnection, insertCampaign, insertPatient, migrate, startScheduler, withTx } from '@tingzhen/campaigns';
-import { freeTcpPort, freeUdpRange, readText, startTrunk, trunkScenario, writeKeysPcap, type Sipp } from './campaign-calls-kit.js';
+import { freeTcpPort, freeUdpRange, readText, startTrunk, trunkScenario, writeBenchSipYaml, writeKeysPcap, type Sipp } from './campaign-calls-kit.js';
 import { roleProcess, startPgCluster, startRedisServer, type PgCluster, type RedisServer, type Role, type RoleProcess } from './crash-services.js';
 
 export type CrashKill = 'none' | 'worker' | 'gateway' | 'api' | 'redis' | 'postgres' | 'sigterm-gateway';
@@ -204,22 +204,7 @@ export async function runCrashCase(bed: CrashBed, o: CrashCaseOptions): Promise<
     const sipPort = await freeTcpPort();
     const rtpCount = Math.max(80, o.concurrency * 8);
     const rtpBase = await freeUdpRange(32_000 + (process.pid % 50) * 300, rtpCount);
-    const channels = Math.ceil(o.concurrency / 0.8) + 2;
-    const sipFile = join(dir, 'sip.yaml');
-    writeFileSync(sipFile, `gateway:
-  listen: { host: 127.0.0.1, port: ${sipPort} }
-  rtpPorts: { minPort: ${rtpBase}, maxPort: ${rtpBase + rtpCount - 1} }
-  codecs: [PCMU, PCMA]
-  ringTimeoutMs: 15000
-trunks:
-  - id: crash-trunk
-    host: 127.0.0.1
-    port: ${trunkPort}
-    transport: tcp
-    callerId: "+861088888888"
-    maxConcurrentCalls: ${channels}
-    maxCallsPerSecond: 5
-`);
+    const sipFile = writeBenchSipYaml(dir, { sipPort, rtpBase, rtpCount, trunkId: 'crash-trunk', trunkPort, concurrency: o.concurrency });
     const gatewayPort = await freeTcpPort();
     const common: Record<string, string> = {
       DATABASE_URL: dbUrl, ...(o.backend === 'redis' ? { REDIS_URL: bed.redis.url } : {}), QUEUE_PREFIX: name,
