@@ -8,6 +8,7 @@ import { extractVitals } from '../src/clinical/modifiers/vitals.js';
 import { VITAL_THRESHOLDS } from '../src/clinical/modifiers/vital-thresholds.js';
 import { COMPLAINTS } from '../src/clinical/complaints/complaints.js';
 import { EN_MODIFIER_TERMS, ZH_MODIFIER_TERMS } from '../src/clinical/complaints/terms.js';
+import { SYSTEM_COMPLAINTS, SYSTEM_TERMS } from '../src/clinical/complaints/systems/index.js';
 import { SYMPTOM_IDS } from '../src/clinical/types.js';
 import { ZH_FEATURES } from '../src/clinical/lexicon/features-zh.js';
 import { ZH_FEATURES_2 } from '../src/clinical/lexicon/features-zh-2.js';
@@ -48,9 +49,12 @@ describe('vital thresholds table', () => {
 });
 
 describe('complaint table', () => {
-  const known = new Set<string>([...SYMPTOM_IDS, ...Object.keys(ZH_FEATURES), ...Object.keys(ZH_FEATURES_2), ...Object.keys(ZH_MODIFIER_TERMS)]);
+  const known = new Set<string>([...SYMPTOM_IDS, ...Object.keys(ZH_FEATURES), ...Object.keys(ZH_FEATURES_2), ...Object.keys(ZH_MODIFIER_TERMS), ...Object.keys(SYSTEM_TERMS.zh)]);
   it('every term id exists and every m: term has both languages', () => {
-    for (const c of COMPLAINTS) {
+    const ids = new Set<string>();
+    for (const c of [...COMPLAINTS, ...SYSTEM_COMPLAINTS]) {
+      expect(ids.has(c.id), `duplicate complaint id ${c.id}`).toBe(false);
+      ids.add(c.id);
       for (const t of c.terms) expect(known.has(t), `${c.id}: ${t}`).toBe(true);
       for (const m of c.modifiers) {
         expect(m.source.length, m.id).toBeGreaterThan(10);
@@ -58,6 +62,7 @@ describe('complaint table', () => {
       }
     }
     expect(Object.keys(EN_MODIFIER_TERMS).sort()).toEqual(Object.keys(ZH_MODIFIER_TERMS).sort());
+    expect(Object.keys(SYSTEM_TERMS.en).sort()).toEqual(Object.keys(SYSTEM_TERMS.zh).sort());
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { complaintHits, type ComplaintHit } from './complaints/evaluate.js';
 import { EN_MODIFIER_TERMS, ZH_MODIFIER_TERMS } from './complaints/terms.js';
+import { SYSTEM_TERMS } from './complaints/systems/index.js';
 import { PEDIATRIC_OVERRIDE, type DepartmentId } from './departments.js';
 import { DISPOSITION_LADDER, moreUrgent, redFlagDisposition, type DispositionId } from './dispositions.js';
 import { findMentions, presentIds } from './mentions.js';
@@ -45,8 +46,8 @@ export interface TriageResult {
   rule: string;
 }
 
-const ZH_EXTRA = [ZH_MODIFIER_TERMS];
-const EN_EXTRA = [EN_MODIFIER_TERMS];
+const ZH_EXTRA = [ZH_MODIFIER_TERMS, SYSTEM_TERMS.zh];
+const EN_EXTRA = [EN_MODIFIER_TERMS, SYSTEM_TERMS.en];
 const level = (d: DispositionId): number => Number(d.slice(1));
 
 /** Symptoms that deserve a clinic visit even when they have passed (a faint, chest pain, a TIA). */

@@ -6,6 +6,9 @@ import type { DispositionId } from '../dispositions.js';
 import type { Mention, RedFlagId } from '../types.js';
 import type { AgeGroup, ChinaLevel } from '../modifiers/vital-thresholds.js';
 import { COMPLAINTS, type Complaint, type ComplaintModifier } from './complaints.js';
+import { SYSTEM_COMPLAINTS } from './systems/index.js';
+
+const ALL_COMPLAINTS: readonly Complaint[] = [...COMPLAINTS, ...SYSTEM_COMPLAINTS];
 
 export interface ComplaintHit {
   complaint: Complaint;
@@ -45,7 +48,7 @@ export function complaintHits(f: ComplaintFacts): ComplaintHit[] {
   const resolved = resolvedIds(f.mentions);
   const withResolved = new Set([...f.present, ...resolved]);
   const hits: ComplaintHit[] = [];
-  for (const c of COMPLAINTS) {
+  for (const c of ALL_COMPLAINTS) {
     const termIds = c.terms.filter((t) => withResolved.has(t));
     if (termIds.length === 0) continue;
     if (c.benignIf && !c.benignIf.every((g) => g.split('|').some((id) => f.present.has(id)))) continue;
