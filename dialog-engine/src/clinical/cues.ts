@@ -18,6 +18,8 @@ export interface Cues {
   maxGap: number;
   /** A negation right after the symptom: "发烧倒是没有". */
   postNegation: RegExp | null;
+  /** The finding named and said to be normal right after it: "喘气正常", "breathing's fine". */
+  postNormal: RegExp;
   /** Resolution after the mention in the same clause: "已经好了", "went away". */
   resolution: RegExp;
   /** A clause that is nothing but a resolution: "现在好了", "it's gone now". */
@@ -60,6 +62,7 @@ export const ZH_CUES: Cues = {
     /什么的?|任何|其他的?|别的|啊|呀|哦|嗯|呃|也|和|或者|或|跟|及|还|都|感觉|觉得|感到|出现|出现过|发生|有过|有|过|明显的?|特别|太|一点儿?|的|了|再|又|怎么|真的|就|那些|这些|之类|等|以及|像|那个|这个|啥|么|吧|发生过/gu,
   maxGap: 1,
   postNegation: /^(?:[呢啊吧呀的嘛]|倒是|倒|也|都|是|还|就|嘛)*(?:没有|没|无)(?!好|减轻|缓解|退|消|停|怎么|见|以前|那么|原来|之前|上次|变化|加重|什么变化|缓)/u,
+  postNormal: /^(?:[气息吸声色]|起来|上)?(?:[呢啊吧呀的嘛都也还倒]|一切)*(?:正常|没(?:什么|啥)?问题|没事|挺好的?|顺畅|平稳|不费劲|好好的)/u,
   resolution:
     /(?:已经|都|早就|早|现在|基本)?(?:(?<!准备|做|弄|想|说|搞|安排|收拾|写|买|定|约|商量|计划|装|找|备|配|绑|系|穿|打包|攒|存|囤|藏|选|挑|磨|拿|放)好了|(?<!准备|做|弄|想|说|搞|安排|收拾|写|买|定|约|商量|计划|装|找|备|配|绑|系|穿|打包|攒|存|囤|藏|选|挑|磨|拿|放)好啦|没了|没事了|消了|退了|停了|止住了|缓解了|消失了|没有了|痊愈|康复了|恢复了|过去了(?!的)|不(?:怎么|太)?(?:疼|痛|晕|咳|咳嗽|烧|发烧|热|喘|吐|拉|泻|痒|肿|闷|慌|麻|红|流|渗|酸|胀|难受|憋|恶心|出血|流血|头疼|头晕|心慌)了)/u,
   resolutionClause:
@@ -89,10 +92,11 @@ export const EN_CUES: Cues = {
     /\b(?:no|not|never|without|denies|deny|denied|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|neither|nor|none|free of|negative for|no longer|ain'?t|nothing like)\b/gu,
   closeNegator: null,
   gapFiller:
-    /\b(?:a|an|any|the|have|has|had|having|got|get|getting|feel|feeling|felt|experienced?|experiencing|notice[ds]?|really|much|more|other|or|and|i|i'?m|i'?ve|he|she|they|it|is|am|are|was|were|be|been|think|believe|any more|anymore|that|some|real|major|serious|signs? of|symptoms? of|complain(?:ing|ed)? of|of|at all|all|bad|too|very|ever|do|does|did|so far|yet|really had|suffer(?:ing|ed)? from|with|my|his|her)\b/gu,
+    /\b(?:a|an|any|the|have|has|had|having|got|get|getting|feel|feeling|felt|experienced?|experiencing|notice[ds]?|really|much|more|other|or|and|i|i'?m|i'?ve|he|she|they|it|is|am|are|was|were|be|been|think|believe|any more|anymore|that|some|real|major|serious|signs? of|symptoms? of|complain(?:ing|ed)? of|of|at all|all|bad|too|very|ever|do|does|did|so far|yet|really had|suffer(?:ing|ed)? from|with|my|his|her|want(?:s|ed)? to|wanna|going to|gonna|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|thoughts? (?:of|about)|thinking (?:of|about)|ideas? (?:of|about)|urges? to)\b/gu,
   maxGap: 1,
   // "chest pain? no." / "fever - none": a bare no right after the symptom.
   postNegation: /^\s*(?:\?|:|-)\s*(?:no|nope|nah|none|not really|nothing)\b/u,
+  postNormal: /^(?:'s|s)?\s*(?:is |are |was |seems |looks |feels )?(?:completely |totally |absolutely |all )?(?:normal|fine|ok|okay|unaffected|clear)\b/u,
   resolution:
     /\b(?:gone|went away|go(?:ne)? away|resolved|cleared up|stopped|settled(?: down)?|no longer|not any ?more|is over|are over|subsided|passed|disappeared|better now|fine now|all better|recovered|got better)\b/u,
   resolutionClause:

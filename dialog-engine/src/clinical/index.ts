@@ -6,4 +6,5 @@ export { RED_FLAG_INSTRUCTION } from './first-aid.js';
 export { DEPARTMENTS, departmentLabel, isDepartmentId, type DepartmentId } from './departments.js';
 export { triage, ELDERLY_YEARS, CHILD_YEARS, type TriageOptions, type TriageResult } from './triage.js';
 export { findMentions, normalizeNarrative } from './mentions.js';
-export { extractTemperatureC, extractAge, extractDurationDays, extractSystolic, parseEnglishNumber, type Age } from './quantities.js';
+export { extractTemperatureC, extractAge, extractDurationDays, parseEnglishNumber, type Age } from './quantities.js';
+export { extractSystolic } from './modifiers/vitals.js';

@@ -169,6 +169,9 @@ function isNegated(norm: string, r: RawMatch, clause: [number, number], all: Raw
     // "咳嗽没有胸痛": a 没有 right before the next symptom negates that one, not this one.
     if (m && m[0].length <= limit && (!nextOther || nextOther.start - r.end - m[0].length > 2)) return true;
   }
+  const next = all.find((o) => o.start >= r.end && o !== r);
+  const normal = cues.postNormal.exec(norm.slice(r.end, r.end + 10));
+  if (normal && (!next || next.start >= r.end + normal[0].length)) return true;
   return false;
 }
 
@@ -289,10 +292,21 @@ export function latestById(mentions: Mention[], subject: 'patient' | 'any'): Map
   return out;
 }
 
-/** Ids with at least one present mention (used for red flags: any present mention counts). */
-export function presentIds(mentions: Mention[], subject: 'patient' | 'any'): Set<string> {
-  const latest = latestById(mentions, subject);
+/**
+ * Ids with a present mention that no later mention of the same words takes back (used for red
+ * flags and triage). Later speech corrects earlier speech only about the same thing: "chest pain
+ * last night, no chest pain now" is resolved, but "left iliac fossa pain ... no shoulder tip pain"
+ * still has its pain on the left (one id can name several findings).
+ */
+export function presentIds(mentions: Mention[], subject: 'patient' | 'any', norm?: string): Set<string> {
+  const latest = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (subject === 'patient' && m.subject !== 'patient') continue;
+    const key = norm === undefined ? m.id : `${m.id}\u0000${norm.slice(m.start, m.end)}`;
+    const prev = latest.get(key);
+    if (!prev || m.start >= prev.start) latest.set(key, m);
+  }
   const out = new Set<string>();
-  for (const [id, m] of latest) if (m.status === 'present') out.add(id);
+  for (const m of latest.values()) if (m.status === 'present') out.add(m.id);
   return out;
 }

@@ -160,21 +160,3 @@ export function extractDurationDays(norm: string, lang: ClinicalLang): number | 
   return found.length ? Math.max(...found) : null;
 }
 
-/** Highest systolic blood pressure mentioned (mmHg), or null. */
-export function extractSystolic(norm: string, lang: ClinicalLang): number | null {
-  const found: number[] = [];
-  if (lang === 'zh') {
-    const re = new RegExp(`(?:高压|血压|收缩压)[^，。,.\\d零一二两三四五六七八九十]{0,6}?(${ZH_NUM})`, 'gu');
-    for (const m of norm.matchAll(re)) {
-      const v = parseChineseNumber(m[1]!.split('.')[0]!);
-      if (v !== null && v >= 60 && v <= 300) found.push(v);
-    }
-  } else {
-    const re = new RegExp(`(?:blood pressure|bp|pressure)(?: (?:is|was|of|at|reading|reached|up to))*\\s+(${EN_NUM_WORD}|\\d+)(?:\\s*(?:over|/))`, 'gu');
-    for (const m of norm.matchAll(re)) {
-      const v = parseEnglishNumber(m[1]!);
-      if (v !== null && v >= 60 && v <= 300) found.push(v);
-    }
-  }
-  return found.length ? Math.max(...found) : null;
-}

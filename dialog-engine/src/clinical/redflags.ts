@@ -30,7 +30,7 @@ export interface RedFlagFacts {
 
 export function redFlagFacts(text: string, lang: ClinicalLang, ctx: RedFlagContext = {}): RedFlagFacts {
   const { norm, mentions } = findMentions(text, lang);
-  const present = presentIds(mentions, ctx.subject ?? 'any');
+  const present = presentIds(mentions, ctx.subject ?? 'any', norm);
   const temperatureC = extractTemperatureC(norm, lang);
   const age = extractAge(norm, lang);
   let ageMonths: number | null = ctx.ageMonths ?? (ctx.ageYears !== undefined ? ctx.ageYears * 12 : null);

@@ -10,7 +10,8 @@ import { DISPOSITION_LADDER, moreUrgent, redFlagDisposition, type DispositionId 
 import { findMentions, presentIds } from './mentions.js';
 import { ageGroup, vitalModifiers, type ModifierHit } from './modifiers/first-order.js';
 import { LEVEL_DISPOSITION } from './modifiers/vital-thresholds.js';
-import { extractAge, extractDurationDays, extractSystolic, extractTemperatureC } from './quantities.js';
+import { extractAge, extractDurationDays, extractTemperatureC } from './quantities.js';
+import { extractSystolic } from './modifiers/vitals.js';
 import { redFlagsFromFacts } from './redflags.js';
 import { extractSymptoms, type SymptomResult } from './symptoms.js';
 import { TRIAGE_RULES, type TriageFacts } from './triage-rules.js';
@@ -128,7 +129,7 @@ function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[
 
 function baseTriage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions): { result: TriageResult; ctx: BaseContext } {
   const { norm, mentions } = findMentions(narrative, lang, lang === 'zh' ? ZH_EXTRA : EN_EXTRA);
-  const present = presentIds(mentions, 'any');
+  const present = presentIds(mentions, 'any', norm);
   const temperatureC = extractTemperatureC(norm, lang);
   if (temperatureC !== null && temperatureC >= 37.5 && !mentions.some((m) => m.id === 'fever' && m.status !== 'present')) present.add('fever');
   const age = extractAge(norm, lang);

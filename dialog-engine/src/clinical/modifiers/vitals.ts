@@ -55,7 +55,11 @@ function zhVitals(norm: string): VitalValue[] {
   const out: VitalValue[] = [];
   const N = `(${ZH_NUM}[几多]?)`;
   const lead = '(?:是|有|只有|才|就|量的|测的|测了|量了|掉到|降到|升到|高到|低到|到|在|约|大约|大概|:|：|\\s)*';
-  for (const m of norm.matchAll(new RegExp(`(?:血压|bp|收缩压)[^，。,.；;\\d零一二两三四五六七八九十百]{0,6}?${N}\\s*(?:/|／|比|除以|、|\\s|-)?\\s*(${ZH_NUM})?`, 'gu'))) {
+  // 高血压 / 低血压 name a disease ("高血压病人五十六岁"), not a reading; the words between the
+  // keyword and the number may only be reading words ("血压今天早上量的是…").
+  const gap = '(?:计|仪|今天|早上|晚上|刚才|刚刚|现在|一直|连测|连量|几次|三次|两次|都|还|也|量出来|测出来|量着|测着|左右|[是有只才就量测的了掉降升到在约大概:：\\s])*?';
+  const measured = '(?:[高低]血压|高压)[^，。,.；;\\d零一二两三四五六七八九十百]{0,6}?(?:量|测)(?:了|的|出来|着)?(?:是|有|一下)?';
+  for (const m of norm.matchAll(new RegExp(`(?:(?<![高低])血压|bp|收缩压|${measured})${gap}${N}\\s*(?:/|／|比|除以|、|\\s|-)?\\s*(${ZH_NUM})?`, 'gu'))) {
     if (m[2]) bp(out, zhNumber(m[1]!), zhNumber(m[2]), m[0]);
     else {
       const whole = zhNumber(m[1]!);
@@ -63,6 +67,10 @@ function zhVitals(norm: string): VitalValue[] {
       if (pair) bp(out, pair[0], pair[1], m[0]);
       else push(out, 'sbp', whole, m[0], 50, 280);
     }
+  }
+  // A reading without its keyword ("连测三次都是一百八十二/一百零八").
+  for (const m of norm.matchAll(new RegExp(`(${ZH_NUM})\\s*(?:/|／)\\s*(${ZH_NUM})`, 'gu'))) {
+    if (!out.some((v) => v.kind === 'sbp' && v.words.includes(m[0]))) bp(out, zhNumber(m[1]!), zhNumber(m[2]!), m[0]);
   }
   for (const m of norm.matchAll(new RegExp(`(?:心率|脉搏|心跳|脉率|\\bhr\\b|\\bp\\b)${lead}${N}`, 'gu'))) push(out, 'hr', zhNumber(m[1]!), m[0], 20, 260);
   for (const m of norm.matchAll(new RegExp(`(?:呼吸频率|呼吸|\\brr\\b|\\br\\b)${lead}${N}(?=\\s*(?:次|/分|下|，|,|。|\\s|$))`, 'gu'))) push(out, 'rr', zhNumber(m[1]!), m[0], 4, 90);
@@ -126,4 +134,10 @@ export function extractVitals(norm: string, lang: ClinicalLang): VitalValue[] {
     if (s < 100) out.push({ kind: 'shock-index', value: Math.round((h / s) * 100) / 100, words: `${sbp[0]!.words}; ${hr[0]!.words}` });
   }
   return out;
+}
+
+/** The highest systolic pressure read from a narrative (any register, digits or words), or null. */
+export function extractSystolic(norm: string, lang: ClinicalLang): number | null {
+  const sbp = extractVitals(norm, lang).filter((v) => v.kind === 'sbp').map((v) => v.value);
+  return sbp.length ? Math.max(...sbp) : null;
 }
