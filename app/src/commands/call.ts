@@ -68,7 +68,6 @@ function botStartAfter(caller: TestCaller, t: number, timeoutMs: number): Promis
 
 const command: Command = {
   name: 'call',
-  summary: 'Place a test call to the gateway and print the per-turn latency',
   usage: USAGE,
   async run(args: string[], io: CommandIo): Promise<number> {
     let parsed;

@@ -43,7 +43,6 @@ export function lineToInputs(line: string): Input[] {
 
 const chat: Command = {
   name: 'chat',
-  summary: 'talk to a call script in the terminal (text in, prompts out)',
   usage,
   async run(args: string[], io: CommandIo): Promise<number> {
     let values: { script?: string; lang?: string; 'patient-name'?: string; transfer?: string; date?: string };

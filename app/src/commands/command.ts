@@ -1,6 +1,6 @@
 /**
  * One subcommand of the `tingzhen` program. Each lives in its own file in this folder and is
- * listed in ../cli.ts. Exit codes: 0 ok, 1 failure, 2 bad usage.
+ * listed, with its one-line summary, in ./index.ts. Exit codes: 0 ok, 1 failure, 2 bad usage.
  */
 export interface CommandIo {
   stdin: NodeJS.ReadableStream;
@@ -12,8 +12,6 @@ export interface CommandIo {
 
 export interface Command {
   name: string;
-  /** One line for `tingzhen --help`. */
-  summary: string;
   /** Full text for `tingzhen <name> --help`. */
   usage: string;
   run(args: string[], io: CommandIo): Promise<number>;

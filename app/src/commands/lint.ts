@@ -12,7 +12,6 @@ fields). Prints one line per problem: file:line:column field code: message. Exit
 
 const lint: Command = {
   name: 'lint',
-  summary: 'check call scripts (schema and lint rules)',
   usage,
   async run(args: string[], io: CommandIo): Promise<number> {
     const files = args.filter((a) => !a.startsWith('-'));

@@ -103,7 +103,6 @@ async function download(names: string[], modelsDir: string, cacheDir: string, mi
 
 const command: Command = {
   name: 'models',
-  summary: 'List, download and verify the speech models (ASR, TTS, VAD, denoiser)',
   usage,
   async run(args: string[], io: CommandIo): Promise<number> {
     let parsed;

@@ -24,7 +24,6 @@ function answerLine(line: string): Record<string, unknown> {
 
 const nlu: Command = {
   name: 'nlu',
-  summary: 'Interpret utterances with the rule NLU (JSON Lines on stdin and stdout)',
   usage: [
     'Usage: tingzhen nlu < requests.jsonl',
     '',

@@ -40,7 +40,6 @@ function printUp(io: CommandIo, url: string, setupToken: string | null): void {
 
 const start: Command = {
   name: 'start',
-  summary: 'run the platform (API, console, media gateway, campaign worker)',
   usage,
   async run(args, io) {
     let values;

@@ -47,7 +47,6 @@ export function answerTriageLine(line: string): Answer {
 
 const triageCommand: Command = {
   name: 'triage',
-  summary: 'Triage free narratives to a disposition D1-D7 and a department (JSON Lines)',
   usage: [
     'Usage: tingzhen triage < narratives.jsonl',
     '',
