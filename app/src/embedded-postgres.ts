@@ -9,11 +9,11 @@
  * PostgreSQL refuses to run as root; these machines (and many containers) run as root, so then the
  * server runs as the system user `postgres` (created when missing) and owns the data directory.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, chown, mkdir, readFile, stat, writeFile, rm } from 'node:fs/promises';
+import { access, chmod, chown, constants, mkdir, readFile, stat, writeFile, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import pg from 'pg';
 import { TzError, type Logger } from '@tingzhen/voice-core';
@@ -58,6 +58,39 @@ function runAs(): { uid?: number; gid?: number } {
   }
 }
 
+function unusableDataDir(dir: string, problem: string, fix: string, cause?: unknown): TzError {
+  return new TzError('TZ_ERR_CONFIG_INVALID', { field: 'TINGZHEN_DATA_DIR', dataDir: dir, problem }, {
+    cause, retryable: false,
+    message: `Embedded PostgreSQL cannot use the data directory ${dir}: ${problem}. Fix: ${fix}, or set TINGZHEN_DATA_DIR to another directory, or set DATABASE_URL to an existing server.`,
+  });
+}
+
+/** The data directory exists (created if missing) and this process may write into it. */
+async function ensureWritable(root: string): Promise<void> {
+  try {
+    await mkdir(root, { recursive: true });
+    await access(root, constants.W_OK | constants.X_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw unusableDataDir(root, `it cannot be created or written by this user (${code})`, `create it and give this user write access (chown ${userInfo().username} ${root})`, err);
+  }
+}
+
+/**
+ * The server runs as `postgres` (we are root): every directory above its own folder must let that
+ * user through, or initdb fails late with a permission error (a `mktemp -d` folder is root's, mode
+ * 0700). Checked by trying, as that user, to enter the directory; the message names the first
+ * directory that blocks it.
+ */
+function checkTraversable(root: string, uid: number, gid: number): void {
+  const enters = (dir: string) => spawnSync('/bin/sh', ['-c', 'cd -- "$1"', 'sh', dir], { uid, gid, stdio: 'ignore' }).status === 0;
+  if (enters(root)) return;
+  let blocking = root;
+  for (let dir = dirname(root); dir !== blocking && !enters(dir); dir = dirname(dir)) blocking = dir;
+  // `blocking` is the topmost directory the postgres user cannot enter.
+  throw unusableDataDir(root, `the postgres system user (the server runs as it, since this process is root) cannot enter ${blocking}`, `chmod o+x ${blocking}`);
+}
+
 function pidAlive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
 }
@@ -79,12 +112,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const root = resolve(opts.dataDir);
   const databaseDir = resolve(root, 'postgres');
   const passwordFile = resolve(root, 'postgres-password');
-  await mkdir(root, { recursive: true });
+  await ensureWritable(root);
   const ids = runAs();
   if (ids.uid !== undefined) {
     // The server's user must be able to traverse (not read) the data directory to reach its own folder.
     const mode = (await stat(root)).mode & 0o777;
     if ((mode & 0o001) === 0) await chmod(root, mode | 0o001);
+    checkTraversable(root, ids.uid, ids.gid!);
   }
   // The server inherits the environment (PATH, TZ) with a fixed locale for its messages.
   const spawnOpts = { ...ids, env: { ...process.env, LC_ALL: 'C' } }; // eslint-disable-line no-restricted-properties
