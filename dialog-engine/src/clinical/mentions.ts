@@ -201,6 +201,11 @@ function statusOf(norm: string, r: RawMatch, starts: number[], all: RawMatch[], 
   const pre = clauseOf(starts, r.start, norm.length);
   const post = clauseOf(starts, Math.max(r.start, r.end - 1), norm.length);
   if (isNegated(norm, r, pre, all, cues, lang)) return 'negated';
+  // An echoed either-or question answered no ("你问想不想伤害自己 那倒没有", "any chest pain? no").
+  if (cues.echoQuestion?.test(norm.slice(pre[0], r.start))) {
+    const rest = norm.slice(r.end, r.end + 12).replace(/^[\s,，。.;；!?！？呢吗吧啊]+/u, '');
+    if (cues.echoDenial?.test(rest)) return 'negated';
+  }
   // A what-if question is not a complaint ("要是胸口疼怎么办"): treat it as not present.
   const hypo = cues.hypothetical;
   if (hypo.before.test(norm.slice(pre[0], r.start)) && (!hypo.after || hypo.after.test(norm.slice(r.end, post[1] + 12)))) return 'negated';

@@ -67,7 +67,7 @@ export function extractTemperatureC(norm: string, lang: ClinicalLang): number | 
       const c = toCelsius(v);
       if (c !== null) found.push(c);
     }
-    const re2 = new RegExp(`(?:体温|烧到|烧了|温度|发烧|发热|量了)(?:是|有|到)?(${ZH_NUM})`, 'gu');
+    const re2 = new RegExp(`(?:体温|腋温|耳温|肛温|口温|烧到|烧了|温度|发烧|发热|量了|\\bt)(?:是|有|到|:|：|\\s)*(${ZH_NUM})`, 'gu');
     for (const m of norm.matchAll(re2)) {
       const v = parseChineseNumber(m[1]!);
       const c = v === null ? null : toCelsius(v);
@@ -75,7 +75,7 @@ export function extractTemperatureC(norm: string, lang: ClinicalLang): number | 
     }
   } else {
     const re = new RegExp(`(${EN_NUM_WORD})\\s*(?:degrees?|°|f\\b|c\\b|fahrenheit|celsius)`, 'gu');
-    const re2 = new RegExp(`(?:temp(?:erature)?|fever)(?: (?:is|was|of|at|reading|reached|hit|up to|around|about))*\\s+(${EN_NUM_WORD})`, 'gu');
+    const re2 = new RegExp(`(?:\\btemp(?:erature)?|\\bfever|\\btympanic|\\baxillary|\\bcore temp|\\bt)(?: (?:is|was|of|at|reading|reached|hit|up to|around|about|now|today))*:?\\s+(${EN_NUM_WORD})`, 'gu');
     for (const m of [...norm.matchAll(re), ...norm.matchAll(re2)]) {
       const v = parseEnglishNumber(m[1]!);
       const c = v === null ? null : toCelsius(v);

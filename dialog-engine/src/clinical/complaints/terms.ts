@@ -40,7 +40,7 @@ export const ZH_MODIFIER_TERMS: Lexicon = {
   'm:worst-pain': ['疼得(?:打滚|受不了|直打滚|满地打滚|要命|不行)', '从来没这么疼', '最疼的', '疼得坐立不安', '!坐不住', '!疼得站不住'],
   'm:saddle': ['(?:屁股|肛门|会阴|裆|大腿根|下身).{0,10}(?:木|麻|没知觉|没感觉)', '!尿(?:裤子|了).{0,6}(?:不知道|没感觉)', '!(?:大小便|尿).{0,4}(?:控制不住|憋不住)'],
   'm:urine-retention': ['!(?:尿不出|撒不出尿|一滴尿都没|没尿出来|尿不下来)', '憋尿(?:憋得)?(?:胀|疼)'],
-  'm:immunosuppressed': ['化疗', '放疗', '白细胞(?:低|少)', '粒细胞(?:低|少|缺乏)', '移植', '免疫抑制', '激素(?:治疗|吃了)', '他克莫司', '环孢素', '艾滋', '免疫力(?:很)?(?:低|差)'],
+  'm:immunosuppressed': ['化疗', '放疗', '白细胞(?:低|少)', '粒细胞(?:低|少|缺乏)', '移植', '免疫抑制', '激素(?:治疗|吃了)', '他克莫司', '环孢素', '艾滋', '免疫力(?:很)?(?:低|差)', '甲氨蝶呤', '生物制剂', '硫唑嘌呤', '吗替麦考酚酯', '骁悉', '泼尼松', '强的松', '美卓乐'],
   'm:diabetic': ['糖尿病', '血糖高', '胰岛素', '一型糖尿病', '1型糖尿病'],
   'm:kussmaul': ['喘气(?:又)?深(?:又快)?', '呼吸(?:又)?深(?:又)?快', '大口(?:大口)?(?:地)?喘', '烂苹果味', '酮体', '尿酮'],
   'm:rlq-migrating': ['(?:肚脐|脐).{0,12}(?:转|跑|移)(?:到)?.{0,3}右下', '转移性右下腹'],
@@ -69,7 +69,7 @@ export const ZH_MODIFIER_TERMS: Lexicon = {
   'm:anticoagulant': ['华法林', '利伐沙班', '达比加群', '阿哌沙班', '抗凝', '氯吡格雷', '阿司匹林'],
   'm:syncope': ['晕倒', '晕过去', '昏倒', '昏过去', '晕了一下', '扑通(?:一下)?(?:就)?(?:坐|倒|摔)', '不省人事', '失去知觉'],
   'm:irregular-pulse': ['(?:脉|心跳).{0,8}(?:一下快一下慢|乱|不齐|忽快忽慢)', '房颤'],
-  'm:monocular-loss': ['(?:一只眼|一边眼|左眼|右眼).{0,6}(?:看不见|失明|黑了|什么都看不到)', '眼前(?:像)?.{0,4}(?:帘子|黑幕)'],
+  'm:monocular-loss': ['(?:一只眼|一边眼|左眼|右眼).{0,6}(?:看不见|失明|黑了|什么都看不到)', '眼前(?:像)?.{0,4}(?:帘子|黑幕)', '(?:一只眼|一边眼|左眼|右眼|眼睛).{0,4}(?:突然)?(?:像)?.{0,4}(?:拉了?(?:个|一块|一道)?(?:帘子|黑布)|蒙了?(?:一层)?(?:黑布|黑纱))'],
   'm:melena-risk': ['布洛芬', '止痛药', '阿司匹林', '肝硬化', '胃溃疡'],
 };
 
@@ -106,7 +106,7 @@ export const EN_MODIFIER_TERMS: Lexicon = {
   'm:worst-pain': ['\\bworst pain\\b', "!\\bcan'?t (?:keep|sit|stay) still\\b", '\\b(?:10|ten) out of (?:10|ten)\\b', '\\bunbearable\\b', '\\bexcruciating\\b', '\\bagony\\b', '\\bwrithing\\b'],
   'm:saddle': ['\\bnumb[a-z ,]{0,20}(?:bottom|between (?:my|his|her) legs|groin|saddle|bum)\\b', '\\bsaddle (?:an)?a?esthesia\\b', "!\\bhaven'?t been able to (?:pee|wee|urinate)\\b", '\\bwet (?:myself|himself|herself) without\\b'],
   'm:urine-retention': ["!\\b(?:hasn'?t|haven'?t|has not|have not) passed (?:a drop|any urine|urine|water)\\b", "!\\b(?:can'?t|cannot|unable to) (?:pee|wee|urinate|pass urine|pass water)\\b", '\\burinary retention\\b', '\\bbladder (?:is )?(?:really )?(?:swollen|distended|full)\\b', '\\blower tummy is (?:really )?swollen\\b'],
-  'm:immunosuppressed': ['\\bchemo(?:therapy)?\\b', '\\bneutropeni[ac]\\b', '\\btransplant\\b', '\\btacrolimus\\b', '\\bmycophenolate\\b', '\\bciclosporin\\b', '\\bcyclosporine\\b', '\\bimmunosuppress(?:ed|ants?|ion)\\b', '\\bon (?:high[- ]dose )?steroids\\b', '\\bprednisolone\\b', '\\bhiv\\b', '\\bsplenectomy\\b'],
+  'm:immunosuppressed': ['\\bchemo(?:therapy)?\\b', '\\bneutropeni[ac]\\b', '\\btransplant\\b', '\\btacrolimus\\b', '\\bmycophenolate\\b', '\\bciclosporin\\b', '\\bcyclosporine\\b', '\\bimmunosuppress(?:ed|ants?|ion)\\b', '\\bon (?:high[- ]dose )?steroids\\b', '\\bprednisolone\\b', '\\bhiv\\b', '\\bsplenectomy\\b', '\\bmethotrexate\\b', '\\bbiologics?\\b', '\\b(?:adalimumab|infliximab|etanercept|rituximab|azathioprine)\\b', '\\bon (?:the )?(?:chemotherapy|chemo)\\b'],
   'm:diabetic': ['\\bdiabet(?:es|ic)\\b', '\\binsulin\\b', '\\btype (?:one|1) \\b'],
   'm:kussmaul': ['\\bbreathing (?:is )?(?:really )?deep(?: and fast)?\\b', '\\bdeep (?:and )?(?:fast|rapid|sighing) breath', '\\bketones?\\b', '\\bketone strip\\b', '\\bpear drops\\b', '\\bfruity breath\\b', '\\bkussmaul\\b', '\\bdka\\b'],
   'm:rlq-migrating': ['\\b(?:moved|shifted|gone|went|migrat\\w*)[a-z ]{0,20}(?:down )?(?:to )?(?:the )?(?:lower )?right\\b'],
@@ -135,6 +135,6 @@ export const EN_MODIFIER_TERMS: Lexicon = {
   'm:anticoagulant': ['\\bwarfarin\\b', '\\bapixaban\\b', '\\brivaroxaban\\b', '\\bdabigatran\\b', '\\bedoxaban\\b', '\\banticoagula\\w+\\b', '\\bblood thinners?\\b', '\\bclopidogrel\\b', '\\binr\\b'],
   'm:syncope': ['\\bblack(?:ed)? out\\b', '\\bpassed out\\b', '\\bfainted\\b', '\\bcollapsed\\b', '\\bsyncop\\w+\\b', '\\bjust went down\\b', '\\bwent down\\b[a-z ]{0,10}\\bno warning\\b'],
   'm:irregular-pulse': ['\\birregular(?:ly irregular)? (?:pulse|heart ?beat|rhythm)\\b', '\\bpulse (?:is )?(?:all over the place|irregular|jumping)\\b', '\\b(?:af|afib|atrial fibrillation)\\b'],
-  'm:monocular-loss': ["\\blost (?:the )?(?:sight|vision) in (?:his|her|my|one) (?:right |left )?eye\\b", '\\blike a curtain\\b', "!\\bcan'?t see (?:out of|with) (?:his|her|my|one) (?:right |left )?eye\\b", '\\bamaurosis\\b'],
+  'm:monocular-loss': ["\\blost (?:the )?(?:sight|vision) in (?:his|her|my|one) (?:right |left )?eye\\b", '\\b(?:like )?an? (?:black |dark |grey |gray |shadow(?:y)? )?(?:curtain|shade|veil|blind)\\b', "\\b(?:vision|sight) in (?:his|her|my|one|the) (?:right |left )?eye (?:just )?(?:went|has gone|is gone|disappeared|went black|blacked out)\\b", '\\b(?:went|gone) blind in (?:one|his|her|my|the) (?:right |left )?eye\\b', "!\\bcan'?t see (?:out of|with) (?:his|her|my|one) (?:right |left )?eye\\b", '\\bamaurosis\\b'],
   'm:melena-risk': ['\\bibuprofen\\b', '\\bnaproxen\\b', '\\bdiclofenac\\b', '\\bnsaids?\\b', '\\baspirin\\b', '\\bcirrhosis\\b', '\\bulcer\\b', '\\bvarices\\b'],
 };

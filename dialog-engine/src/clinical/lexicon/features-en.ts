@@ -77,7 +77,7 @@ export const EN_FEATURES: Lexicon = {
   ],
   'x:suicide-act': [
     '\\b(?:took|taken|swallowed|swallowing) (?:all|a (?:bunch|lot|load|handful|whole bottle|bottle)|loads|an overdose|(?:\\w+ )?(?:pills|tablets))\\b', '\\b(?:have|has|got|made) a plan\\b', '\\bplanning (?:to|how)\\b',
-    '\\bon the (?:roof|bridge|ledge|edge)\\b', '\\b(?:wrote|written|left) a (?:note|letter)\\b', '\\b(?:have|got|bought) (?:a gun|the pills|pills|a rope|a knife)\\b', '\\bright now\\b', '\\btonight\\b', '\\balready (?:cut|took|taken)\\b', '\\b(?:cut|slit|slashed) (?:my|his|her|their) wrists?\\b',
+    '\\bon the (?:roof|bridge|ledge|edge)\\b', '\\b(?:is|he\'s|she\'s|they\'re|i\'m|am|standing|sitting|climbed) (?:out )?on (?:his|her|their|the|my) (?:[\\w-]+ )?(?:balcony|roof|ledge|window ?sill|bridge|railing)\\b', '\\b(?:wrote|written|left) a (?:note|letter)\\b', '\\b(?:have|got|bought) (?:a gun|the pills|pills|a rope|a knife)\\b', '\\bright now\\b', '\\btonight\\b', '\\balready (?:cut|took|taken)\\b', '\\b(?:cut|slit|slashed) (?:my|his|her|their) wrists?\\b',
   ],
   'x:poison-severe': ['\\b(?:pesticide|insecticide|weedkiller|weed killer|herbicide|paraquat|rat poison|antifreeze|organophosphate)\\b', '\\bcarbon monoxide\\b', '\\bco (?:poisoning|alarm|detector)\\b', '\\bgas (?:leak|poisoning)\\b', '\\bcharcoal (?:burner|grill|bbq|barbecue) (?:indoors|inside)\\b'],
   'x:poison': ['\\bpoison(?:ed|ing)?\\b', '\\bswallowed (?:bleach|chemicals|detergent|pesticide|antifreeze|a battery|batteries)\\b', '\\bcarbon monoxide\\b', '\\bpesticide\\b', '\\bdrank (?:bleach|pesticide|antifreeze)\\b'],
@@ -109,7 +109,7 @@ export const EN_FEATURES: Lexicon = {
   'x:anuria': ["!\\b(?:hasn'?t|has not|haven'?t|have not|hasnt|havent|didn'?t|not) (?:peed|pee'?d|weed|urinated|wee'?d|had a wet (?:nappy|diaper)|passed (?:any )?urine)\\b[^.]{0,12}\\b(?:all day|since (?:this morning|yesterday|last night)|for (?:\\d+|eight|ten|twelve|\\w+) hours|in (?:\\d+|eight|ten|twelve) hours|today)\\b", '\\bno (?:wet nappies|wet diapers|pee|urine) (?:all day|since|for|today)\\b'],
   'x:no-tears': ['\\bno tears\\b', "!\\bcries? without tears\\b"],
   'x:sunken': ['\\bsunken (?:eyes|soft spot|fontanelle)\\b', '\\beyes (?:look |are |have )?(?:sunken|sunk)\\b'],
-  'x:cant-drink': ["!\\b(?:isn'?t|is not|not|hasn'?t been|has not been|won'?t|wont) (?:been )?drinking\\b(?! (?:alcohol|coffee|beer|wine|tea))", "!\\b(?:can'?t|cannot|won'?t|unable to) (?:drink|keep (?:even )?(?:a sip of )?water down|take fluids)\\b"],
+  'x:cant-drink': ["!\\b(?:isn'?t|is not|not|hasn'?t been|has not been|won'?t|wont) (?:been )?drinking\\b(?! (?:alcohol|coffee|beer|wine|tea|excessively|too much|a lot|loads|heavily|much (?:alcohol|coffee|beer)))", "!\\b(?:can'?t|cannot|won'?t|unable to) (?:drink|keep (?:even )?(?:a sip of )?water down|take fluids)\\b"],
   'x:old': ['\\belderly\\b', '\\bgrand(?:ma|pa|mother|father|dad|da|ad)\\b', '\\bgranddad\\b', '\\bnan(?:a|na)?\\b', '\\bgran\\b', '\\bold (?:dear|boy|girl|folks)\\b', '\\b(?:elderly|older|aged) (?:mother|father|mum|mom|dad|parent|relative|neighbou?r)\\b', '\\bold (?:man|woman|lady|gentleman)\\b', '\\bin (?:his|her) (?:70|80|90)s\\b', '\\bnursing home\\b', '\\bgranny\\b'],
   // A small child: accidental poisoning rather than self-harm (see redflags.ts).
   'x:small-child': ['\\bbaby\\b', '\\binfant\\b', '\\btoddler\\b', '\\bnewborn\\b', '\\blittle one\\b'],
