@@ -3,6 +3,7 @@ import { createLogger, loadConfig, type AsrEngine, type Config, type Logger } fr
 import type { FastifyInstance } from 'fastify';
 import { listenRoutes, useConsoleSessions } from '@tingzhen/console';
 import { speechStatus } from '@tingzhen/speech';
+import { listScripts } from '@tingzhen/dialog-engine';
 import { openServices, type Services } from './services.js';
 import { buildServer } from './server.js';
 import { gatewaySecret } from './secrets.js';
@@ -58,11 +59,11 @@ export async function startPlatform(env: Record<string, string | undefined>, ove
   let live: { monitor: GatewayRole['monitor']; relay: GatewayRole['relay'] } | undefined;
   try {
     const secret = await gatewaySecret(config);
-    server = buildServer({ config, services, log, version: VERSION, speech: has('gateway') ? speechStatus : undefined, draining: () => draining });
+    server = buildServer({ config, services, log, version: VERSION, speech: has('gateway') ? speechStatus : undefined, scriptLanguages: has('gateway') ? scriptLanguages() : undefined, draining: () => draining });
     const srv = server;
     stops.server = () => srv.close();
     if (has('gateway')) {
-      const gw = await startGatewayRole(server, { config, log, authSecret: secret, pool: services.pool, queue: services.queue, env, asrFor: overrides.asrFor });
+      const gw = await startGatewayRole(server, { config, log, authSecret: secret, pool: services.pool, queue: services.queue, env, asrFor: overrides.asrFor, scriptLanguages: scriptLanguages() });
       stops.gateway = () => gw.close();
       stops.drain = () => gw.drain(config.drainTimeoutMs);
       live = { monitor: gw.monitor, relay: gw.relay };
@@ -104,6 +105,11 @@ export async function startPlatform(env: Record<string, string | undefined>, ove
       return closing;
     },
   };
+}
+
+/** The languages the built-in call scripts speak: each needs a voice and a recogniser. */
+function scriptLanguages(): string[] {
+  return [...new Set(listScripts().flatMap((s) => s.languages))].sort();
 }
 
 function urlOf(server: FastifyInstance, config: Config): string {

@@ -1,7 +1,7 @@
 /** The HTTP server: a `build(opts)` factory of fastify plugins; `start` only listens and closes. */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config, Logger } from '@tingzhen/voice-core';
-import type { SpeechStatus } from '@tingzhen/speech';
+import { speechProblems, type SpeechStatus } from '@tingzhen/speech';
 import type { Services } from './services.js';
 
 export interface BuildServerOptions {
@@ -11,6 +11,8 @@ export interface BuildServerOptions {
   version: string;
   /** What the speech engines are (gateway role only). */
   speech?: () => SpeechStatus;
+  /** The languages the call scripts speak (with `speech`: a language without a voice or recogniser degrades health). */
+  scriptLanguages?: readonly string[];
   /** True once shutdown began: /health says `draining` (503) so balancers send nothing new. */
   draining?: () => boolean;
 }
@@ -20,15 +22,20 @@ export function buildServer(opts: BuildServerOptions): FastifyInstance {
   const app = Fastify({ loggerInstance: opts.log, logController: new LogController({ disableRequestLogging: true }), trustProxy: opts.config.supervisedChild ? '127.0.0.1' : false }) as unknown as FastifyInstance;
   app.get('/health', async (_req, reply) => {
     const h = await opts.services.health();
-    const ok = h.database.ok && h.queue.ok;
     const draining = opts.draining?.() === true;
     const speech = opts.speech?.();
+    // A language the scripts speak with no voice makes its calls silent: not serving (503). One
+    // with no recogniser still serves keypad answers: degraded, but up (200).
+    const problems = speech ? speechProblems(speech, opts.scriptLanguages ?? []) : [];
+    const ok = h.database.ok && h.queue.ok && !problems.some((p) => p.kind === 'tts');
     return reply.code(ok && !draining ? 200 : 503).send({
-      status: draining ? 'draining' : ok ? 'ok' : 'degraded',
+      status: draining ? 'draining' : ok && problems.length === 0 ? 'ok' : 'degraded',
       version: opts.version,
       roles: opts.config.roles,
       database: h.database,
       queue: h.queue,
+      // Why the status is degraded, and the fix (each language a script needs that calls cannot fully serve).
+      ...(problems.length > 0 ? { problems } : {}),
       ...(speech ? {
         speech: {
           degraded: speech.degraded,

@@ -14,4 +14,4 @@ export { provisionFromPypi, PYPI_INDEX, type PypiProvisionOptions } from './prov
 export { moonshineTokens, piperTokens, onnxMetadataBytes, systemEspeakData, ESPEAK_DATA_DIRS } from './provision/prepare.js';
 export { defaultModelCacheDir } from './provision/cache.js';
 export { provisionModel, type ProvisionOptions, type ProvisionResult, type ProgressEvent } from './provision/download.js';
-export { loadSpeechEngines, speechStatus, type SpeechEngines, type SpeechStatus, type EngineStatus, type EngineState, type LoadSpeechOptions, type TtsModelChoice } from './status.js';
+export { loadSpeechEngines, speechStatus, speechProblems, describeSpeechProblems, type SpeechProblem, type SpeechEngines, type SpeechStatus, type EngineStatus, type EngineState, type LoadSpeechOptions, type TtsModelChoice } from './status.js';

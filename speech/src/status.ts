@@ -24,6 +24,43 @@ export interface EngineStatus {
   engine?: string;
   /** What is wrong and how to fix it (missing/fallback). */
   problem?: string;
+  /** For a missing ASR or TTS: the command or package that provides it. */
+  fix?: string;
+}
+
+/** A language a script needs that calls cannot fully serve: no voice, or no recogniser (keypad only). */
+export interface SpeechProblem {
+  language: string;
+  kind: 'tts' | 'asr';
+  /** What a caller in this language gets. */
+  effect: string;
+  fix: string;
+}
+
+/**
+ * What the languages the scripts need lack: a language with no voice (calls in it are silent) or no
+ * recogniser (the caller is heard only through the keypad). Empty when every call can be served.
+ */
+export function speechProblems(status: SpeechStatus, languages: readonly string[]): SpeechProblem[] {
+  const out: SpeechProblem[] = [];
+  for (const language of languages) {
+    const engine = (kind: 'tts' | 'asr') => status.engines.find((e) => e.kind === kind && e.language === language);
+    const tts = engine('tts');
+    if (!tts || tts.state === 'missing') {
+      out.push({ language, kind: 'tts', effect: `no voice for ${language}: calls in ${language} are silent`, fix: tts?.fix ?? 'install espeak-ng (apt-get install espeak-ng espeak-ng-data)' });
+    }
+    const asr = engine('asr');
+    if (!asr || asr.state === 'missing') {
+      out.push({ language, kind: 'asr', effect: `no speech recogniser for ${language}: callers are heard through the keypad only (DTMF)`, fix: asr?.fix ?? 'download a speech recognition model with npx tingzhen models download' });
+    }
+  }
+  // No voice first: a silent call is worse than a keypad-only one.
+  return out.sort((a, b) => Number(a.kind === 'asr') - Number(b.kind === 'asr'));
+}
+
+/** One line for the start-up log: each problem with its fix. */
+export function describeSpeechProblems(problems: readonly SpeechProblem[]): string {
+  return problems.map((p) => `${p.effect} (fix: ${p.fix})`).join('; ');
 }
 
 export interface SpeechStatus {
@@ -140,7 +177,7 @@ export async function loadSpeechEngines(opts: LoadSpeechOptions): Promise<Speech
   for (const lang of languages) {
     const configured = opts.asrModels?.[lang];
     const first = configured ?? (DEFAULT_MODELS.asr as Record<string, string>)[lang];
-    if (!first) { engines.push({ kind: 'asr', language: lang, state: 'missing', problem: 'no ASR model configured for this language' }); continue; }
+    if (!first) { engines.push({ kind: 'asr', language: lang, state: 'missing', problem: 'no ASR model configured for this language', fix: 'no speech recognition model in the catalogue serves this language' }); continue; }
     const names = configured ? [configured] : [first, ...(DEFAULT_MODELS.asrAlternatives[lang] ?? [])];
     const problems: string[] = [];
     let engine: AsrEngine | null = null;
@@ -150,7 +187,7 @@ export async function loadSpeechEngines(opts: LoadSpeechOptions): Promise<Speech
       else { engine = got; break; }
     }
     if (engine) { asr.set(lang, engine); engines.push({ kind: 'asr', language: lang, state: 'real', engine: engine.capabilities.name }); }
-    else engines.push({ kind: 'asr', language: lang, state: 'missing', problem: problems.join('; ') });
+    else engines.push({ kind: 'asr', language: lang, state: 'missing', problem: problems.join('; '), fix: `npx tingzhen models download ${names[0]}${names.length > 1 ? ` (or ${names.slice(1).join(', ')})` : ''} into TINGZHEN_MODELS_DIR (README: Speech models)` });
   }
 
   const tts = new Map<string, TtsEngine>();
@@ -181,7 +218,11 @@ export async function loadSpeechEngines(opts: LoadSpeechOptions): Promise<Speech
       tts.set(lang, espeak);
       engines.push({ kind: 'tts', language: lang, state: 'fallback', engine: 'espeak-ng', problem: why });
     } else {
-      engines.push({ kind: 'tts', language: lang, state: 'missing', problem: `${why}; espeak-ng fallback unavailable: ${ttsProblems.get('*') ?? 'language not supported'}` });
+      const neural = (opts.ttsModels ?? []).find((c) => c.voices.some((v) => v.language === lang))?.model;
+      engines.push({
+        kind: 'tts', language: lang, state: 'missing', problem: `${why}; espeak-ng fallback unavailable: ${ttsProblems.get('*') ?? 'language not supported'}`,
+        fix: `install espeak-ng (apt-get install espeak-ng espeak-ng-data; ESPEAK_BINARY names it when not on PATH)${neural ? ` or download a neural voice: npx tingzhen models download ${neural}` : ''}`,
+      });
     }
   }
 

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { loadSpeechEngines, type SpeechEngines } from '@tingzhen/speech';
+import { describeSpeechProblems, loadSpeechEngines, speechProblems, type SpeechEngines } from '@tingzhen/speech';
 import { ttsModelChoices } from '@tingzhen/tts-voices';
 import {
   ActiveCalls, createAudioSocketServer, createPipelineCallHandler, createPipelineRunner, gatewayPlugin, GatewayMetrics, MonitorHub, PIPELINE_VAD_OPTIONS, startMediaRelay,
@@ -40,9 +40,12 @@ export interface GatewayRole {
   close(): Promise<void>;
 }
 
-export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string; pool: Pool; queue: QueueConnection; env: Record<string, string | undefined>; asrFor?: (lang: string) => AsrEngine | undefined }): Promise<GatewayRole> {
+export async function startGatewayRole(app: FastifyInstance, opts: { config: Config; log: Logger; authSecret: string; pool: Pool; queue: QueueConnection; env: Record<string, string | undefined>; asrFor?: (lang: string) => AsrEngine | undefined; scriptLanguages?: readonly string[] }): Promise<GatewayRole> {
   const { config, log } = opts;
-  const speech = await loadSpeechEngines({ modelsDir: resolve(config.modelsDir), ttsModels: ttsModelChoices(), vadMinSilenceMs: config.vadMinSilenceMs, logger: log });
+  const speech = await loadSpeechEngines({ modelsDir: resolve(config.modelsDir), ttsModels: ttsModelChoices(), vadMinSilenceMs: config.vadMinSilenceMs, espeakBinary: config.espeakBinary, logger: log });
+  // One line that says what calls will lack (a silent language, a keypad-only one) and the fix.
+  const problems = speechProblems(speech.status, opts.scriptLanguages ?? []);
+  if (problems.length > 0) log.warn({ problems, degraded: describeSpeechProblems(problems) }, 'SPEECH DEGRADED: calls in some languages cannot be served fully (see degraded for each fix)');
   // Build VAD detectors now: building one blocks the event loop ~45 ms (a model session), which
   // would otherwise hit the first calls' playout.
   const vad = speech.vad as typeof speech.vad & { prewarm?: (count: number, opts?: object) => Promise<void> };

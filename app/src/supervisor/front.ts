@@ -79,17 +79,20 @@ export async function buildFront(opts: FrontOptions): Promise<FastifyInstance> {
     // What the roles report of the shared parts: database and queue (any role), speech (the gateway).
     const got = reports.filter((h): h is Record<string, unknown> => h !== null);
     const first = (key: string) => got.find((h) => h[key] !== undefined)?.[key];
-    const ok = statuses.every((s) => s.state === 'up') && got.length === statuses.length && got.every((h) => h.status === 'ok')
+    // Serving: every role up and answering 200 (a role may be degraded yet serving: keypad-only speech).
+    const ok = statuses.every((s) => s.state === 'up') && got.length === statuses.length && got.every((h) => h.httpStatus === 200)
       && (opts.embeddedDatabase?.().state ?? 'up') === 'up';
     const draining = opts.draining();
+    const problems = first('problems');
     return reply.code(ok && !draining ? 200 : 503).send({
-      status: draining ? 'draining' : ok ? 'ok' : 'degraded',
+      status: draining ? 'draining' : ok && got.every((h) => h.status === 'ok') ? 'ok' : 'degraded',
       version: opts.version,
       roles: statuses.map((s) => s.role),
       supervisor: { pid: process.pid, uptimeS: Math.round(process.uptime()) },
       processes: byRole,
       database: { ...(first('database') as object | undefined), kind: opts.databaseKind, ...(opts.embeddedDatabase ? { process: opts.embeddedDatabase() } : {}) },
       queue: first('queue'),
+      ...(problems !== undefined ? { problems } : {}),
       ...(first('speech') !== undefined ? { speech: first('speech') } : {}),
     });
   });
@@ -139,7 +142,7 @@ async function roleHealth(url: string | undefined, s: RoleStatus): Promise<Recor
   try {
     const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(ROLE_HEALTH_TIMEOUT_MS) });
     const body = (await res.json()) as Record<string, unknown>;
-    return body;
+    return { ...body, httpStatus: res.status };
   } catch (err) {
     return { status: 'unreachable', error: (err as Error).message };
   }

@@ -33,6 +33,7 @@ export const ConfigSchema = Type.Object({
   recordingRetentionDays: Type.Integer({ env: 'RECORDING_RETENTION_DAYS', default: 90, minimum: 1, description: 'Days a recording is kept' }),
   asrEndpointSilenceMs: Type.Integer({ env: 'ASR_ENDPOINT_SILENCE_MS', default: 600, minimum: 100, maximum: 5000, description: 'Default trailing silence that ends a caller turn, ms' }),
   vadMinSilenceMs: Type.Integer({ env: 'VAD_MIN_SILENCE_MS', default: 300, minimum: 50, maximum: 3000, description: 'VAD silence that closes a speech segment, ms' }),
+  espeakBinary: Type.String({ env: 'ESPEAK_BINARY', default: 'espeak-ng', minLength: 1, description: 'The espeak-ng program (name on PATH or path): the fallback voice of a language without a neural TTS model', fix: 'the path of espeak-ng (Debian: apt-get install espeak-ng espeak-ng-data)' }),
   denoise: Type.Boolean({ env: 'DENOISE', default: false, description: 'Run the GTCRN denoiser on caller audio by default' }),
   gatewayAuthSecret: Type.Optional(Type.String({ env: 'GATEWAY_AUTH_SECRET', minLength: 16, description: 'Secret that signs media-stream tokens', fix: 'at least 16 random characters, e.g. from `openssl rand -hex 32`' })),
   llmBaseUrl: Type.Optional(Type.String({ env: 'LLM_BASE_URL', pattern: '^https?://', description: 'OpenAI-compatible endpoint (…/v1); unset = rules only' })),
