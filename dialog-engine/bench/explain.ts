@@ -5,8 +5,7 @@
  *   npx tsx dialog-engine/bench/explain.ts zh|en "narrative" [ageYears]
  */
 import { findMentions } from '../src/clinical/mentions.js';
-import { EN_MODIFIER_TERMS, ZH_MODIFIER_TERMS } from '../src/clinical/complaints/terms.js';
-import { SYSTEM_TERMS } from '../src/clinical/complaints/systems/index.js';
+import { modifierLexicons } from '../src/clinical/modifier-lexicons.js';
 import { triage } from '../src/clinical/triage.js';
 
 const [lang, text, age] = process.argv.slice(2);
@@ -14,8 +13,7 @@ if ((lang !== 'zh' && lang !== 'en') || !text) {
   console.error('usage: explain.ts zh|en "narrative" [ageYears]');
   process.exit(2);
 }
-const extra = lang === 'zh' ? [ZH_MODIFIER_TERMS, SYSTEM_TERMS.zh] : [EN_MODIFIER_TERMS, SYSTEM_TERMS.en];
-const { norm, mentions } = findMentions(text, lang, extra);
+const { norm, mentions } = findMentions(text, lang, modifierLexicons(lang));
 console.log(norm);
 for (const m of mentions) console.log(`  ${m.id.padEnd(28)} ${m.status.padEnd(9)} ${m.subject.padEnd(8)} "${norm.slice(m.start, m.end)}"`);
 const r = triage(text, lang, age ? { ageYears: Number(age) } : {});

@@ -62,6 +62,9 @@ export function normalizeNarrative(text: string, lang: ClinicalLang): string {
 /** Catch-all ids that a more specific phrase around them always absorbs. */
 const GENERIC = new Set(['pain-general', 'fatigue']);
 
+/** Ids a near miss takes back ("差一点吃了"): swallowing, poisoning and medication errors. */
+const NEAR_MISS_IDS = /ingest|poison|overdose|med-error|swallow/u;
+
 const HISTORY_FEATURES = new Set(['x:cardiac-history', 'x:postop', 'x:heart-failure', 'x:pregnant', 'x:allergen', 'x:chronic', 'x:glucose', 'x:bp', 'x:brief-loc']);
 
 interface RawMatch {
@@ -201,6 +204,7 @@ function statusOf(norm: string, r: RawMatch, starts: number[], all: RawMatch[], 
   const pre = clauseOf(starts, r.start, norm.length);
   const post = clauseOf(starts, Math.max(r.start, r.end - 1), norm.length);
   if (isNegated(norm, r, pre, all, cues, lang)) return 'negated';
+  if (NEAR_MISS_IDS.test(r.p.id) && cues.nearMiss.test(norm.slice(pre[0], r.start + 1))) return 'negated';
   // An echoed either-or question answered no ("你问想不想伤害自己 那倒没有", "any chest pain? no").
   if (cues.echoQuestion?.test(norm.slice(pre[0], r.start))) {
     const rest = norm.slice(r.end, r.end + 12).replace(/^[\s,，。.;；!?！？呢吗吧啊]+/u, '');

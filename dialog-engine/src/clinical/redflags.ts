@@ -7,7 +7,7 @@
  */
 import { findMentions, presentIds } from './mentions.js';
 import { extractAge, extractTemperatureC } from './quantities.js';
-import { RED_FLAG_IDS, type ClinicalLang, type RedFlagId } from './types.js';
+import { RED_FLAG_IDS, type ClinicalLang, type Mention, type RedFlagId } from './types.js';
 
 export interface RedFlagContext {
   ageYears?: number;
@@ -30,6 +30,11 @@ export interface RedFlagFacts {
 
 export function redFlagFacts(text: string, lang: ClinicalLang, ctx: RedFlagContext = {}): RedFlagFacts {
   const { norm, mentions } = findMentions(text, lang);
+  return readFacts(norm, mentions, lang, ctx);
+}
+
+/** The facts the red-flag rules read, from mentions already found (with whatever lexicons). */
+export function readFacts(norm: string, mentions: Mention[], lang: ClinicalLang, ctx: RedFlagContext = {}): RedFlagFacts {
   const present = presentIds(mentions, ctx.subject ?? 'any', norm);
   const temperatureC = extractTemperatureC(norm, lang);
   const age = extractAge(norm, lang);
@@ -78,9 +83,6 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   // Poisoning: a dangerous poison (pesticide, rat poison, carbon monoxide / charcoal) or an
   // overdose (a whole bottle or strip, tens of tablets). A single extra dose stays a medication error.
   if (has('x:poison-severe') || has('x:overdose')) flags.add('poisoning');
-  // A small child's overdose is an accident, not self-harm, unless the words say otherwise.
-  const smallChild = has('x:small-child') || has('x:newborn') || (f.ageMonths !== null && f.ageMonths < 120);
-  if (smallChild && flags.has('suicidal') && flags.has('poisoning') && !has('suicidal-thoughts')) flags.delete('suicidal');
   // Major trauma: a high-energy injury (hit by a vehicle, a crash, a fall from height, a crush), or a
   // head injury with a blackout, drowsiness, confusion or a fit (NICE head-injury criteria).
   if ((has('x:high-energy') && !has('x:uninjured')) ||
@@ -105,9 +107,17 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   if (lossOfFluid && (dry >= 2 || (dry >= 1 && (has('x:lethargic') || has('x:drowsy') || has('fainting') || has('dizziness') || has('confusion'))))) {
     flags.add('severe-dehydration');
   }
-  return RED_FLAG_IDS.filter((id) => flags.has(id));
+  return reconcileFlags(flags, f);
 }
 
-export function detectRedFlags(text: string, lang: 'zh' | 'en', ctx: RedFlagContext = {}): RedFlagId[] {
-  return redFlagsFromFacts(redFlagFacts(text, lang, ctx));
+/**
+ * The last word on a set of flags from any layer (rules, measured values, complaint modifiers),
+ * in the ladder's order: a small child's overdose is an accident, not self-harm, unless the words
+ * say otherwise.
+ */
+export function reconcileFlags(flags: Iterable<RedFlagId>, f: RedFlagFacts): RedFlagId[] {
+  const set = new Set(flags);
+  const smallChild = f.present.has('x:small-child') || f.present.has('x:newborn') || (f.ageMonths !== null && f.ageMonths < 120);
+  if (smallChild && set.has('suicidal') && set.has('poisoning') && !f.present.has('suicidal-thoughts')) set.delete('suicidal');
+  return RED_FLAG_IDS.filter((id) => set.has(id));
 }

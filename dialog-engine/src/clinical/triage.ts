@@ -3,8 +3,7 @@
  * ending in one disposition and, for D4-D6 only, a department.
  */
 import { complaintHits, type ComplaintHit } from './complaints/evaluate.js';
-import { EN_MODIFIER_TERMS, ZH_MODIFIER_TERMS } from './complaints/terms.js';
-import { SYSTEM_TERMS } from './complaints/systems/index.js';
+import { modifierLexicons } from './modifier-lexicons.js';
 import { PEDIATRIC_OVERRIDE, type DepartmentId } from './departments.js';
 import { DISPOSITION_LADDER, moreUrgent, redFlagDisposition, type DispositionId } from './dispositions.js';
 import { findMentions, presentIds } from './mentions.js';
@@ -12,12 +11,11 @@ import { ageGroup, vitalModifiers, type ModifierHit } from './modifiers/first-or
 import { LEVEL_DISPOSITION } from './modifiers/vital-thresholds.js';
 import { extractAge, extractDurationDays, extractTemperatureC } from './quantities.js';
 import { extractSystolic } from './modifiers/vitals.js';
-import { redFlagsFromFacts } from './redflags.js';
+import { reconcileFlags, redFlagsFromFacts } from './redflags.js';
 import { extractSymptoms, type SymptomResult } from './symptoms.js';
 import { TRIAGE_RULES, type TriageFacts } from './triage-rules.js';
-import { RED_FLAG_IDS, type RedFlagId } from './types.js';
+import type { RedFlagId } from './types.js';
 
-const RED_FLAG_ORDER: readonly RedFlagId[] = RED_FLAG_IDS;
 
 export interface TriageOptions {
   ageYears?: number;
@@ -47,8 +45,6 @@ export interface TriageResult {
   rule: string;
 }
 
-const ZH_EXTRA = [ZH_MODIFIER_TERMS, SYSTEM_TERMS.zh];
-const EN_EXTRA = [EN_MODIFIER_TERMS, SYSTEM_TERMS.en];
 const level = (d: DispositionId): number => Number(d.slice(1));
 
 /** Symptoms that deserve a clinic visit even when they have passed (a faint, chest pain, a TIA). */
@@ -68,7 +64,7 @@ export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions
   const vitals = vitalModifiers(norm, lang, group);
   const withVitals = new Set([...present, ...vitals.map((v) => v.id)]);
   const complaints = complaintHits({ norm, mentions, present: withVitals, group });
-  return raise(base.result, vitals, complaints, present, group === 'infant');
+  return raise(base.result, vitals, complaints, present, group === 'infant', ageMonths);
 }
 
 interface BaseContext {
@@ -84,7 +80,7 @@ interface BaseContext {
  * make the disposition more urgent and add red flags; they never lower what the red flags and
  * complaint rules decided (normal vitals do not lower a red flag). Ties go to the more urgent.
  */
-function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[], present: Set<string>, infant: boolean): TriageResult {
+function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[], present: Set<string>, infant: boolean, ageMonths: number | null): TriageResult {
   const modifiers: TriageModifier[] = [];
   let best: { d: DispositionId; rule: string; department: DepartmentId | null } = { d: r.disposition, rule: r.rule, department: r.department };
   const flags = new Set<RedFlagId>(r.red_flags);
@@ -113,7 +109,7 @@ function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[
     best = { d: benign.disposition, rule: `complaint:${benign.complaint.id}`, department: null };
     r.reasons.push(`${benign.complaint.label.en} without alarm features: ${benign.disposition} (CTAS V / China level 4)`);
   }
-  const red = [...flags];
+  const red = reconcileFlags(flags, { present, temperatureC: null, ageMonths });
   let disposition = best.d;
   if (red.length > r.red_flags.length) {
     const suicidalAct = present.has('x:suicide-act') || present.has('x:poison') || present.has('x:poison-severe') || present.has('m:suicide-means');
@@ -123,12 +119,11 @@ function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[
   const rule = disposition === best.d ? best.rule : `red-flag:${red.find((f) => !r.red_flags.includes(f)) ?? red[0]}`;
   let department = DISPOSITION_LADDER[disposition].allowsDepartment ? (disposition === r.disposition ? r.department : best.department) : null;
   if (department === null && DISPOSITION_LADDER[disposition].allowsDepartment && level(disposition) <= level(r.disposition)) department = r.department;
-  const ordered = RED_FLAG_ORDER.filter((f) => flags.has(f));
-  return { ...r, disposition, red_flags: ordered, department, complaint: main?.complaint.id ?? null, modifiers, rule };
+  return { ...r, disposition, red_flags: red, department, complaint: main?.complaint.id ?? null, modifiers, rule };
 }
 
 function baseTriage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions): { result: TriageResult; ctx: BaseContext } {
-  const { norm, mentions } = findMentions(narrative, lang, lang === 'zh' ? ZH_EXTRA : EN_EXTRA);
+  const { norm, mentions } = findMentions(narrative, lang, modifierLexicons(lang));
   const present = presentIds(mentions, 'any', norm);
   const temperatureC = extractTemperatureC(norm, lang);
   if (temperatureC !== null && temperatureC >= 37.5 && !mentions.some((m) => m.id === 'fever' && m.status !== 'present')) present.add('fever');
