@@ -70,7 +70,11 @@ export function rawClauses(utterance: string, lang: Lang): RawClause[] {
     const re = lang === 'zh' ? ZH_CONNECTIVE : EN_CONNECTIVE;
     re.lastIndex = 0;
     const cuts = [0];
-    for (const m of piece.matchAll(re)) if (m.index > 0) cuts.push(m.index);
+    for (const m of piece.matchAll(re)) {
+      // The concessive topic stays one clause: 疼倒是不疼, 发烧倒没有 (the topic is short and opens the piece).
+      if (lang === 'zh' && /^倒/u.test(m[0]) && m.index <= 4 && cuts.length === 1) continue;
+      if (m.index > 0) cuts.push(m.index);
+    }
     cuts.push(piece.length);
     const subs: RawClause[] = [];
     for (let j = 0; j + 1 < cuts.length; j++) {

@@ -15,6 +15,7 @@ import { readRedFlags } from './red-flag-reading.js';
 import { readSymptoms } from './symptoms-reading.js';
 import { yesNoClauses } from './yes-no-clauses.js';
 import { yesNoEn } from './yes-no-en.js';
+import { affirmQuestion } from './yes-no-target.js';
 import { repairFromQuestion, yesNoZh } from './yes-no-zh.js';
 
 function expectation(req: NluRequest): { kind: ExpectKind; unit?: Unit; choices: Array<string | ChoiceOption> } {
@@ -98,27 +99,6 @@ function symptomsAnswer(utterance: string, lang: 'zh' | 'en', asked: string): { 
 function redFlagAnswer(utterance: string, lang: 'zh' | 'en', asked: string): string | null {
   const own = readRedFlags(utterance, lang);
   if (own.length > 0) return own[0]!;
-  if (asked.length > 0 && yesNo(utterance, lang, asked) === 'yes') return detectRedFlags(affirm(asked, lang), lang)[0] ?? null;
+  if (asked.length > 0 && yesNo(utterance, lang, asked) === 'yes') return detectRedFlags(affirmQuestion(asked, lang), lang)[0] ?? null;
   return null;
-}
-
-/** Turn a screening question into the statement a yes confirms ("有没有X吗" -> "有X"). */
-function affirm(asked: string, lang: 'zh' | 'en'): string {
-  if (lang === 'zh') {
-    return asked
-      .replace(/有没有|有木有/gu, '有')
-      .replace(/是不是/gu, '是')
-      .replace(/会不会/gu, '会')
-      .replace(/([\u4e00-\u9fff])不\1/gu, '$1')
-      .replace(/[吗呢嘛？?]/gu, '')
-      .replace(/^(?:请问)?(?:您|你)/u, '我');
-  }
-  return asked
-    .toLowerCase()
-    .replace(/\b(?:do|did|are|have|has|is|were|was) you (?:have |had |been |got |feel |felt |noticed? |experienced? )?/g, 'i have ')
-    .replace(/\b(?:is|does|did) your\b/g, 'my')
-    .replace(/\byourself\b/g, 'myself')
-    .replace(/\byour\b/g, 'my')
-    .replace(/\bany\b/g, '')
-    .replace(/\?/g, '');
 }

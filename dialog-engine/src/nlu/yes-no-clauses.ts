@@ -23,6 +23,7 @@ import { parseNumber } from './number.js';
 import { questionFrame } from './question.js';
 import { aboutFamilies, askedFamilies } from './symptom-families.js';
 import type { YesNo } from './types.js';
+import { targetReading } from './yes-no-target.js';
 
 type Base = (utterance: string, asked: string) => YesNo;
 
@@ -127,6 +128,10 @@ export function yesNoClauses(utterance: string, lang: Lang, asked: string, base:
   const cls = raws.map((r) => analyzeClause(r.text, lang, r));
   const whole = texts.join(lang === 'zh' ? ' ' : ' ');
   const baseOf = (s: string): YesNo => base(s, asked);
+
+  // The question's target first: safety, subject, concession, attribution, exceptions, events.
+  const byTarget = targetReading(raws, lang, asked, (kept) => yesNoClauses(kept.map((r) => r.text).join(lang === 'zh' ? '，' : ', '), lang, asked, base));
+  if (byTarget) return byTarget;
 
   // A wh-question put back ("What antibiotics?") is no answer.
   if (lang === 'en' && /^(?:what|which|who)\b/.test(cls[0]!.text) && cls[0]!.echo && !cls.some((c) => c.affirmation || c.denial)) return 'unclear';

@@ -1,0 +1,367 @@
+/**
+ * Yes/no read against the question's target: what is asked about, whether the question is
+ * universal ("every day", "regularly", 按时, 坚持), existential ("any X?", "have you had", 有没有),
+ * conjunctive ("dry and clean"), about the patient or about someone else, and whether it screens
+ * for a red flag. These readings run before the clause-by-clause ones (yes-no-clauses.ts) and
+ * answer only when one of these classes of phone answers is recognised; otherwise null:
+ *  - safety: a question screening a red flag is a yes on any sign of it ("sometimes I think it
+ *    would be easier if I didn't wake up" to "thoughts of harming yourself?"), a denial before it
+ *    notwithstanding;
+ *  - the subject: clauses about someone else do not answer a question about the patient, and the
+ *    speaker's own state does not answer a question about a relative;
+ *  - the caller asks whether their fact counts as the asked target ("is that better?",
+ *    "is that blood?", 算正常吧？): unclear;
+ *  - rhetorical denial (好啥呀, 测啥呀, 推荐啥呀, 做个啥哟): no;
+ *  - the Mandarin concessive topic (X倒是不X，就是Y / X是X，就是Y / X倒没有): a denied X answers
+ *    for X whatever Y adds; a conceded X followed by a shortfall answers a question about an
+ *    action or a good state with no, and one explained by another cause (那是天冷) with no;
+ *  - attribution to another cause or place ("that's the bladder, not the pain", "it's my back
+ *    that hurts, not the wound", 是胖不是肿): no to a problem question (never to a red-flag one);
+ *  - a universal question with an exception ("only when I need them" to "regularly?", "The short
+ *    one I stopped" to "as prescribed?", 也不是每天, 后来就没做了, "I try, but"): no;
+ *  - a partial yes to a non-universal question ("During the day yes", 出门用，在家不用,
+ *    "Part-time, mornings only"): yes;
+ *  - indirect facts: not enough supply for the need ("I have for one week, the appointment is in
+ *    three weeks"), a broken device for a measuring question, a pet for "anyone with you?", a
+ *    scarcity word for an adequacy question ("eating like a bird", "two hours maybe");
+ *  - an event that happened, however minimised or already over ("once, small, stopped by
+ *    itself", 拉了两天今天好了, 没去……哦去了一趟) answers an existential question with yes;
+ *    a later clause that states the asked action after a denial is the answer.
+ */
+import { detectRedFlags } from '../clinical/index.js';
+import type { Lang } from '../text/index.js';
+import { analyzeClause, type Clause, type RawClause } from './clause.js';
+import { questionFrame } from './question.js';
+import { aboutFamilies, askedFamilies } from './symptom-families.js';
+import type { YesNo } from './types.js';
+
+/** What the question targets. */
+export interface Target {
+  /** Asks whether something bad is present. */
+  problem: boolean;
+  /** Asks about an action or adherence. */
+  action: boolean;
+  /** Asks about a good state (normal, well, dry and clean, back to normal). */
+  good: boolean;
+  /** Universal: every day, regularly, as prescribed, all, 按时, 每天, 坚持. */
+  universal: boolean;
+  /** Existential: any X, have you had, 有没有, …过. */
+  existential: boolean;
+  /** About "now / still". */
+  now: boolean;
+  /** The red flags the question screens for (empty for most questions). */
+  redFlags: string[];
+  /** The question is about someone other than the person on the phone. */
+  other: boolean;
+  /** Content words (en) or characters (zh) of the question. */
+  words: Set<string>;
+  /** Symptom families the question names. */
+  ids: string[];
+}
+
+const EN_STOP = new Set(['have', 'has', 'had', 'you', 'your', 'been', 'any', 'the', 'and', 'are', 'did', 'does', 'was', 'were', 'with', 'for', 'that', 'this', 'from', 'since', 'there', 'what', 'how', 'much', 'many', 'still', 'now', 'today', 'able', 'get', 'got', 'into', 'some', 'about', 'feel', 'feeling', 'home', 'back', 'time', 'like', 'would', 'could', 'should', 'going', 'well', 'good', 'doing', 'them', 'they', 'their', 'his', 'her', 'him', 'she', 'into', 'yet', 'all', 'ever', 'more', 'than', 'usual', 'noticed', 'notice', 'last', 'days', 'few', 'week', 'night']);
+const ZH_STOP = new Set([...'有没不是的了吗呢还点一些很太都也就在现目前已经但可过后最近今天这两几稍微挺蛮特别非常厉害严重好多次嗯对啊呀吧哦您你我请问会要么什怎样得地着其实倒能否些天出院以来时候按医生说那个家里比觉感儿样多少自己']);
+
+function enStem(w: string): string {
+  return w.replace(/(?:ing|ed|es|s)$/u, '');
+}
+
+function contentOf(text: string, lang: Lang): Set<string> {
+  if (lang === 'zh') return new Set([...text].filter((c) => /[\u4e00-\u9fff]/u.test(c) && !ZH_STOP.has(c)));
+  return new Set(text.toLowerCase().split(/[^a-z']+/).filter((w) => w.length > 2 && !EN_STOP.has(w)).map(enStem));
+}
+
+/** Whether a clause shares a content word with the question. */
+function overlaps(text: string, t: Target, lang: Lang): boolean {
+  const c = contentOf(text, lang);
+  return [...c].some((w) => t.words.has(w)) || aboutFamilies(text, t.ids, lang);
+}
+
+const redFlagCache = new Map<string, string[]>();
+
+/** The statement a yes to a screening question confirms ("有没有X吗" -> "有X"). */
+export function affirmQuestion(asked: string, lang: Lang): string {
+  if (lang === 'zh') {
+    return asked
+      .replace(/有没有|有木有/gu, '有')
+      .replace(/是不是/gu, '是')
+      .replace(/会不会/gu, '会')
+      .replace(/([\u4e00-\u9fff])不\1/gu, '$1')
+      .replace(/[吗呢嘛？?]/gu, '')
+      .replace(/^(?:请问)?(?:您|你)/u, '我');
+  }
+  return asked
+    .toLowerCase()
+    .replace(/\b(?:do|did|are|have|has|is|were|was) you (?:have |had |been |got |feel |felt |noticed? |experienced? )?/g, 'i have ')
+    .replace(/\b(?:is|does|did) your\b/g, 'my')
+    .replace(/\byourself\b/g, 'myself')
+    .replace(/\byour\b/g, 'my')
+    .replace(/\bany\b/g, '')
+    .replace(/\?/g, '');
+}
+
+function screenedFlags(asked: string, lang: Lang): string[] {
+  const key = `${lang}\u0000${asked}`;
+  let flags = redFlagCache.get(key);
+  if (!flags) {
+    flags = asked.length === 0 ? [] : detectRedFlags(affirmQuestion(asked, lang), lang);
+    if (lang === 'en' ? /\b(?:harm(?:ing)? yourself|hurt(?:ing)? yourself|suicid\w*|end(?:ing)? your life|better off dead)\b/i.test(asked) : /伤害自己|轻生|自杀|不想活|想不开/u.test(asked)) flags = [...new Set([...flags, 'suicidal'])];
+    if (redFlagCache.size > 500) redFlagCache.clear();
+    redFlagCache.set(key, flags);
+  }
+  return flags;
+}
+
+const EN_OTHER_Q = /\b(?:your|his|her|the) (?:husband|wife|son|daughter|mum|mom|mother|dad|father|brother|sister|child|baby|partner|grandson|granddaughter|patient)\b|\b(?:is|has|does|did|was) (?:he|she)\b/;
+const ZH_OTHER_Q = /(?:您|你)?(?:的)?(?:爱人|老伴|老公|丈夫|妻子|媳妇|母亲|父亲|妈妈|爸爸|儿子|女儿|孩子|宝宝|叔叔|阿姨|奶奶|爷爷|老人家?)(?!.*(?:您|你)(?:自己))|^(?:他|她)/u;
+
+export function targetOf(asked: string, lang: Lang): Target {
+  const q = lang === 'en' ? asked.toLowerCase() : asked;
+  const en = lang === 'en';
+  const frame = questionFrame(asked, lang);
+  const good = en
+    ? /\b(?:normal(?:ly)?|well|ok|okay|fine|dry|clean|healing|warm|pink|comfortable|managing|coping|respectful|clear|safe|enough|under control|back to)\b/.test(q) && !/\b(?:worse|spread|bigger)\b/.test(q)
+    : /正常|好吗|好不好|得好|干的|干净|愈合|控制|顺利|清楚|明白|够/u.test(q);
+  return {
+    problem: frame.problem && !good,
+    action: frame.action || (en ? /\b(?:using|wearing|keeping|been to|go to|went|do(?:ing)? the|checking|taking|take|took)\b/.test(q) : /用|做|去|戴|穿|换|吃|打|测|量|坚持|锻炼/u.test(q)),
+    good,
+    universal: en
+      ? /\b(?:every (?:day|dose|night|morning|time)|regularly|as prescribed|as (?:directed|instructed)|all (?:of )?(?:your|the)|always|on time|whole course|keeping to|sticking to)\b/.test(q)
+      : /按时|按量|每天|每次|天天|都按|坚持|按医生|遵医嘱|规律|一直/u.test(q),
+    existential: en
+      ? /^(?:any|have you (?:had|noticed|seen|been)|has there|did you (?:have|get|notice)|were there|has (?:he|she|the \w+) had)\b|\bany\b/.test(q)
+      : /有没有|有无|出现过|过吗|过没有|这几天|这两天|最近/u.test(q),
+    now: en ? /\b(?:now|still|at the moment|currently|today)\b/.test(q) : /现在|目前|还(?!记得)|今天/u.test(q),
+    redFlags: screenedFlags(asked, lang),
+    other: en ? EN_OTHER_Q.test(q) : ZH_OTHER_Q.test(q),
+    words: contentOf(asked, lang),
+    ids: askedFamilies(asked, lang),
+  };
+}
+
+// ---- lexicons ---------------------------------------------------------------------------------
+
+/** Passive wishes to be dead, said without the clinical words. */
+const EN_PASSIVE_DEATH = /\b(?:easier if i (?:didn'?t|did not|never) wake|(?:wish|hope) i (?:didn'?t|wouldn'?t|would not|never) wake|not (?:wake|waking) up|better off (?:without me|dead)|don'?t (?:want|care) to (?:live|be here|go on)|no point (?:in )?(?:living|going on|anything)|(?:end|finish) it(?: all)?|want(?:ed)? to die|rather be dead|can'?t go on|don'?t see the point)\b/;
+const ZH_PASSIVE_DEATH = /不想活|活着没(?:意思|劲)|活够了|死了算了|死了(?:倒)?(?:好|干净|省心)|一了百了|不如死|想死|睡过去(?:就)?(?:别|不)(?:醒|起来)|一觉不醒|拖累|没(?:啥|什么)?盼头|解脱/u;
+
+/** The caller asks whether their fact counts as the target. */
+const EN_COUNTS_Q = /\b(?:is (?:that|it|this)|does (?:that|it|this) (?:count|mean)|would (?:that|it) be|isn'?t (?:that|it)) (?:a |an |the )?([a-z]+)/;
+const ZH_COUNTS_Q = /算(?:不算)?([\u4e00-\u9fff]{1,4}?)(?:吧|吗|么|呢)|(?:这|那)(?:是|算)(?:不是)?([\u4e00-\u9fff]{1,4}?)(?:吗|么|吧|呢)/u;
+
+const EN_EXCEPTION = /\b(?:only (?:when|if|at|on|in|sometimes)|when i (?:need|remember|feel like|can)|(?:i )?stopped|sometimes|not (?:every|always|all)|most (?:days|nights|of the time)|except|i try|trying|skip\w*|miss(?:ed)?|forg[eo]t|ran out|run out|found (?:\w+ ){0,2}(?:under|in the bin|behind)|gave up|give up|now and then|on and off|once in a while)\b/;
+const ZH_EXCEPTION = /停了|停药|不吃了|没吃了|断了|有时候?|偶尔|想起来(?:就|才)|不是每|也不是每|不是天天|不一定|尽量|忘了|漏了|后来(?:就)?(?:没|不)|没坚持|坚持不了|[了过][一两二三四五几](?:天|回|次|趟)(?:就)?|还剩|剩下|剩了|停了/u;
+
+const EN_PARTIAL_YES = /\b(?:during the (?:day|night)|at night|in the (?:morning|evening|day)s?|mornings?|evenings?|part[- ]time|(?:the )?\w+ one|when i go out|outside|only|just|half days?|a few hours|short walks?|and back)\b/;
+const ZH_PARTIAL_YES = /白天|晚上|夜里|早上|上午|下午|出门|在家|外面|睡觉|半天|一会儿|有时/u;
+
+const EN_SCARCITY = /\b(?:like a (?:bird|sparrow|mouse)|picks?(?: at)?|a few (?:spoons|spoonfuls|bites|mouthfuls|sips)|barely|hardly|not much|nothing much|(?:one|two|three|an?|\d) hours?(?: (?:maybe|at most|a night|if i'?m lucky))?|that'?s (?:it|all))\b/;
+const ZH_SCARCITY = /吃得?(?:很|特别|太)?少|几口|没(?:啥|什么)?胃口|(?:一|两|三|俩)(?:个)?(?:小时|钟头)|睁着眼|醒了就睡不着|吃不下/u;
+
+const EN_BROKEN = /\b(?:broke|broken|not working|stopped working|doesn'?t work|no batter(?:y|ies)|ran out of strips|no strips|can'?t (?:work|use) it|don'?t know how to use)\b/;
+const ZH_BROKEN = /坏了|不会用|用不来|没电|没试纸|不好使|不能用/u;
+
+const EN_ATTRIB = /\b(?:that'?s (?:the|my|because|from|just)|it'?s (?:the|my) \w+ (?:that|which)|because of|due to|from the)\b/;
+const EN_NOT_THE = /\bnot (?:the|from (?:the|my)|my|because of (?:the|my))\s+([a-z]+)/g;
+const ZH_ATTRIB = /^那是|是因为|因为|那是(?:因为)?|是[\u4e00-\u9fff]{1,3}(?:的|引起的)$/u;
+const ZH_NOT_THE = /(?<![也并])不是(?![不没])(?:那种)?([\u4e00-\u9fff]{1,6})/gu;
+
+const ZH_PROBLEM_WORD = /疼|痛|肿|红|吐|晕|喘|咳|烧|痒|麻|胀|酸|慌|闷|血|脓|渗/u;
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+function negated(c: Clause, lang: Lang): boolean {
+  if (lang === 'en') return /\b(?:no|not|never|nothing|none|nobody|no one)\b|n'?t\b/.test(c.text);
+  return /没|不|无|未|别|莫得/u.test(c.text.replace(/不(?=[着了动清过上下出住起来去懂见到完])|不错|不少|差不多/gu, ''));
+}
+
+/** A clause that states something happened: neither negated, hypothetical nor someone else's. */
+function happened(c: Clause, lang: Lang): boolean {
+  return !c.hypothetical && !c.echo && c.subject === 'patient' && !negated(c, lang);
+}
+
+const EN_EVENT_COUNT = /\b(?:once|twice|a few (?:spots|drops|times|minutes|seconds)|a (?:spot|drop|couple)|(?:one|two|three|\d) times?|for (?:a few|a couple of|\w+) (?:minutes|seconds|hours)|a little bit|small|tiny)\b/;
+const ZH_EVENT_COUNT = /[了过](?:一|两|二|三|几|好几)(?:天|回|次|趟|下|阵|口|盅|杯)|(?:一|两|几)(?:回|次|趟)|一小(?:盅|杯|口)|一点|有点|几个/u;
+
+// ---- the reading ------------------------------------------------------------------------------
+
+export function targetReading(raws: RawClause[], lang: Lang, asked: string, recur: (clauses: RawClause[]) => YesNo): YesNo | null {
+  if (asked.length === 0 || raws.length === 0) return null;
+  const en = lang === 'en';
+  const t = targetOf(asked, lang);
+  const cls = raws.map((r) => analyzeClause(r.text, lang, r));
+  const whole = cls.map((c) => c.text).join(' ');
+
+  // Safety: any sign of the screened red flag is a yes.
+  if (t.redFlags.includes('suicidal') && cls.some((c) => {
+    const m = (en ? EN_PASSIVE_DEATH : ZH_PASSIVE_DEATH).exec(c.text);
+    // "我没想过一了百了": the wish itself denied.
+    return m !== null && !c.echo && c.subject === 'patient' && !(en ? /\b(?:no|not|never)\b|n'?t\b/ : /没|不|从未/u).test(c.text.slice(0, m.index));
+  })) return 'yes';
+
+  // The subject: clauses about someone else do not answer about the patient, and vice versa.
+  if (!t.other && cls.length > 1) {
+    const mine = raws.filter((_, i) => cls[i]!.subject === 'patient');
+    if (mine.length > 0 && mine.length < raws.length) return recur(mine);
+  }
+  if (t.other && cls.length > 1) {
+    const self = (c: Clause): boolean => (en ? /^(?:me|mine|i|i'?m)\b/ : /^(?:倒是|就是|但是|可是|不过|而)?(?:我|俺)(?!看|觉得|听|说|发现|找|给|帮|问|估计|猜)/u).test(c.text) && overlaps(c.text, t, lang);
+    const theirs = raws.filter((_, i) => !self(cls[i]!));
+    if (theirs.length > 0 && theirs.length < raws.length) return recur(theirs);
+  }
+
+  // "is that better?", "is that blood?", 算正常吧？: the caller cannot say whether it counts.
+  const lastRaw = raws[raws.length - 1]!;
+  for (let i = 0; i < cls.length; i++) {
+    const c = cls[i]!;
+    if (!(c.echo || raws[i]!.asked) || i === 0) continue;
+    const m = (en ? EN_COUNTS_Q : ZH_COUNTS_Q).exec(c.text);
+    const word = m ? (m[1] ?? m[2] ?? '') : '';
+    if (word && overlaps(word, t, lang) && t.redFlags.length === 0) return 'unclear';
+    if (word && overlaps(word, t, lang) && i === cls.length - 1 && lastRaw.asked) return 'unclear';
+  }
+
+  // Rhetorical denial: 好啥呀, 测啥呀, 做个啥哟, 啥子复查哦.
+  if (!en) {
+    const f = cls[0]!.text;
+    if (/^(?!没|不)[\u4e00-\u9fff]{1,3}(?:个)?(?:啥|什么|啥子)(?:呀|啊|哟|哦|嘛|呢)?$|^(?:啥子|什么)[\u4e00-\u9fff]{1,4}(?:哦|呀|啊|哟)$/u.test(f) && !/^(?:为|干|做|是|说|吃|有|要)(?:啥|什么)$/u.test(f)) return 'no';
+  }
+
+  // The Mandarin concessive topic.
+  if (!en) {
+    for (let i = 0; i < cls.length; i++) {
+      const c = cls[i]!.text;
+      const neg = /([\u4e00-\u9fff]{1,2})(?:倒是|倒|是|呢)(?:也)?(?:不|没)(?:怎么|太|大|咋|是很)?(?:能|会)?\1/u.exec(c) ?? /^([\u4e00-\u9fff]{1,4}?)(?:倒是|倒)(?:没有|没|莫得|不)$/u.exec(c);
+      if (neg && overlaps(neg[1]!, t, lang)) {
+        // "红倒是不红，就是肿了一点点" to 红肿: another part of the question is there.
+        const rest = { ...t, words: new Set([...t.words].filter((w) => !neg[1]!.includes(w))), ids: [] };
+        const other = cls.slice(i + 1).some((x) => happened(x, lang) && overlaps(x.text, rest, lang) && ZH_PROBLEM_WORD.test(x.text));
+        if (!other && t.redFlags.length === 0) return 'no';
+        if (other && t.problem) return 'yes';
+      }
+      const pos = /([\u4e00-\u9fff]{1,2})(?:倒是|是)(?:能|会)?\1/u.exec(c);
+      if (pos && !new RegExp(`(?:不|没)${pos[1]!}`, 'u').test(c.slice(pos.index)) && overlaps(pos[1]!, t, lang) && i + 1 < cls.length) {
+        const x = pos[1]!;
+        const rest = cls.slice(i + 1);
+        const cause = rest.some((r) => ZH_ATTRIB.test(r.text) || /不是[\u4e00-\u9fff]*的$|不是那种/u.test(r.text));
+        if (t.problem) return cause && t.redFlags.length === 0 ? 'no' : 'yes';
+        // Conceded only part of what was asked (讲是讲了 to 讲清楚, 抬是能抬 to 抬过头顶, 降是降了点 to 降下来).
+        const qualified = new RegExp(`${x}(?:得|[清过下上完好到明白起出进回])`, 'u').test(asked);
+        if (/了点|一点|一些/u.test(c) && rest.some((r) => /还是|还(?:有点|挺)/u.test(r.text))) return 'unclear';
+        if (qualified || t.universal || rest.some((r) => negated(r, lang) && overlaps(r.text, t, lang))) return 'no';
+        return 'yes';
+      }
+    }
+    // "胸口不痛 是后背痛", "不疼，是痒": the target denied, something else named instead.
+    for (let i = 0; i + 1 < cls.length; i++) {
+      const a = cls[i]!;
+      const b = cls[i + 1]!;
+      if (t.redFlags.length === 0 && (t.problem || t.existential) && negated(a, lang) && !/^(?:不是|并不是|也不是)(?:不|没)/u.test(a.text) && overlaps(a.text, t, lang) && /^(?:是|就是|而是)[\u4e00-\u9fff]/u.test(b.text) && !overlaps(b.text.slice(1), { ...t, ids: [] }, lang) && cls.slice(i + 2).every((r) => !overlaps(r.text, t, lang) || negated(r, lang))) return 'no';
+    }
+  }
+
+  // Attribution to another cause or place ("not the pain", 是胖不是肿): no to a problem question.
+  if ((t.problem || t.existential) && t.redFlags.length === 0) {
+    const notThe = en
+      ? [...whole.matchAll(EN_NOT_THE)].map((m) => m[1]!)
+      : [...whole.matchAll(ZH_NOT_THE)].map((m) => m[1]!);
+    const deniesTarget = notThe.some((w) => overlaps(w, t, lang));
+    const attributes = cls.some((c) => (en ? EN_ATTRIB : ZH_ATTRIB).test(c.text) || (!en && /是[\u4e00-\u9fff]{1,2}，?不是/u.test(c.text)));
+    if (deniesTarget && (attributes || cls.length > 1 || !en)) return 'no';
+  }
+
+  // Universal questions with an exception.
+  if (t.universal && (t.action || !t.problem)) {
+    const exc = cls.some((c) => !c.echo && (en ? EN_EXCEPTION : ZH_EXCEPTION).test(c.text) && !(en ? /\b(?:never|not once|didn'?t|don'?t|haven'?t) (?:\w+ )?(?:miss|forg|skip)/ : /(?:从不|没|不)(?:忘|漏)|一(?:次|顿)(?:都|也)?没/u).test(c.text));
+    if (exc) return 'no';
+  }
+
+  // Indirect facts.
+  if (en ? /\benough\b/.test(asked.toLowerCase()) : /够/u.test(asked)) {
+    const days = durations(whole, lang);
+    if (days.length >= 2) return days[0]! >= Math.max(...days.slice(1)) ? 'yes' : 'no';
+  }
+  if ((en ? /\b(?:check\w*|measur\w*|test\w*|monitor\w*|weigh\w*|using)\b/.test(asked.toLowerCase()) : /测|量|称|监测|用/u.test(asked)) && (en ? EN_BROKEN : ZH_BROKEN).test(whole)) return 'no';
+  if ((en ? /\b(?:anyone|anybody|someone|somebody)\b/.test(asked.toLowerCase()) : /有人|有没有人|谁/u.test(asked)) && (en ? /^(?:(?:just |only )?(?:my|the|a) (?:dog|cat|bird|budgie|parrot|pets?|telly|tv|radio)|(?:just )?me(?: and (?:the|my) (?:dog|cat))?|no ?one|nobody)$/ : /^(?:就)?(?:我)?(?:一个人|自己|家里的?)?(?:狗|猫|一条狗|一只猫)$|^就我(?:一个|自己)/u).test(cls[0]!.text) && cls.length <= 2) return 'no';
+  if ((t.good || (en ? /\b(?:able to|eating|sleep\w*|appetite)\b/.test(asked.toLowerCase()) : /吃得|睡得|胃口|饭量/u.test(asked))) && !t.problem) {
+    const scarce = cls.some((c) => !c.echo && (en ? EN_SCARCITY : ZH_SCARCITY).test(c.text));
+    const affirmed = cls.some((c) => c.affirmation || (en && /\b(?:but|yes)\b.*\b(?:he|she|i)'?s? (?:is )?\w+ing\b/.test(c.text)));
+    if (scarce && !affirmed) return 'no';
+  }
+
+  // Good states: a problem reported anywhere (however small) is a no; "nearly / mostly" before it too.
+  if (t.good && cls.length > 1 && !t.problem) {
+    const opener = cls.find((c) => !c.echo) ?? cls[0]!;
+    const hedgedYes = en ? /^(?:(?:yeah|yes|yep) )?(?:mostly|nearly|almost|more or less|not quite)$/.test(opener.text) : /^(?:差不多|基本上?|大部分|还行吧?|正常|就那样吧?|凑合吧?|一般吧?|马马虎虎)$/u.test(opener.text);
+    const problemLater = cls.slice(1).some((c) => happened(c, lang) && (en ? /\b(?:yellow|green|wet|damp|soaked|ooz\w*|leak\w*|smell\w*|cold|blue|red|still|puff\w*|hurts?|sore|bleed\w*|pus|stuff)\b/ : /湿|渗|黄|红|肿|疼|痛|稀|硬|黑|带血|多了|少了|次数多|起夜|不算|高了|高|低/u).test(c.text));
+    if (problemLater && (hedgedYes || (en && /\b(?:a little|a bit|bit of|some)\b/.test(whole)))) return 'no';
+    if (!en && problemLater && /^(?:正常|干的|好的|挺好)/u.test(opener.text)) return 'no';
+  }
+  // "Pink yes, warm... they're a bit cold": one part of a conjunctive good-state question fails.
+  if (en && t.good && /\b(\w+) and (\w+)\??$/.test(asked.toLowerCase()) && cls.some((c) => /^\w+ (?:yes|yeah)$/.test(c.text)) && cls.some((c) => /\b(?:cold|wet|dirty|red|swollen|not)\b/.test(c.text))) return 'no';
+  // "I can do them but it hurts" to "without pain".
+  if (en && /\bwithout (?:\w+ )?(\w+)/.test(asked.toLowerCase())) {
+    const m = /\bwithout (?:\w+ )?(\w+)/.exec(asked.toLowerCase())!;
+    const ids = askedFamilies(m[0].replace(/^without /, ''), lang);
+    if (cls.some((c) => happened(c, lang) && (aboutFamilies(c.text, ids, lang) || c.text.includes(m[1]!)))) return 'no';
+  }
+
+  // A partial yes to a non-universal action question.
+  if (t.action && !t.universal && !t.problem && cls.length > 1) {
+    const partYes = cls.some((c) => (en ? /^(?:[a-z]+ ){1,4}(?:yes|yeah|yep)$/.test(c.text) || (EN_PARTIAL_YES.test(c.text) && !negated(c, lang) && c.text.split(' ').length <= 4) : ZH_PARTIAL_YES.test(c.text) && !negated(c, lang) && (overlaps(c.text, t, lang) || /开着|用着|戴着|穿着/u.test(c.text))));
+    const partNo = cls.some((c) => negated(c, lang) || (en && /\b(?:only when|take (?:them|it) off|off to)\b/.test(c.text)));
+    if (partYes && partNo) return 'yes';
+  }
+  if (en && t.action && !t.universal && !t.problem && cls.length <= 2 && cls.every((c) => !negated(c, lang) && !c.echo) && /^(?:part[- ]time|half days?|mornings? only|only mornings|(?:to|round) the \w+ and back|short walks?)\b/.test(cls[0]!.text)) return 'yes';
+
+  // Not yet: a past action asked about, answered with later / tomorrow.
+  if (t.action && !t.problem && (en ? /^(?:not yet|i(?:'ll| will)? take it later|later)\b|\b(?:i (?:take|do|will take) it later)\b/ : /^还没|^(?:等会|待会|一会儿|明天|下午)(?:再)?/u).test(cls[0]!.text)) return 'no';
+
+  // An event that happened answers an existential question with yes, whatever came before it.
+  if (t.existential || t.action) {
+    const di = cls.findIndex((c) => c.denial || (en ? /^(?:no|not|i didn'?t|i haven'?t|never)\b/ : /^(?:没|不|没有|从不|早不|早就不)/u).test(c.text));
+    if (di >= 0) {
+      const later = cls.slice(di + 1).filter((c) => happened(c, lang) && !c.corrective);
+      const ev = later.find((c) =>
+        (overlaps(c.text, t, lang) && (t.action ? true : (en ? EN_EVENT_COUNT : ZH_EVENT_COUNT).test(c.text) || c.time === 'past' || /[了过]/u.test(c.text)))
+        || (t.problem && t.existential && aboutFamilies(c.text, t.ids, lang)),
+      );
+      const lastTopical = [...cls.slice(di + 1)].reverse().find((c) => overlaps(c.text, t, lang) && !c.echo);
+      if (ev && (!lastTopical || happened(lastTopical, lang) || lastTopical === ev)) {
+        if (!(t.action && t.universal)) return 'yes';
+      }
+    }
+    // "once, small, stopped by itself": a counted event, even if over.
+    if (t.existential && t.problem && !t.now && cls.length > 1 && (en ? /^(?:once|twice|a few|a couple)\b/ : /^(?:有过|有一回|有一次|一次|两次)/u).test(cls[0]!.text) && !negated(cls[0]!, lang)) return 'yes';
+  }
+  // A past episode that is over: yes to an existential question that is not about now.
+  if (t.existential && t.problem && !t.now) {
+    const ep = cls.find((c, i) => happened(c, lang) && (aboutFamilies(c.text, t.ids, lang) || overlaps(c.text, t, lang)) && (c.time === 'past' || (en ? /\b(?:yesterday|for a (?:few|couple of) (?:minutes|hours|days)|for \w+ (?:minutes|hours|days))\b/ : /[了过](?:一|两|二|三|几|好几)(?:天|回|次|阵)/u).test(c.text)) && cls.slice(i + 1).every((x) => x.time === 'resolved' || /\bthen fine\b|好了|没事了/u.test(x.text) || !overlaps(x.text, t, lang)));
+    if (ep && !/住院(?:之前|以前|前)|before (?:i went in|the operation|admission)/u.test(ep.text)) return 'yes';
+  }
+  // Strict adherence that stopped later ("坚持了几天 后来…就没做了").
+  if (t.action && !en && cls.length > 1) {
+    const lastT = [...cls].reverse().find((c) => overlaps(c.text, t, lang) || /后来|就没|不[\u4e00-\u9fff]了$/u.test(c.text));
+    if (lastT && /后来|以后|就没|没再|不再/u.test(lastT.text) && negated(lastT, lang)) return 'no';
+  }
+  return null;
+}
+
+/** Durations said in the answer, in days, in order. */
+function durations(text: string, lang: Lang): number[] {
+  const out: number[] = [];
+  const unit: Record<string, number> = lang === 'en'
+    ? { day: 1, days: 1, week: 7, weeks: 7, month: 30, months: 30 }
+    : { 天: 1, 日: 1, 周: 7, 星期: 7, 礼拜: 7, 个星期: 7, 个礼拜: 7, 月: 30, 个月: 30 };
+  const num: Record<string, number> = { one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, ten: 10, 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 十: 10, 半: 0.5 };
+  const re = lang === 'en'
+    ? /\b(\d+|one|a|an|two|three|four|five|six|seven|eight|ten) (days?|weeks?|months?)\b/g
+    : /(\d+|[一两二三四五六七八十半])(个星期|个礼拜|个月|天|日|周|星期|礼拜|月)/gu;
+  for (const m of text.matchAll(re)) {
+    const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : num[m[1]!];
+    const u = unit[m[2]!];
+    if (n !== undefined && u !== undefined) out.push(n * u);
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+/**
+ * Yes/no read against the question's target (yes-no-target.ts): one line per class of phone
+ * answer, written for this test (not taken from any blind set).
+ */
+import { describe, expect, it } from 'vitest';
+import { interpret } from '../src/nlu/index.js';
+
+type Row = [lang: 'zh' | 'en', asked: string, utterance: string, want: 'yes' | 'no' | 'unclear'];
+
+const ROWS: Row[] = [
+  // Safety: a passive death wish answers a self-harm question with yes, a denial before it notwithstanding.
+  ['en', 'Have you had any thoughts of ending your life?', 'No. Well, some nights I wish I would not wake up.', 'yes'],
+  ['zh', '最近有没有想过伤害自己？', '没有没有……就是有时候觉得活着没意思。', 'yes'],
+  ['zh', '有没有想伤害自己？', '没有，我从没想过不想活。', 'no'],
+  // The Mandarin concessive topic.
+  ['zh', '膝盖还肿吗？', '肿倒是不肿了，就是上楼梯有点酸。', 'no'],
+  ['zh', '伤口有没有发红或者渗液？', '红倒是不红，就是纱布上渗了一点。', 'yes'],
+  ['zh', '晚上会咳醒吗？', '醒是醒，那是孩子哭，不是咳醒的。', 'no'],
+  ['zh', '您走路能走到小区门口吗？', '走是能走，走到一半就喘，到不了门口。', 'no'],
+  ['zh', '药的用法护士讲明白了吗？', '讲是讲了，我耳朵背，没听清。', 'no'],
+  ['zh', '您对这次住院满意吗？', '满意是满意，就是饭菜太咸。', 'yes'],
+  // Rhetorical denial.
+  ['zh', '最近胃口好吗？', '好啥呀，一天吃不了一碗饭。', 'no'],
+  ['zh', '您在家有没有量体温？', '量啥呀，家里就没有体温计。', 'no'],
+  // The target denied, something else named instead; attribution to another cause.
+  ['zh', '头还疼吗？', '头不疼了，是脖子疼。', 'no'],
+  ['zh', '您腿是不是肿？', '不是肿，是我本来就胖。', 'no'],
+  ['en', 'Is the pain in your knee keeping you up?', "I'm up, yes, but that's my prostate, not the knee.", 'no'],
+  ['en', 'Does your incision hurt?', "It's my shoulder that hurts, not the incision.", 'no'],
+  // A universal question with an exception.
+  ['en', 'Do you use your inhaler every day?', 'Only when I feel tight, really.', 'no'],
+  ['en', 'Are you taking all your tablets as prescribed?', 'Yes, the water one I stopped though, it kept me up.', 'no'],
+  ['en', 'Are you sticking to the fluid limit?', 'I try, but it is so hot here.', 'no'],
+  ['zh', '降糖药每天都按时吃吗？', '是，哦也不是每天，有时候出门就忘带。', 'no'],
+  ['zh', '走路锻炼有没有坚持？', '走了三天，后来下雨就没走了。', 'no'],
+  // A partial yes to a question that is not universal.
+  ['en', 'Are you wearing the wrist splint?', 'In the daytime yes, I take it off in bed.', 'yes'],
+  ['zh', '助行器还在用吗？', '出门的时候用，在家里不用。', 'yes'],
+  // Indirect facts.
+  ['en', 'Do you have enough insulin until the clinic?', 'I have two weeks left and the clinic is in a month.', 'no'],
+  ['zh', '您的药够吃到下次复诊吗？', '还有两个星期的，复诊是一个月以后。', 'no'],
+  ['en', 'Have you been weighing yourself?', 'the scales are broken', 'no'],
+  ['zh', '您在家测血糖了吗？', '那个机器坏了。', 'no'],
+  ['en', 'Is there anybody at home with you?', 'Just the cat.', 'no'],
+  ['en', 'Are you eating normally?', 'A few bites at dinner, that is it.', 'no'],
+  // Good states: a small problem after a hedge is a no.
+  ['en', 'Is the dressing dry?', 'Mostly, there is a little bit of wet on one corner.', 'no'],
+  ['zh', '大便正常吗？', '正常，就是有点稀，一天三四次。', 'no'],
+  // An event that happened, however minimised or over: yes to an existential question.
+  ['zh', '最近有没有抽烟？', '不抽了不抽了……就上周打牌抽了一根。', 'yes'],
+  ['zh', '这几天有没有吐？', '吐了一次，后来就好了。', 'yes'],
+  ['zh', '出院以后有没有去过急诊？', '没有……哦去过一次，拿了点药。', 'yes'],
+  // The subject: someone else's problem does not answer for the patient.
+  ['en', 'Do you have a cough?', "My wife's coughing all night, mine's gone.", 'no'],
+  ['zh', '您老伴最近睡得好吗？', '他睡得可好了，倒是我睡不着。', 'yes'],
+  // The caller asks whether their fact counts as the target: unclear.
+  ['en', 'Has the swelling gone down?', 'It feels softer, is that gone down?', 'unclear'],
+  ['zh', '您血压正常吗？', '一百四十五，算正常吧？', 'unclear'],
+];
+
+describe('yes/no against the question target', () => {
+  it.each(ROWS)('%s %s | %s', (lang, asked, utterance, want) => {
+    expect(interpret({ lang, asked, expect: 'yes-no', utterance })).toEqual({ kind: 'yes-no', answer: want });
+  });
+});
