@@ -37,6 +37,7 @@ function reasonOf(r: CallResultRecord): string {
   if (r.redFlags.length > 0) return 'hotline_red_flag';
   if (r.transfer) return r.transfer.ok ? 'hotline_transferred' : 'hotline_human_requested';
   if (r.alerts.some((a) => a.reason === 'platform-fault')) return 'hotline_platform_fault';
+  if (r.outcome === 'platform-shutdown') return 'hotline_platform_shutdown';
   return `hotline_${r.disposition ?? 'alert'}`;
 }
 

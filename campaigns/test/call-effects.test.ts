@@ -32,6 +32,12 @@ describe('callEffects', () => {
     expect(d.worklist).toMatchObject({ reason: 'patient_deceased' });
   });
 
+  it('a call the platform cut by shutting down: called again soon, and a nurse told (not a hang-up)', () => {
+    const e = callEffects(callResult({ outcome: 'platform-shutdown', hangupReason: 'shutdown', alerts: [{ priority: 3, reason: 'platform-shutdown' }] }), NOW, TZ, false);
+    expect(e.contact).toEqual({ kind: 'call-again', at: new Date(NOW.getTime() + 15 * 60_000), reason: 'platform_shutdown' });
+    expect(e.worklist).toMatchObject({ priority: 3, reason: 'platform_shutdown' });
+  });
+
   it('call me tomorrow afternoon: the next call is planned then, and the worklist says when', () => {
     const e = callEffects(callResult({ outcome: 'call-later', callbacks: [{ reason: 'caller-busy', delayMinutes: 120, when: { date: '2026-12-08', partOfDay: 'afternoon' } }] }), NOW, TZ, false);
     expect(e.contact).toEqual({ kind: 'call-again', at: new Date('2026-12-08T06:30:00Z'), reason: 'callback_requested' });

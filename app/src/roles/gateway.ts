@@ -22,6 +22,8 @@ import { LanguageRoutedTts } from './tts-router.js';
 import { dateIn, dialogFor, interruptedOfParameters, patientOfParameters } from './dialog.js';
 import { startSipRole, type SipRole } from './sip.js';
 
+/** After the drain limit, how long the calls the platform cuts get to end and be filed, ms. */
+const CUT_CALLS_FILING_MS = 10_000;
 /** VAD detectors built at start-up: the calls a small site takes at once. */
 const PREWARM_VAD_DETECTORS = 8;
 
@@ -140,7 +142,10 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
       const inProgress = activeCalls.size;
       if (inProgress > 0) log.info({ inProgress, timeoutMs }, 'draining: no new calls; waiting for the calls in progress');
       const left = await activeCalls.drain(timeoutMs);
-      if (left > 0) log.warn({ left }, 'drain limit reached: the calls still up are ended now');
+      if (left > 0) {
+        log.warn({ left }, 'drain limit reached: the calls still up are ended now (filed as platform-shutdown)');
+        await activeCalls.endAll(CUT_CALLS_FILING_MS);
+      }
       return left;
     },
     async close() {

@@ -45,6 +45,9 @@ export function callbackInstant(cb: CallbackRequest, now: Date, zone: string): D
   return at.isValid && at.toMillis() > now.getTime() ? at.toJSDate() : soonest;
 }
 
+/** A call the platform cut by shutting down is tried again after this long, ms (the restart is expected sooner). */
+const SHUTDOWN_RETRY_MS = 15 * 60_000;
+
 const snake = (s: string) => s.replace(/[^a-z0-9]+/gi, '_').toLowerCase();
 
 export function callEffects(r: CallResultRecord, now: Date, zone: string, late: boolean): CallEffects {
@@ -72,6 +75,10 @@ export function callEffects(r: CallResultRecord, now: Date, zone: string, late: 
   } else if (r.outcome === 'wrong-person') {
     contact = { kind: 'close', to: 'unreachable', reason: 'wrong_person' };
     alerts.push({ priority: 3, reason: 'wrong-person' });
+  } else if (r.outcome === 'platform-shutdown') {
+    // The platform stopped mid-call (a shutdown past its drain limit): not the patient's doing, so
+    // the contact is called again soon (the runner's alert tells a nurse).
+    contact = { kind: 'call-again', at: new Date(now.getTime() + SHUTDOWN_RETRY_MS), reason: 'platform_shutdown' };
   } else if (cb && callbackAt && r.outcome === 'call-later') {
     // The patient asked us to call again: the bot calls back at that time, and the nurse sees it.
     contact = { kind: 'call-again', at: callbackAt, reason: 'callback_requested' };

@@ -199,13 +199,17 @@ export function createRunner(script: Script, opts: RunnerOptions): Runner {
           if (state.phase !== 'idle') illegal();
           runFrom(ctx, state, script.start ?? script.steps[0]!.id, actions);
           break;
-        case 'hangup':
+        case 'hangup': {
           if (state.phase === 'ended') break;
-          if (!state.alerted && state.disposition !== null && dispositionRank(state.disposition) <= 4) actions.push(alertAction(state, 'caller-hung-up'));
+          // A call the platform cut (a shutdown) is never the caller's doing, and a nurse hears of it.
+          const shutdown = input.reason === 'platform-shutdown';
+          if (shutdown && !state.transfer) actions.push(alertAction(state, 'platform-shutdown', state.disposition !== null && dispositionRank(state.disposition) <= 4 ? undefined : 'normal'));
+          else if (!state.alerted && state.disposition !== null && dispositionRank(state.disposition) <= 4) actions.push(alertAction(state, 'caller-hung-up'));
           state.phase = 'ended';
           state.ask = null;
-          state.outcome ??= state.transfer ? 'transferred' : 'caller-hung-up';
+          state.outcome ??= state.transfer ? 'transferred' : shutdown ? 'platform-shutdown' : 'caller-hung-up';
           break;
+        }
         case 'action-done':
           if (state.phase !== 'transferring') illegal();
           actions.push(...transferDone(script, state, input.ok));

@@ -54,7 +54,8 @@ export const AmdReportSchema = Type.Object({
 });
 export type AmdReport = Static<typeof AmdReportSchema>;
 
-export const CALL_END_REASONS = ['completed', 'dropped', 'timeout', 'error', 'transferred'] as const;
+/** How a call ended; `shutdown`: the platform stopped and cut it (its drain limit was reached). */
+export const CALL_END_REASONS = ['completed', 'dropped', 'timeout', 'error', 'transferred', 'shutdown'] as const;
 export const CallEndReasonSchema = Type.Union(CALL_END_REASONS.map((r) => Type.Literal(r)));
 export type CallEndReason = Static<typeof CallEndReasonSchema>;
 

@@ -24,7 +24,8 @@ export const DialogInputSchema = Type.Union([
   Type.Object({ type: Type.Literal('dtmf'), digit: Type.String({ pattern: '^[0-9*#]$' }) }),
   Type.Object({ type: Type.Literal('no-input') }),
   Type.Object({ type: Type.Literal('action-done'), action: Type.Literal('transfer'), ok: Type.Boolean() }),
-  Type.Object({ type: Type.Literal('hangup') }),
+  /** The call ended: the caller hung up, or (`reason`) the platform cut it (a shutdown past its drain limit). */
+  Type.Object({ type: Type.Literal('hangup'), reason: Type.Optional(Type.Literal('platform-shutdown')) }),
 ]);
 export type DialogInput = Static<typeof DialogInputSchema>;
 
@@ -75,7 +76,7 @@ export type DialogActionOf<T extends DialogAction['type']> = Extract<DialogActio
 
 /** How a call's dialog ended (the runner's outcome). */
 export const DIALOG_OUTCOMES = [
-  'completed', 'red-flag', 'transferred', 'transfer-failed', 'opted-out', 'wrong-person', 'patient-deceased', 'call-later', 'declined', 'no-response', 'caller-hung-up',
+  'completed', 'red-flag', 'transferred', 'transfer-failed', 'opted-out', 'wrong-person', 'patient-deceased', 'call-later', 'declined', 'no-response', 'caller-hung-up', 'platform-shutdown',
 ] as const;
 export const DialogOutcomeSchema = Type.Union(DIALOG_OUTCOMES.map((o) => Type.Literal(o)));
 export type DialogOutcome = Static<typeof DialogOutcomeSchema>;

@@ -378,7 +378,17 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     if (l) activateListen(l, false);
   };
 
-  const abortListener = () => void endCall('completed');
+  // The signal aborts when the platform cuts the call (a shutdown past its drain limit): the runner
+  // hears it was the platform, not the caller, so the call is filed as platform-shutdown.
+  const abortListener = () => {
+    if (ended) return;
+    if (o.signal?.reason === 'platform-shutdown') {
+      try {
+        for (const a of dialog.next({ type: 'hangup', reason: 'platform-shutdown' }).actions) if (a.type !== 'say' && a.type !== 'listen' && a.type !== 'hangup') report.events.push({ ...a });
+      } catch { /* the outcome stays as it was */ }
+      void endCall('shutdown');
+    } else void endCall('completed');
+  };
   o.signal?.addEventListener('abort', abortListener, { once: true });
 
   deliver({ type: 'start' }, { via: 'start' });

@@ -5,7 +5,7 @@
  * their end, up to a limit. Shutdown waits on `drain()`.
  */
 export class ActiveCalls {
-  private readonly ids = new Set<string>();
+  private readonly ids = new Map<string, AbortController>();
   private idleWaiters: (() => void)[] = [];
   private _draining = false;
 
@@ -22,8 +22,11 @@ export class ActiveCalls {
     return !this._draining;
   }
 
-  add(callId: string): void {
-    this.ids.add(callId);
+  /** A call started; its signal aborts (reason 'platform-shutdown') when the platform cuts it (`endAll`). */
+  add(callId: string): AbortSignal {
+    const c = new AbortController();
+    this.ids.set(callId, c);
+    return c.signal;
   }
 
   delete(callId: string): void {
@@ -37,6 +40,23 @@ export class ActiveCalls {
    */
   async drain(timeoutMs: number): Promise<number> {
     this._draining = true;
+    if (this.ids.size === 0) return 0;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((r) => this.idleWaiters.push(r)),
+      new Promise<void>((r) => { timer = setTimeout(r, timeoutMs); }),
+    ]);
+    clearTimeout(timer);
+    return this.ids.size;
+  }
+
+  /**
+   * The drain limit was reached: end every call still up as cut by the platform (each is filed as
+   * `platform-shutdown`, not as a caller who hung up), and wait up to `timeoutMs` for them to end.
+   */
+  async endAll(timeoutMs: number): Promise<number> {
+    this._draining = true;
+    for (const c of this.ids.values()) c.abort('platform-shutdown');
     if (this.ids.size === 0) return 0;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([

@@ -65,12 +65,12 @@ export function createPipelineRunner(opts: PipelineCallHandlerOptions): (leg: Ca
     }
     const callId = leg.info.callId;
     live.add(callId);
-    opts.activeCalls?.add(callId);
+    const shutdown = opts.activeCalls?.add(callId);
     const test = opts.isTestCall ? opts.isTestCall(leg, ctx) : ctx.principal === TEST_CALL_PRINCIPAL;
     try {
       const report = wantsAmd(leg)
-        ? await runOutboundWithAmd({ ...opts, leg, test, dialect: ctx.dialect, dialog: () => opts.dialogFor(leg, ctx), logger: log })
-        : await runCallPipeline({ ...opts, leg, test, dialect: ctx.dialect, dialog: opts.dialogFor(leg, ctx), logger: log });
+        ? await runOutboundWithAmd({ ...opts, leg, test, dialect: ctx.dialect, dialog: () => opts.dialogFor(leg, ctx), logger: log, signal: shutdown })
+        : await runCallPipeline({ ...opts, leg, test, dialect: ctx.dialect, dialog: opts.dialogFor(leg, ctx), logger: log, signal: shutdown });
       opts.onReport?.(report);
       return report;
     } catch (err) {
