@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTzError } from '@tingzhen/voice-core';
-import { provisionModel, type CatalogueEntry, type ProgressEvent } from '@tingzhen/speech';
+import { findModel, provisionModel, type CatalogueEntry, type ProgressEvent } from '@tingzhen/speech';
 
+const BIN = fileURLToPath(new URL('../../app/bin/tingzhen.js', import.meta.url));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 // A small model archive: test-model/{model.onnx,tokens.txt}, built with Debian tar + bzip2.
@@ -149,7 +151,8 @@ describe('model provisioning against a local HTTP server', () => {
   it('--mirror with an unpacked folder: copied and checked file by file (a wrong file is caught)', async () => {
     const dir = freshDir();
     const r = await provisionModel(entry(), { modelsDir: dir, mirrorDir: join(work, 'src') });
-    expect(r.verified).toEqual(['unverified']);
+    // model.onnx's sha256 is in the catalogue entry: checked.
+    expect(r.verified).toEqual(['sha256']);
     const badMirror = freshDir();
     mkdirSync(join(badMirror, 'test-model'));
     writeFileSync(join(badMirror, 'test-model', 'model.onnx'), onnx.subarray(0, 1000));
@@ -157,5 +160,39 @@ describe('model provisioning against a local HTTP server', () => {
     const err = await provisionModel(entry(), { modelsDir: freshDir(), mirrorDir: badMirror }).catch((e: unknown) => e);
     expect(isTzError(err, 'TZ_ERR_MODEL_CORRUPT')).toBe(true);
     expect((err as Error).message).toMatch(/model\.onnx \(truncated\)/);
+  });
+
+  it('--mirror with the unpacked folder of a one-file model (the GTCRN denoiser): accepted, checked, nothing half-made on a mismatch', async () => {
+    // Before: refused, asking for the release file at the mirror's top level.
+    const gtcrn = findModel('gtcrn-speech-denoiser')!;
+    const model = randomBytes(50_000);
+    model[0] = 0x08;
+    const mirror = freshDir();
+    mkdirSync(join(mirror, gtcrn.dir));
+    writeFileSync(join(mirror, gtcrn.dir, 'gtcrn_simple.onnx'), model);
+    writeFileSync(join(mirror, gtcrn.dir, 'LICENSE'), 'MIT');
+    const dir = freshDir();
+    const r = await provisionModel(gtcrn, { modelsDir: dir, mirrorDir: mirror });
+    expect(r.files.every((f) => f.state === 'ok')).toBe(true);
+    expect(readFileSync(join(dir, gtcrn.dir, 'gtcrn_simple.onnx')).equals(model)).toBe(true);
+    // Through the command an operator runs.
+    const cli = spawnSync(process.execPath, [BIN, 'models', 'download', 'gtcrn-speech-denoiser', '--mirror', mirror, '--dir', freshDir()], { encoding: 'utf8' });
+    expect(cli.stderr + cli.stdout).toContain('gtcrn-speech-denoiser: ok');
+    expect(cli.status).toBe(0);
+
+    // A one-file model whose release sha256 is known: the folder's file must match it.
+    const pinned: CatalogueEntry = { ...gtcrn, name: 'pinned-one-file', assets: [{ ...gtcrn.assets[0]!, sha256: sha(model) }] };
+    expect((await provisionModel(pinned, { modelsDir: freshDir(), mirrorDir: mirror })).verified).toEqual(['sha256']);
+    const altered = freshDir();
+    mkdirSync(join(altered, gtcrn.dir));
+    const other = Buffer.from(model);
+    other[100] ^= 0xff;
+    writeFileSync(join(altered, gtcrn.dir, 'gtcrn_simple.onnx'), other);
+    const target = freshDir();
+    const err = await provisionModel(pinned, { modelsDir: target, mirrorDir: altered }).catch((e: unknown) => e);
+    expect(isTzError(err, 'TZ_ERR_CHECKSUM')).toBe(true);
+    expect((err as Error).message).toContain(sha(other));
+    expect((err as Error).message).toContain(sha(model));
+    expect(readdirSync(target).filter((n) => n !== '.downloads')).toEqual([]); // no model folder, no temporary copy
   });
 });

