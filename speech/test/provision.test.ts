@@ -186,7 +186,7 @@ describe('model provisioning against a local HTTP server', () => {
     const altered = freshDir();
     mkdirSync(join(altered, gtcrn.dir));
     const other = Buffer.from(model);
-    other[100] ^= 0xff;
+    other[100] = (other[100] ?? 0) ^ 0xff;
     writeFileSync(join(altered, gtcrn.dir, 'gtcrn_simple.onnx'), other);
     const target = freshDir();
     const err = await provisionModel(pinned, { modelsDir: target, mirrorDir: altered }).catch((e: unknown) => e);
