@@ -274,6 +274,35 @@ export interface MentionResult {
  * through the same clause layer; without them the result is exactly the built-in lexicons'.
  */
 export function findMentions(text: string, lang: ClinicalLang, extra: readonly Lexicon[] = []): MentionResult {
+  // One answer is read several times per turn (red flags, symptoms, yes/no, triage): the reading
+  // of the same words with the same lexicons is kept in a small LRU cache. Results are frozen.
+  const key = `${lang}\u0000${extra.map(lexiconKey).join(',')}\u0000${text}`;
+  const hit = CACHE.get(key);
+  if (hit) {
+    CACHE.delete(key);
+    CACHE.set(key, hit);
+    return hit;
+  }
+  const result = readMentions(text, lang, extra);
+  CACHE.set(key, result);
+  if (CACHE.size > CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
+  return result;
+}
+
+const CACHE_SIZE = 512;
+const CACHE = new Map<string, MentionResult>();
+const LEXICON_KEYS = new WeakMap<Lexicon, number>();
+function lexiconKey(lex: Lexicon): number {
+  let k = LEXICON_KEYS.get(lex);
+  if (k === undefined) {
+    k = nextLexiconKey++;
+    LEXICON_KEYS.set(lex, k);
+  }
+  return k;
+}
+let nextLexiconKey = 1;
+
+function readMentions(text: string, lang: ClinicalLang, extra: readonly Lexicon[]): MentionResult {
   const cues = cuesFor(lang);
   // Recognizer homophones (发骚 -> 发烧, "my chess" -> "my chest") are repaired first.
   const norm = lang === 'zh' ? repairHomophones(normalizeNarrative(text, lang)) : repairEnglish(normalizeNarrative(text, lang));
@@ -287,7 +316,9 @@ export function findMentions(text: string, lang: ClinicalLang, extra: readonly L
     subject: subjectAt(norm, r.start, cues),
   }));
   if (lang === 'zh') mentions.push(...latinMentions(norm, cues));
-  return { norm, mentions: mentions.sort((a, b) => a.start - b.start) };
+  mentions.sort((a, b) => a.start - b.start);
+  for (const m of mentions) Object.freeze(m);
+  return Object.freeze({ norm, mentions: Object.freeze(mentions) as Mention[] });
 }
 
 /** The current state of each id: the last mention wins (later speech corrects earlier speech). */

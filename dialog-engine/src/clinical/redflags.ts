@@ -119,5 +119,11 @@ export function reconcileFlags(flags: Iterable<RedFlagId>, f: RedFlagFacts): Red
   const set = new Set(flags);
   const smallChild = f.present.has('x:small-child') || f.present.has('x:newborn') || (f.ageMonths !== null && f.ageMonths < 120);
   if (smallChild && set.has('suicidal') && set.has('poisoning') && !f.present.has('suicidal-thoughts')) set.delete('suicidal');
+  // A limb that cannot move after a fall or a blow is an injury, not a stroke, unless another
+  // stroke sign (face, speech, sight, sudden worst headache) is there too.
+  const has = (id: string): boolean => f.present.has(id);
+  const injured = has('x:injury') || has('x:head-injury') || has('m:deformity');
+  const otherStrokeSign = has('facial-droop') || has('speech-difficulty') || has('x:worst-headache') || has('x:vision-loss') || has('x:balance') || has('confusion') || has('x:side-body');
+  if (set.has('stroke-signs') && injured && has('weakness-one-side') && !otherStrokeSign) set.delete('stroke-signs');
   return RED_FLAG_IDS.filter((id) => set.has(id));
 }

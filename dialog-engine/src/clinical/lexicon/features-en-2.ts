@@ -6,7 +6,7 @@ const P = '(?:my|his|her|their|the)';
 export const EN_FEATURES_2: Lexicon = {
   'x:head-injury': [`\\b(?:hit|bumped|banged|struck|knocked|cracked|smashed) ${P}? ?head\\b`, '\\bhead (?:injury|trauma|wound)\\b', `\\bfell (?:and|on|onto) (?:hit )?${P}? ?head\\b`, '\\bconcussion\\b', '\\blanded on (?:his|her|my) head\\b'],
   'x:injury': [
-    '\\bfell\\b', '\\bfall(?:en)?\\b', '\\btripped\\b', '\\btwisted\\b', '\\bsprain(?:ed)?\\b', '\\binjur(?:ed|y|ies)\\b', `\\bhurt ${P} (?:ankle|wrist|knee|arm|leg|back|shoulder|hand|foot)\\b`,
+    '\\bfell\\b', '\\bfall(?:en)?\\b', '\\btripped\\b', '\\bslipp?(?:ed|ing)? (?:on|over|down|off)\\b', '\\btook a (?:tumble|fall)\\b', '\\bcame off (?:his|her|my|the|a) (?:bike|horse|scooter|skateboard|ladder)\\b', '\\bknocked (?:over|down)\\b', '\\btwisted\\b', '\\bsprain(?:ed)?\\b', '\\binjur(?:ed|y|ies)\\b', `\\bhurt ${P} (?:ankle|wrist|knee|arm|leg|back|shoulder|hand|foot)\\b`,
     '\\bcar (?:accident|crash)\\b', '\\bhit by\\b', '\\bbroke\\b', '\\bbroken\\b', '\\bfractur(?:ed|e)\\b', `\\bcut ${P}\\b`, '\\bburn(?:ed|t)\\b', '\\bscald(?:ed)?\\b', '\\bbitten\\b', '\\bdog bit\\b', '\\brolled (?:my|his|her) ankle\\b',
   ],
   'x:fracture-signs': [

@@ -70,7 +70,7 @@ export const EN_FEATURES: Lexicon = {
     '\\b(?:hurt|harm)(?:ing)? (?:myself|himself|herself)\\b', '\\bself[- ]?harm\\w*\\b', '\\bcut(?:ting)? (?:myself|himself|herself)\\b', "!\\bnot worth living\\b", '\\btake (?:my|his|her) (?:own )?life\\b',
     "!\\bcan'?t go on\\b", '\\bwish (?:i|he|she) (?:was|were) dead\\b', '\\boverdos(?:e|ed|ing)\\b',
     // Passive death wishes and self-harm count as suicidal (CTAS: suicidal ideation or self-harm, level II).
-    "\\b(?:easier|better|simpler) (?:for everyone )?if (?:i|he|she) (?:wasn'?t|weren'?t|was not|were not|wasnt|werent) (?:here|around|alive)\\b", "!\\b(?:don'?t|dont|doesn'?t|do not) care if (?:i|he|she) (?:wake|wakes|woke) up\\b",
+    "\\b(?:easier|better|simpler) (?:for everyone )?if (?:i|he|she) (?:wasn'?t|weren'?t|was not|were not|wasnt|werent) (?:here|around|alive)\\b", "!\\b(?:don'?t|dont|doesn'?t|do not) (?:really |even |much |honestly )?care (?:if|whether) (?:i|he|she) (?:wake|wakes|woke) up\\b",
     "\\b(?:wouldn'?t|would not) (?:mind|care) if (?:i|he|she) (?:didn'?t|did not|never) wake up\\b", "\\b(?:the )?(?:baby|kids|children|family|everyone|everybody|they|he|she|we) (?:would|will|'d) be better off without (?:me|her|him)\\b",
     "\\b(?:he|she|i|they)'?d be better off dead\\b", "!\\b(?:don'?t|dont|doesn'?t|do not|can'?t|cannot) see (?:much |the |any )?point (?:in|of) (?:anything|living|life|going on|carrying on)\\b", '\\b(?:thoughts?|thinking) (?:of|about) (?:dying|death|not being here|ending it)\\b',
     '\\b(?:cutting|cuts? on|scratching|burning) (?:her|his|my|their) (?:arms?|forearms?|wrists?|legs?|thighs?)\\b', '\\b(?:fresh|new|superficial) cuts\\b', '\\bcut (?:her|his|my|their) (?:arms?|forearms?|wrists?)\\b', '\\btook (?:a lot of|a bunch of|lots of|a load of|loads of|a handful of|a whole (?:bottle|pack|box) of|the whole (?:bottle|pack|box)(?: of)?) (?:sleeping |his |her |my |their )?(?:pills|tablets|meds|medication|medicine)\\b',
@@ -121,7 +121,9 @@ export const EN_FEATURES: Lexicon = {
   'x:ingested-chemical': [
     "\\b(?:swallowed|ate|eaten|drank|drunk|chewed|licked|got into|bit into)\\b(?: [\\w']+){0,4}? (?:bleach|detergent|(?:laundry|dishwasher|washing)(?: \\w+)? (?:pods?|capsules?|tablets?|liquid)|button batter(?:y|ies)|batter(?:y|ies)|chemicals?|cleaners?|antifreeze|insecticide|lamp oil|paraffin|kerosene|gasoline|petrol|drain cleaner|nicotine|e-?liquid|vape juice)\\b",
   ],
-  'x:child': ['\\bbaby\\b', '\\binfant\\b', '\\bchild\\b', '\\bkids?\\b', '\\btoddler\\b', '\\bnewborn\\b', '\\blittle (?:one|boy|girl)\\b', '\\bchildren\\b'],
+  // Weakness or numbness of one side of the body (a stroke's pattern), not one limb.
+  'x:side-body': ['\\b(?:left|right|one) side\\b', '\\barm and (?:the |his |her |my )?leg\\b', '\\bleg and (?:the |his |her |my )?arm\\b', '\\bhalf (?:of )?(?:his|her|my|the) body\\b', '\\bhemipar\\w+\\b'],
+  'x:child': ['\\bbaby\\b', '\\binfant\\b', '\\bchild\\b', '\\bkids?\\b', '\\btoddler\\b', '\\bgrand(?:son|daughter|child|kid)\\b', '\\bnewborn\\b', '\\blittle (?:one|boy|girl)\\b', '\\bchildren\\b'],
   'x:cardiac-history': ['\\bheart (?:disease|attack|condition|problems?)\\b', '\\bstents?\\b', '\\bbypass\\b', '\\bangina\\b', '\\bcoronary\\b'],
   'x:heart-failure': ['\\bheart failure\\b', '\\bchf\\b', '\\bweak heart\\b'],
 };

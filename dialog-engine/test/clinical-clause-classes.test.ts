@@ -1,0 +1,114 @@
+/**
+ * Classes of speech the clause layer and the red-flag layer must read the same way in any wording
+ * (sentences written for this test, not taken from a blind set): a finding said to be normal, an
+ * echoed question answered no, a near miss, a reading in words, passive death wishes and
+ * self-harm, an injured limb that is not a stroke, and follow-up calls raising the same flags as
+ * the triage.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectRedFlags, triage } from '../src/clinical/index.js';
+import { extractSystolic } from '../src/clinical/modifiers/vitals.js';
+import { normalizeNarrative } from '../src/clinical/mentions.js';
+
+describe('a finding named and said to be normal is not present', () => {
+  it.each([
+    ['zh', '胳膊上被蚊子叮了好几个包 挺痒的 嘴唇也不肿 呼吸正常'],
+    ['zh', '吃了海鲜身上起了几个红疙瘩 痒 喘气也没问题 嗓子也不紧'],
+    ['zh', '手上起了点疹子 痒痒的 喘气倒还行'],
+    ['en', 'a few itchy hives on my arm after the prawns, lips are fine, breathing is normal'],
+    ['en', 'itchy rash after the new cream, breathing\'s fine, no swelling'],
+  ] as const)('%s %s', (lang, text) => {
+    expect(triage(text, lang).red_flags).not.toContain('anaphylaxis');
+    expect(detectRedFlags(text, lang)).not.toContain('anaphylaxis');
+  });
+
+  it('a real breathing problem with an allergen still fires', () => {
+    expect(detectRedFlags('吃了虾以后身上起疙瘩 现在喘不上气', 'zh')).toContain('anaphylaxis');
+    expect(detectRedFlags('hives after the peanut and now she is wheezing and can\'t breathe', 'en')).toContain('anaphylaxis');
+  });
+});
+
+describe('an echoed either-or question answered with a bare no', () => {
+  it('denies the finding', () => {
+    expect(triage('睡得不好 心情低落 你问我有没有想过伤害自己 那倒没有 从来没有', 'zh').red_flags).toEqual([]);
+  });
+  it('a no that starts a new symptom is not a denial', () => {
+    expect(triage('是不是中风了 没法说话 嘴也歪了', 'zh').red_flags).toContain('stroke-signs');
+  });
+});
+
+describe('a near miss of swallowing something did not happen', () => {
+  it.each([
+    ['zh', '孙子差点把我的降压药吞了 我一把抢过来了'],
+    ['en', 'my toddler nearly swallowed one of grandad\'s heart pills but I got it off him'],
+  ] as const)('%s %s', (lang, text) => {
+    expect(detectRedFlags(text, lang)).not.toContain('poisoning');
+  });
+  it('a swallowed pill does', () => {
+    expect(detectRedFlags('孙子把我的降压药吞了一片', 'zh')).toContain('poisoning');
+  });
+});
+
+describe('blood pressure in words', () => {
+  it('reads a reading without its keyword and never a disease name plus an age', () => {
+    expect(extractSystolic(normalizeNarrative('高血压老病号六十岁 今天连量了两次都是一百九十五/一百一十', 'zh'), 'zh')).toBe(195);
+    expect(extractSystolic(normalizeNarrative('高血压病人五十二岁 头不疼', 'zh'), 'zh')).toBeNull();
+    expect(extractSystolic(normalizeNarrative('我有高血压今天量了一百八十五', 'zh'), 'zh')).toBe(185);
+  });
+  it('a reported normal reading is not a blood-pressure complaint', () => {
+    const r = triage('sore throat for two days, no fever, BP 122/76, pulse 72', 'en');
+    expect(r.department).not.toBe('cardiology');
+  });
+});
+
+describe('words that look like a symptom and are not', () => {
+  it.each([
+    ['zh', '咳嗽两个礼拜了 我烟抽了三十年 不发烧', 'altered-consciousness'],
+    ['zh', '手背被热水烫红了一块 有点疼', 'acute-abdomen'],
+    ['en', 'my son wets the bed at night, he is not drinking excessively and is growing well', 'severe-dehydration'],
+    ['zh', '痛风又犯了 脚趾头肿得发亮 碰都不能碰 不发烧', 'acute-abdomen'],
+  ] as const)('%s %s', (lang, text, flag) => {
+    expect(triage(text, lang).red_flags).not.toContain(flag);
+  });
+});
+
+describe('passive death wishes and self-harm are suicidal (nurse now)', () => {
+  it.each([
+    ['en', 'my husband keeps saying we would all be better off without him, he has no plan he says'],
+    ['en', 'honestly some nights I think it would be easier for everyone if I wasn\'t around'],
+    ['en', 'i dont really care if i wake up tomorrow, i havent done anything'],
+    ['en', 'found fresh cuts on my daughter\'s arms tonight, she says she is fine'],
+    ['zh', '我最近觉得活着真没意思 也没想怎么样 就是心里难受'],
+    ['zh', '她跟我说 孩子没有我可能会过得更好'],
+    ['zh', '我发现儿子胳膊上有好几道新的划痕 问他也不说'],
+  ] as const)('%s %s', (lang, text) => {
+    const r = triage(text, lang);
+    expect(r.red_flags).toContain('suicidal');
+    expect(['D1', 'D2', 'D3']).toContain(r.disposition);
+  });
+  it('someone on a balcony threatening to jump is an act in progress (120)', () => {
+    expect(triage('my brother is out on the balcony of his flat saying he will jump', 'en').disposition).toBe('D1');
+  });
+});
+
+describe('an injured limb is not a stroke', () => {
+  it('a fall with a limb that will not move has no stroke flag', () => {
+    expect(triage('my grandad slipped on the stairs and now he can\'t move his arm, it is swollen', 'en').red_flags).not.toContain('stroke-signs');
+  });
+  it('a fall with a drooping face still does', () => {
+    expect(triage('my grandad fell and now he can\'t move his arm and his face is drooping', 'en').red_flags).toContain('stroke-signs');
+  });
+});
+
+describe('a follow-up answer raises the flags the triage raises', () => {
+  it.each([
+    ['zh', '在家测了一下血氧只有八十六'],
+    ['en', 'the home monitor says my sats are 87'],
+    ['en', 'the paramedic said his GCS was 11'],
+    ['zh', '胸口压着疼 出冷汗 往左胳膊窜'],
+  ] as const)('%s %s', (lang, text) => {
+    const fromTriage = triage(text, lang).red_flags;
+    expect(fromTriage.length).toBeGreaterThan(0);
+    expect(detectRedFlags(text, lang)).toEqual(expect.arrayContaining(fromTriage));
+  });
+});
