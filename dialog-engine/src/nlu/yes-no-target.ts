@@ -32,7 +32,7 @@ import { detectRedFlags } from '../clinical/index.js';
 import type { Lang } from '../text/index.js';
 import { analyzeClause, type Clause, type RawClause } from './clause.js';
 import { questionFrame } from './question.js';
-import { aboutFamilies, askedFamilies } from './symptom-families.js';
+import { aboutFamilies, anySymptomWord, askedFamilies } from './symptom-families.js';
 import type { YesNo } from './types.js';
 
 /** What the question targets. */
@@ -57,6 +57,12 @@ export interface Target {
   words: Set<string>;
   /** Symptom families the question names. */
   ids: string[];
+  /** Asks about an ability or coping ("able to", "managing", 能). */
+  ability: boolean;
+  /** Asks whether help or something else is needed. */
+  need: boolean;
+  /** The question (lower case in English). */
+  asked: string;
 }
 
 const EN_STOP = new Set(['have', 'has', 'had', 'you', 'your', 'been', 'any', 'the', 'and', 'are', 'did', 'does', 'was', 'were', 'with', 'for', 'that', 'this', 'from', 'since', 'there', 'what', 'how', 'much', 'many', 'still', 'now', 'today', 'able', 'get', 'got', 'into', 'some', 'about', 'feel', 'feeling', 'home', 'back', 'time', 'like', 'would', 'could', 'should', 'going', 'well', 'good', 'doing', 'them', 'they', 'their', 'his', 'her', 'him', 'she', 'into', 'yet', 'all', 'ever', 'more', 'than', 'usual', 'noticed', 'notice', 'last', 'days', 'few', 'week', 'night']);
@@ -71,13 +77,33 @@ function contentOf(text: string, lang: Lang): Set<string> {
   return new Set(text.toLowerCase().split(/[^a-z']+/).filter((w) => w.length > 2 && !EN_STOP.has(w)).map(enStem));
 }
 
+/**
+ * Lay words for what a question asks about, beyond the question's own words: an answer in these
+ * words is about the target ("blurry" answers "changes in your vision", "sat down on the floor and
+ * couldn't get up" a question about falls, "worried" one about feeling anxious).
+ */
+const SYNONYMS: Array<{ q: RegExp; a: RegExp }> = [
+  { q: /\b(?:vision|eyesight|sight|see)\b|视力|看东西|眼睛/u, a: /\b(?:blurr\w*|double|fuzzy|misty|can'?t see|spots|flash\w*)\b|模糊|看不清|重影|发花|眼花/u },
+  { q: /\bfall(?:s|en)?\b|\bfell\b|摔|跌/u, a: /\b(?:fell|fallen|slipped|tripped|on the floor|ended up on|went down|couldn'?t get up|legs gave way)\b|摔|跌|滑倒|坐地上|起不来/u },
+  { q: /\b(?:anxious|anxiety|nervous|on edge)\b|焦虑|紧张/u, a: /\b(?:worr\w*|nervous|on edge|panick\w*|can'?t (?:switch off|stop thinking|relax)|stressed|scared|frightened)\b|担心|发愁|心里不踏实|睡不着觉|害怕|着急|上火/u },
+  { q: /\b(?:low|down|depress\w*|mood)\b|情绪|低落|心情/u, a: /\b(?:don'?t see the point|no point|fed up|can'?t be bothered|cry\w*|hopeless|miserable|burden)\b|没意思|拖累|哭|想不开|没盼头|烦/u },
+  { q: /\b(?:urine|pee|passing water|wee)\b|小便|尿/u, a: /\b(?:burn\w*|sting\w*|pee\w*|wee\w*|dribbl\w*|go every|up at night)\b|尿|小便|起夜/u },
+  { q: /\bbowels?\b|\bstool\b|大便|排便/u, a: /\b(?:poo\w*|stool|motion|constipat\w*|balloon|bloated|loose|diarrh\w*)\b|大便|拉|解手|便秘|胀/u },
+  { q: /\b(?:improv\w*|better)\b|好转|好点|改善/u, a: /\b(?:better|improv\w*|worse)\b|好|轻/u },
+  { q: /\bbleed\w*|blood\b|出血|流血/u, a: /\bbleed\w*|\bblood\w*|\bspots?\b|血/u },
+];
+
 /** Whether a clause shares a content word with the question. */
 function overlaps(text: string, t: Target, lang: Lang): boolean {
   const c = contentOf(text, lang);
-  return [...c].some((w) => t.words.has(w)) || aboutFamilies(text, t.ids, lang);
+  if ([...c].some((w) => t.words.has(w)) || aboutFamilies(text, t.ids, lang)) return true;
+  const q = t.asked;
+  return SYNONYMS.some((syn) => syn.q.test(q) && syn.a.test(text));
 }
 
 const redFlagCache = new Map<string, string[]>();
+const EN_SIGN_WORD = /chest|breath|speak|speech|talk|weak|numb|droop|face|arm|leg|bleed|blood|harm|suicid|life|faint|pass(?:ed)? out|collaps|confus|seiz|fit|vomit|black|stiff|neck|rash|swallow|unconscious|wak|head|vision|pain|swell|lip|tongue|fever|temperature/;
+const ZH_SIGN_WORD = /胸|心口|呼吸|喘|憋|气|说话|口齿|舌|无力|没力气|没劲|麻|出血|流血|血|伤害|自杀|想不开|活|晕|昏|意识|抽|吐|黑|脖子|疹|吞|嘴|脸|手|脚|腿|胳膊|看|疼|痛|肿|烧|热|醒/u;
 
 /** The statement a yes to a screening question confirms ("有没有X吗" -> "有X"). */
 export function affirmQuestion(asked: string, lang: Lang): string {
@@ -104,7 +130,8 @@ function screenedFlags(asked: string, lang: Lang): string[] {
   const key = `${lang}\u0000${asked}`;
   let flags = redFlagCache.get(key);
   if (!flags) {
-    flags = asked.length === 0 ? [] : detectRedFlags(affirmQuestion(asked, lang), lang);
+    // The detector is not cheap: only a question that names a body sign can screen for one.
+    flags = asked.length === 0 || !(lang === 'en' ? EN_SIGN_WORD : ZH_SIGN_WORD).test(asked.toLowerCase()) ? [] : detectRedFlags(affirmQuestion(asked, lang), lang);
     if (lang === 'en' ? /\b(?:harm(?:ing)? yourself|hurt(?:ing)? yourself|suicid\w*|end(?:ing)? your life|better off dead)\b/i.test(asked) : /伤害自己|轻生|自杀|不想活|想不开/u.test(asked)) flags = [...new Set([...flags, 'suicidal'])];
     if (redFlagCache.size > 500) redFlagCache.clear();
     redFlagCache.set(key, flags);
@@ -130,13 +157,16 @@ export function targetOf(asked: string, lang: Lang): Target {
       ? /\b(?:every (?:day|dose|night|morning|time)|regularly|as prescribed|as (?:directed|instructed)|all (?:of )?(?:your|the)|always|on time|whole course|keeping to|sticking to)\b/.test(q)
       : /按时|按量|每天|每次|天天|都按|坚持|按医生|遵医嘱|规律|一直/u.test(q),
     existential: en
-      ? /^(?:any|have you (?:had|noticed|seen|been)|has there|did you (?:have|get|notice)|were there|has (?:he|she|the \w+) had)\b|\bany\b/.test(q)
+      ? /^(?:any|have you (?:had|noticed|seen|been)|has there|did you (?:have|get|notice)|were there|has (?:he|she|the \w+) had)\b|\bany\b|\bat all\b/.test(q)
       : /有没有|有无|出现过|过吗|过没有|这几天|这两天|最近/u.test(q),
     now: en ? /\b(?:now|still|at the moment|currently|today)\b/.test(q) : /现在|目前|还(?!记得)|今天/u.test(q),
     redFlags: screenedFlags(asked, lang),
     other: en ? EN_OTHER_Q.test(q) : ZH_OTHER_Q.test(q),
     words: contentOf(asked, lang),
     ids: askedFamilies(asked, lang),
+    ability: en ? /\b(?:able to|can you|managing|manage)\b/.test(q) : /能|可以/u.test(q),
+    need: en ? /\b(?:need|help|trouble|difficult\w*)\b/.test(q) : /需要|帮|困难|不方便/u.test(q),
+    asked: q,
   };
 }
 
@@ -156,7 +186,7 @@ const ZH_EXCEPTION = /停了|停药|不吃了|没吃了|断了|有时候?|偶尔
 const EN_PARTIAL_YES = /\b(?:during the (?:day|night)|at night|in the (?:morning|evening|day)s?|mornings?|evenings?|part[- ]time|(?:the )?\w+ one|when i go out|outside|only|just|half days?|a few hours|short walks?|and back)\b/;
 const ZH_PARTIAL_YES = /白天|晚上|夜里|早上|上午|下午|出门|在家|外面|睡觉|半天|一会儿|有时/u;
 
-const EN_SCARCITY = /\b(?:like a (?:bird|sparrow|mouse)|picks?(?: at)?|a few (?:spoons|spoonfuls|bites|mouthfuls|sips)|barely|hardly|not much|nothing much|(?:one|two|three|an?|\d) hours?(?: (?:maybe|at most|a night|if i'?m lucky))?|that'?s (?:it|all))\b/;
+const EN_SCARCITY = /\b(?:(?:like )?a (?:bird|sparrow|mouse)|picks?(?: at)?|a few (?:spoons|spoonfuls|bites|mouthfuls|sips)|barely|hardly|not much|nothing much|(?:one|two|three|an?|\d) hours?(?: (?:maybe|at most|a night|if i'?m lucky))?|that'?s (?:it|all))\b/;
 const ZH_SCARCITY = /吃得?(?:很|特别|太)?少|几口|没(?:啥|什么)?胃口|(?:一|两|三|俩)(?:个)?(?:小时|钟头)|睁着眼|醒了就睡不着|吃不下/u;
 
 const EN_BROKEN = /\b(?:broke|broken|not working|stopped working|doesn'?t work|no batter(?:y|ies)|ran out of strips|no strips|can'?t (?:work|use) it|don'?t know how to use)\b/;
@@ -167,7 +197,10 @@ const EN_NOT_THE = /\bnot (?:the|from (?:the|my)|my|because of (?:the|my))\s+([a
 const ZH_ATTRIB = /^那是|是因为|因为|那是(?:因为)?|是[\u4e00-\u9fff]{1,3}(?:的|引起的)$/u;
 const ZH_NOT_THE = /(?<![也并])不是(?![不没])(?:那种)?([\u4e00-\u9fff]{1,6})/gu;
 
+const GENERIC_Q = /\b(?:problems?|trouble(?! \w+ing)|issues?|side effects?|anything (?:wrong|unusual))\b|问题|不舒服|副作用|异常|不良反应/u;
 const ZH_PROBLEM_WORD = /疼|痛|肿|红|吐|晕|喘|咳|烧|痒|麻|胀|酸|慌|闷|血|脓|渗/u;
+
+const FINE_STATE = /\b(?:is|are|am|'s|'re|feels?|looks?) (?:fine|ok|okay|alright|all right|normal|good)$|^(?:mine|me) (?:fine|ok|okay|no)$|(?:我|俺)的?(?:没事|挺好|好着呢|正常|不[\u4e00-\u9fff])$/u;
 
 // ---- helpers ----------------------------------------------------------------------------------
 
@@ -183,6 +216,23 @@ function happened(c: Clause, lang: Lang): boolean {
 
 const EN_EVENT_COUNT = /\b(?:once|twice|a few (?:spots|drops|times|minutes|seconds)|a (?:spot|drop|couple)|(?:one|two|three|\d) times?|for (?:a few|a couple of|\w+) (?:minutes|seconds|hours)|a little bit|small|tiny)\b/;
 const ZH_EVENT_COUNT = /[了过](?:一|两|二|三|几|好几)(?:天|回|次|趟|下|阵|口|盅|杯)|(?:一|两|几)(?:回|次|趟)|一小(?:盅|杯|口)|一点|有点|几个/u;
+
+/** A bare small amount after a denial, naming nothing else ("well, a little bit at the bottom", 没有……就是有一点). */
+function takenBack(text: string, t: Target, lang: Lang): boolean {
+  const m = (lang === 'en' ? /^(?:well |but |just |only |maybe )*(?:a (?:little|tiny|wee)(?: bit)?|a bit|slightly|a touch|once)\b/ : /^(?:就是|不过|但是|可是)?(?:有)?(?:一点点?|一丁点|有点儿?|有一点点?)/u).exec(text);
+  if (!m) return false;
+  const rest = text.slice(m[0].length);
+  if (overlaps(rest, t, lang)) return true;
+  return lang === 'en' ? !anySymptomWord(rest, lang) : rest.replace(/[的了儿吧呢啊]/gu, '').length === 0;
+}
+
+/** The clause names the asked complaint itself (its family, a lay synonym, or a shared problem word). */
+function predicateAbout(text: string, t: Target, lang: Lang): boolean {
+  if (aboutFamilies(text, t.ids, lang)) return true;
+  if (SYNONYMS.some((syn) => syn.q.test(t.asked) && syn.a.test(text))) return true;
+  const problemWords = lang === 'en' ? [...contentOf(text, lang)].filter((w) => t.words.has(w) && anySymptomWord(w, lang)) : [...text].filter((ch) => t.words.has(ch) && ZH_PROBLEM_WORD.test(ch));
+  return problemWords.length > 0;
+}
 
 // ---- the reading ------------------------------------------------------------------------------
 
@@ -202,14 +252,23 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
 
   // The subject: clauses about someone else do not answer about the patient, and vice versa.
   if (!t.other && cls.length > 1) {
-    const mine = raws.filter((_, i) => cls[i]!.subject === 'patient');
-    if (mine.length > 0 && mine.length < raws.length) return recur(mine);
+    // "they" may be the toes or the tablets: only people count as someone else.
+    const mine = raws.filter((_, i) => cls[i]!.subject === 'patient' || /^they\b/.test(cls[i]!.text));
+    if (mine.length > 0 && mine.length < raws.length) {
+      const r = recur(mine);
+      // "My husband's legs are swollen, mine are fine."
+      if (r === 'unclear' && t.problem && mine.every((m) => FINE_STATE.test(m.text))) return 'no';
+      return r;
+    }
   }
   if (t.other && cls.length > 1) {
     const self = (c: Clause): boolean => (en ? /^(?:me|mine|i|i'?m)\b/ : /^(?:倒是|就是|但是|可是|不过|而)?(?:我|俺)(?!看|觉得|听|说|发现|找|给|帮|问|估计|猜)/u).test(c.text) && overlaps(c.text, t, lang);
     const theirs = raws.filter((_, i) => !self(cls[i]!));
     if (theirs.length > 0 && theirs.length < raws.length) return recur(theirs);
   }
+
+  // "Yes- no", "yes no that was yesterday": the yes taken back at once.
+  if (en && /^(?:yes|yeah|yep)[\s-]+no\b/.test(cls[0]!.text) && !cls.some((c) => /^(?:i mean|actually|sorry) (?:yes|yeah)\b/.test(c.text))) return 'no';
 
   // "is that better?", "is that blood?", 算正常吧？: the caller cannot say whether it counts.
   const lastRaw = raws[raws.length - 1]!;
@@ -308,12 +367,12 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
   }
 
   // A partial yes to a non-universal action question.
-  if (t.action && !t.universal && !t.problem && cls.length > 1) {
+  if ((t.action || t.ability) && !t.universal && !t.problem && cls.length > 1) {
     const partYes = cls.some((c) => (en ? /^(?:[a-z]+ ){1,4}(?:yes|yeah|yep)$/.test(c.text) || (EN_PARTIAL_YES.test(c.text) && !negated(c, lang) && c.text.split(' ').length <= 4) : ZH_PARTIAL_YES.test(c.text) && !negated(c, lang) && (overlaps(c.text, t, lang) || /开着|用着|戴着|穿着/u.test(c.text))));
     const partNo = cls.some((c) => negated(c, lang) || (en && /\b(?:only when|take (?:them|it) off|off to)\b/.test(c.text)));
     if (partYes && partNo) return 'yes';
   }
-  if (en && t.action && !t.universal && !t.problem && cls.length <= 2 && cls.every((c) => !negated(c, lang) && !c.echo) && /^(?:part[- ]time|half days?|mornings? only|only mornings|(?:to|round) the \w+ and back|short walks?)\b/.test(cls[0]!.text)) return 'yes';
+  if (en && (t.action || t.ability) && !t.universal && !t.problem && cls.length <= 3 && cls.every((c) => !negated(c, lang) && !c.echo) && /^(?:part[- ]time|half days?|mornings? only|only mornings|(?:to|round) the \w+ and back|short walks?)\b/.test(cls[0]!.text)) return 'yes';
 
   // Not yet: a past action asked about, answered with later / tomorrow.
   if (t.action && !t.problem && (en ? /^(?:not yet|i(?:'ll| will)? take it later|later)\b|\b(?:i (?:take|do|will take) it later)\b/ : /^还没|^(?:等会|待会|一会儿|明天|下午)(?:再)?/u).test(cls[0]!.text)) return 'no';
@@ -324,8 +383,15 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
     if (di >= 0) {
       const later = cls.slice(di + 1).filter((c) => happened(c, lang) && !c.corrective);
       const ev = later.find((c) =>
-        (overlaps(c.text, t, lang) && (t.action ? true : (en ? EN_EVENT_COUNT : ZH_EVENT_COUNT).test(c.text) || c.time === 'past' || /[了过]/u.test(c.text)))
-        || (t.problem && t.existential && aboutFamilies(c.text, t.ids, lang)),
+        (overlaps(c.text, t, lang) && (t.action || (en ? EN_EVENT_COUNT : ZH_EVENT_COUNT).test(c.text) || c.time === 'past' || /[了过]/u.test(c.text)))
+        || ((t.problem || t.existential) && predicateAbout(c.text, t, lang))
+        || (t.problem && t.existential && aboutFamilies(c.text, t.ids, lang))
+        // "No no, no problems, just it burns a bit": any complaint answers a question about problems.
+        || (t.existential && t.redFlags.length === 0 && GENERIC_Q.test(t.asked) && anySymptomWord(c.text, lang))
+        // "No, I manage. Well, the shopping is hard": a difficulty answers a question about needs.
+        || (t.need && (en ? /\b(?:hard|difficult|struggl\w*|tricky|can'?t manage|a job)\b/ : /费劲|困难|吃力|不方便|够呛|难/u).test(c.text))
+        // "no it didn't open, well a little bit": the denial taken back by a small amount.
+        || (t.existential && takenBack(c.text, t, lang)),
       );
       const lastTopical = [...cls.slice(di + 1)].reverse().find((c) => overlaps(c.text, t, lang) && !c.echo);
       if (ev && (!lastTopical || happened(lastTopical, lang) || lastTopical === ev)) {
@@ -333,10 +399,10 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
       }
     }
     // "once, small, stopped by itself": a counted event, even if over.
-    if (t.existential && t.problem && !t.now && cls.length > 1 && (en ? /^(?:once|twice|a few|a couple)\b/ : /^(?:有过|有一回|有一次|一次|两次)/u).test(cls[0]!.text) && !negated(cls[0]!, lang)) return 'yes';
+    if (t.existential && t.problem && !t.now && (en ? /^(?:once|twice|a few|a couple)\b/ : /^(?:有过|有一回|有一次|一次|两次)/u).test(cls[0]!.text) && !negated(cls[0]!, lang)) return 'yes';
   }
   // A past episode that is over: yes to an existential question that is not about now.
-  if (t.existential && t.problem && !t.now) {
+  if (t.existential && (t.problem || /\bchanges?\b|变化/u.test(t.asked)) && !t.now) {
     const ep = cls.find((c, i) => happened(c, lang) && (aboutFamilies(c.text, t.ids, lang) || overlaps(c.text, t, lang)) && (c.time === 'past' || (en ? /\b(?:yesterday|for a (?:few|couple of) (?:minutes|hours|days)|for \w+ (?:minutes|hours|days))\b/ : /[了过](?:一|两|二|三|几|好几)(?:天|回|次|阵)/u).test(c.text)) && cls.slice(i + 1).every((x) => x.time === 'resolved' || /\bthen fine\b|好了|没事了/u.test(x.text) || !overlaps(x.text, t, lang)));
     if (ep && !/住院(?:之前|以前|前)|before (?:i went in|the operation|admission)/u.test(ep.text)) return 'yes';
   }
