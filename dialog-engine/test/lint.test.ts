@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkScriptFile, checkScriptText, formatIssue, listScripts, loadScriptFile } from '@tingzhen/dialog-engine';
+import { BUILTIN_SCRIPTS_DIR, checkScriptFile, checkScriptText, formatIssue, listScripts, loadScriptFile } from '@tingzhen/dialog-engine';
 import { isTzError } from '@tingzhen/voice-core';
 
 const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -75,5 +75,49 @@ describe('bad scripts: one per error class', () => {
     const text = readFileSync(join(dir, 'bad', 'missing-prompt.yaml'), 'utf8');
     const { issues } = checkScriptText(text, 'x.yaml');
     expect(issues).toContainEqual(expect.objectContaining({ code: 'missing-prompt', path: 'steps/1/prompt', message: expect.stringContaining('en') }));
+  });
+});
+
+describe('every independent problem once, most useful first (issue 20)', () => {
+  const postOp = readFileSync(join(BUILTIN_SCRIPTS_DIR, 'post-op-followup.yaml'), 'utf8');
+  const once = (from: string, to: string, text = postOp) => {
+    expect(text).toContain(from);
+    return text.replace(from, to);
+  };
+  const lines = (text: string) => checkScriptText(text, 'p.yaml').issues.map(formatIssue);
+
+  it('a typo in a step id is one problem, not a dangling target per use plus every step after it unreachable', () => {
+    // Before: 29 lines (3 uses of "wound", 26 unreachable steps).
+    const out = lines(once('- id: wound\n', '- id: wuond\n'));
+    expect(out).toHaveLength(2);
+    expect(out[0]).toMatch(/dangling-target: no step with id "wound" \(used 3 times\); did you mean "wuond" \(line \d+\)\?$/);
+    expect(out[1]).toMatch(/unreachable-step: step "wuond" can never be reached \(nor the \d+ steps only it leads to\): "wound" above may be meant to be it$/);
+  });
+
+  it('a typo in a field name is one line naming both the unknown and the missing field', () => {
+    const out = lines(once('  prompt:\n', '  promt:\n'));
+    expect(out).toEqual([expect.stringMatching(/steps\/1\/promt unknown-field: unknown field "promt" \(did you mean "prompt"\? it is required and missing\)$/)]);
+  });
+
+  it('a typo in a step kind is one line with the kind it probably means, and no follow-on', () => {
+    const out = lines(once('  kind: ask\n', '  kind: aks\n'));
+    expect(out).toEqual([expect.stringMatching(/steps\/1\/kind unknown-kind: unknown step kind "aks" \(did you mean "ask"\?\)$/)]);
+  });
+
+  it('a schema error does not hide the other checks', () => {
+    // Before: only the schema error; the dangling target in another step was never looked at.
+    const text = once('    next: fever\n', '    next: feverr\n', once('  expect: yes-no\n', '  expect: yesno\n'));
+    const { script, issues } = checkScriptText(text, 'p.yaml');
+    expect(script).toBeNull();
+    expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual(['steps/1/expect schema', expect.stringMatching(/^steps\/\d+\/cases\/\d+\/next dangling-target$/)]);
+    expect(issues[1]!.message).toContain('did you mean "fever"');
+  });
+
+  it('orders what to fix first: schema problems, then broken references, then what follows from them, warnings last', () => {
+    const text = once('patientFields:\n', 'patientFields:\n  bedNumber:\n    fallback: { zh: 床位, en: bed }\n', once('- id: close\n', '- id: closs\n', once('  kind: ask\n', '  kind: aks\n')));
+    const codes = checkScriptText(text, 'p.yaml').issues.map((i) => `${i.severity ?? 'error'}:${i.code}`);
+    expect(codes.indexOf('error:unknown-kind')).toBe(0);
+    expect(codes.indexOf('error:dangling-target')).toBeLessThan(codes.indexOf('error:unreachable-step'));
+    expect(codes.at(-1)).toBe('warning:custom-patient-field');
   });
 });

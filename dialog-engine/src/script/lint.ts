@@ -11,7 +11,7 @@ import { CONTEXT_REFS, templateRefs } from './template.js';
 /** Patient fields every campaign's patient record provides (the rest come from custom fields). */
 export const STANDARD_PATIENT_FIELDS: readonly string[] = ['displayName', 'name', 'department', 'diagnosis', 'dischargeDate'];
 import type { Script } from './types.js';
-import type { IssueCode, Locate, ScriptIssue } from './issues.js';
+import { isNearMiss, type IssueCode, type Locate, type ScriptIssue } from './issues.js';
 
 export interface LintOptions { file?: string; locate?: Locate }
 
@@ -24,7 +24,8 @@ export function followingStep(script: Script, step: Step): string | null {
 
 function edges(script: Script, step: Step): string[] {
   const k = stepKind(step.kind);
-  if (!k) return [];
+  // A step of an unknown kind (reported as such) is taken to go on as written, so the steps after it are not all "unreachable".
+  if (!k) return [step.next ?? followingStep(script, step)].filter((x): x is string => typeof x === 'string');
   const out = [...k.targets(step)];
   const isBranchWithDefault = step.kind === 'branch' && typeof step.default === 'string';
   if (k.needsNext && !isBranchWithDefault) {
@@ -55,8 +56,14 @@ export function lint(script: Script, opts: LintOptions = {}): ScriptIssue[] {
     if (index.has(s.id)) add(`steps/${i}/id`, 'duplicate-step', `step id "${s.id}" is used twice`);
     else index.set(s.id, i);
   });
+  // A reference to a step that does not exist, by id: reported once per id (at its first use), not once per use.
+  const missing = new Map<string, { path: string; code: IssueCode; uses: number }>();
+  const missingRef = (path: string, id: string, code: IssueCode): void => {
+    const m = missing.get(id);
+    if (m) { m.uses++; if (code === 'dangling-target') m.code = code; } else missing.set(id, { path, code, uses: 1 });
+  };
   const checkTarget = (path: string, id: string | undefined): void => {
-    if (id !== undefined && !index.has(id)) add(path, 'dangling-target', `no step with id "${id}"`);
+    if (id !== undefined && !index.has(id)) missingRef(path, id, 'dangling-target');
   };
   checkTarget('start', script.start);
 
@@ -98,12 +105,14 @@ export function lint(script: Script, opts: LintOptions = {}): ScriptIssue[] {
         const refs: string[] = [];
         conditionAnswers(c.when, refs);
         for (const r of refs) {
-          if (!index.has(r) || script.steps[index.get(r)!]!.kind !== 'ask') add(`${at}/cases/${j}/when`, 'unknown-answer', `"${r}" is not an ask step`);
+          if (!index.has(r)) missingRef(`${at}/cases/${j}/when`, r, 'unknown-answer');
+          // (a step of an unknown kind is reported as that, not again here)
+          else if (script.steps[index.get(r)!]!.kind !== 'ask' && stepKind(script.steps[index.get(r)!]!.kind)) add(`${at}/cases/${j}/when`, 'unknown-answer', `"${r}" is not an ask step`);
         }
       });
       checkTarget(`${at}/default`, s.default as string | undefined);
     }
-    if (s.kind === 'save' && typeof s.from === 'string' && !index.has(s.from)) add(`${at}/from`, 'unknown-answer', `no step with id "${s.from}"`);
+    if (s.kind === 'save' && typeof s.from === 'string' && !index.has(s.from)) missingRef(`${at}/from`, s.from, 'unknown-answer');
     for (const { path, text } of k.texts(s)) checkText(`${at}/${path}`, text);
     if (k.needsNext && !s.next && i === script.steps.length - 1 && !(s.kind === 'branch' && s.default)) {
       add(`${at}`, 'no-next', 'the last step must end the call (hangup or transfer) or name a next step');
@@ -122,9 +131,37 @@ export function lint(script: Script, opts: LintOptions = {}): ScriptIssue[] {
     const step = script.steps[index.get(id)!]!;
     for (const e of edges(script, step)) if (index.has(e) && !seen.has(e)) queue.push(e);
   }
-  script.steps.forEach((s, i) => {
-    if (!seen.has(s.id) && index.get(s.id) === i) add(`steps/${i}`, 'unreachable-step', `step "${s.id}" can never be reached`);
-  });
+  // A missing id that is a typo of an existing step's id: said once, with the step it probably means.
+  const meant = new Map<string, string>();
+  for (const [id, m] of missing) {
+    const near = script.steps.find((s) => isNearMiss(id, s.id));
+    if (near) meant.set(near.id, id);
+    const where = near ? `; did you mean "${near.id}" (line ${locate(`steps/${index.get(near.id)}/id`).line})?` : '';
+    add(m.path, m.code, `no step with id "${id}"${m.uses > 1 ? ` (used ${m.uses} times)` : ''}${where}`);
+  }
+  // Unreachable steps: only the first of each unreachable stretch, with how many it takes along.
+  const unreachable = script.steps.filter((s, i) => !seen.has(s.id) && index.get(s.id) === i);
+  const ledTo = new Set<string>();
+  for (const s of unreachable) for (const e of edges(script, s)) if (e !== s.id) ledTo.add(e);
+  const covered = new Set<string>();
+  const cover = (id: string): number => {
+    let n = 0;
+    const q = [id];
+    while (q.length > 0) {
+      const x = q.pop()!;
+      if (covered.has(x) || seen.has(x) || !index.has(x)) continue;
+      covered.add(x);
+      n++;
+      for (const e of edges(script, script.steps[index.get(x)!]!)) q.push(e);
+    }
+    return n - 1;
+  };
+  for (const root of [...unreachable.filter((s) => !ledTo.has(s.id)), ...unreachable]) {
+    if (covered.has(root.id)) continue; // a stretch with no first step (a loop) starts at its first listed step
+    const more = cover(root.id);
+    const typo = meant.get(root.id);
+    add(`steps/${index.get(root.id)}`, 'unreachable-step', `step "${root.id}" can never be reached${more > 0 ? ` (nor the ${more} step${more > 1 ? 's' : ''} only it leads to)` : ''}${typo ? `: "${typo}" above may be meant to be it` : ''}`);
+  }
 
   // Disclosure before any question: no ask may be reachable without passing such a step.
   const requireBefore = (role: string, code: IssueCode, what: string): void => {

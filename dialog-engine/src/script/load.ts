@@ -9,19 +9,46 @@ import { TzError } from '@tingzhen/voice-core';
 import type { LangText } from './common.js';
 import { lint } from './lint.js';
 import { parseScriptText } from './parse.js';
-import { formatIssue, type ScriptIssue } from './issues.js';
+import { formatIssue, sortIssues, type ScriptIssue } from './issues.js';
 import type { Script } from './types.js';
 
 export const BUILTIN_SCRIPTS_DIR = fileURLToPath(new URL('../../scripts/', import.meta.url));
 
 export interface ScriptInfo { id: string; version: number; title: LangText; languages: string[]; file: string }
 
-/** Parse, schema-check and lint YAML text; `script` is null when there is any issue. */
+/**
+ * Parse, schema-check and lint YAML text; `script` is null when there is any issue. Every
+ * independent problem is reported once, most useful first: a schema error in one step does not
+ * hide the structural checks of the others (they run on what parsed), and problems that only
+ * follow from another one are folded into it.
+ */
 export function checkScriptText(text: string, file = '<script>'): { script: Script | null; issues: ScriptIssue[] } {
   const parsed = parseScriptText(text, file);
-  if (!parsed.script) return { script: null, issues: parsed.issues };
-  const issues = lint(parsed.script, { file, locate: parsed.locate });
-  return { script: issues.some((i) => i.severity !== 'warning') ? null : parsed.script, issues };
+  if (parsed.script) {
+    const issues = sortIssues(lint(parsed.script, { file, locate: parsed.locate }));
+    return { script: issues.some((i) => i.severity !== 'warning') ? null : parsed.script, issues };
+  }
+  return { script: null, issues: sortIssues([...parsed.issues, ...lintDespiteSchema(parsed, file)]) };
+}
+
+/**
+ * The structural checks on a script that failed its schema, where its shape allows (languages and
+ * steps are lists, each step has an id and a kind). Nothing is said again about a step or field
+ * the schema already reported.
+ */
+function lintDespiteSchema(parsed: ReturnType<typeof parseScriptText>, file: string): ScriptIssue[] {
+  const d = parsed.data as Partial<Script> | null | undefined;
+  if (!d || typeof d !== 'object' || !Array.isArray(d.languages) || !Array.isArray(d.steps) || typeof d.flags !== 'object' || d.flags === null) return [];
+  if (!d.steps.every((s) => s !== null && typeof s === 'object' && typeof s.id === 'string' && typeof s.kind === 'string')) return [];
+  if (!d.languages.every((l) => typeof l === 'string')) return [];
+  const reported = parsed.issues.map((i) => i.path);
+  // A step with a schema problem is reported by the schema only; so is a header field.
+  const covered = (path: string) => reported.some((r) => r !== '' && (path === r || path.startsWith(`${r}/`) || (/^steps\/\d+/.test(r) && path.startsWith(`${/^steps\/\d+/.exec(r)![0]}/`)) || path === /^steps\/\d+/.exec(r)?.[0]));
+  try {
+    return lint(d as Script, { file, locate: parsed.locate }).filter((i) => !covered(i.path));
+  } catch {
+    return []; // a shape the checks cannot read: the schema's issues say what to fix first
+  }
 }
 
 export function checkScriptFile(path: string): { script: Script | null; issues: ScriptIssue[] } {

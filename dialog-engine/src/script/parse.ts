@@ -6,14 +6,16 @@ import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } fr
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import { ScriptHeaderSchema } from './schema.js';
-import { stepKind } from '../steps/registry.js';
+import { STEP_KINDS, stepKind } from '../steps/registry.js';
 import type { Script } from './types.js';
-import type { IssueCode, Locate, ScriptIssue } from './issues.js';
+import { isNearMiss, type IssueCode, type Locate, type ScriptIssue } from './issues.js';
 
 export interface ParsedScript {
   script: Script | null;
   issues: ScriptIssue[];
   locate: Locate;
+  /** The YAML as data, also when it failed the schema (the structural checks still run on it). */
+  data?: unknown;
 }
 
 function segments(path: string): (string | number)[] {
@@ -60,7 +62,19 @@ export function schemaIssues(schema: TSchema, value: unknown, prefix: string, fi
     const message = code === 'unknown-field' ? `unknown field "${path.split('/').pop()}"` : (oneOfMessage(e.schema, e.value) ?? e.message);
     out.push({ file, ...locate(path), path, code, message });
   }
-  return out;
+  // One typo in a field name is one problem: "unknown field promt" and "prompt is required" at the
+  // same place become one line that names both.
+  const required = out.filter((i) => i.code === 'schema' && i.message === 'Expected required property');
+  const dropped = new Set<ScriptIssue>();
+  for (const u of out.filter((i) => i.code === 'unknown-field')) {
+    const parent = u.path.split('/').slice(0, -1).join('/');
+    const name = u.path.split('/').pop() ?? '';
+    const r = required.find((x) => !dropped.has(x) && x.path.split('/').slice(0, -1).join('/') === parent && isNearMiss(name, x.path.split('/').pop() ?? ''));
+    if (!r) continue;
+    dropped.add(r);
+    u.message += ` (did you mean "${r.path.split('/').pop() ?? ''}"? it is required and missing)`;
+  }
+  return out.filter((i) => !dropped.has(i));
 }
 
 /** A choice among fixed words (a union of literals) says which words are allowed, not "Expected union value". */
@@ -91,11 +105,12 @@ export function parseScriptText(text: string, file = '<script>'): ParsedScript {
       if (typeof kind !== 'string') return; // already reported by the header schema
       const k = stepKind(kind);
       if (!k) {
-        issues.push({ file, ...locate(`steps/${i}/kind`), path: `steps/${i}/kind`, code: 'unknown-kind', message: `unknown step kind "${kind}"` });
+        const near = Object.keys(STEP_KINDS).find((k) => isNearMiss(kind, k));
+        issues.push({ file, ...locate(`steps/${i}/kind`), path: `steps/${i}/kind`, code: 'unknown-kind', message: `unknown step kind "${kind}"${near ? ` (did you mean "${near}"?)` : ` (one of ${Object.keys(STEP_KINDS).join(', ')})`}` });
         return;
       }
       issues.push(...schemaIssues(k.schema, s, `/steps/${i}`, file, locate));
     });
   }
-  return { script: issues.length === 0 ? (data as Script) : null, issues, locate };
+  return { script: issues.length === 0 ? (data as Script) : null, issues, locate, data };
 }
