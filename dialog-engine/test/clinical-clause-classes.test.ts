@@ -112,3 +112,16 @@ describe('a follow-up answer raises the flags the triage raises', () => {
     expect(detectRedFlags(text, lang)).toEqual(expect.arrayContaining(fromTriage));
   });
 });
+
+describe('a red-flag episode that has passed, with the person well now', () => {
+  it.each([
+    ['zh', '我爷爷下午突然右手没劲 话也说不清 过了二十分钟左右就好了 现在跟没事人一样'],
+    ['en', 'my wife fainted in the kitchen an hour ago, she came round straight away and now she is completely fine, she has a heart condition'],
+  ] as const)('%s %s goes to the emergency department now', (lang, text) => {
+    expect(triage(text, lang).disposition).toBe('D2');
+  });
+  it('a sign after the "fine now" keeps the ambulance', () => {
+    const r = triage('he had a funny turn, seems fine now, but his face is still drooping on one side', 'en');
+    expect(r.disposition).toBe('D1');
+  });
+});

@@ -64,7 +64,27 @@ export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions
   const vitals = vitalModifiers(norm, lang, group);
   const withVitals = new Set([...present, ...vitals.map((v) => v.id)]);
   const complaints = complaintHits({ norm, mentions, present: withVitals, group });
-  return raise(base.result, vitals, complaints, present, group === 'infant', ageMonths);
+  return episodeOver(raise(base.result, vitals, complaints, present, group === 'infant', ageMonths), mentions, vitals);
+}
+
+/** Flags whose event can pass (a TIA, a faint, a fit) and leave a person who is well now. */
+const EPISODE_FLAGS: ReadonlySet<RedFlagId> = new Set<RedFlagId>(['stroke-signs', 'altered-consciousness']);
+const EPISODE_SIGNS: ReadonlySet<string> = new Set(['weakness-one-side', 'speech-difficulty', 'facial-droop', 'confusion', 'fainting', 'x:rf-altered', 'x:not-awake', 'x:vision-loss', 'x:balance', 'm:seizure', 'm:syncope', 'x:brief-loc']);
+
+/**
+ * A red-flag episode that has passed, told with the person well now and no sign after that
+ * ("十来分钟就好了 现在跟没事人一样", "went back to normal, now I'm fine"): CTAS II and stable,
+ * so the emergency department now (D2) rather than an ambulance; never below D2, never with an
+ * abnormal measured value or another kind of flag.
+ */
+function episodeOver(r: TriageResult, mentions: ReturnType<typeof findMentions>['mentions'], vitals: ModifierHit[]): TriageResult {
+  if (r.disposition !== 'D1' || r.red_flags.length === 0 || !r.red_flags.every((f) => EPISODE_FLAGS.has(f))) return r;
+  if (vitals.some((v) => v.level <= 2)) return r;
+  const well = mentions.filter((m) => m.id === 'x:now-well' && m.status === 'present').at(-1);
+  if (!well) return r;
+  const signAfter = mentions.some((m) => m.start > well.end && m.status === 'present' && EPISODE_SIGNS.has(m.id));
+  if (signAfter) return r;
+  return { ...r, disposition: 'D2', rule: `episode-over:${r.red_flags[0]}`, reasons: [...r.reasons, 'the episode has passed and the person is well now: emergency department now (CTAS II, stable)'] };
 }
 
 interface BaseContext {

@@ -121,6 +121,8 @@ export const EN_FEATURES: Lexicon = {
   'x:ingested-chemical': [
     "\\b(?:swallowed|ate|eaten|drank|drunk|chewed|licked|got into|bit into)\\b(?: [\\w']+){0,4}? (?:bleach|detergent|(?:laundry|dishwasher|washing)(?: \\w+)? (?:pods?|capsules?|tablets?|liquid)|button batter(?:y|ies)|batter(?:y|ies)|chemicals?|cleaners?|antifreeze|insecticide|lamp oil|paraffin|kerosene|gasoline|petrol|drain cleaner|nicotine|e-?liquid|vape juice)\\b",
   ],
+  // The episode is over and the person is well now (a faint, a fit, a TIA that passed).
+  'x:now-well': ["\\bnow (?:i'?m|im|he'?s|she'?s|they'?re|i am|he is|she is) (?:completely |totally |absolutely )?(?:fine|ok|okay|normal|alright|all right|back to normal)\\b", '\\b(?:went|came|is|was|got|gone) back to normal\\b', "\\b(?:seems|seemed|looks|feels|feel|felt) (?:completely |totally )?(?:alright|all right|fine|ok|okay|normal|himself|herself) (?:now|again|since)\\b", '\\bcame (?:round|around|to) (?:straight away|quickly|after)\\b', '\\bback to (?:his|her|my) (?:normal )?(?:self|usual self)\\b'],
   // Weakness or numbness of one side of the body (a stroke's pattern), not one limb.
   'x:side-body': ['\\b(?:left|right|one) side\\b', '\\barm and (?:the |his |her |my )?leg\\b', '\\bleg and (?:the |his |her |my )?arm\\b', '\\bhalf (?:of )?(?:his|her|my|the) body\\b', '\\bhemipar\\w+\\b'],
   'x:child': ['\\bbaby\\b', '\\binfant\\b', '\\bchild\\b', '\\bkids?\\b', '\\btoddler\\b', '\\bgrand(?:son|daughter|child|kid)\\b', '\\bnewborn\\b', '\\blittle (?:one|boy|girl)\\b', '\\bchildren\\b'],
