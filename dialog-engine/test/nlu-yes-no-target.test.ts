@@ -53,6 +53,21 @@ const ROWS: Row[] = [
   // The subject: someone else's problem does not answer for the patient.
   ['en', 'Do you have a cough?', "My wife's coughing all night, mine's gone.", 'no'],
   ['zh', '您老伴最近睡得好吗？', '他睡得可好了，倒是我睡不着。', 'yes'],
+  // Lay synonyms of the target after a denial.
+  ['en', 'Have you had any falls?', "I didn't fall exactly, my legs gave way in the kitchen.", 'yes'],
+  ['en', 'Have you been feeling anxious?', 'Not anxious as such, I am just worried sick about the bills.', 'yes'],
+  ['en', 'Any problems with your waterworks?', 'No, no problems, it stings a little when I go.', 'yes'],
+  ['en', 'Did the scar split open at all?', "no it didn't, well, a tiny bit at the top", 'yes'],
+  ['zh', '出院以后摔过没有？', '没摔，就是在厕所滑倒了，坐地上起不来。', 'yes'],
+  // Needs, conditions, first-person restatements, not since, bearable pain, not yet.
+  ['en', 'Do you need any help with shopping?', 'No, I cope. Well, carrying the bags is hard.', 'yes'],
+  ['en', 'Would you like a nurse to visit?', 'If she can come after lunch, yes.', 'yes'],
+  ['zh', '需要我们帮您联系社区医生吗？', '不用，我女儿已经联系好了。', 'no'],
+  ['en', 'Did you go to the blood test?', 'I went, they could not find a vein, I go back Friday.', 'yes'],
+  ['en', 'Is your stoma working normally?', 'not since Sunday, nothing at all', 'no'],
+  ['zh', '伤口现在还疼吗？', '一般吧，能忍。', 'yes'],
+  ['zh', '拍片子做了吗？', '还没，明天上午去。', 'no'],
+  ['en', 'Have you been able to drive?', 'Short trips only, to the shop.', 'yes'],
   // The caller asks whether their fact counts as the target: unclear.
   ['en', 'Has the swelling gone down?', 'It feels softer, is that gone down?', 'unclear'],
   ['zh', '您血压正常吗？', '一百四十五，算正常吧？', 'unclear'],

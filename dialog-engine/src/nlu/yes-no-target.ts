@@ -151,7 +151,7 @@ export function targetOf(asked: string, lang: Lang): Target {
     : /正常|好吗|好不好|得好|干的|干净|愈合|控制|顺利|清楚|明白|够/u.test(q);
   return {
     problem: frame.problem && !good,
-    action: frame.action || (en ? /\b(?:using|wearing|keeping|been to|go to|went|do(?:ing)? the|checking|taking|take|took)\b/.test(q) : /用|做|去|戴|穿|换|吃|打|测|量|坚持|锻炼/u.test(q)),
+    action: frame.action || (en ? /\b(?:using|wearing|keeping|been to|go to|went|do(?:ing)? the|checking|taking|take|took|walk\w*|out of bed|up and about)\b/.test(q) : /用|做|去|戴|穿|换|吃|打|测|量|坚持|锻炼/u.test(q)),
     good,
     universal: en
       ? /\b(?:every (?:day|dose|night|morning|time)|regularly|as prescribed|as (?:directed|instructed)|all (?:of )?(?:your|the)|always|on time|whole course|keeping to|sticking to)\b/.test(q)
@@ -165,7 +165,7 @@ export function targetOf(asked: string, lang: Lang): Target {
     words: contentOf(asked, lang),
     ids: askedFamilies(asked, lang),
     ability: en ? /\b(?:able to|can you|managing|manage)\b/.test(q) : /能|可以/u.test(q),
-    need: en ? /\b(?:need|help|trouble|difficult\w*)\b/.test(q) : /需要|帮|困难|不方便/u.test(q),
+    need: en ? /\b(?:need|help|trouble|difficult\w*|would you like)\b/.test(q) : /需要|帮|困难|不方便|要不要/u.test(q),
     asked: q,
   };
 }
@@ -372,14 +372,25 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
     const partNo = cls.some((c) => negated(c, lang) || (en && /\b(?:only when|take (?:them|it) off|off to)\b/.test(c.text)));
     if (partYes && partNo) return 'yes';
   }
-  if (en && (t.action || t.ability) && !t.universal && !t.problem && cls.length <= 3 && cls.every((c) => !negated(c, lang) && !c.echo) && /^(?:part[- ]time|half days?|mornings? only|only mornings|(?:to|round) the \w+ and back|short walks?)\b/.test(cls[0]!.text)) return 'yes';
+  if (en && (t.action || t.ability) && !t.universal && !t.problem && cls.length <= 3 && cls.every((c) => !negated(c, lang) && !c.echo) && /^(?:part[- ]time|half days?|mornings? only|only mornings|(?:to|round) the \w+ and back|(?:only )?(?:short|small|little) (?:walks?|trips?|distances?|bits?))\b/.test(cls[0]!.text)) return 'yes';
+
+  // "I went, but they sent me home": the asked action restated in the first person.
+  if (en && t.action && /^i (?:went|did|took|have|had|got|used|made|saw|called|rang|do|use|take)(?: (?:it|them|that|there|one|so))?$/.test(cls[0]!.text) && !cls.slice(1).some((c) => c.denial || c.corrective || /^(?:but )?(?:i )?(?:didn'?t|haven'?t|not)\b/.test(c.text))) return 'yes';
+  // "If it's not too far, yes": a yes on a condition is a yes.
+  if (cls.length > 1 && cls[0]!.hypothetical && (en ? /^(?:if|as long as|provided)\b/ : /^(?:如果|要是|只要)/u).test(cls[0]!.text) && cls.slice(1).some((c) => (en ? /^(?:then )?(?:yes|yeah|ok|okay|sure|fine|please)\b/ : /^(?:那)?(?:可以|行|好|要|好的|需要)$/u).test(c.text))) return 'yes';
+  // "不用了，我自己约好了": a need declined.
+  if (t.need && (en ? /^(?:no need|no thanks?|no thank you|not needed|don'?t need)\b/ : /^(?:不用|不需要|不必|用不着)/u).test(cls[0]!.text)) return 'no';
+  // "not since the hospital, five days": a regular or normal function that has not happened.
+  if (en && !t.problem && /^not (?:since|for)\b/.test(cls[0]!.text)) return 'no';
+  // "还行吧，忍得住": bearable pain is pain.
+  if (t.problem && cls.some((c) => !c.echo && (en ? /\b(?:bearable|manageable|i can (?:live with|bear|stand) it)\b/ : /忍得住|能忍|忍一忍|受得了|扛得住|挺得住/u).test(c.text))) return 'yes';
 
   // Not yet: a past action asked about, answered with later / tomorrow.
-  if (t.action && !t.problem && (en ? /^(?:not yet|i(?:'ll| will)? take it later|later)\b|\b(?:i (?:take|do|will take) it later)\b/ : /^还没|^(?:等会|待会|一会儿|明天|下午)(?:再)?/u).test(cls[0]!.text)) return 'no';
+  if (t.action && (en ? !t.problem && /^(?:not yet|i(?:'ll| will)? take it later|later)\b|\b(?:i (?:take|do|will take) it later)\b/.test(cls[0]!.text) : /^还没|^(?:等会|待会|一会儿|明天|下午)(?:再)?(?:去|做|吃|量)/u.test(cls[0]!.text))) return 'no';
 
   // An event that happened answers an existential question with yes, whatever came before it.
   if (t.existential || t.action) {
-    const di = cls.findIndex((c) => c.denial || (en ? /^(?:no|not|i didn'?t|i haven'?t|never)\b/ : /^(?:没|不|没有|从不|早不|早就不)/u).test(c.text));
+    const di = cls.findIndex((c) => c.denial || (en ? /^(?:[a-z]+ ){0,2}(?:no|not|nope|never)\b|^i (?:didn'?t|haven'?t|don'?t)\b/ : /^(?:没|不|没有|从不|早不|早就不)|^[\u4e00-\u9fff]{1,4}(?:没有|没)$/u).test(c.text));
     if (di >= 0) {
       const later = cls.slice(di + 1).filter((c) => happened(c, lang) && !c.corrective);
       const ev = later.find((c) =>
@@ -393,9 +404,11 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
         // "no it didn't open, well a little bit": the denial taken back by a small amount.
         || (t.existential && takenBack(c.text, t, lang)),
       );
-      const lastTopical = [...cls.slice(di + 1)].reverse().find((c) => overlaps(c.text, t, lang) && !c.echo);
-      if (ev && (!lastTopical || happened(lastTopical, lang) || lastTopical === ev)) {
-        if (!(t.action && t.universal)) return 'yes';
+      // The last clause in the question's own words (not a lay synonym: "couldn't get up" is the event, not its denial).
+      const after = ev ? cls.slice(cls.indexOf(ev) + 1) : [];
+      const lastTopical = [...after].reverse().find((c) => [...contentOf(c.text, lang)].some((w) => t.words.has(w)) && !c.echo);
+      if (ev && (!lastTopical || happened(lastTopical, lang))) {
+        return 'yes';
       }
     }
     // "once, small, stopped by itself": a counted event, even if over.
