@@ -65,7 +65,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:gu-penile-fracture': ['(?:同房|性生活)(?:的时候)?.{0,8}(?:咔|啪)(?:的)?一(?:声|下).{0,10}(?:肿|紫|软)', '阴茎(?:折断|骨折)'],
     'm:gu-sti': ['(?:尿道口|尿道)(?:流脓|有脓|滴白|有分泌物)', '(?:下面|下体|私处|生殖器|阴茎|龟头)(?:长了?|起了?|有)(?:个)?(?:溃疡|疱|水疱|疙瘩|小肉芽|菜花|疣)', '尖锐湿疣', '淋病', '梅毒', '生殖器疱疹', '性病'],
     'm:gu-dialysis': ['透析', '血透', '腹透'],
-    'm:gu-missed': ['!(?:这次|上次|这周|昨天|今天)?(?:没|没有|没去|漏了|错过了?)(?:去)?(?:做)?(?:透析|血透)', '!透析(?:没做|漏了|推迟|停了)'],
+    'm:gu-missed': ['!(?:这次|上次|这周|昨天|今天|周[一二三四五六日]|星期[一二三四五六日天])?(?:的)?(?:没|没有|没去|漏了|错过了?)(?:去)?(?:做)?(?:透析|血透)', '!(?:透析|血透)(?:也)?(?:没|没有)(?:去|做)', '!透析(?:没做|漏了|推迟|停了)'],
     'm:gu-psa': ['psa', '前列腺特异(?:性)?抗原'],
   },
   en: {
@@ -83,7 +83,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:gu-penile-fracture': ['\\bpenile fracture\\b', '\\b(?:snap|crack|pop)\\b[a-z ]{0,25}\\b(?:during sex|penis)\\b'],
     'm:gu-sti': ['\\b(?:discharge|pus) from (?:my|his|the) (?:penis|willy|urethra)\\b', '\\burethral discharge\\b', '\\bgenital (?:sores?|ulcers?|warts|blisters|herpes|lesions?)\\b', '\\b(?:sores?|ulcers?|blisters|warts) (?:on|down) (?:my|his|her|the) (?:penis|genitals|privates|there)\\b', '\\b(?:chlamydia|gonorrh?oea|syphilis|sti|std)\\b'],
     'm:gu-dialysis': ['\\bdialysis\\b', '\\bha?emodialysis\\b', '\\bpd (?:patient|fluid|catheter)\\b', '\\bfistula\\b'],
-    'm:gu-missed': ["!\\b(?:missed|skipped|didn'?t (?:go to|have)|couldn'?t get to) (?:my |his |her |a |the )?(?:last )?(?:dialysis|session|haemodialysis|hemodialysis)\\b"],
+    'm:gu-missed': ["!\\b(?:missed|skipped|didn'?t (?:go to|have)|couldn'?t get to) (?:my |his |her |a |the |this week'?s )?(?:last |(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|today'?s|yesterday'?s)(?:'s)? )?(?:dialysis|session|haemodialysis|hemodialysis|run)\\b"],
     'm:gu-psa': ['\\bpsa\\b', '\\bprostate[- ]specific antigen\\b'],
   },
 };

@@ -22,7 +22,7 @@ const ZH_EARLY = '(?:[一二三四五六七八九]|十[一二三四五六七八�
 const EN_EARLY = '(?:[1-9]|1\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
 
 export const COMPLAINTS: Complaint[] = [
-  { id: 'obs-early-pregnancy', system: 'obstetrics-gynaecology', label: { zh: '早孕期问题（<20周）', en: 'pregnancy issue under 20 weeks' }, terms: ['m:obs-early-weeks', 'm:pregnancy-early'], base: null, department: 'gynecology', modifiers: [
+  { id: 'obs-early-pregnancy', system: 'obstetrics-gynaecology', label: { zh: '早孕期问题（<20周）', en: 'pregnancy issue under 20 weeks' }, terms: ['m:obs-early-weeks', 'm:pregnancy-early', 'x:pregnant'], base: null, department: 'gynecology', modifiers: [
     { id: 'early-pregnancy-faint', all: ['m:obs-iliac-pain|abdominal-pain|x:lower-abd|x:vaginal-bleeding|m:obs-spotting', 'fainting|m:syncope|m:obs-near-faint'], level: 1, disposition: 'D1', redFlag: 'acute-abdomen', resolvedToo: true, source: `${CTAS} pregnancy < 20 weeks with pain or bleeding and syncope / shock: level I-II (ruptured ectopic); ${CN} 异位妊娠破裂 level 1` },
     { id: 'early-pregnancy-one-sided-pain', all: ['m:obs-iliac-pain'], level: 2, disposition: 'D2', redFlag: 'acute-abdomen', source: `${CTAS} pregnancy < 20 weeks with abdominal pain: level II (possible ectopic); NICE NG126 ectopic pregnancy: pain with a positive test = same-day early pregnancy assessment` },
     { id: 'early-pregnancy-heavy-bleeding', all: ['m:heavy-pv-bleeding|m:obs-heavy'], level: 2, disposition: 'D2', source: `${CTAS} pregnancy < 20 weeks, heavy vaginal bleeding: level II` },
@@ -65,7 +65,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
   zh: {
     'm:obs-early-weeks': [`(?:孕|怀孕|怀了|怀上)(?:了)?(?:才)?${ZH_EARLY}(?:个)?(?:多)?(?:周|礼拜|星期)`, '(?:孕|怀孕|怀了|怀上)(?:了)?(?:才)?(?:一|两|二|三|四)个(?:多)?月', '早孕', '孕早期', '刚怀孕', '怀孕(?:头|前)三个月', '!(?:例假|月经|大姨妈)(?:已经)?(?:推迟|晚了|没来|过了)(?:快|有|了)?'],
     'm:obs-iliac-pain': ['(?:左|右)(?:边|侧)?(?:小肚子|下腹|小腹|肚子下面|下肚子)(?:一阵|突然|剧|绞)?(?:疼|痛|剧痛|绞痛)', '(?:左|右)(?:下腹|附件区)(?:压痛|疼|痛)'],
-    'm:obs-spotting': ['(?:内裤|护垫|纸|卫生纸)上?(?:有|见)?(?:一点|一点点|点|少量)?(?:咖啡色|褐色|粉红色?|红色?|暗红色?)(?:的)?(?:东西|分泌物|血)?', '见红', '少量出血', '有点出血', '点滴出血'],
+    'm:obs-spotting': ['(?:擦|擦屁股|上厕所|内裤上?)(?:的时候)?(?:发现)?(?:有)?(?:一点|一点点|点|少量|些)?(?:咖啡色|褐色|粉红色?|粉色|暗红色?|血丝|红色?)(?:的)?(?:东西|分泌物|血)', '(?:内裤|护垫|纸|卫生纸)上?(?:有|见)?(?:一点|一点点|点|少量)?(?:咖啡色|褐色|粉红色?|红色?|暗红色?)(?:的)?(?:东西|分泌物|血)?', '见红', '少量出血', '有点出血', '点滴出血'],
     'm:obs-near-faint': ['差点(?:晕|昏)(?:过去|倒)', '眼前发黑', '头晕眼花', '脸(?:都|色)?(?:发白|煞白|苍白|白了)'],
     'm:obs-heavy': ['!(?:出血|血|月经|例假)(?:量)?(?:特别|很|非常)?多(?:得)?(?:吓人|不得了)?', '(?:一|两|每)(?:个)?小时(?:就)?(?:换|湿)(?:一|两)?(?:片|张|块)', '大出血', '血(?:像)?(?:来月经|流水)(?:一样|似的)', '月经量(?:大|多)'],
     'm:obs-ketones': ['尿酮', '酮体', '酮(?:体)?(?:阳性|[一二两三四]个加|\\+)'],
@@ -76,10 +76,10 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:obs-contractions': ['宫缩', '肚子(?:一阵一阵|发紧|发硬)', '规律(?:的)?(?:宫缩|肚子疼)', '(?:流|破)(?:了)?(?:水|羊水)'],
     'm:obs-palm-itch': ['!(?:手心|脚心|手掌|脚掌)(?:特别|很|非常)?痒'],
     'm:obs-period-pain': ['(?:来|来了)(?:大姨妈|月经|例假)(?:的)?(?:第一天|头一天|头两天|时候)?.{0,8}(?:肚子|小肚子|小腹)?(?:坠着|坠)?(?:疼|痛)', '痛经', '(?:例假|月经|大姨妈)(?:期间|来的时候|第一天)?.{0,6}(?:疼|痛)'],
-    'm:obs-every-month': ['每个月都(?:这样|疼|痛)', '每次(?:来|来月经|来例假|来大姨妈)都(?:这样|疼|痛)', '跟以前一样', '一直都这样'],
+    'm:obs-every-month': ['每个月都(?:这样|疼|痛)', '每(?:个月|次|回)(?:来)?(?:例假|月经|大姨妈)(?:的时候)?(?:都|也)', '每次(?:来|来月经|来例假|来大姨妈)都(?:这样|疼|痛)', '跟以前一样', '一直都这样'],
     'm:obs-menstrual': ['!月经(?:不调|紊乱|不规律|乱)', '!(?:月经|例假|大姨妈)(?:量)?(?:一直|老是|总是)?(?:很多|特别多|偏多|不准|乱|不规律|时间长|淋漓不尽)', '(?:例假|月经)(?:有时候|时早时晚|提前|推后|错后)'],
     'm:obs-months': ['(?:半年|一年|好几个月|几个月|[一二两三四五六七八九十\\d]+个(?:多)?月)(?:了|多|来)?', '好几年', '一直(?:都)?这样', '很久了'],
-    'm:obs-pmb': ['绝经(?:了|后|以后|好几年|[一二两三四五六七八九十\\d]+年).{0,8}(?:又)?(?:出血|见红|来了|有血)', '绝经后(?:阴道)?出血'],
+    'm:obs-pmb': ['绝经(?:了|后|以后|的|好几年|[一二两三四五六七八九十\\d]+年)?.{0,10}?(?:又|突然)(?:有)?(?:出血|见红|来了|有血|流血)', '绝经(?:了|后|以后|好几年|[一二两三四五六七八九十\\d]+年).{0,8}(?:出血|见红|有血)', '绝经后(?:阴道)?出血'],
     'm:obs-discharge': ['白带(?:多|黄|绿|有味|发臭|像豆腐渣|异常|带血)?', '(?:下面|下体|阴道)(?:分泌物|流黄水|有味|发臭)', '豆腐渣'],
     'm:obs-assault': ['强奸', '强暴', '性侵', '被(?:人)?(?:侵犯|糟蹋)', '性暴力'],
     'm:obs-tampon': ['!(?:卫生)?棉条(?:忘了|取不出|拿不出|还在里面|留在)', '(?:阴道|下面)(?:里)?(?:有|塞了|掉进)(?:东西|异物)', '!(?:棉条|避孕环|东西)(?:取|拿)不出来'],

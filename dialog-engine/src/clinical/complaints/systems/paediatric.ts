@@ -33,8 +33,10 @@ export const COMPLAINTS: Complaint[] = [
     { id: 'infant-apnoea', all: [], ages: ['infant'], level: 2, disposition: 'D2', resolvedToo: true, source: `${CTAS} apnoeic spells in an infant: level II; AAP 2016 BRUE guideline (a resolved event with colour change, limpness or pause still needs assessment); ${CNPED} level 2` },
   ] },
   { id: 'ped-limp', system: 'paediatric', label: { zh: '儿童跛行/不肯走路', en: 'child limping or refusing to walk' }, terms: ['m:ped-limp'], base: null, department: 'orthopedics', modifiers: [
-    { id: 'child-limp', all: [], ages: ['child', 'infant'], level: 3, disposition: 'D4', source: `${CTAS} paediatric gait disorder / painful walk: level III; NICE CKS acute childhood limp (same-day assessment)` },
-    { id: 'limp-with-fever', all: ['fever|x:high-fever|m:msk-hot-joint'], ages: ['child', 'infant'], level: 2, disposition: 'D2', source: `${CTAS} paediatric gait disorder / painful walk with fever (septic arthritis, osteomyelitis): level II; NICE CKS acute childhood limp; Kocher criteria` },
+    { id: 'child-limp', all: ['x:child|x:small-child|m:ped-child'], level: 3, disposition: 'D4', source: `${CTAS} paediatric gait disorder / painful walk: level III; NICE CKS acute childhood limp (same-day assessment)` },
+    { id: 'limp-with-fever', all: ['fever|x:high-fever|m:msk-hot-joint', 'x:child|x:small-child|m:ped-child'], level: 2, disposition: 'D2', source: `${CTAS} paediatric gait disorder / painful walk with fever (septic arthritis, osteomyelitis): level II; NICE CKS acute childhood limp; Kocher criteria` },
+    { id: 'child-limp-by-age', all: [], ages: ['child', 'infant'], level: 3, disposition: 'D4', source: `${CTAS} paediatric gait disorder / painful walk: level III; NICE CKS acute childhood limp (same-day assessment)` },
+    { id: 'limp-with-fever-by-age', all: ['fever|x:high-fever|m:msk-hot-joint'], ages: ['child', 'infant'], level: 2, disposition: 'D2', source: `${CTAS} paediatric gait disorder / painful walk with fever (septic arthritis, osteomyelitis): level II; NICE CKS acute childhood limp; Kocher criteria` },
   ] },
   { id: 'ped-bulging-fontanelle', system: 'paediatric', label: { zh: '囟门鼓起', en: 'bulging fontanelle' }, terms: ['m:ped-bulging'], base: { level: 2, disposition: 'D2' }, department: null, modifiers: [
     { id: 'bulging-fontanelle-unwell', all: ['fever|x:lethargic|nausea-vomiting|m:ped-high-cry|x:drowsy'], level: 2, disposition: 'D2', redFlag: 'meningitis-signs', source: `NICE NG143 bulging fontanelle is a red feature (meningitis); ${CNPED} level 2` },
