@@ -125,3 +125,33 @@ describe('a red-flag episode that has passed, with the person well now', () => {
     expect(r.disposition).toBe('D1');
   });
 });
+
+describe('red flags in a short answer, in any wording', () => {
+  it.each([
+    ['zh', '肚子疼得直打滚 摸着硬邦邦的', 'acute-abdomen'],
+    ['en', 'his tummy is hard like a plank and he is in agony', 'acute-abdomen'],
+    ['zh', '拉肚子拉了一整天 一滴尿都没有 嘴巴干得起皮', 'severe-dehydration'],
+    ['zh', '我妈把杀虫剂当成酱油吃了一口', 'poisoning'],
+    ['zh', '刚才吐血了 一口一口的 鲜红鲜红的', 'severe-bleeding'],
+    ['en', 'he came down off the roof, about four metres, landed on his back', 'major-trauma'],
+    ['zh', '我爸从梯子上摔下来 两米多高 磕到头了', 'major-trauma'],
+  ] as const)('%s %s -> %s', (lang, text, flag) => {
+    expect(detectRedFlags(text, lang)).toContain(flag);
+  });
+  it('a headache with fever and a stiff neck is meningitis, not a stroke', () => {
+    const flags = detectRedFlags('头痛得像要裂开 脖子发硬 发烧三十九度', 'zh');
+    expect(flags).toContain('meningitis-signs');
+    expect(flags).not.toContain('stroke-signs');
+  });
+  it('blurred sight in a painful red eye is an eye emergency, not a stroke', () => {
+    const r = triage('my right eye suddenly got very painful and red, vision is blurry, I see rainbow halos around lights', 'en');
+    expect(r.red_flags).not.toContain('stroke-signs');
+    expect(['D1', 'D2']).toContain(r.disposition);
+  });
+  it('the worst pain of one\'s life in the belly is not a thunderclap headache', () => {
+    expect(detectRedFlags('worst pain of my life in my stomach, it is rock hard', 'en')).not.toContain('stroke-signs');
+  });
+  it('a hangover with a dry mouth is not severe dehydration', () => {
+    expect(detectRedFlags('昨晚喝多了 早上吐了一次 口干 想睡觉 人清醒 能喝水', 'zh')).not.toContain('severe-dehydration');
+  });
+});

@@ -103,7 +103,9 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   // Severe dehydration: losing fluid (diarrhoea, vomiting, fever, not drinking) with two signs of
   // severe dehydration, or one with drowsiness / floppiness, a faint or dizziness on standing.
   const lossOfFluid = has('diarrhea') || has('nausea-vomiting') || has('x:cant-keep-fluids') || fever || has('x:cant-drink');
-  const dry = ['x:anuria', 'x:no-tears', 'x:sunken', 'x:cant-drink'].filter(has).length;
+  // A dry mouth counts only next to a strong sign (no urine, no tears, sunken eyes, cannot drink).
+  const strongDry = ['x:anuria', 'x:no-tears', 'x:sunken', 'x:cant-drink'].filter(has).length;
+  const dry = strongDry + (strongDry > 0 && has('x:dehydration') ? 1 : 0);
   if (lossOfFluid && (dry >= 2 || (dry >= 1 && (has('x:lethargic') || has('x:drowsy') || has('fainting') || has('dizziness') || has('confusion'))))) {
     flags.add('severe-dehydration');
   }
@@ -125,5 +127,14 @@ export function reconcileFlags(flags: Iterable<RedFlagId>, f: RedFlagFacts): Red
   const injured = has('x:injury') || has('x:head-injury') || has('m:deformity');
   const otherStrokeSign = has('facial-droop') || has('speech-difficulty') || has('x:worst-headache') || has('x:vision-loss') || has('x:balance') || has('confusion') || has('x:side-body');
   if (set.has('stroke-signs') && injured && has('weakness-one-side') && !otherStrokeSign) set.delete('stroke-signs');
+  // A bad headache with fever and a stiff neck is meningitis; it is a stroke only with a focal sign.
+  const focal = has('facial-droop') || has('weakness-one-side') || has('speech-difficulty') || has('x:vision-loss') || has('x:balance');
+  const febrile = has('fever') || (f.temperatureC !== null && f.temperatureC >= 38);
+  if (set.has('stroke-signs') && set.has('meningitis-signs') && febrile && !focal) set.delete('stroke-signs');
+  // Blurred sight in a painful red eye is an eye emergency (acute glaucoma, iritis), not a stroke,
+  // unless the face, a limb, speech or balance is involved too.
+  const eyeItself = has('x:eye') && (has('pain-general') || has('m:eye-pain') || has('m:eye-red') || has('m:eye-halos'));
+  const bodyFocal = has('facial-droop') || has('weakness-one-side') || has('speech-difficulty') || has('x:balance');
+  if (set.has('stroke-signs') && eyeItself && !bodyFocal && !has('x:worst-headache')) set.delete('stroke-signs');
   return RED_FLAG_IDS.filter((id) => set.has(id));
 }

@@ -16,7 +16,7 @@ export const EN_FEATURES: Lexicon = {
   ],
   'x:sudden': ['\\bsudden(?:ly)?\\b', '\\ball of a sudden\\b', '\\bout of nowhere\\b', '\\bcame on (?:fast|quickly)\\b', '\\babrupt(?:ly)?\\b', '\\bout of the blue\\b'],
   'x:worst-headache': [
-    '\\bworst headache\\b', '\\bworst (?:pain|headache) (?:of|in) (?:my|his|her) life\\b', '\\bthunderclap\\b', '\\bhead (?:is )?(?:going to|about to|gonna) explode\\b',
+    '\\bworst headache\\b', '\\bworst headache (?:of|in) (?:my|his|her) life\\b', '\\b(?:head|headache)\\b[a-z ,\']{0,30}\\bworst pain (?:of|in) (?:my|his|her) life\\b', '\\bworst pain (?:of|in) (?:my|his|her) life\\b[a-z ,\']{0,20}\\b(?:head|headache)\\b', '\\bthunderclap\\b', '\\bhead (?:is )?(?:going to|about to|gonna) explode\\b',
     '\\bnever had a headache like (?:this|it)\\b', '\\bhit (?:on|in) the head with a (?:hammer|bat)\\b',
   ],
   'x:vision-loss': [
@@ -99,14 +99,14 @@ export const EN_FEATURES: Lexicon = {
   'x:not-awake': ["!\\b(?:still|hasn'?t|has not|not) (?:unconscious|woken|come round|come to|waking)\\b"],
   'x:high-energy': [
     '\\b(?:hit|struck|knocked (?:down|over)|run over) by (?:a |the )?(?:car|truck|lorry|bus|van|motorbike|motorcycle|vehicle)\\b', '\\b(?:car|motorbike|motorcycle|traffic|road|bike) (?:accident|crash|collision)\\b', '\\bcar crash\\b',
-    '\\bfell (?:off|from|out of) (?:a |the )?(?:roof|balcony|scaffold\\w*|(?:second|third|fourth|2nd|3rd) (?:floor|storey|story)|building|window|ladder from|height)\\b', '\\bfell from (?:a )?height\\b', '\\bcrushed (?:by|under)\\b',
+    '\\bfell (?:off|from|out of) (?:a |the )?(?:roof|balcony|scaffold\\w*|(?:second|third|fourth|2nd|3rd) (?:floor|storey|story)|building|window|ladder from|height)\\b', '\\bfell from (?:a )?height\\b', '\\b(?:fell|fallen|fall|came down)\\b[a-z ,\']{0,40}\\b(?:\\d+|two|three|four|five|six|eight|ten|twelve|fifteen|twenty) ?(?:metres|meters|m|feet|foot|ft|storeys|stories|floors)\\b', '\\b(?:fell|fallen) (?:off|from) (?:a |the |his |her )?(?:ladder|scaffold\\w*|roof|tree|horse)\\b[a-z ,\']{0,30}\\b(?:hit|head|bent|deformed|not moving|unconscious|knocked out)\\b', '\\bcrushed (?:by|under)\\b',
   ],
   'x:uninjured': ['\\bno (?:injur(?:y|ies)|one (?:was )?hurt)\\b', "!\\b(?:not|isn'?t|wasn'?t) (?:hurt|injured)\\b", '\\bunhurt\\b', '\\bwalked away\\b'],
   'x:photophobia': ['\\bphotophobi\\w*\\b', '\\b(?:sensitive to|hates the|bothered by the|can\'?t stand the) light\\b', '\\blight (?:hurts|is hurting|bothers) (?:his|her|my|their) eyes\\b'],
   'x:rigid-abdomen': [
-    '\\b(?:belly|stomach|tummy|abdomen)(?:\'s| is| feels| went| has gone| gone)? (?:rigid|hard as (?:a )?(?:board|rock)|rock hard|like a board|board[- ]like|very hard|really hard|solid)\\b', '\\brigid (?:belly|abdomen|stomach|tummy)\\b', "!\\bcan'?t (?:bear|stand) (?:anyone |anybody |me )?(?:to )?touch(?:ing)? (?:it|his belly|her belly|my belly|the belly)\\b",
+    '\\b(?:belly|stomach|tummy|abdomen)(?:\'s| is| feels| went| has gone| gone)? (?:rigid|hard as (?:a )?(?:board|rock)|rock hard|like a board|board[- ]like|very hard|really hard|solid)\\b', '\\brigid (?:belly|abdomen|stomach|tummy)\\b', '\\b(?:belly|stomach|tummy|abdomen)\\b[a-z ,\']{0,20}\\b(?:hard|rigid|tight) (?:like|as) (?:a )?(?:board|rock|plank|wood)\\b', "!\\bcan'?t (?:bear|stand) (?:anyone |anybody |me )?(?:to )?touch(?:ing)? (?:it|his belly|her belly|my belly|the belly)\\b",
   ],
-  'x:anuria': ["!\\b(?:hasn'?t|has not|haven'?t|have not|hasnt|havent|didn'?t|not) (?:peed|pee'?d|weed|urinated|wee'?d|had a wet (?:nappy|diaper)|passed (?:any )?urine)\\b[^.]{0,12}\\b(?:all day|since (?:this morning|yesterday|last night)|for (?:\\d+|eight|ten|twelve|\\w+) hours|in (?:\\d+|eight|ten|twelve) hours|today)\\b", '\\bno (?:wet nappies|wet diapers|pee|urine) (?:all day|since|for|today)\\b'],
+  'x:anuria': ["!\\b(?:hasn'?t|has not|haven'?t|have not|hasnt|havent|didn'?t|not) (?:peed|pee'?d|weed|urinated|wee'?d|had a wet (?:nappy|diaper)|passed (?:any )?urine)\\b[^.]{0,12}\\b(?:all day|since (?:this morning|yesterday|last night)|for (?:\\d+|eight|ten|twelve|\\w+) hours|in (?:\\d+|eight|ten|twelve) hours|today)\\b", '\\bno (?:wet nappies|wet diapers|pee|urine) (?:all day|since|for|today)\\b', "!\\b(?:not|hasn'?t|haven'?t) (?:passed|had) a (?:single )?drop\\b", '\\bnot a drop of (?:urine|pee|wee)\\b'],
   'x:no-tears': ['\\bno tears\\b', "!\\bcries? without tears\\b"],
   'x:sunken': ['\\bsunken (?:eyes|soft spot|fontanelle)\\b', '\\beyes (?:look |are |have )?(?:sunken|sunk)\\b'],
   'x:cant-drink': ["!\\b(?:isn'?t|is not|not|hasn'?t been|has not been|won'?t|wont) (?:been )?drinking\\b(?! (?:alcohol|coffee|beer|wine|tea|excessively|too much|a lot|loads|heavily|much (?:alcohol|coffee|beer)))", "!\\b(?:can'?t|cannot|won'?t|unable to) (?:drink|keep (?:even )?(?:a sip of )?water down|take fluids)\\b"],
