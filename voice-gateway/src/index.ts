@@ -20,6 +20,6 @@ export { CallRecorder, type RecorderOptions } from './pipeline/recorder.js';
 export { FileCallSink, MemoryCallSink } from './pipeline/file-sink.js';
 export { createWsDialer, type Dial, type PlaceCallRequest, type PlaceCallOutcome } from './dial.js';
 export { dialRoute, callOutcomeFromReport, callOutcomeFromFailure, callParametersOf, HttpDialBody, type DialRouteOptions, type DialTarget, type HttpCallOutcome } from './server/dial-route.js';
-export { TestCaller, type TestCallerOptions, type BotUtterance } from './caller/test-caller.js';
+export { TestCaller, callerDialect, type CallerDialect, type TestCallerOptions, type BotUtterance } from './caller/test-caller.js';
 export * from './sip/index.js';
 export { MonitorHub, startMediaRelay, tapLeg, type MediaRelay, type MediaRelayOptions, type MonitorHubOptions, type MonitorTicket } from './monitor/index.js';

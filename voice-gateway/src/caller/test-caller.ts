@@ -1,6 +1,8 @@
 /**
- * A test caller: the far end of a call, speaking the Twilio dialect (our native protocol) over
- * WebSocket or AudioSocket over TCP. It streams caller audio in real time (20 ms frames; silence
+ * A test caller: the far end of a call, speaking the Twilio dialect (our native protocol), jambonz
+ * `listen`, FreeSWITCH mod_audio_fork or Asterisk chan_websocket over WebSocket (chosen by the URL's
+ * last path segment: /media/jambonz, /media/audio-fork, /media/asterisk; anything else is Twilio),
+ * or AudioSocket over TCP. It streams caller audio in real time (20 ms frames; silence
  * when it has nothing to say, like a phone), sends DTMF, echoes marks like Twilio does, and keeps
  * what the bot said with arrival times, so tests, the `call` command and the benchmark can measure
  * the turn gap and the barge-in stop delay from the outside.
@@ -8,6 +10,7 @@
 import net from 'node:net';
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
+import { randomUUID } from 'node:crypto';
 import { mulawDecode, mulawEncode } from '@tingzhen/voice-core';
 import { AS_KIND, asFrame, uuidToBytes } from '../codecs/audiosocket.js';
 import { l16ToSamples, samplesToL16 } from '../codecs/types.js';
@@ -28,6 +31,19 @@ export interface TestCallerOptions {
    */
   socket?: WebSocket;
 }
+
+/** The wire dialect a caller speaks, from its URL. */
+export type CallerDialect = 'twilio' | 'jambonz' | 'audio-fork' | 'asterisk' | 'audiosocket';
+
+export function callerDialect(url: string): CallerDialect {
+  const u = new URL(url);
+  if (u.protocol === 'tcp:') return 'audiosocket';
+  const last = u.pathname.split('/').filter(Boolean).pop() ?? '';
+  return last === 'jambonz' || last === 'audio-fork' || last === 'asterisk' ? last : 'twilio';
+}
+
+/** WebSocket subprotocol each dialect's real peer offers. */
+const SUBPROTOCOL: Partial<Record<CallerDialect, string>> = { jambonz: 'audio.jambonz.org', 'audio-fork': 'audio.drachtio.org' };
 
 /** Bot audio packet gap that ends a bot utterance when the peer sends no mark, ms. */
 const BOT_GAP_MS = 300;
@@ -52,12 +68,20 @@ export class TestCaller extends EventEmitter {
   readonly transcript: Record<string, unknown>[] = [];
   closed = false;
   closeReason = '';
+  /** The WebSocket close code the gateway sent (1008: refused, 1013: try again later), when it closed. */
+  closeCode: number | null = null;
+  /** The call id this caller sent (random per call unless given). */
+  readonly callId: string;
+  readonly dialect: CallerDialect;
   /** Wall time (performance.now) the last queued caller audio finished leaving. */
   speechEndAt = 0;
   private readonly streamSid = `MZ${Math.random().toString(16).slice(2, 12)}`;
 
   constructor(private readonly opts: TestCallerOptions) {
     super();
+    this.dialect = opts.socket ? 'twilio' : callerDialect(opts.url);
+    // AudioSocket identifies a call by a UUID: a fresh one per call (a fixed one would collide).
+    this.callId = opts.callId ?? (this.dialect === 'audiosocket' || this.dialect === 'asterisk' ? randomUUID() : `CA${randomUUID().replace(/-/g, '').slice(0, 12)}`);
   }
 
   get botSpeaking(): boolean {
@@ -67,7 +91,7 @@ export class TestCaller extends EventEmitter {
 
   async connect(): Promise<void> {
     const u = new URL(this.opts.socket ? 'ws://answering' : this.opts.url);
-    const callId = this.opts.callId ?? `CA${Math.random().toString(16).slice(2, 14)}`;
+    const callId = this.callId;
     if (u.protocol === 'tcp:') {
       const sock = net.connect(Number(u.port), u.hostname);
       this.sock = sock;
@@ -86,15 +110,26 @@ export class TestCaller extends EventEmitter {
       });
       sock.on('close', () => this.finish('closed'));
       sock.on('error', () => this.finish('error'));
-      const uuid = /^[0-9a-f-]{36}$/i.test(callId) ? callId : '0e3f6a7c-1b2d-4e5f-8a9b-0c1d2e3f4a5b';
+      const uuid = /^[0-9a-f-]{36}$/i.test(callId) ? callId : randomUUID();
       sock.write(asFrame(AS_KIND.uuid, uuidToBytes(uuid)));
     } else {
-      const ws = this.opts.socket ?? new WebSocket(this.opts.url);
+      const sub = SUBPROTOCOL[this.dialect];
+      const ws = this.opts.socket ?? (sub ? new WebSocket(this.opts.url, sub) : new WebSocket(this.opts.url));
       this.ws = ws;
-      ws.on('message', (data: Buffer, isBinary: boolean) => { if (!isBinary) this.onJson(data.toString('utf8')); });
-      ws.on('close', (_code, reason) => this.finish(reason.toString() || 'closed'));
-      ws.on('error', () => this.finish('error'));
+      ws.on('message', (data: Buffer, isBinary: boolean) => {
+        if (isBinary) this.onBinary(data);
+        else if (this.dialect === 'asterisk' && !data.toString('utf8').trimStart().startsWith('{')) this.onAsteriskCommand(data.toString('utf8'));
+        else this.onJson(data.toString('utf8'));
+      });
+      ws.on('close', (code, reason) => { this.closeCode = code; this.finish(reason.toString() || 'closed'); });
+      ws.on('error', (err) => this.finish(`error: ${err.message}`));
       if (ws.readyState !== WebSocket.OPEN) await new Promise<void>((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+      if (this.dialect !== 'twilio') {
+        this.startNonTwilio(callId);
+        this.t0 = performance.now();
+        this.timer = setInterval(() => this.pump(), 10);
+        return;
+      }
       this.sendJson({ event: 'connected', protocol: 'Call', version: '1.0.0' });
       this.sendJson({
         event: 'start', sequenceNumber: String(++this.seq), streamSid: this.streamSid,
@@ -105,13 +140,68 @@ export class TestCaller extends EventEmitter {
     this.timer = setInterval(() => this.pump(), 10);
   }
 
+  /** The first message of a jambonz, mod_audio_fork or chan_websocket stream. */
+  private startNonTwilio(callId: string): void {
+    const params = this.opts.parameters ?? {};
+    if (this.dialect === 'asterisk') {
+      // chan_websocket's plain-text event; parameters travel in the URL query (see the gateway's route).
+      this.ws!.send(`MEDIA_START connection_id:${callId} channel:WebSocket/tingzhen-call channel_id:${callId} format:ulaw optimal_frame_size:160`);
+      return;
+    }
+    // jambonz sends the call's webhook attributes (snake_case) plus sampleRate, mixType and the
+    // verb's metadata; mod_audio_fork sends the JSON given to uuid_audio_fork.
+    const meta = this.dialect === 'jambonz'
+      ? { call_sid: callId, call_id: callId, direction: 'inbound', from: 'tingzhen-call', to: 'tingzhen', sampleRate: RATE, mixType: 'mono', metadata: params }
+      : { callId, sampleRate: RATE, ...params };
+    this.sendJson(meta);
+  }
+
+  private onBinary(data: Buffer): void {
+    if (this.dialect === 'asterisk') this.onBotAudio(mulawDecode(data));
+    else if (this.dialect === 'jambonz' || this.dialect === 'audio-fork') this.onBotAudio(l16ToSamples(data));
+  }
+
+  /** chan_websocket commands in plain text: MARK_MEDIA (echoed once played), FLUSH_MEDIA, HANGUP. */
+  private onAsteriskCommand(line: string): void {
+    const [command = '', ...rest] = line.trim().split(/\s+/);
+    const fields = Object.fromEntries(rest.map((kv) => [kv.slice(0, kv.indexOf(':')), kv.slice(kv.indexOf(':') + 1)]));
+    if (command === 'MARK_MEDIA') {
+      this.endUtterance('bot-end');
+      this.ws?.send(`MEDIA_MARK_PROCESSED correlation_id:${fields.correlation_id ?? ''}`);
+    } else if (command === 'FLUSH_MEDIA') this.endUtterance('bot-cleared');
+    else if (command === 'HANGUP') this.finish('hangup');
+  }
+
+  private endUtterance(event: 'bot-end' | 'bot-cleared'): void {
+    const u = this.utterances.at(-1);
+    if (u && u.endAt === null) { u.endAt = performance.now(); if (event === 'bot-cleared') this.emit('bot-cleared', u); this.emit('bot-end', u); }
+  }
+
   private sendJson(m: unknown): void {
     if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(m));
   }
 
   private onJson(text: string): void {
-    let m: { event?: string; media?: { payload?: string }; mark?: { name?: string }; turn?: Record<string, unknown>; transcript?: Record<string, unknown> };
+    let m: { event?: string; type?: string; command?: string; data?: { name?: string; audioContent?: string }; media?: { payload?: string }; mark?: { name?: string }; turn?: Record<string, unknown>; transcript?: Record<string, unknown> };
     try { m = JSON.parse(text) as typeof m; } catch { return; }
+    // Our gateway's own extras (asked for with tzStats=1), in any WebSocket dialect.
+    if (m.event === 'tz.turn' && m.turn) { this.turnStats.push(m.turn); return; }
+    if (m.event === 'tz.transcript' && m.transcript) { this.transcript.push(m.transcript); this.emit('transcript', m.transcript); return; }
+    if (this.dialect === 'jambonz' || this.dialect === 'audio-fork') {
+      if (m.type === 'playAudio' && m.data?.audioContent) this.onBotAudio(l16ToSamples(Buffer.from(m.data.audioContent, 'base64')));
+      else if (m.type === 'mark') {
+        this.endUtterance('bot-end');
+        // jambonz reports a mark once the audio before it has played.
+        this.sendJson({ type: 'mark', data: { name: m.data?.name ?? '', event: 'playout' } });
+      } else if (m.type === 'killAudio') this.endUtterance('bot-cleared');
+      else if (m.type === 'disconnect') { this.finish('hangup'); this.ws?.close(1000); }
+      else if (m.type === 'transfer') this.emit('transfer', m);
+      return;
+    }
+    if (this.dialect === 'asterisk') {
+      if (m.command) this.onAsteriskCommand([m.command, ...Object.entries(m).filter(([k]) => k !== 'command').map(([k, v]) => `${k}:${typeof v === 'string' ? v : JSON.stringify(v)}`)].join(' '));
+      return;
+    }
     if (m.event === 'media' && m.media?.payload) this.onBotAudio(mulawDecode(Buffer.from(m.media.payload, 'base64')));
     else if (m.event === 'mark') {
       // Twilio echoes a mark once the audio before it has played.
@@ -122,7 +212,7 @@ export class TestCaller extends EventEmitter {
       const u = this.utterances.at(-1);
       if (u && u.endAt === null) { u.endAt = performance.now(); this.emit('bot-cleared', u); this.emit('bot-end', u); }
     } else if (m.event === 'tz.turn' && m.turn) this.turnStats.push(m.turn);
-    else if (m.event === 'tz.transcript' && m.transcript) this.transcript.push(m.transcript);
+    else if (m.event === 'tz.transcript' && m.transcript) { this.transcript.push(m.transcript); this.emit('transcript', m.transcript); }
     else if (m.event === 'transfer') this.emit('transfer', m);
   }
 
@@ -172,6 +262,10 @@ export class TestCaller extends EventEmitter {
 
   private sendFrame(samples: Int16Array): void {
     if (this.sock) { if (!this.sock.destroyed) this.sock.write(asFrame(AS_KIND.audio, samplesToL16(samples))); return; }
+    if (this.dialect !== 'twilio') {
+      if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(this.dialect === 'asterisk' ? Buffer.from(mulawEncode(samples)) : samplesToL16(samples), { binary: true });
+      return;
+    }
     this.sendJson({ event: 'media', sequenceNumber: String(++this.seq), streamSid: this.streamSid, media: { track: 'inbound', chunk: String(this.sent), timestamp: String(this.sent * 20), payload: Buffer.from(mulawEncode(samples)).toString('base64') } });
   }
 
@@ -187,6 +281,8 @@ export class TestCaller extends EventEmitter {
 
   sendDtmf(digit: string): void {
     if (this.sock) this.sock.write(asFrame(AS_KIND.dtmf, Buffer.from(digit, 'ascii')));
+    else if (this.dialect === 'asterisk') this.ws?.send(`DTMF_END digit:${digit}`);
+    else if (this.dialect === 'jambonz' || this.dialect === 'audio-fork') this.sendJson({ event: 'dtmf', dtmf: digit, duration: 100 });
     else this.sendJson({ event: 'dtmf', streamSid: this.streamSid, sequenceNumber: String(++this.seq), dtmf: { track: 'inbound_track', digit } });
   }
 
@@ -215,7 +311,8 @@ export class TestCaller extends EventEmitter {
   /** Hang up: Twilio `stop` then close, or AudioSocket hangup; `abrupt` just drops the socket. */
   hangup(abrupt = false): void {
     if (this.ws) {
-      if (!abrupt) this.sendJson({ event: 'stop', streamSid: this.streamSid, sequenceNumber: String(++this.seq), stop: {} });
+      if (!abrupt && this.dialect === 'asterisk') this.ws.send('HANGUP');
+      else if (!abrupt && this.dialect === 'twilio') this.sendJson({ event: 'stop', streamSid: this.streamSid, sequenceNumber: String(++this.seq), stop: {} });
       if (abrupt) this.ws.terminate(); else this.ws.close(1000);
     } else if (this.sock) {
       if (!abrupt) this.sock.write(asFrame(AS_KIND.hangup));

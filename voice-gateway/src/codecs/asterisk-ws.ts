@@ -7,6 +7,7 @@
  * MEDIA_MARK_PROCESSED, DTMF_END, HANGUP... Commands: ANSWER, HANGUP, FLUSH_MEDIA, MARK_MEDIA.
  * Asterisk owns the playout clock here and FLUSH_MEDIA takes queued audio back.
  */
+import { randomUUID } from 'node:crypto';
 import { alawDecode, alawEncode, mulawDecode as ulawDecode, mulawEncode } from '@tingzhen/voice-core';
 const ulawEncode = (s: Int16Array): Buffer => Buffer.from(mulawEncode(s).buffer);
 const alawEnc = (s: Int16Array): Buffer => Buffer.from(alawEncode(s).buffer);
@@ -61,7 +62,7 @@ export function createAsteriskWsCodec(): WireCodec {
           const f = FORMATS[fields.format ?? 'ulaw'];
           if (!f) throw protocolError('unsupported-media-format');
           fmt = f;
-          const callId = fields.channel_id ?? fields.connection_id ?? fields.channel ?? 'unknown';
+          const callId = fields.channel_id ?? fields.connection_id ?? fields.channel ?? `asterisk-${randomUUID()}`;
           return [{ type: 'start', sampleRate: f.rate, encoding: f.encoding, parameters: {}, info: { callId, direction: 'inbound', parameters: {} } }];
         }
         case 'MEDIA_XOFF':

@@ -11,6 +11,7 @@
  *   sampleRate, audioData(base64)}}.
  * L16 here is little-endian host order, as both FreeSWITCH modules and jambonz send it.
  */
+import { randomUUID } from 'node:crypto';
 import { l16ToSamples, obj, parseJson, protocolError, samplesToL16, str, stringRecord, text, type InboundEvent, type WireCodec } from './types.js';
 
 export type L16Variant = 'jambonz' | 'audio-fork' | 'audio-stream';
@@ -41,7 +42,9 @@ export function createL16JsonCodec(variant: L16Variant, defaultRate = 8000): Wir
         rate = r;
         started = true;
         const parameters = { ...stringRecord(msg.customParameters), ...stringRecord(msg.metadata) };
-        const callId = str(msg.callSid) ?? str(msg.callid) ?? str(msg.callId) ?? str(msg.uuid) ?? 'unknown';
+        // jambonz sends its webhook attributes, snake_case (call_sid); mod_audio_fork whatever JSON
+        // the dialplan gave. No id at all: a fresh one, never a shared "unknown".
+        const callId = str(msg.call_sid) ?? str(msg.callSid) ?? str(msg.call_id) ?? str(msg.callid) ?? str(msg.callId) ?? str(msg.uuid) ?? `${variant}-${randomUUID()}`;
         return [{
           type: 'start', sampleRate: rate, encoding: 'l16', parameters,
           info: { callId, direction: str(msg.direction) === 'outbound' ? 'outbound' : 'inbound', from: str(msg.from), to: str(msg.to), parameters },

@@ -34,6 +34,8 @@ export interface WireLegOptions {
   clock?: MediaClock;
   /** Called on the start event before the leg turns active; throw TZ_ERR_AUTH to refuse. */
   onStart?: (parameters: Record<string, string>) => void;
+  /** Call parameters from outside the stream (the URL query), for dialects whose start carries none; the start's own win. */
+  defaultParameters?: Record<string, string>;
   /** Sample rates the pipeline accepts. */
   allowedSampleRates?: readonly number[];
 }
@@ -119,7 +121,7 @@ export class WireCallLeg extends EventEmitter implements CallLeg {
           this.fail(auth ? 'auth' : 'protocol', CLOSE.policy, auth ? 'unauthorized' : 'refused');
           return;
         }
-        this._info = ev.info;
+        this._info = this.opts.defaultParameters ? { ...ev.info, parameters: { ...this.opts.defaultParameters, ...ev.info.parameters } } : ev.info;
         this._rate = ev.sampleRate;
         this.rechunker = new Rechunker(ev.sampleRate);
         this.playout = new Playout({

@@ -94,8 +94,13 @@ export const gatewayPlugin: FastifyPluginAsync<GatewayOptions> = async (app: Fas
       socket.close(CLOSE.policy, 'unauthorized');
       return;
     }
+    // Which script and language, for peers whose stream cannot say (Asterisk chan_websocket: the
+    // dialplan puts them in the URL): ?script=...&lang=... (and tzStats=1: our test caller's extras)
+    const q = req.query as Record<string, unknown>;
+    const urlParameters = Object.fromEntries((['script', 'lang', 'tzStats'] as const).filter((k) => typeof q[k] === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(q[k])).map((k) => [k, String(q[k])]));
     const leg = new WireCallLeg({
       codec: factory(),
+      ...(Object.keys(urlParameters).length > 0 ? { defaultParameters: urlParameters } : {}),
       logger: log,
       startTimeoutMs: opts.startTimeoutMs,
       stallTimeoutMs: opts.stallTimeoutMs,
