@@ -68,6 +68,13 @@ const ROWS: Row[] = [
   ['zh', '伤口现在还疼吗？', '一般吧，能忍。', 'yes'],
   ['zh', '拍片子做了吗？', '还没，明天上午去。', 'no'],
   ['en', 'Have you been able to drive?', 'Short trips only, to the shop.', 'yes'],
+  // One part or one episode present; some still left; an action not done in its own words; Cantonese 唔.
+  ['zh', '脚有没有肿？', '右脚肿，左脚不肿。', 'yes'],
+  ['zh', '有没有心慌？', '心慌，一爬楼就慌，歇一会儿就好了。', 'yes'],
+  ['zh', '眼皮现在还肿吗？', '消了不少，还有一点。', 'yes'],
+  ['zh', '您有没有用那个药膏？', '药房给了，我没敢用，怕过敏。', 'no'],
+  ['en', 'Have you been doing the leg exercises?', "The physio showed me. I haven't got round to it.", 'no'],
+  ['zh', '您腰痛不痛？', '唔痛，好好的。', 'no'],
   // The caller asks whether their fact counts as the target: unclear.
   ['en', 'Has the swelling gone down?', 'It feels softer, is that gone down?', 'unclear'],
   ['zh', '您血压正常吗？', '一百四十五，算正常吧？', 'unclear'],

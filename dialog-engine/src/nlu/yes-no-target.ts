@@ -227,9 +227,9 @@ function takenBack(text: string, t: Target, lang: Lang): boolean {
 }
 
 /** The clause names the asked complaint itself (its family, a lay synonym, or a shared problem word). */
-function predicateAbout(text: string, t: Target, lang: Lang): boolean {
+function predicateAbout(text: string, t: Target, lang: Lang, lay = true): boolean {
   if (aboutFamilies(text, t.ids, lang)) return true;
-  if (SYNONYMS.some((syn) => syn.q.test(t.asked) && syn.a.test(text))) return true;
+  if (lay && SYNONYMS.some((syn) => syn.q.test(t.asked) && syn.a.test(text))) return true;
   const problemWords = lang === 'en' ? [...contentOf(text, lang)].filter((w) => t.words.has(w) && anySymptomWord(w, lang)) : [...text].filter((ch) => t.words.has(ch) && ZH_PROBLEM_WORD.test(ch));
   return problemWords.length > 0;
 }
@@ -418,6 +418,23 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
   if (t.existential && (t.problem || /\bchanges?\b|变化/u.test(t.asked)) && !t.now) {
     const ep = cls.find((c, i) => happened(c, lang) && (aboutFamilies(c.text, t.ids, lang) || overlaps(c.text, t, lang)) && (c.time === 'past' || (en ? /\b(?:yesterday|for a (?:few|couple of) (?:minutes|hours|days)|for \w+ (?:minutes|hours|days))\b/ : /[了过](?:一|两|二|三|几|好几)(?:天|回|次|阵)/u).test(c.text)) && cls.slice(i + 1).every((x) => x.time === 'resolved' || /\bthen fine\b|好了|没事了/u.test(x.text) || !overlaps(x.text, t, lang)));
     if (ep && !/住院(?:之前|以前|前)|before (?:i went in|the operation|admission)/u.test(ep.text)) return 'yes';
+  }
+  // "左手麻，右手不麻", "起猛了就晕，坐一会儿就好了": one part or one episode present is present.
+  if (t.problem && t.existential && !t.now && t.redFlags.length === 0 && cls.length > 1) {
+    const part = cls.find((c) => happened(c, lang) && !c.corrective && predicateAbout(c.text, t, lang, false) && !/以前|之前|老毛病|上个月|去年|used to|years? ago|last (?:month|year)/u.test(c.text));
+    const denied = cls.some((c) => negated(c, lang) && predicateAbout(c.text, t, lang));
+    const corrected = cls.some((c) => c.corrective);
+    const episodic = cls.some((c) => c.time === 'resolved' || (en ? /\b(?:then|when|if|after)\b/ : /就|的时候/u).test(c.text));
+    if (part && !corrected && (denied || episodic)) return 'yes';
+  }
+  // "消了一大半了，还剩脚面那一块": some of it still there.
+  if (t.problem && t.now && cls.some((c) => !c.echo && c.subject === 'patient' && (en ? /\bstill (?:a (?:bit|little)|some)\b|\b(?:some|a bit) (?:left|remains?)\b/ : /还剩|还有(?:一点|点|些)|剩(?:下)?(?:一点|一块|一些)/u).test(c.text))) return 'yes';
+  // An action the caller did not do, in its own words ("医生开了，我没敢吃", "I haven't really bothered").
+  if (t.action && !t.problem && !(en ? /\b(?:miss|forget|forgot|skip)\w*/ : /漏|忘|落/u).test(t.asked) && cls.length > 1) {
+    const refused = (c: Clause): boolean => !c.echo && c.subject === 'patient' && (en ? /^(?:i|we) (?:haven'?t|hadn'?t|didn'?t|don'?t|never|can'?t)\b/.test(c.text) : negated(c, lang) && /^(?:我|俺)?(?:没|不|还没)(?:敢|想|去|再|有)?/u.test(c.text));
+    const topical = (c: Clause): boolean => [...contentOf(c.text, lang)].some((w) => t.words.has(w));
+    const lastC = en ? cls[cls.length - 1]! : [...cls].reverse().find(topical);
+    if (lastC && refused(lastC) && (en || topical(lastC))) return 'no';
   }
   // Strict adherence that stopped later ("坚持了几天 后来…就没做了").
   if (t.action && !en && cls.length > 1) {

@@ -157,6 +157,8 @@ export function yesNoZh(utterance: string, asked?: string): YesNo {
     .replace(/(?<=^| )(?:嗯呢|恩呢|恩恩|摁|嗯呐|嗯哪)(?= |$)/gu, '嗯')
     .replace(/(?<=^| )(?:没油|没友|美有|梅有)(?= |$)/gu, '没有')
     .replace(/木有|冇|没得|莫得|么有/gu, '没有')
+    // Cantonese 唔 (= 不) before a verb or adjective: 唔多, 唔系, 唔痛, 差唔多.
+    .replace(/唔(?=[\u4e00-\u9fff])/gu, '不')
     // Rhetorical negation: 哪有 / 哪儿有 = 没有, 哪会 = 不会, 好什么好 = 不好.
     .replace(/哪(?:里|儿)?有(?!人|谁|地方)/gu, '没有')
     .replace(/哪(?:里|儿)?(会|能)/gu, '不$1')
