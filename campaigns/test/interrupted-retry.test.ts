@@ -127,6 +127,18 @@ describe('the retry of an interrupted call', () => {
         const one = (await app.inject({ method: 'GET', url: `/api/results/${(list[1] as { id: string }).id}` })).json<Record<string, unknown>>();
         expect(one).toMatchObject({ resumed_from: of(resumer!)[0]!.attempt_id, restarted_after: null, answers: { wound: { fromAttemptId: of(resumer!)[0]!.attempt_id } } });
         expect(JSON.stringify(one.transcript)).toContain('这次接着上次继续');
+        // The exports say the same: CSV columns at the end, FHIR extensions on the response and on each carried answer.
+        const csv = (await app.inject({ method: 'GET', url: `/api/results.csv?patientId=${resumer}` })).body.trim().split('\r\n');
+        const head = csv[0]!.split(',');
+        expect(head.slice(-4)).toEqual(['interrupted', 'resumed_from', 'restarted_after', 'carried_answers']);
+        const cells = (line: string) => line.match(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)!.map((c) => c.replace(/,$/, ''));
+        expect(cells(csv[1]!).slice(head.length - 4, head.length)).toEqual(['true', '', '', '']);
+        expect(cells(csv[2]!).slice(head.length - 4, head.length)).toEqual(['false', of(resumer!)[0]!.attempt_id, '', 'wound;wound-bleeding']);
+        const fhir = (await app.inject({ method: 'GET', url: `/api/results/${(list[1] as { id: string }).id}/fhir` })).json<{ extension: { url: string; valueString?: string }[]; item: { linkId: string; extension?: { url: string; valueString: string }[] }[] }>();
+        expect(fhir.extension).toContainEqual({ url: 'urn:tingzhen/StructureDefinition/resumed-from-attempt', valueString: of(resumer!)[0]!.attempt_id });
+        expect(fhir.item.find((i) => i.linkId === 'wound')?.extension).toEqual([{ url: 'urn:tingzhen/StructureDefinition/carried-from-attempt', valueString: of(resumer!)[0]!.attempt_id }]);
+        const first = (await app.inject({ method: 'GET', url: `/api/results/${(list[0] as { id: string }).id}/fhir` })).json<{ extension: { url: string; valueBoolean?: boolean }[] }>();
+        expect(first.extension).toContainEqual({ url: 'urn:tingzhen/StructureDefinition/interrupted', valueBoolean: true });
       } finally {
         await app.close();
       }

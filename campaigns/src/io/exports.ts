@@ -8,6 +8,13 @@ export interface ResultRow {
   script_id: string; script_version: string; script_hash: string | null; created_at: Date;
   /** Filed after its attempt had been closed as lost (see fileLateOutcome): a nurse should check. */
   late?: boolean;
+  /** Filed from a checkpoint of a call a crash cut. */
+  interrupted?: boolean;
+  /** The retry of an interrupted attempt: resumed from it, or restarted after it (attempt ids). */
+  resumed_from?: string | null;
+  restarted_after?: string | null;
+  /** Step ids whose answers the retry carried from the interrupted attempt. */
+  carried_answers?: string[];
 }
 
 function csvCell(v: unknown): string {
@@ -18,18 +25,23 @@ function csvCell(v: unknown): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const RESULT_CSV_COLUMNS = ['id', 'campaign_id', 'patient_id', 'mrn', 'created_at', 'disposition', 'red_flags', 'department', 'tags', 'duration_ms', 'hangup_reason', 'script_id', 'script_version', 'answers', 'summary'] as const;
+/** Columns only ever get added at the end, so a spreadsheet or import built on them keeps working. */
+export const RESULT_CSV_COLUMNS = ['id', 'campaign_id', 'patient_id', 'mrn', 'created_at', 'disposition', 'red_flags', 'department', 'tags', 'duration_ms', 'hangup_reason', 'script_id', 'script_version', 'answers', 'summary',
+  'interrupted', 'resumed_from', 'restarted_after', 'carried_answers'] as const;
 
 export function resultsToCsv(rows: readonly ResultRow[]): string {
   const lines = [RESULT_CSV_COLUMNS.join(',')];
   for (const r of rows) {
     lines.push([r.id, r.campaign_id, r.patient_id, r.mrn, r.created_at.toISOString(), r.disposition, r.red_flags.join(';'), r.department, r.tags.join(';'),
-      r.duration_ms, r.hangup_reason, r.script_id, r.script_version, r.answers, r.summary].map(csvCell).join(','));
+      r.duration_ms, r.hangup_reason, r.script_id, r.script_version, r.answers, r.summary,
+      r.interrupted === true ? 'true' : 'false', r.resumed_from ?? null, r.restarted_after ?? null, (r.carried_answers ?? []).join(';')].map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }
 
-function answerValue(a: { type?: string; value?: unknown }): Record<string, unknown> {
+type AnswerCell = { type?: string; value?: unknown; fromAttemptId?: string };
+
+function answerValue(a: AnswerCell): Record<string, unknown> {
   const v = a.value;
   if (typeof v === 'boolean') return { valueBoolean: v };
   if (typeof v === 'number') return Number.isInteger(v) ? { valueInteger: v } : { valueDecimal: v };
@@ -51,7 +63,14 @@ export function toQuestionnaireResponse(r: ResultRow, baseUrl = 'urn:tingzhen'):
     extension: [
       ...(r.disposition ? [{ url: `${baseUrl}/StructureDefinition/disposition`, valueCode: r.disposition }] : []),
       ...r.red_flags.map((f) => ({ url: `${baseUrl}/StructureDefinition/red-flag`, valueCode: f })),
+      ...(r.interrupted ? [{ url: `${baseUrl}/StructureDefinition/interrupted`, valueBoolean: true }] : []),
+      ...(r.resumed_from ? [{ url: `${baseUrl}/StructureDefinition/resumed-from-attempt`, valueString: r.resumed_from }] : []),
+      ...(r.restarted_after ? [{ url: `${baseUrl}/StructureDefinition/restarted-after-attempt`, valueString: r.restarted_after }] : []),
     ],
-    item: Object.entries(r.answers).map(([linkId, a]) => ({ linkId, answer: [answerValue(a)] })),
+    // An answer carried from an interrupted attempt names that attempt (it was given in that call).
+    item: Object.entries(r.answers as Record<string, AnswerCell>).map(([linkId, a]) => ({
+      linkId, answer: [answerValue(a)],
+      ...(a.fromAttemptId ? { extension: [{ url: `${baseUrl}/StructureDefinition/carried-from-attempt`, valueString: a.fromAttemptId }] } : {}),
+    })),
   };
 }
