@@ -50,7 +50,7 @@ export const COMPLAINTS: Complaint[] = [
 export const TERMS: { zh: Lexicon; en: Lexicon } = {
   zh: {
     'm:ped-well': ['(?:能|还能|照样|照常)(?:吃)?(?:能)?(?:玩|跑|闹)', '在(?:那)?(?:玩|耍|看动画片|看电视)', '看(?:动画片|电视)', '!(?:精神|状态)(?:很好|挺好|还好|不错|还行)', '(?:又|还)(?:要|想)吃(?:饼干|东西|零食)', '(?:跑来跑去|蹦蹦跳跳|又蹦又跳|活蹦乱跳)', '(?:跟|和)平时一样'],
-    'm:ped-child': ['(?:儿子|闺女|女儿|孙子|孙女|外孙|外孙女)'],
+    'm:ped-child': ['(?:儿子|闺女|女儿|孙子|孙女|外孙|外孙女|小家伙|小丫头|俺家小子|我家小子)', '(?<![\\d一二两三四五六七八九十])(?:[一二两三四五六七八九]|十[一二三]?|1[0-3]|[1-9])(?:岁|个月)(?:大)?的(?:孩子|娃|儿子|女儿|男孩|女孩|小孩)'],
     'm:ped-jaundice': ['黄疸', '(?:脸|身上|皮肤|眼白|白眼珠)(?:都|也|有点)?(?:发)?黄'],
     'm:ped-first-day': ['!(?:刚|才)?出生(?:才|不到)?(?:一天|24小时|二十四小时|一晚上|第一天)', '!生下来(?:第一天|当天|不到一天)'],
     'm:ped-poor-feeding': ['!(?:不|不肯|不愿意|不爱)(?:吃奶|喝奶|吃东西)', '!吃奶(?:很|特别)?(?:少|差|不好|费劲)', '!(?:奶|奶瓶)(?:都)?(?:不吃|不喝|吃不进)', '拒奶'],
@@ -68,7 +68,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
   },
   en: {
     'm:ped-well': ['\\bplaying\\b', '\\bwatching (?:cartoons|tv|telly)\\b', '\\brunning (?:about|around)\\b', '\\basking for (?:biscuits|food|snacks|juice)\\b', '\\b(?:eating|drinking) (?:juice|a biscuit|normally|well|fine)\\b', '\\bsmiling\\b', '\\b(?:his|her) (?:usual|normal) self\\b', '\\bhappy otherwise\\b', '\\blively\\b', '\\bbouncing around\\b'],
-    'm:ped-child': ["\\b(?:my|our|the) (?:son|daughter|boy|girl|grandson|granddaughter|nephew|niece)\\b", "\\b(?:son|daughter|boy|girl)'s\\b"],
+    'm:ped-child': ["\\b(?:my|our|the) (?:son|daughter|boy|girl|grandson|granddaughter|nephew|niece)\\b", "\\b(?:son|daughter|boy|girl)'s\\b", '\\b(?:[1-9]|1[0-3]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)[- ](?:year|month)s?[- ]old\\b(?! (?:man|woman|lady|gentleman))', '\\btoddler\\b', '\\bpreschooler\\b'],
     'm:ped-jaundice': ['\\bjaundice[d]?\\b', '\\b(?:face|skin|whites of (?:his|her) eyes)\\b[a-z ]{0,20}\\byellow\\b', '\\b(?:gone|looks|looking) (?:a bit )?yellow\\b'],
     'm:ped-first-day': ['\\b(?:born|delivered) (?:yesterday|last night|this morning|today|(?:\\w+ )?hours ago)\\b', '\\bunder 24 hours\\b', '\\bfirst day of life\\b', '\\b(?:\\d+|twelve|eighteen|twenty)[- ]hours?[- ]old\\b'],
     'm:ped-poor-feeding': ["!\\b(?:not|isn'?t|won'?t|refusing to|doesn'?t want to) (?:feeding|feed|take (?:the|his|her|a) (?:bottle|feeds?)|latch\\w*|drink(?:ing)? (?:his|her) milk)\\b", '\\b(?:feeding|feeds) (?:poorly|badly|less)\\b', '\\brefusing (?:feeds|the bottle|the breast|milk)\\b', '\\bpoor feeding\\b', '\\bonly (?:taking|took) (?:a little|half|a few (?:ml|ounces))\\b'],

@@ -7,7 +7,8 @@
  * neck / spine trauma (Canadian C-spine rule), upper extremity injury (FOOSH, suspected
  * fracture), lower extremity injury (Ottawa-negative ankle sprain), amputation, facial trauma,
  * laceration (needs closure, tendon / nerve signs), minor graze, minor head bump in a child who
- * is acting normally, assault with strangulation, an older person's long lie after a fall.
+ * is acting normally, assault with strangulation, an older person's long lie after a fall,
+ * recurrent falls (NICE falls guidance: a multifactorial falls assessment).
  * Head injury, vehicle / fall-from-height and hip rows also live in complaints.ts.
  */
 import type { Lexicon } from '../../types.js';
@@ -51,6 +52,7 @@ export const COMPLAINTS: Complaint[] = [
   { id: 'trauma-graze', system: 'trauma', label: { zh: '擦伤', en: 'graze (abrasion)' }, terms: ['m:trauma-graze'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
   { id: 'trauma-head-bump-child', system: 'trauma', label: { zh: '儿童头部轻微磕碰', en: "minor head bump, child acting normally" }, terms: ['x:head-injury', 'm:head-strike', 'm:trauma-head-bump'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, benignIf: ['m:trauma-acting-normal'], modifiers: [] },
   { id: 'trauma-strangulation', system: 'trauma', label: { zh: '掐颈/勒颈', en: 'strangulation' }, terms: ['m:trauma-strangled'], base: { level: 2, disposition: 'D2' }, department: null, modifiers: [] },
+  { id: 'trauma-recurrent-falls', system: 'trauma', label: { zh: '反复跌倒', en: 'recurrent falls' }, terms: ['m:trauma-repeat-fall'], base: { level: 4, disposition: 'D5' }, department: 'general-medicine', modifiers: [] },
   { id: 'trauma-long-lie', system: 'trauma', label: { zh: '老人跌倒后长时间躺地', en: 'long lie after a fall' }, terms: ['m:trauma-long-lie'], base: { level: 2, disposition: 'D2' }, department: null, modifiers: [] },
 ];
 
@@ -86,6 +88,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:trauma-head-bump': ['(?:头|脑袋|额头|脑门)(?:上)?(?:磕|撞|碰)(?:了|到)?(?:一下|个包)', '(?:磕|撞|碰)(?:到|了)(?:一下)?(?:头|脑袋|额头|脑门)', '(?:头|额头|脑门)(?:上)?(?:起了|鼓了)(?:个)?包'],
     'm:trauma-acting-normal': ['(?:又蹦又跳|蹦蹦跳跳|跑来跑去|到处跑)', '(?:跟|和)平(?:时|常)一样', '(?:该吃吃该玩玩|能吃能玩|还在玩|照样玩|在那玩|在玩)', '(?:精神|反应)(?:很好|挺好|正常)'],
     'm:trauma-strangled': ['掐(?:住|了)?(?:脖子|喉咙)', '勒(?:住|了)?(?:脖子|喉咙)', '被(?:人)?掐'],
+    'm:trauma-repeat-fall': ['(?:又|再)(?:一次)?(?:摔|跌|栽)(?:了|倒|跤)', '(?:这个月|最近|这半年|今年|这一年|一个月)(?:里|内|来)?(?:已经)?(?:摔|跌)(?:了|倒了?)?(?:两|三|好几|几)(?:次|回|跤)', '(?:第二|第三|第四)(?:次|回)(?:摔|跌)', '(?:老|经常|总)(?:是)?(?:摔跤|摔倒|跌倒|摔)'],
     'm:trauma-long-lie': ['(?:在)?地上(?:躺|趴)(?:了)?(?:一夜|一晚上|一整夜|一宿|好几个小时|半天|一天)', '!(?:摔倒|倒)(?:在地上)?(?:后)?(?:一夜|一晚上|一宿|好几个小时)(?:都)?(?:没|才)(?:人)?(?:发现|起来)'],
   },
   en: {
@@ -119,6 +122,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:trauma-head-bump': ['\\b(?:bumped|banged|knocked|hit) (?:his|her|my|their) (?:head|forehead)\\b', '\\b(?:bump|lump|egg) on (?:his|her|the|my) (?:head|forehead)\\b'],
     'm:trauma-acting-normal': ['\\b(?:running|racing) (?:about|around)\\b', '\\bplaying (?:normally|happily|as usual|again|away)\\b', '\\bback to (?:his|her) (?:usual|normal) self\\b', '\\b(?:acting|behaving|talking) normally\\b', '\\bhis usual self\\b', '\\bher usual self\\b', '\\b(?:eating|asking for) (?:a )?(?:biscuits?|snacks?|crisps)\\b'],
     'm:trauma-strangled': ['\\bstrangl\\w+\\b', '\\bchok(?:ed|ing) (?:me|her|him) (?:with|by)\\b', '\\bhands (?:round|around) (?:my|her|his) (?:neck|throat)\\b', '\\bput (?:his|her) hands (?:round|around) (?:my|her|his) neck\\b'],
+    'm:trauma-repeat-fall': ['\\b(?:second|third|fourth|another) fall\\b', '\\bfell again\\b', '\\bkeeps? (?:on )?falling\\b', '\\b(?:several|two|three|a few|multiple|repeated|recurrent|frequent) falls\\b', '\\b(?:fallen|fell) (?:twice|three times|several times|a few times)\\b'],
     'm:trauma-long-lie': ['\\b(?:on|lying on) the floor (?:all night|overnight|for (?:hours|\\w+ hours|the whole night))\\b', '\\blong lie\\b', '\\bfound (?:him|her) on the floor\\b[a-z ]{0,20}\\b(?:this morning|all night|hours)\\b'],
   },
 };
