@@ -76,6 +76,12 @@ const ROWS: Row[] = [
   { lang: 'zh', n: '钓鱼冻得手指头发白发木 用温水泡了一会 现在红过来了 也不疼', d: ['D7'], rf: [] },
   { lang: 'en', n: 'found my neighbour on the kitchen floor, she has been there since last night, cold to touch and muddled', d: ['D1'], rf: ['altered-consciousness'] },
   { lang: 'zh', n: '捅了个马蜂窝 被蜇了十几个包', d: ['D2'], by: 'multiple-stings' },
+  { lang: 'zh', n: '刚坐了十几个小时飞机回来 右边小腿又肿又疼 现在上楼有点喘', d: ['D2', 'D1'], by: 'unilateral-leg-swelling/dvt-with-pe-features' },
+  { lang: 'en', n: 'since this morning i am seeing double and my right eyelid is drooping, bad headache too', d: ['D2', 'D1'] },
+  { lang: 'en', n: 'food keeps getting stuck when i swallow, worse over the last two months, lost some weight', d: ['D5'], by: 'dysphagia-progressive' },
+  { lang: 'zh', n: '打扫厕所的时候把84和洁厕灵倒在一起了 现在胸口闷 有点喘', d: ['D2', 'D1'], by: 'noxious-gas/gas-breathing-symptoms' },
+  { lang: 'en', n: 'stung by a jellyfish on my leg at the beach, red lines and stinging, nothing else', d: ['D7'], rf: [] },
+  { lang: 'zh', n: '我老公打呼噜 有时候突然停一会儿不喘气 然后猛吸一口 白天老犯困', d: ['D6'], rf: [], by: 'sleep-apnoea' },
 ];
 
 describe('complaint rows of the CEDIS systems A (cardiovascular ... environmental)', () => {

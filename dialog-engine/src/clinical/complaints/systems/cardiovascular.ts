@@ -33,6 +33,9 @@ export const COMPLAINTS: Complaint[] = [
     { id: 'heart-failure-fluid-gain', all: ['x:heart-failure|m:cv-hf', 'weight-gain|m:cv-weight-up|leg-swelling|m:cv-orthopnoea|shortness-of-breath'], level: 3, disposition: 'D4', source: 'CTAS2016 edema / SOB, mild: level III; ESC 2021 heart failure: weight gain > 2 kg in 3 days or new orthopnoea needs same-day review' },
   ] },
   { id: 'limb-ischaemia', system: 'cardiovascular', label: { zh: '肢体冰凉无脉', en: 'cool pulseless limb' }, terms: ['m:cv-limb-ischaemia'], base: { level: 2, disposition: 'D2' }, department: null, modifiers: [] },
+  { id: 'unilateral-leg-swelling', system: 'cardiovascular', label: { zh: '单侧下肢肿痛（疑似血栓）', en: 'one swollen painful leg (possible DVT)' }, terms: ['m:cv-dvt'], base: { level: 3, disposition: 'D4' }, department: 'general-surgery', modifiers: [
+    { id: 'dvt-with-pe-features', all: ['shortness-of-breath|x:rf-severe-breathing|chest-pain|m:chest-pain|m:resp-haemoptysis|x:blood-sputum|fainting|m:syncope|palpitations'], level: 2, disposition: 'D2', source: 'CTAS2016 unilateral swollen limb with dyspnoea or pleuritic chest pain (possible PE): level II; NICE NG158' },
+  ] },
 ];
 
 export const TERMS: { zh: Lexicon; en: Lexicon } = {
@@ -51,6 +54,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:cv-orthopnoea-severe': ['坐着(?:都|也)(?:喘|憋)', '!(?:完全|根本)躺不下'],
     'm:cv-weight-up': ['(?:体重|重了|长了)(?:[一二三四五两\\d.]+)(?:斤|公斤|kg)', '(?:几天|三天|两天)(?:内|里)?(?:体重)?(?:长|重|涨)了'],
     'm:cv-limb-ischaemia': ['!(?:腿|脚|手|胳膊)[^不没无未，。,.;；!?！？]{0,8}(?:冰凉|发白|发紫|苍白)[^不没无未，。,.;；!?！？]{0,10}(?:摸不到|没有|没)(?:脉|脉搏|动脉)', '(?:腿|脚)(?:突然)?(?:冰凉|煞白)(?:又)?(?:疼|痛|麻)'],
+    'm:cv-dvt': ['(?:一条|一边|一侧|左|右)(?:边)?(?:的)?(?:腿|小腿|腿肚子|大腿)(?:突然)?[^不没无未，。,.;；!?！？]{0,4}(?:肿|胀)(?:了|得|起来)?[^不没无未，。,.;；!?！？]{0,6}(?:疼|痛|发紧|发硬|发红|比另一条粗)', '(?:坐|做)(?:了)?(?:长途)?(?:飞机|火车|大巴|车)[^不没无未，。,.;；!?！？]{0,12}(?:腿|小腿|腿肚子)(?:又)?(?:肿|胀|疼)', '下肢(?:深静脉)?血栓', '深静脉血栓'],
   },
   en: {
     'm:cv-arrest': ["!\\b(?:isn'?t|is not|not|he'?s not|she'?s not) breathing\\b", '\\bno pulse\\b', "!\\bcan'?t (?:find|feel) a pulse\\b", '\\b(?:doing|started|giving) (?:cpr|chest compressions)\\b', '\\bcardiac arrest\\b', '\\bin arrest\\b'],
@@ -67,5 +71,6 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:cv-orthopnoea-severe': ['\\bbreathless (?:at|even at) rest\\b', '\\bshort of breath (?:at|even at) rest\\b', '\\bsob at rest\\b'],
     'm:cv-weight-up': ['\\bweight (?:is )?up (?:by )?(?:\\d|two|three|four)', '\\bput on (?:\\d|two|three|four) ?(?:kg|kilos?|pounds|lbs?)\\b', '\\bgained (?:\\d|two|three|four) ?(?:kg|kilos?|pounds|lbs?)\\b'],
     'm:cv-limb-ischaemia': ['\\b(?:leg|foot|arm|hand)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\b(?:cold|white|pale|blue)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\bno pulse\\b', '\\bcold,? (?:white|pale) (?:leg|foot|arm|hand)\\b', "!\\bcan'?t feel a pulse in (?:his|her|my) (?:foot|leg|arm)\\b", '\\bacute limb isch(?:a)?emia\\b'],
+    'm:cv-dvt': ['\\b(?:one|left|right) (?:leg|calf)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,25}\\b(?:swollen|swelling|puffy|tender|tight|hot)\\b', '\\b(?:calf|leg)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,15}\\b(?:swollen and (?:sore|tender|painful|red)|tender and swollen)\\b', '\\b(?:long[- ]haul|long) (?:flight|drive|coach trip)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,60}\\b(?:calf|leg)\\b', '\\bdvt\\b', '\\bdeep vein thrombosis\\b'],
   },
 };

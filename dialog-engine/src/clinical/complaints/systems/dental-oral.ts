@@ -27,6 +27,8 @@ export const COMPLAINTS: Complaint[] = [
   ] },
   { id: 'oral-ulcers', system: 'dental-oral', label: { zh: '口腔溃疡', en: 'mouth ulcers' }, terms: ['m:dental-ulcer'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
   { id: 'oral-ulcer-persistent', system: 'dental-oral', label: { zh: '口腔溃疡久不愈合', en: 'mouth ulcer not healing' }, terms: ['m:dental-ulcer-weeks'], base: { level: 4, disposition: 'D5' }, department: 'stomatology', modifiers: [] },
+  { id: 'dry-socket', system: 'dental-oral', label: { zh: '拔牙后干槽症', en: 'dry socket after an extraction' }, terms: ['m:dental-dry-socket'], base: { level: 4, disposition: 'D5' }, department: 'stomatology', modifiers: [] },
+  { id: 'jaw-joint-pain', system: 'dental-oral', label: { zh: '颞下颌关节痛/弹响', en: 'jaw joint pain or clicking' }, terms: ['m:dental-tmj'], base: { level: 4, disposition: 'D6' }, department: 'stomatology', modifiers: [] },
 ];
 
 export const TERMS: { zh: Lexicon; en: Lexicon } = {
@@ -46,6 +48,8 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:dental-pulp': ['(?:露|看到)(?:出)?(?:了)?(?:红(?:色)?的)?(?:牙髓|神经|红点)', '牙髓'],
     'm:dental-ulcer': ['口腔溃疡', '口疮', '嘴里(?:长|起)(?:了)?(?:个|几个)?(?:泡|溃疡)', '(?:舌头|嘴唇|嘴巴)(?:上)?(?:长|起)(?:了)?(?:个)?(?:溃疡|泡)'],
     'm:dental-ulcer-weeks': ['!(?:溃疡|口疮)[^不没无未，。,.;；!?！？]{0,8}(?:三|四|五|六|几|好几|3|4|5|6)个?(?:多)?(?:礼拜|星期|周|月)(?:了)?(?:都|也|还)?(?:没好|不好|不愈合)?', '(?:三|四|五|六|几|好几|一|两)个?(?:多)?(?:礼拜|星期|周|月)(?:了)?(?:的)?(?:口腔)?溃疡'],
+    'm:dental-dry-socket': ['拔(?:了)?(?:牙|智齿)(?:以后|后|之后)?[^不没无未，。,.;；!?！？]{0,8}(?:越来越疼|更疼了|疼得(?:更)?厉害|有(?:股)?臭味|口臭)', '干槽症'],
+    'm:dental-tmj': ['(?:下巴|下颌|耳朵前面)(?:关节)?(?:一张嘴)?(?:就)?(?:弹响|咔咔响|咔哒|响)', '颞下颌(?:关节)?(?:紊乱|疼|痛)?', '张嘴(?:的时候)?(?:下巴|耳朵前面)(?:疼|痛|响)'],
   },
   en: {
     'm:dental-toothache': ['\\btooth ?ache\\b', '\\b(?:tooth|teeth|molar|wisdom tooth)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,20}\\b(?:hurts?|hurting|aching|aches|painful|killing|throbbing|sensitive)\\b', '\\b(?:hot|cold|sweet) (?:things|drinks|food)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,15}\\b(?:hurt|set it off|twinge)\\b', '\\bpulpitis\\b'],
@@ -63,5 +67,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:dental-pulp': ['\\b(?:pink|red) (?:dot|spot|bit) (?:in|showing)\\b', '\\bnerve (?:is )?(?:exposed|showing)\\b', '\\bpulp\\b'],
     'm:dental-ulcer': ['\\bmouth ulcers?\\b', '\\bcanker sores?\\b', '\\baphthous\\b', '\\bulcer on (?:my|his|her|the) (?:tongue|lip|gum|cheek)\\b'],
     'm:dental-ulcer-weeks': ['\\bulcer\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,40}\\b(?:three|four|five|six|several|3|4|5|6) weeks\\b', '\\bulcer\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\b(?:won\'?t|hasn\'?t|not) heal\\w*\\b'],
+    'm:dental-dry-socket': ['\\bdry socket\\b', '\\b(?:extraction|tooth (?:out|pulled)|wisdom tooth (?:out|removed))\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,40}\\b(?:getting worse|worse (?:pain|now)|bad taste|smells?)\\b'],
+    'm:dental-tmj': ['\\bjaw (?:clicks|clicking|joint)\\b', '\\btmj\\b', '\\btemporomandibular\\b', '\\bclicking jaw\\b'],
   },
 };

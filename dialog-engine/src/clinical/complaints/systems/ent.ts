@@ -52,6 +52,7 @@ export const COMPLAINTS: Complaint[] = [
   // Familiar minor ENT complaints (CTAS V / China level 4).
   { id: 'nosebleed-stopped', system: 'ent', label: { zh: '已止住的鼻出血', en: 'nosebleed that has stopped' }, terms: ['m:ent-nosebleed-stopped'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
   { id: 'hay-fever', system: 'ent', label: { zh: '过敏性鼻炎（花粉症）', en: 'hay fever' }, terms: ['m:ent-hayfever'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
+  { id: 'dysphagia-progressive', system: 'ent', label: { zh: '进行性吞咽困难', en: 'progressive difficulty swallowing' }, terms: ['m:ent-dysphagia'], base: { level: 4, disposition: 'D5' }, department: 'gastroenterology', modifiers: [] },
 ];
 
 export const TERMS: { zh: Lexicon; en: Lexicon } = {
@@ -79,6 +80,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:ent-trismus': ['!张(?:不开|不大)(?:嘴|口)', '!嘴(?:都)?张不开', '张(?:嘴|口)(?:只能)?(?:放进|塞进)(?:一|两)(?:指|个手指)', '开口受限', '牙关紧闭'],
     'm:ent-hoarse-weeks': ['(?:声音|嗓子)(?:嘶哑|哑|沙哑)(?:了)?(?:快|都|有|已经)?(?:三|四|五|六|几|好几|3|4|5|6)个?(?:多)?(?:礼拜|星期|周|月)', '(?:三|四|五|六|几|好几|一|两)个?(?:多)?(?:礼拜|星期|周|月)(?:了)?(?:声音|嗓子)?(?:一直)?(?:嘶哑|哑|沙哑)'],
     'm:ent-hayfever': ['过敏性鼻炎', '花粉(?:过敏|症)', '(?:一到|每年)(?:春天|秋天|换季)[^不没无未，。,.;；!?！？]{0,10}(?:打喷嚏|流鼻涕|鼻子痒)', '鼻子(?:很|特别)?痒[^不没无未，。,.;；!?！？]{0,8}(?:打喷嚏|流清鼻涕)'].map(NO_ASTHMA_ZH),
+    'm:ent-dysphagia': ['!(?:吃|咽|吞)(?:东西|饭|馒头|肉)(?:越来越|总是|老是)(?:噎|卡|咽不下去|下不去)', '!(?:一|几|两|好几)个?(?:多)?(?:月|礼拜|星期)(?:来|了)?[^不没无未，。,.;；!?！？]{0,4}(?:吃|咽)(?:东西)?(?:老)?(?:噎|卡|咽不下)', '吞咽困难(?:越来越|[一二三几两好]+个?(?:多)?月)'],
   },
   en: {
     'm:ent-tripod': ['\\bsitting (?:forward|bolt upright)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ]){0,15}\\bbreath', '\\btripod(?:ing)?\\b', '\\bleaning forward to breathe\\b'],
@@ -104,5 +106,6 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:ent-trismus': ["!\\b(?:can'?t|cannot|can only|can hardly|barely) open (?:my|his|her) mouth\\b", '\\btrismus\\b', '\\bone finger(?:breadth)?\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ]){0,10}\\bmouth\\b'],
     'm:ent-hoarse-weeks': ['\\bhoarse\\w*\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\b(?:three|four|five|six|several|3|4|5|6) weeks\\b', '\\bhoarse\\w*\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\b(?:a|one|two|over a) months?\\b', '\\b(?:lost my voice|voice has gone)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\b(?:weeks|months?)\\b'],
     'm:ent-hayfever': ['\\bhay ?fever\\b', '\\ballergic rhinitis\\b', '\\bpollen\\b', '\\bsneez\\w+ (?:every|each) (?:spring|summer)\\b'].map(NO_ASTHMA_EN),
+    'm:ent-dysphagia': ['\\bfood (?:gets|getting|keeps getting) stuck\\b', '\\b(?:difficulty|trouble) swallowing\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\b(?:weeks|months|getting worse|worse and worse)\\b', '\\bprogressive dysphagia\\b', '\\bdysphagia\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,20}\\b(?:weeks|months|weight loss)\\b'],
   },
 };

@@ -50,6 +50,10 @@ export const COMPLAINTS: Complaint[] = [
     { id: 'hape-hace', all: ['x:rf-severe-breathing|m:few-words|x:balance|m:neuro-cant-walk|confusion|m:altered|x:drowsy|m:env-breathless-rest'], level: 2, disposition: 'D2', source: 'Wilderness Medical Society altitude illness guideline 2019: HAPE (breathless at rest) or HACE (ataxia, confusion) — descend and emergency care; CTAS2016 level II' },
   ] },
   { id: 'heat-exhaustion-recovered', system: 'environmental', label: { zh: '中暑先兆已缓解', en: 'heat exhaustion, already better' }, terms: ['m:env-heat'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, benignIf: ['m:env-cooled|x:improving'], modifiers: [] },
+  { id: 'noxious-gas', system: 'environmental', label: { zh: '吸入刺激性气体', en: 'noxious gas inhalation' }, terms: ['m:env-gas'], base: { level: 4, disposition: 'D4' }, department: null, modifiers: [
+    { id: 'gas-breathing-symptoms', all: ['shortness-of-breath|x:rf-severe-breathing|m:resp-wheeze|chest-pain|m:chest-pain|m:cv-chest|m:resp-stridor'], level: 2, disposition: 'D2', source: 'CTAS2016 noxious inhalation with respiratory symptoms: level II; 急性刺激性气体中毒 (chlorine, ammonia): observation for delayed pulmonary oedema' },
+  ] },
+  { id: 'marine-sting', system: 'environmental', label: { zh: '水母蜇伤', en: 'jellyfish sting' }, terms: ['m:env-jellyfish'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
 ];
 
 export const TERMS: { zh: Lexicon; en: Lexicon } = {
@@ -76,6 +80,8 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:env-sting-mouth': ['(?:嘴里|嘴巴里|喉咙|舌头)(?:被)?(?:蜇|叮)', '(?:蜜蜂|马蜂|蜂)(?:飞)?(?:进)?(?:嘴里|饮料里)[^不没无未，。,.;；!?！？]{0,6}(?:蜇|叮)'],
     'm:env-altitude': ['高原反应', '高反', '(?:在|去|到)(?:了)?(?:西藏|拉萨|青藏|高原|珠峰|稻城|川西|海拔)'],
     'm:env-breathless-rest': ['!(?:躺着|坐着|不动)(?:也|都)(?:喘|憋)', '咳(?:出)?(?:粉红色|粉色)(?:泡沫)?痰'],
+    'm:env-gas': ['(?:84|八四|消毒液|漂白(?:水|剂)|洁厕(?:灵|剂)|洗厕所的)[^不没无未，。,.;；!?！？]{0,12}(?:混|掺|兑|一起用|倒在一起)', '氯气', '氨气', '(?:闻|吸)(?:了|到)(?:一股|很多|好多)?(?:刺鼻|呛人|难闻)?(?:的)?(?:气|气味|味道|烟)', '(?:化学品|化工厂|槽罐车)(?:泄漏|漏了)'],
+    'm:env-jellyfish': ['水母', '海蜇(?:蜇|蛰)', '被(?:水母|海蜇)(?:蜇|蛰)'],
   },
   en: {
     'm:env-heat': ['\\bheat ?stroke\\b', '\\bheat exhaustion\\b', '\\bin the (?:hot )?sun\\b', '\\b(?:hot|baking|boiling|scorching) (?:day|weather|sun|afternoon|site|kitchen|car)\\b', '\\bheat ?wave\\b', '\\bsauna\\b', '\\bhiking in the (?:heat|sun)\\b', '\\bout in the heat\\b'],
@@ -100,5 +106,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:env-sting-mouth': ['\\bstung (?:in|inside) (?:the|his|her|my) (?:mouth|throat|tongue)\\b', '\\b(?:bee|wasp) (?:in|inside) (?:the|his|her|my) (?:drink|can|mouth)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,20}\\bstung\\b'],
     'm:env-altitude': ['\\baltitude\\b', '\\b(?:ams|hape|hace)\\b', '\\b(?:tibet|lhasa|everest|kilimanjaro|machu picchu|the andes|base camp)\\b'],
     'm:env-breathless-rest': ['\\bbreathless (?:at|even at) rest\\b', '\\bpink frothy\\b', '\\bgurgl\\w+ (?:chest|breathing)\\b'],
+    'm:env-gas': ['\\bmixed (?:bleach|cleaning products|cleaners|chemicals)\\b', '\\bbleach and (?:ammonia|toilet cleaner|vinegar|acid)\\b', '\\b(?:chlorine|ammonia) (?:gas|fumes)\\b', '\\b(?:breathed|inhaled|took) in (?:the |some |a lot of )?(?:fumes|gas|chemical)\\b', '\\bchemical (?:leak|spill)\\b'],
+    'm:env-jellyfish': ['\\bjelly ?fish\\b', "\\bportuguese man o\u0027? ?war\\b", '\\bsea (?:lice|nettle)\\b'],
   },
 };

@@ -35,6 +35,12 @@ export const COMPLAINTS: Complaint[] = [
   { id: 'allergic-eyes', system: 'eye', label: { zh: '过敏性眼痒', en: 'hay-fever eyes' }, terms: ['m:eye-allergic'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
   { id: 'subconjunctival-haemorrhage', system: 'eye', label: { zh: '结膜下出血', en: 'subconjunctival haemorrhage' }, terms: ['m:eye-subconj'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
   { id: 'stye', system: 'eye', label: { zh: '麦粒肿', en: 'stye' }, terms: ['m:eye-stye'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
+  { id: 'contact-lens-red-eye', system: 'eye', label: { zh: '戴隐形眼镜后眼红痛', en: 'red painful eye in a contact lens wearer' }, terms: ['m:eye-contact-lens'], base: null, department: 'ophthalmology', modifiers: [
+    { id: 'contact-lens-keratitis', all: ['m:eye-red|m:eye-pain|x:eye|x:photophobia|x:blurred'], level: 3, disposition: 'D4', source: 'NICE CKS red eye: a contact lens wearer with a painful red eye needs same-day ophthalmology (microbial keratitis); CTAS2016 eye pain level III' },
+  ] },
+  { id: 'diplopia', system: 'eye', label: { zh: '复视', en: 'double vision' }, terms: ['m:neuro-double'], base: { level: 3, disposition: 'D4' }, department: 'ophthalmology', modifiers: [
+    { id: 'diplopia-acute-neuro', all: ['x:sudden|m:sudden|headache|m:eye-droopy-lid|x:balance|dizziness|speech-difficulty'], level: 2, disposition: 'D2', source: 'CTAS2016 diplopia, acute with headache, ptosis or other neurological signs: level II (aneurysm, brainstem stroke)' },
+  ] },
 ];
 
 export const TERMS: { zh: Lexicon; en: Lexicon } = {
@@ -58,6 +64,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:eye-allergic': ['(?:一到|每年)(?:春天|秋天|花粉)[^不没无未，。,.;；!?！？]{0,10}(?:眼睛|眼)(?:就)?(?:痒|红)', '(?:眼睛|眼)(?:很|特别)?痒[^不没无未，。,.;；!?！？]{0,12}(?:打喷嚏|流鼻涕|年年|每年)', '过敏性结膜炎', '花粉过敏'],
     'm:eye-subconj': ['(?:眼白|白眼珠|眼球)(?:上)?(?:有)?(?:一块|一片)?(?:出血|血红|通红|红了一块|红了一片)', '结膜下出血'],
     'm:eye-stye': ['麦粒肿', '针眼', '长了?(?:个)?(?:小)?(?:包|疙瘩)[^不没无未，。,.;；!?！？]{0,3}(?:在)?眼皮', '眼皮(?:上)?(?:长|起)了?(?:个)?(?:小)?(?:包|疙瘩|脓点)'],
+    'm:eye-droopy-lid': ['眼皮(?:耷拉|下垂|抬不起来|睁不开)', '上睑下垂'],
   },
   en: {
     'm:eye-sudden-loss': ["\\b(?:vision|sight) in (?:my|his|her|one) (?:right |left )?eye (?:just )?(?:went|has gone|disappeared|went black|went dark|blacked out)\\b", '\\b(?:black|dark|grey|gray) (?:curtain|shadow|veil)\\b', '\\bcurtain (?:came|coming|come) down\\b', '\\bshadow (?:came|coming|spreading) (?:down|across|over)\\b', '\\bcan only see light\\b', '\\bamaurosis\\b', '\\bcrao\\b'],
@@ -79,5 +86,6 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:eye-allergic': ['\\bhay ?fever\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\beyes?\\b', '\\bitchy,? (?:watery|red|streaming) eyes\\b', '\\beyes? (?:are |get )?(?:itchy|streaming) (?:every|each) (?:spring|summer|year)\\b', '\\ballergic conjunctivitis\\b', '(?<!\\basthma[\\s\\S]*)\\bpollen\\b(?![\\s\\S]*\\basthma)'],
     'm:eye-subconj': ['\\b(?:red|blood) (?:patch|spot|blotch|splodge) on the white of\\b', '\\bwhite of (?:my|his|her|the) (?:left |right )?eye (?:is |has gone |went )?(?:bright )?red\\b', '\\bbroken blood vessel in (?:my|his|her|the) eye\\b', '\\bsubconjunctival\\b'],
     'm:eye-stye': ['\\bstyes?\\b', '\\bchalazion\\b', '\\b(?:lump|bump|spot) on (?:my|his|her|the) (?:upper |lower )?eyelid\\b'],
+    'm:eye-droopy-lid': ['\\b(?:eyelid|lid) (?:is )?(?:drooping|droopy|dropped|hanging)\\b', '\\bptosis\\b', '\\bdroopy (?:eye ?lid|eye)\\b'],
   },
 };

@@ -32,6 +32,10 @@ export const COMPLAINTS: Complaint[] = [
   ] },
   { id: 'situational-stress', system: 'mental-health', label: { zh: '考试/工作压力（否认其他）', en: 'situational stress, otherwise well' }, terms: ['m:mh-situational'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, benignIf: ['m:mh-okay-otherwise|m:mh-denies-risk'], modifiers: [] },
   { id: 'low-mood-no-risk', system: 'mental-health', label: { zh: '情绪低落/焦虑（否认风险）', en: 'low mood or anxiety, no risk' }, terms: ['low-mood', 'x:anxiety', 'm:mh-mood'], base: { level: 4, disposition: 'D6' }, department: 'psychiatry', benign: true, benignIf: ['m:mh-denies-risk'], modifiers: [] },
+  { id: 'situational-crisis', system: 'mental-health', label: { zh: '急性情绪危机', en: 'situational crisis' }, terms: ['m:mh-crisis'], base: { level: 3, disposition: 'D3' }, department: 'psychiatry', modifiers: [] },
+  { id: 'eating-disorder', system: 'mental-health', label: { zh: '进食障碍', en: 'eating disorder' }, terms: ['m:mh-eating'], base: { level: 4, disposition: 'D6' }, department: 'psychiatry', modifiers: [
+    { id: 'eating-disorder-medical-risk', all: ['fainting|m:syncope|dizziness|palpitations|m:mh-very-thin|x:lethargic|chest-pain'], level: 3, disposition: 'D4', source: 'NICE NG69 eating disorders (MARSIPAN / MEED 2022): fainting, palpitations or very low weight need same-day medical assessment; CTAS2016 level III' },
+  ] },
 ];
 
 export const TERMS: { zh: Lexicon; en: Lexicon } = {
@@ -55,6 +59,9 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:mh-situational': ['(?:考试|高考|中考|期末|考研|答辩|面试|赶工|项目)(?:快到了|要到了|前|压力)', '(?:考试|工作|学习)压力(?:太|很|特别)?大'],
     'm:mh-okay-otherwise': ['(?:别的|其他|其它)(?:都|也)?(?:还|挺)?(?:好|行|正常)', '就是(?:有点)?(?:紧张|压力大|焦虑)'],
     'm:mh-denies-risk': ['!(?:那倒|倒是|倒也|这个倒|那个倒)(?:是)?没(?:有)?(?:想过)?(?![\u4e00-\u9fff]{0,2}(?:疼|痛|晕|喘|吐|烧))', '(?:想|要)(?:挂|看|约)(?:个|一下)?(?:心理|精神)(?:科|医生|门诊)', '(?:还|照常|正常|照样|每天)(?:在)?(?:上班|工作|上学)'],
+    'm:mh-crisis': ['(?:整个人|我)(?:都|快|要)?(?:崩溃|垮)了', '(?:快|要)(?:撑|扛)不(?:住|下去)了', '(?:就是)?想(?:找(?:个)?人|有人)(?:说说话|聊聊|陪我说说)', '!(?:不知道|不晓得)(?:该)?(?:跟|找)谁(?:说|讲)'],
+    'm:mh-eating': ['厌食(?:症)?', '(?:吃完|吃了)(?:饭|东西)?(?:就)?(?:去)?(?:抠|扣)(?:喉咙|嗓子)(?:吐)?', '催吐', '暴食', '(?:怕胖|减肥)[^不没无未，。,.;；!?！？]{0,8}(?:不吃饭|几乎不吃|只吃一点|吃了就吐)'],
+    'm:mh-very-thin': ['(?:瘦得|瘦成)(?:皮包骨|只剩|像)', '(?:体重|才|只有)(?:[三四]十|[3-4]\\d)(?:几)?(?:斤|公斤)'],
   },
   en: {
     'm:mh-passive': [
@@ -74,5 +81,8 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:mh-okay-otherwise': ["\\b(?:i'?m|i am|otherwise) (?:okay|ok|fine|well) otherwise\\b", '\\bokay otherwise\\b', '\\bjust stressed\\b', '\\botherwise (?:well|fine|healthy)\\b'],
     'm:mh-mood': ['\\b(?:felt|feeling|feel) (?:flat|low|down|empty|numb)\\b', '\\bnot enjoying (?:stuff|things|anything)\\b', '\\b(?:depress\\w+|anxiety|anxious|generalised anxiety|panic attacks?)\\b'],
     'm:mh-denies-risk': ['\\bnothing like that\\b', '\\b(?:still|am|is) (?:going to|at) (?:work|school|college)\\b', '\\bstill working\\b', '\\bworking\\b(?=[,.] )', '\\bwants? (?:talking therapy|counselling|to talk to someone|a referral)\\b', "\\bi'?d like to (?:see|talk to) someone\\b", '\\b(?:and|but|so|okay|ok|also|well)\\b(?=,? no,? (?:no,? )?(?:thoughts of|suicidal|si\\b|self[- ]harm|plans? to))', "\\b(?:and|but|so|okay|ok|also|well)\\b(?=,? (?:i )?(?:don'?t|do not|doesn'?t) want to (?:hurt|harm|kill) (?:myself|herself|himself))"],
+    'm:mh-crisis': ["\\b(?:i'?m|i am|feel like i'?m) falling apart\\b", "!\\b(?:can'?t|cannot) cope (?:any ?more|with (?:life|anything|everything))\\b", '\\b(?:just )?need (?:someone )?to talk to (?:someone|somebody)\\b', '\\bat the end of my tether\\b', '\\b(?:having|had) a breakdown\\b', '\\bcrisis\\b'],
+    'm:mh-eating': ['\\banorexi\\w+\\b', '\\bbulimi\\w+\\b', '\\bmaking (?:herself|himself|myself) sick after (?:meals|eating)\\b', '\\bbinge\\w*\\b', '\\beating disorder\\b', '\\b(?:barely|hardly) eating\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\b(?:weight|thin|fat)\\b'],
+    'm:mh-very-thin': ['\\bbmi (?:of |is |under |below )?1[0-5]\\b', '\\bskin and bone\\b', '\\b(?:very|dangerously|painfully) thin\\b'],
   },
 };

@@ -62,6 +62,7 @@ export const COMPLAINTS: Complaint[] = [
   { id: 'unresponsive-groaning', system: 'neurologic', label: { zh: '叫不应只哼哼', en: 'only groaning, not answering' }, terms: ['m:neuro-unresponsive'], base: { level: 2, disposition: 'D1' }, department: null, modifiers: [
     { id: 'groaning-only', all: [], level: 2, disposition: 'D1', redFlag: 'altered-consciousness', source: 'CTAS2016 altered level of consciousness (responds to voice or pain only, GCS < 14): level II; CN2018 意识障碍' },
   ] },
+  { id: 'paraesthesia-chronic', system: 'neurologic', label: { zh: '手指麻木（慢性）', en: 'tingling fingers (long-standing)' }, terms: ['m:neuro-carpal'], base: { level: 4, disposition: 'D6' }, department: 'neurology', modifiers: [] },
 ];
 
 export const TERMS: { zh: Lexicon; en: Lexicon } = {
@@ -83,6 +84,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:neuro-numb-both': ['!(?:两|双)(?:手|脚|腿|条腿|只手|只脚)(?:都)?(?:发麻|麻木|没劲|无力|软)', '!手脚(?:都)?(?:发麻|麻木|没劲|无力)'],
     'm:neuro-ascending': ['!(?:从|由)(?:脚|腿|下面)(?:往上|向上)(?:麻|没劲|无力|发展)', '!(?:越来越|一天比一天)(?:没劲|走不动)', '格林巴利', '吉兰巴雷'],
     'm:neuro-unresponsive': ['!(?:叫|喊)(?:他|她)(?:光|只|就)?(?:会)?哼(?:哼|唧)?(?:不说话)?', '光哼哼', '只会哼', '!问(?:他|她)?(?:什么|啥)(?:都)?不(?:回答|说话|吭声)'],
+    'm:neuro-carpal': ['(?:手指|手指头|手)(?:头)?(?:发麻|麻木|麻)[^不没无未，。,.;；!?！？]{0,10}(?:晚上|夜里|半夜|麻醒|甩甩手|好几个月|几个月|好久)', '腕管综合征', '(?:颈椎病|颈椎)[^不没无未，。,.;；!?！？]{0,6}(?:手麻|手指麻)'],
   },
   en: {
     'm:neuro-focal': FOCAL_EN.map(NOT_TRANSIENT_EN),
@@ -102,5 +104,6 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:neuro-numb-both': ['\\bboth (?:hands|feet|legs|arms)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,20}\\b(?:numb|tingling|weak|pins and needles)\\b', '\\b(?:hands and feet|feet and hands) (?:are |have gone |went )?(?:numb|tingling|weak)\\b'],
     'm:neuro-ascending': ['\\b(?:weakness|numbness|tingling)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\b(?:spreading|creeping|moving|going) up\\b', '\\bguillain\\w*\\b', '\\bgbs\\b', '\\bascending (?:weakness|paralysis)\\b'],
     'm:neuro-unresponsive': ['\\b(?:just|only) (?:groaning|moaning|mumbling)\\b', "!\\bnot (?:responding|answering) (?:to )?(?:me|us|properly)\\b"],
+    'm:neuro-carpal': ['\\bpins and needles in (?:my|his|her) (?:fingers|thumb|hand)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\b(?:at night|weeks|months|wakes)\\b', '\\bcarpal tunnel\\b', '\\b(?:fingers|hands?) (?:go|goes|going) numb at night\\b'],
   },
 };

@@ -14,6 +14,13 @@ import type { Complaint } from '../complaints.js';
  */
 const SHORT_ZH = (src: string): string => `(?<!${LONG_ZH}[\\s\\S]*)(?:${src})(?![\\s\\S]*${LONG_ZH})`;
 const SHORT_EN = (src: string): string => `(?<!${LONG_EN}[\\s\\S]*)(?:${src})(?![\\s\\S]*${LONG_EN})`;
+/** Breathing that stops in a snorer's sleep and starts again is sleep apnoea, not an arrest. */
+const NOT_SNORING = (guard: string) => (src: string): string => {
+  const prefix = /^[!=]*/.exec(src)?.[0] ?? '';
+  return `${prefix}(?<!${guard}[\\s\\S]*)(?:${src.slice(prefix.length)})(?![\\s\\S]*${guard})`;
+};
+const NOT_SNORING_ZH = NOT_SNORING('(?:打呼噜|打呼|打鼾|鼾声|呼噜)');
+const NOT_SNORING_EN = NOT_SNORING('(?:\\bsnor|\\bsleep apno)');
 const LONG_ZH = '(?:(?:三|四|五|六|七|八|3|4|5|6|7|8|好几|几)个?(?:多)?(?:礼拜|星期)|(?:三|四|五|六|七|八|3|4|5|6|7|8|好几)周|个(?:多)?月|哮喘|慢阻肺|肺气肿|喷雾)';
 const LONG_EN = '(?:\\b(?:three|four|five|six|seven|eight|several|[3-8]|a few) weeks\\b|\\bmonths?\\b|\\basthma\\w*|\\bcopd\\b|\\binhaler\\b)';
 
@@ -47,7 +54,7 @@ export const COMPLAINTS: Complaint[] = [
 
 export const TERMS: { zh: Lexicon; en: Lexicon } = {
   zh: {
-    'm:resp-arrest': ['!(?:不|没)(?:喘气|呼吸)了', '!(?:没|没有)(?:了)?(?:呼吸|气)了', '!呼吸(?:停|没)了', '呼吸停止'],
+    'm:resp-arrest': ['!(?:不|没)(?:喘气|呼吸)了', '!(?:没|没有)(?:了)?(?:呼吸|气)了', '!呼吸(?:停|没)了', '呼吸停止'].map(NOT_SNORING_ZH),
     'm:resp-stridor': ['喉鸣', '喉喘鸣', '(?:吸气|喘气|出气)(?:的时候)?(?:有|带)?(?:呼噜|嘶嘶|咝咝|吱吱|尖)?(?:的)?(?:声音|声|响)', '嗓子(?:眼)?(?:里)?(?:有)?(?:呼噜呼噜|吱吱)(?:的)?(?:响|声)', '喉梗阻'],
     'm:resp-stridor-rest': ['!(?:安静|不哭|睡着|坐着)(?:的时候)?(?:也|都)(?:有)?(?:声音|响|呼噜|喘)'],
     'm:resp-drooling': ['流口水', '!口水咽不下'],
@@ -67,7 +74,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:resp-uri': ['流(?:清)?鼻涕', '!鼻(?:子)?(?:塞|不通)', '打喷嚏', '嗓子(?:有点)?(?:干|痒)', '伤风', '感冒(?!药|冲剂|灵|胶囊|片|颗粒|糖浆)', '着凉', '受凉', '流感(?!疫苗|药)'].map(SHORT_ZH),
   },
   en: {
-    'm:resp-arrest': ["!\\b(?:stopped|isn'?t|is not|he'?s not|she'?s not) breathing\\b(?! (?:properly|well|right|normally|easily|through|so))", '\\brespiratory arrest\\b', '\\bapno(?:e)?ic\\b(?! spells)'],
+    'm:resp-arrest': ["!\\b(?:stopped|isn'?t|is not|he'?s not|she'?s not) breathing\\b(?! (?:properly|well|right|normally|easily|through|so))", '\\brespiratory arrest\\b', '\\bapno(?:e)?ic\\b(?! spells)'].map(NOT_SNORING_EN),
     'm:resp-stridor': ['\\bstridor\\b', '\\b(?:noise|noisy|squeak\\w*|whistl\\w*|high[- ]pitched (?:noise|sound))\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ]){0,20}\\bbreath(?:es|ing)? in\\b', '\\bnoisy breathing\\b', '\\bcrowing\\b'],
     'm:resp-stridor-rest': ['\\b(?:noise|noisy|stridor)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\b(?:at rest|when (?:he|she)(?:\'s| is) (?:sitting )?(?:quiet|calm|still|asleep|resting))\\b', '\\bstridor at rest\\b'],
     'm:resp-drooling': ['\\bdrool\\w*\\b', '\\bdribbl\\w*\\b'],

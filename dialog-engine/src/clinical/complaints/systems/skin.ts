@@ -43,6 +43,9 @@ export const COMPLAINTS: Complaint[] = [
   ] },
   // Familiar minor skin complaints (CTAS V / China level 4).
   { id: 'hives-settling', system: 'skin', label: { zh: '已在消退的荨麻疹', en: 'hives already settling' }, terms: ['m:skin-hives'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, benignIf: ['m:skin-fading|m:skin-antihistamine|x:improving'], modifiers: [] },
+  { id: 'pruritus-generalised', system: 'skin', label: { zh: '全身瘙痒（无皮疹）', en: 'itching all over' }, terms: ['m:skin-itch-all'], base: { level: 4, disposition: 'D6' }, department: 'dermatology', modifiers: [] },
+  { id: 'scabies', system: 'skin', label: { zh: '疥疮', en: 'scabies' }, terms: ['m:skin-scabies'], base: { level: 4, disposition: 'D5' }, department: 'dermatology', modifiers: [] },
+  { id: 'human-bite', system: 'skin', label: { zh: '人咬伤', en: 'human bite' }, terms: ['m:skin-human-bite'], base: { level: 3, disposition: 'D4' }, department: 'general-surgery', modifiers: [] },
 ];
 
 export const TERMS: { zh: Lexicon; en: Lexicon } = {
@@ -72,6 +75,9 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:skin-hives': ['风团', '荨麻疹', '风疹块', '(?:一片一片|一块一块)(?:的)?(?:红)?(?:疙瘩|包|风团)', '(?:起|出)(?:了)?(?:好多|很多|一片片)?(?:鼓起来的)?(?:痒)?(?:包|疙瘩)'],
     'm:skin-fading': ['!(?:已经|开始|慢慢)?(?:消|退|淡|下去)(?:了)?(?:一些|一点|不少|好多|很多)', '(?:在)?(?:消退|变淡)'],
     'm:skin-antihistamine': ['(?:吃了|服了)(?:个|片|颗)?(?:抗过敏(?:药)?|氯雷他定|西替利嗪|开瑞坦|仙特明|扑尔敏)'],
+    'm:skin-itch-all': ['(?:全身|浑身|身上)(?:都)?(?:痒|发痒|瘙痒)(?:得)?[^不没无未，。,.;；!?！？]{0,6}(?:没有|没起|不见)(?:疹子|包|疙瘩)', '皮肤瘙痒症'],
+    'm:skin-scabies': ['疥疮', '(?:手指缝|指缝|手腕|肚脐|腰上)(?:里)?[^不没无未，。,.;；!?！？]{0,6}(?:晚上|夜里)(?:特别|更)?痒', '(?:家里|宿舍)(?:人)?(?:都|也)(?:在)?痒'],
+    'm:skin-human-bite': ['被(?:人|孩子|小孩|同学)(?:给)?咬(?:了|伤|破)', '(?:打架|打人)[^不没无未，。,.;；!?！？]{0,6}(?:磕|碰)(?:到|在)(?:了)?(?:对方)?(?:的)?牙(?:齿)?(?:上)?', '人咬伤'],
   },
   en: {
     'm:skin-cellulitis': ['\\bred(?:,)? (?:hot |swollen |angry )?(?:patch|area|skin|streak)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,40}\\b(?:spreading|bigger|growing|hot|warm)\\b', '\\b(?:spreading|growing) (?:red(?:ness)?|patch)\\b', '\\b(?:past|beyond|over) the (?:pen |marker )?(?:line|mark)\\b', '\\bdrew (?:a )?(?:line |circle |ring )?(?:round|around) (?:it|the red)\\b', '\\bcellulitis\\b', '\\berysipelas\\b', '\\bhot,? (?:red|sore|swollen) and (?:swollen|spreading|sore)\\b'],
@@ -99,5 +105,8 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:skin-hives': ['\\bhives\\b', '\\burticaria\\b', '\\b(?:itchy )?(?:raised|red) (?:itchy )?(?:blotches|welts|wheals|bumps|lumps)\\b', '\\bwelts\\b', '\\bwheals?\\b', '\\bnettle rash\\b'],
     'm:skin-fading': ['\\b(?:already )?(?:fading|going down|settling|calming down|disappearing)\\b', '\\b(?:faded|gone down|settled) (?:a bit|a lot|already)\\b'],
     'm:skin-antihistamine': ['\\b(?:took|taken|had|given) (?:an |some )?(?:antihistamines?|piriton|cetirizine|loratadine|fexofenadine|benadryl|zyrtec|claritin)\\b'],
+    'm:skin-itch-all': ['\\bitch(?:y|ing) all over\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\b(?:no rash|nothing to see|skin looks normal)\\b', '\\bgenerali[sz]ed (?:itch|pruritus)\\b', '\\bpruritus\\b'],
+    'm:skin-scabies': ['\\bscabies\\b', '\\bburrows\\b', '\\bitch(?:y|ing)?\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\bbetween (?:my|his|her|the) fingers\\b', '\\b(?:whole|the whole) (?:family|house|household) (?:is )?(?:itching|itchy)\\b'],
+    'm:skin-human-bite': ['\\bhuman bite\\b', '\\bbitten by (?:a|another) (?:child|kid|person|man|woman|pupil)\\b', '\\bfight bite\\b', '\\bpunched (?:someone|him|her|a guy) in the (?:mouth|teeth)\\b', '\\bcut (?:my|his|her) knuckles? on (?:his|her|someone\u0027s) teeth\\b'],
   },
 };
