@@ -33,6 +33,7 @@ export const DEFAULT_TEXTS: Required<{ [K in keyof InterruptTexts]: { zh: string
     zh: '我们上次的通话中断了，这次接着上次继续，已经回答过的问题就不再重复问了。',
     en: 'Our last call was cut off, so we will continue where we left off and not repeat the questions you already answered.',
   },
+  keypadOnly: { zh: '抱歉，现在只能用按键回答。', en: 'Sorry, I can only take keypad answers right now.' },
   restarted: {
     zh: '我们上次的通话中断了，为了确保记录准确，这次从头再问一遍。',
     en: 'Our last call was cut off, so to keep your record accurate we will go through the questions again from the start.',

@@ -57,6 +57,8 @@ export interface RunnerState {
   context?: { hospitalName: string | null; recording: boolean };
   /** This call retries an interrupted one (absent otherwise). */
   continuation?: ContinuationState;
+  /** The caller has been told this call can only take keypad answers (no recogniser): said once. */
+  keypadNoticeGiven?: boolean;
 }
 
 /** The retry of an interrupted call: resumed or restarted (the script's onInterrupted), with the earlier answers. */

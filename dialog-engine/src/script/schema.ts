@@ -24,6 +24,8 @@ export const InterruptTexts = Type.Object(
     resumed: Type.Optional(LangText),
     /** Said before the first question of a call that starts over after an interrupted one (onInterrupted: restart). */
     restarted: Type.Optional(LangText),
+    /** Said once, the first time a caller speaks on a call that has no speech recogniser, before the keypad prompt. */
+    keypadOnly: Type.Optional(LangText),
   },
   { additionalProperties: false },
 );

@@ -11,6 +11,7 @@ import {
 import type { Action, Answer, Input, RunnerState, Step } from '../runner/types.js';
 import { choiceSynonyms, fromDigits, fromDtmfValue, fromInterpretation, type AskShape } from './ask-answer.js';
 import { raiseDisposition } from './effects.js';
+import { defaultText } from '../runner/texts.js';
 import { carriedAnswer, continuationNotice } from '../runner/continuation.js';
 import type { StepContext, StepEffect, StepKind } from './types.js';
 
@@ -81,6 +82,24 @@ function escalate(ctx: StepContext, step: Step, state: RunnerState, which: 'noIn
   if (p.then === 'skip') return { actions: [], goto: ctx.following(step) };
   if (p.then === 'hangup') return { actions: [], escalate: { kind: 'no-response' } };
   return { actions: [], escalate: { kind: 'human', reason: which === 'noInput' ? 'no-input' : 'no-match' } };
+}
+
+/**
+ * The caller spoke but nothing can recognise speech on this call: no point repeating the question.
+ * Said once per call, briefly, that only keys work now, then straight to the keypad prompt; speech
+ * again after the keypad prompt counts as a no-match (then the policy's final action).
+ */
+function keypadOnly(ctx: StepContext, step: Step, state: RunnerState): StepEffect {
+  const ask = state.ask!;
+  if (ask.dtmfOnly) return escalate(ctx, step, state, 'noMatch');
+  const p = policy(ctx, step, 'noMatch');
+  if (p.dtmfPrompts === 0) return escalate(ctx, step, state, 'noMatch');
+  // The spoken reprompts are skipped: the keypad prompt is the next step.
+  ask.noMatch = Math.max(ask.noMatch, p.reprompts);
+  const notice: Action[] = state.keypadNoticeGiven === true ? [] : [{ type: 'say', text: defaultText('keypadOnly', ctx.script.interrupts?.keypadOnly, ctx.lang), lang: ctx.lang, bargeIn: false, stepId: step.id }];
+  state.keypadNoticeGiven = true;
+  const effect = escalate(ctx, step, state, 'noMatch');
+  return { ...effect, actions: [...notice, ...effect.actions] };
 }
 
 /** Takes an answer; one carried from an interrupted call was saved in that call (no save-answer again). */
@@ -178,6 +197,7 @@ export const askStep: StepKind = {
       return escalate(ctx, step, state, 'noMatch');
     }
     if (input.type !== 'speech') return { actions: [], wait: true };
+    if (input.unrecognised === true) return keypadOnly(ctx, step, state);
     const min = ctx.script.flags.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
     if (input.confidence !== undefined && input.confidence < min) return escalate(ctx, step, state, 'noMatch');
     const choices = shape.choices?.map((c) => ({ id: c.id, synonyms: choiceSynonyms(c, ctx.lang) }));

@@ -20,6 +20,8 @@ export const DialogInputSchema = Type.Union([
     type: Type.Literal('speech'), text: Type.String(), confidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
     /** A slot already filled outside the reducer (LLM). */
     slot: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** The caller spoke but there is no recogniser for the call's language: only keys can answer (text is empty). */
+    unrecognised: Type.Optional(Type.Boolean()),
   }),
   Type.Object({ type: Type.Literal('dtmf'), digit: Type.String({ pattern: '^[0-9*#]$' }) }),
   Type.Object({ type: Type.Literal('no-input') }),

@@ -364,7 +364,10 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     // A recogniser that gives no confidence (Moonshine, offline) passes none: 0 would make every
     // answer a no-match. Nothing heard stays confidence 0.
     const confidence = result === null ? 0 : result.confidence;
-    deliver({ type: 'speech', text, ...(confidence !== undefined ? { confidence } : {}) }, { via: 'speech', endOfSpeechAt: wallEos, asrFinalAt: asrAt });
+    // No recogniser for this call (none for its language, or it failed): the runner hears that the
+    // caller spoke and can only be answered by keys, rather than an answer it could not understand.
+    const unrecognised = asr === null && !held ? { unrecognised: true } : {};
+    deliver({ type: 'speech', text, ...(confidence !== undefined ? { confidence } : {}), ...unrecognised }, { via: 'speech', endOfSpeechAt: wallEos, asrFinalAt: asrAt });
   };
 
   const confirmBargeIn = () => {
