@@ -174,7 +174,7 @@ function baseTriage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions): 
   };
   let best: { disposition: DispositionId; department: DepartmentId | null; reason: string } | null = null;
   for (const rule of TRIAGE_RULES) {
-    if (!rule.when(facts)) continue;
+    if (!TRIAGE_RULES.applies(rule, facts)) continue;
     reasons.push(rule.reason);
     if (!best || Number(rule.disposition.slice(1)) < Number(best.disposition.slice(1))) best = rule;
   }
