@@ -148,6 +148,12 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   let segStartMs = 0;
   let timing: TurnTiming = { turn: 0, via: 'start' };
   const heldDigits: string[] = [];
+  /**
+   * The pending question's own prompt has started: until then (a greeting before it) the caller has
+   * not heard it, and input is applied to it only when the script allows type-ahead.
+   */
+  let questionAsked = false;
+  const asked = (l: ListenAction | null) => l !== null && (questionAsked || l.typeAhead === true);
   /** The batch of actions being carried out (its prompt's transcript lands when it settles). */
   let batch: Promise<void> = Promise.resolve();
   let resolveEnd!: () => void;
@@ -243,6 +249,8 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
 
   const runBatch = async (actions: readonly DialogAction[], myGen: number) => {
     pendingListen = actions.find(isListen) ?? null;
+    // A batch without a prompt of its own question (a repeat of held input) counts as asked.
+    questionAsked = pendingListen === null || !actions.some((a) => a.type === 'say' && a.stepId === pendingListen!.stepId);
     const myTiming = timing;
     for (const a of actions) {
       if (myGen !== gen || ended) return;
@@ -251,6 +259,15 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         const p = new PromptPlayer(leg, now);
         prompt = p;
         promptBargeIn = say.bargeIn;
+        if (pendingListen && say.stepId === pendingListen.stepId) {
+          questionAsked = true;
+          // Keys typed ahead (allowed by the script) answer the question as soon as it is asked.
+          if (promptBargeIn && heldDigits.length > 0) {
+            const held = heldDigits.splice(0);
+            deliver({ type: 'dtmf', digit: held[0]! }, { via: 'dtmf', endOfSpeechAt: now() });
+            return;
+          }
+        }
         if (myTiming.firstPacketAt === undefined) {
           p.onFirstPacket = (at) => {
             myTiming.firstTtsChunkAt = p.timings.firstChunkAt;
@@ -337,7 +354,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     });
   }
 
-  const acceptingInput = () => listen !== null || (pendingListen !== null && promptBargeIn);
+  const acceptingInput = () => listen !== null || (pendingListen !== null && promptBargeIn && questionAsked);
 
   const onDtmf = (e: DtmfEvent) => {
     if (ended) return;
@@ -347,7 +364,8 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     lastDtmf = { digit: e.digit, source: e.source, atMs: at };
     addTranscript({ speaker: 'caller', text: e.digit, startMs: e.atMs, endMs: e.atMs, via: 'dtmf' });
     if (acceptingInput()) deliver({ type: 'dtmf', digit: e.digit }, { via: 'dtmf', endOfSpeechAt: now() });
-    else if (pendingListen) heldDigits.push(e.digit);
+    // Before the question is asked, a key is kept for it only with type-ahead; otherwise it answers nothing.
+    else if (asked(pendingListen)) heldDigits.push(e.digit);
   };
   leg.on('dtmf', onDtmf);
 
@@ -449,7 +467,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
           }
         }
       }
-      if (prompt && prompt.isPlaying && promptBargeIn && pendingListen && !paused) {
+      if (prompt && prompt.isPlaying && promptBargeIn && asked(pendingListen) && !paused) {
         if (detector.onFrame(frame.samples, 20, vad.speaking, prompt.levelNearNowDb())) {
           prompt.pause();
           paused = { atMediaMs: mediaMs };
