@@ -79,6 +79,13 @@ const ROWS: Row[] = [
   { lang: 'en', n: 'just back from Nigeria two weeks ago and now fever and shivers', d: ['D2'] },
   { lang: 'zh', n: '这半年老觉得累 睡够了还是乏 想做个全面检查', d: ['D6'], rf: [] },
   { lang: 'en', n: 'nurse here, needlestick from a used needle an hour ago, what do I do', d: ['D2', 'D4'] },
+  // Clinical register and abbreviations
+  { lang: 'en', n: 'G2P1 at 8/40, LIF pain since this morning, small PV bleed, obs stable', d: ['D2', 'D1'], rf: ['acute-abdomen'] },
+  { lang: 'en', n: '29/40, RFM since yesterday, otherwise well', d: ['D2'], by: 'obs-late-pregnancy/reduced-fetal-movements' },
+  { lang: 'en', n: '78F, abdominal distension, absolute constipation, not passing flatus, vomiting', d: ['D2'], rf: ['acute-abdomen'] },
+  { lang: 'en', n: '15M sudden onset left testicular pain two hours ago, vomited', d: ['D2'], by: 'gu-testicle-acute/acute-scrotum' },
+  { lang: 'en', n: 'day 1 baby, yellow since this morning', d: ['D2'], by: 'ped-newborn-jaundice/jaundice-first-day' },
+  { lang: 'zh', n: '宝宝一个月 喂奶老吐 吐的时候喷出去老远', d: ['D4'], ageMonths: 1, by: 'gi-projectile-vomiting-infant' },
 ];
 
 describe('complaint rows B (GI, GU, OB-GYN, MSK, trauma, toxicology, endocrine, paediatric, general)', () => {

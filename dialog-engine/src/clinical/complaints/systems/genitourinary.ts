@@ -36,6 +36,9 @@ export const COMPLAINTS: Complaint[] = [
   { id: 'gu-catheter', system: 'genitourinary', label: { zh: '导尿管问题', en: 'urinary catheter problem' }, terms: ['m:gu-catheter'], base: { level: 4, disposition: 'D5' }, department: 'urology', modifiers: [
     { id: 'catheter-blocked', all: ['m:gu-catheter', 'm:gu-not-draining|abdominal-pain|x:lower-abd|m:urine-retention|fever'], level: 3, disposition: 'D4', source: `${CTAS} urinary retention / blocked catheter: level III; catheter with fever (CAUTI) level III` },
   ] },
+  { id: 'gu-testicle-acute', system: 'genitourinary', label: { zh: '急性睾丸/阴囊痛', en: 'acute testicular or scrotal pain' }, terms: ['m:gu-scrotal'], base: null, department: 'urology', modifiers: [
+    { id: 'acute-scrotum', all: ['m:sudden|x:sudden|nausea-vomiting|x:severe|m:worst-pain|x:swollen'], level: 2, disposition: 'D2', source: `${CTAS} testicular / scrotal pain of acute onset (possible torsion): level II; EAU paediatric urology / NICE CKS: torsion is a surgical emergency (salvage within 6 h)` },
+  ] },
   { id: 'gu-testicle-child', system: 'genitourinary', label: { zh: '儿童睾丸痛', en: 'testicular pain in a child' }, terms: ['m:testicle', 'm:gu-scrotal'], base: null, department: 'urology', modifiers: [
     { id: 'torsion-child', all: ['pain-general|x:swollen|abdominal-pain|nausea-vomiting|m:gu-scrotal'], ages: ['child', 'infant'], level: 2, disposition: 'D2', source: 'CNPED2023 儿童急性阴囊痛 (testicular torsion) level 2; CTAS2016 testicular pain level II; NICE CKS scrotal pain: torsion is an emergency at any age' },
   ] },
@@ -77,7 +80,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:gu-luts': ['\\bnocturia\\b', '\\b(?:up|get up|getting up|wake up|waking up) (?:two|three|four|five|\\d|several|a few|a couple of) times (?:a|at|in the|every) night\\b[a-z ]{0,15}\\b(?:pee|wee|loo|toilet)?', '\\bweak (?:stream|flow)\\b', '\\bdribbl(?:e|es|ing)\\b[a-z ]{0,15}\\b(?:pee|urine|after)\\b', '\\bhesitancy\\b', '\\bprostate\\b', '\\bbph\\b', '\\bluts\\b', "!\\b(?:don'?t|doesn'?t) (?:feel|empty) (?:like )?(?:i'?ve |he'?s )?(?:emptied|empty)\\b", '\\bincomplete emptying\\b'],
     'm:gu-catheter': ['\\bcatheter\\b', '\\bsuprapubic\\b', '\\bcatheter bag\\b'],
     'm:gu-not-draining': ["!\\b(?:not|isn'?t|hasn'?t been) draining\\b", '\\bblocked\\b', '\\bbypassing\\b', '!\\bnothing (?:in|coming into) the bag\\b', '\\bbag (?:is )?empty\\b'],
-    'm:gu-scrotal': ['\\b(?:testicle|testis|ball|balls|scrotum|nuts)\\b[a-z ]{0,15}\\b(?:pain|hurts|hurting|swollen|red|purple|tender|sore)\\b', '\\b(?:pain|swelling|sore)\\b[a-z ]{0,10}\\b(?:testicle|testis|scrotum|balls)\\b'],
+    'm:gu-scrotal': ['\\b(?:testicular|scrotal) (?:pain|swelling|torsion|ache)\\b', '\\btorsion\\b', '\\b(?:testicle|testis|ball|balls|scrotum|nuts)\\b[a-z ]{0,15}\\b(?:pain|hurts|hurting|swollen|red|purple|tender|sore)\\b', '\\b(?:pain|swelling|sore)\\b[a-z ]{0,10}\\b(?:testicle|testis|scrotum|balls)\\b'],
     'm:gu-priapism': ['\\bpriapism\\b', "!\\berection (?:that )?(?:won'?t|will not|hasn'?t|has not) go(?:ne)? (?:down|away)\\b", '\\berection (?:for|lasting) (?:over |more than )?(?:\\w+|\\d+) hours\\b'],
     'm:gu-paraphimosis': ['\\bparaphimosis\\b', "!\\bforeskin\\b[a-z ]{0,25}\\b(?:stuck|won'?t go back|can'?t (?:get|pull) it (?:back|forward)|swollen)\\b"],
     'm:gu-penile-fracture': ['\\bpenile fracture\\b', '\\b(?:snap|crack|pop)\\b[a-z ]{0,25}\\b(?:during sex|penis)\\b'],

@@ -62,7 +62,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:msk-arm-numb': ['!(?:胳膊|手)(?:发麻|麻木|没劲|无力)'],
   },
   en: {
-    'm:msk-hot-joint': ['\\b(?:knee|ankle|wrist|elbow|shoulder|hip|joint|toe)\\b[a-z ,]{0,12}\\b(?:hot and swollen|swollen and hot|red,? hot|hot,? red|red and hot|hot swollen|warm and swollen|swollen and warm)\\b', '\\bhot(?:,)? swollen (?:knee|ankle|wrist|elbow|shoulder|hip|joint)\\b', '\\bseptic (?:arthritis|joint)\\b', '\\beffusion\\b'],
+    'm:msk-hot-joint': ['\\b(?:knee|ankle|wrist|elbow|shoulder|hip|joint|toe)\\b[a-z ,]{0,12}\\b(?:hot and swollen|swollen and hot|red,? hot|hot,? red|red and hot|hot swollen|warm and swollen|swollen and warm)\\b', '\\bhot(?:,)? (?:red,? )?swollen (?:left |right )?(?:knee|ankle|wrist|elbow|shoulder|hip|joint|big toe)\\b', '\\bseptic (?:arthritis|joint)\\b', '\\beffusion\\b'],
     'm:msk-prosthesis': ['\\b(?:knee|hip|joint) replacement\\b', '\\bprosthetic (?:knee|hip|joint)\\b', '\\bnew (?:knee|hip)\\b'],
     'm:msk-ivdu': ['\\binject(?:s|ing)? (?:drugs|heroin)\\b', '\\bivdu\\b', '\\bpwid\\b', '\\bheroin\\b'],
     'm:msk-gout': ['\\bgout(?:y)?\\b', '\\burate\\b', '\\buric acid\\b', '\\bpodagra\\b'],

@@ -30,12 +30,12 @@ export const COMPLAINTS: Complaint[] = [
     { id: 'hyperemesis', all: ['nausea-vomiting|x:cant-keep-fluids', 'x:cant-keep-fluids|m:obs-ketones|m:gi-weight-loss|x:dehydration'], level: 3, disposition: 'D4', source: `${CTAS} vomiting in pregnancy with dehydration; RCOG GTG69 hyperemesis gravidarum (ketonuria, > 5 % weight loss, unable to keep fluids): ambulatory or inpatient care the same day` },
   ] },
   { id: 'obs-booking', system: 'obstetrics-gynaecology', label: { zh: '建档/产检咨询', en: 'booking an antenatal visit' }, terms: ['m:obs-booking'], base: { level: 4, disposition: 'D6' }, department: 'obstetrics', benign: true, benignIf: ['x:pregnant|m:obs-early-weeks|m:pregnancy-early'], modifiers: [] },
-  { id: 'obs-late-pregnancy', system: 'obstetrics-gynaecology', label: { zh: '孕20周以后问题', en: 'pregnancy issue over 20 weeks' }, terms: ['m:pregnant-late', 'm:obs-rfm', 'x:fetal-movement'], base: null, department: 'obstetrics', modifiers: [
-    { id: 'reduced-fetal-movements', all: ['m:obs-rfm|x:fetal-movement', 'm:pregnant-late|x:pregnant|m:obs-baby-moves'], level: 2, disposition: 'D2', source: `${CTAS} pregnancy > 20 weeks with decreased fetal movement: level II; RCOG GTG57 reduced fetal movements: same-day assessment in the maternity unit` },
-    { id: 'late-pregnancy-trauma', all: ['m:pregnant-late', 'x:injury|x:head-injury|m:vehicle|m:obs-belly-blow'], level: 2, disposition: 'D2', source: `${CTAS} trauma in pregnancy > 20 weeks: level II (abruption; fetal monitoring); ${CN}` },
-    { id: 'preterm-labour', all: ['m:pregnant-late', 'x:labour|m:obs-contractions'], level: 2, disposition: 'D2', source: `${CTAS} pregnancy > 20 weeks, contractions / rupture of membranes: level II; NICE NG25 preterm labour` },
-    { id: 'late-pregnancy-bleeding-or-pain', all: ['m:pregnant-late', 'x:vaginal-bleeding|m:obs-spotting|abdominal-pain|m:heavy-pv-bleeding'], level: 2, disposition: 'D2', source: `${CTAS} pregnancy > 20 weeks with vaginal bleeding or abdominal pain: level II (abruption, praevia); ${CN}` },
-    { id: 'cholestasis-itch', all: ['m:pregnant-late', 'm:obs-palm-itch'], level: 3, disposition: 'D4', source: 'RCOG GTG43 (2022) intrahepatic cholestasis of pregnancy: itching of palms and soles needs bile acids and LFTs within days; CTAS2016 level III-IV' },
+  { id: 'obs-late-pregnancy', system: 'obstetrics-gynaecology', label: { zh: '孕20周以后问题', en: 'pregnancy issue over 20 weeks' }, terms: ['m:pregnant-late', 'm:obs-late-gest', 'm:obs-rfm', 'x:fetal-movement'], base: null, department: 'obstetrics', modifiers: [
+    { id: 'reduced-fetal-movements', all: ['m:obs-rfm|x:fetal-movement', 'm:pregnant-late|m:obs-late-gest|x:pregnant|m:obs-baby-moves'], level: 2, disposition: 'D2', source: `${CTAS} pregnancy > 20 weeks with decreased fetal movement: level II; RCOG GTG57 reduced fetal movements: same-day assessment in the maternity unit` },
+    { id: 'late-pregnancy-trauma', all: ['m:pregnant-late|m:obs-late-gest', 'x:injury|x:head-injury|m:vehicle|m:obs-belly-blow'], level: 2, disposition: 'D2', source: `${CTAS} trauma in pregnancy > 20 weeks: level II (abruption; fetal monitoring); ${CN}` },
+    { id: 'preterm-labour', all: ['m:pregnant-late|m:obs-late-gest', 'x:labour|m:obs-contractions'], level: 2, disposition: 'D2', source: `${CTAS} pregnancy > 20 weeks, contractions / rupture of membranes: level II; NICE NG25 preterm labour` },
+    { id: 'late-pregnancy-bleeding-or-pain', all: ['m:pregnant-late|m:obs-late-gest', 'x:vaginal-bleeding|m:obs-spotting|abdominal-pain|m:heavy-pv-bleeding'], level: 2, disposition: 'D2', source: `${CTAS} pregnancy > 20 weeks with vaginal bleeding or abdominal pain: level II (abruption, praevia); ${CN}` },
+    { id: 'cholestasis-itch', all: ['m:pregnant-late|m:obs-late-gest', 'm:obs-palm-itch'], level: 3, disposition: 'D4', source: 'RCOG GTG43 (2022) intrahepatic cholestasis of pregnancy: itching of palms and soles needs bile acids and LFTs within days; CTAS2016 level III-IV' },
   ] },
   { id: 'obs-menstrual-usual-pain', system: 'obstetrics-gynaecology', label: { zh: '和平时一样的痛经', en: 'period pain like every month' }, terms: ['m:obs-period-pain', 'm:period-pain'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, benignIf: ['m:usual|m:obs-every-month'], modifiers: [] },
   { id: 'obs-menstrual-chronic', system: 'obstetrics-gynaecology', label: { zh: '长期月经问题', en: 'long-standing menstrual problem' }, terms: ['m:obs-menstrual'], base: { level: 4, disposition: 'D6' }, department: 'gynecology', benign: true, benignIf: ['m:obs-months'], modifiers: [] },
@@ -64,6 +64,7 @@ export const COMPLAINTS: Complaint[] = [
 export const TERMS: { zh: Lexicon; en: Lexicon } = {
   zh: {
     'm:obs-early-weeks': [`(?:孕|怀孕|怀了|怀上)(?:了)?(?:才)?${ZH_EARLY}(?:个)?(?:多)?(?:周|礼拜|星期)`, '(?:孕|怀孕|怀了|怀上)(?:了)?(?:才)?(?:一|两|二|三|四)个(?:多)?月', '早孕', '孕早期', '刚怀孕', '怀孕(?:头|前)三个月', '!(?:例假|月经|大姨妈)(?:已经)?(?:推迟|晚了|没来|过了)(?:快|有|了)?'],
+    'm:obs-late-gest': ['孕(?:2\\d|3\\d|4[0-2])(?:\\+\\d)?周', '(?:2\\d|3\\d|4[0-2])(?:\\+\\d)?/40', '(?:孕|怀孕)(?:[五六七八九])个(?:多)?月', '孕晚期', '孕中期'],
     'm:obs-iliac-pain': ['(?:左|右)(?:边|侧)?(?:小肚子|下腹|小腹|肚子下面|下肚子)(?:一阵|突然|剧|绞)?(?:疼|痛|剧痛|绞痛)', '(?:左|右)(?:下腹|附件区)(?:压痛|疼|痛)'],
     'm:obs-spotting': ['(?:擦|擦屁股|上厕所|内裤上?)(?:的时候)?(?:发现)?(?:有)?(?:一点|一点点|点|少量|些)?(?:咖啡色|褐色|粉红色?|粉色|暗红色?|血丝|红色?)(?:的)?(?:东西|分泌物|血)', '(?:内裤|护垫|纸|卫生纸)上?(?:有|见)?(?:一点|一点点|点|少量)?(?:咖啡色|褐色|粉红色?|红色?|暗红色?)(?:的)?(?:东西|分泌物|血)?', '见红', '少量出血', '有点出血', '点滴出血'],
     'm:obs-near-faint': ['差点(?:晕|昏)(?:过去|倒)', '眼前发黑', '头晕眼花', '脸(?:都|色)?(?:发白|煞白|苍白|白了)'],
@@ -89,7 +90,8 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:obs-ec': ['紧急避孕', '事后(?:避孕)?药', '毓婷', '(?:套|避孕套)(?:破了|掉了)'],
   },
   en: {
-    'm:obs-early-weeks': [`\\b${EN_EARLY} weeks?(?: pregnant| by (?:dates|scan|lmp)| gestation|'? gestation)\\b`, '\\bfirst trimester\\b', '\\bearly pregnancy\\b', `\\blmp (?:was )?${EN_EARLY} weeks ago\\b`],
+    'm:obs-early-weeks': [`\\b${EN_EARLY} weeks?(?: pregnant| by (?:dates|scan|lmp)| gestation|'? gestation)\\b`, '\\bfirst trimester\\b', '\\bearly pregnancy\\b', '\\b(?:[4-9]|1\\d)(?:\\+\\d)?/40\\b', '\\bg\\d ?p\\d\\b[a-z ,]{0,12}\\b(?:[4-9]|1\\d)(?:\\+\\d)? ?(?:/40|weeks?)\\b', `\\blmp (?:was )?${EN_EARLY} weeks ago\\b`],
+    'm:obs-late-gest': ['\\b(?:2\\d|3\\d|4[0-2])(?:\\+\\d)?/40\\b', '\\b(?:2\\d|3\\d|4[0-2])(?:\\+\\d)? weeks? (?:pregnant|gestation|by dates)\\b', '\\b(?:second|third) trimester\\b'],
     'm:obs-iliac-pain': ['\\b(?:left|right) (?:iliac fossa|lower (?:tummy|abdomen|belly|quadrant)|side of (?:my|her) (?:lower )?(?:tummy|belly))\\b[a-z ]{0,10}\\b(?:pain|hurts|cramp\\w*|tender\\w*)?', '\\b(?:lif|rif|llq|rlq) (?:pain|tenderness)\\b', '\\b(?:pain|cramp\\w*) (?:low )?(?:down )?(?:on|in) (?:the|my|her) (?:left|right)(?: side)?\\b', '\\badnexal (?:pain|tenderness)\\b'],
     'm:obs-spotting': ['\\bspotting\\b', '\\b(?:brown|pink|light) (?:blood|bleeding|discharge|spotting)\\b', '\\bblood when i wipe\\b', '\\bwhen i wiped\\b', '\\bpv (?:bleed|bleeding|spotting)\\b'],
     'm:obs-near-faint': ['\\b(?:nearly|almost) (?:fainted|passed out|blacked out)\\b', '\\bpresyncop\\w+\\b', '\\blight[- ]headed\\b', '\\bwent (?:white|pale|grey|gray)\\b'],
