@@ -63,4 +63,11 @@ describe('a key pressed during the greeting', () => {
     expect(r.result?.answers.consent).toMatchObject({ value: { answer: 'yes' }, via: 'dtmf' });
     expect(r.outcome).toBe('completed');
   });
+
+  it('0 (a nurse) still counts at any time, the greeting included', async () => {
+    const r = await run(false, (l) => l.feedSilence(300).feedDtmf('0').feedSilence(4000));
+    expect(r.result?.answers.consent).toBeUndefined();
+    expect(r.outcome).not.toBe('completed');
+    expect(bot(r)).not.toContain('现在方便吗');
+  });
 });

@@ -363,7 +363,9 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     if (lastDtmf && lastDtmf.digit === e.digit && lastDtmf.source !== e.source && at - lastDtmf.atMs < DTMF_DEDUPE_MS) return;
     lastDtmf = { digit: e.digit, source: e.source, atMs: at };
     addTranscript({ speaker: 'caller', text: e.digit, startMs: e.atMs, endMs: e.atMs, via: 'dtmf' });
-    if (acceptingInput()) deliver({ type: 'dtmf', digit: e.digit }, { via: 'dtmf', endOfSpeechAt: now() });
+    // The keys a caller may press at any time (0: a nurse, *: repeat), when the question does not use them, always count.
+    const anyTime = pendingListen !== null && promptBargeIn && (e.digit === '0' || e.digit === '*') && pendingListen.dtmf.map?.[e.digit] === undefined && pendingListen.dtmf.maxDigits === undefined;
+    if (acceptingInput() || anyTime) deliver({ type: 'dtmf', digit: e.digit }, { via: 'dtmf', endOfSpeechAt: now() });
     // Before the question is asked, a key is kept for it only with type-ahead; otherwise it answers nothing.
     else if (asked(pendingListen)) heldDigits.push(e.digit);
   };
