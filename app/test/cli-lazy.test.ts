@@ -27,6 +27,8 @@ function loadedBy(args: string[], input = ''): { modules: string[]; stdout: stri
 }
 
 const HEAVY = ['/speech/src/', '/voice-gateway/src/', '/campaigns/src/', '/console/src/', 'node_modules/fastify/', 'node_modules/pg/', 'sherpa-onnx', 'node_modules/bullmq/'];
+/** What nlu and triage do not need of the dialog engine: the script loader (and its YAML parser), the runner, the LLM client. */
+const NOT_FOR_NLU = ['/dialog-engine/src/script/', '/dialog-engine/src/runner/', '/dialog-engine/src/llm/', 'node_modules/yaml/'];
 const heavyIn = (modules: string[]) => modules.filter((m) => HEAVY.some((h) => m.includes(h)));
 
 describe('tingzhen loads only what a command uses', () => {
@@ -39,7 +41,7 @@ describe('tingzhen loads only what a command uses', () => {
     expect(heavyIn(r.modules)).toEqual([]);
   });
 
-  it('nlu and triage answer without the speech, gateway, database or HTTP code', () => {
+  it('nlu and triage answer without the speech, gateway, database or HTTP code, nor the script loader', () => {
     const nlu = loadedBy(['nlu'], '{"lang":"en","asked":"Do you have a fever?","expect":"yes-no","utterance":"no"}\n');
     expect(nlu.status).toBe(0);
     expect(JSON.parse(nlu.stdout)).toMatchObject({ answer: 'no' });
@@ -48,5 +50,6 @@ describe('tingzhen loads only what a command uses', () => {
     expect(triage.status).toBe(0);
     expect(JSON.parse(triage.stdout)).toHaveProperty('disposition');
     expect(heavyIn(triage.modules)).toEqual([]);
+    for (const r of [nlu, triage]) expect(r.modules.filter((m) => NOT_FOR_NLU.some((x) => m.includes(x)))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * `{"lang","asked","expect","utterance","callDate"?}`; a bad line gets `{"error": "..."}` and the
  * stream goes on. Exit 0 unless reading stdin fails.
  */
-import { interpret, toWire, type NluRequest } from '@tingzhen/dialog-engine';
+import { interpret, toWire, type NluRequest } from '@tingzhen/dialog-engine/nlu';
 import { isTzError } from '@tingzhen/voice-core';
 import type { Command, CommandIo } from './command.js';
 import { parseObjectLine, runJsonLines } from './json-lines.js';

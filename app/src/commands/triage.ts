@@ -7,7 +7,7 @@
  * or `{"error":"..."}` for a line that cannot be read or a narrative that is empty or has no words
  * (the stream goes on). Narratives are never logged.
  */
-import { triage } from '@tingzhen/dialog-engine';
+import { triage } from '@tingzhen/dialog-engine/nlu';
 import type { Command, CommandIo } from './command.js';
 import { parseObjectLine, runJsonLines } from './json-lines.js';
 
