@@ -21,6 +21,7 @@ export const COMPLAINTS: Complaint[] = [
   ] },
   { id: 'palpitations', system: 'cardiovascular', label: { zh: '心悸/心律不齐', en: 'palpitations / irregular heartbeat' }, terms: ['palpitations', 'm:irregular-pulse', 'm:cv-palp'], base: null, department: 'cardiology', modifiers: [
     { id: 'palpitations-with-syncope-or-chest-pain', all: ['palpitations|m:irregular-pulse|m:cv-palp', 'fainting|m:syncope|chest-pain|m:chest-pain|m:cv-chest|shortness-of-breath'], level: 2, disposition: 'D2', resolvedToo: true, source: 'CTAS2016 palpitations with chest pain, dyspnoea or syncope: level II; CN2018 心律失常伴血流动力学改变 level 2' },
+    { id: 'palpitations-presyncope', all: ['palpitations|m:irregular-pulse|m:cv-palp', 'dizziness|m:cv-presyncope'], level: 3, disposition: 'D4', source: 'CTAS2016 palpitations with presyncope / light-headedness, haemodynamically stable: level III' },
     { id: 'palpitations-ongoing-cardiac-history', all: ['palpitations|m:irregular-pulse|m:cv-palp', 'x:cardiac-history|x:heart-failure|m:cv-valve'], level: 3, disposition: 'D4', source: 'CTAS2016 palpitations, ongoing, with structural heart disease: level III' },
   ] },
   { id: 'hypertension', system: 'cardiovascular', label: { zh: '血压高', en: 'hypertension' }, terms: ['vital:sbp-ge160', 'vital:dbp-ge110', 'm:cv-bp-high'], base: null, department: 'cardiology', modifiers: [
@@ -45,10 +46,11 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:cv-radiation': ['!(?:下巴|下颌|牙|左胳膊|左臂|左肩|胳膊|后背|脖子)(?:也|都|跟着)?(?:有点)?(?:酸|疼|痛|麻|发紧|不舒服)', '(?:窜|放射|扯)(?:到)?(?:下巴|下颌|牙|左胳膊|胳膊|肩膀|后背|脖子)'],
     'm:cv-grey': ['脸(?:色)?(?:发白|煞白|发灰|灰白|蜡黄|难看)', '面色(?:苍白|灰)'],
     'm:cv-tearing': ['撕裂(?:样|一样|似的)?(?:的)?(?:疼|痛)', '(?:胸|背|后背)[^不没无未，。,.;；!?！？]{0,6}(?:像)?(?:被)?撕(?:开|裂)', '主动脉夹层', '夹层'],
-    'm:cv-palp': ['心(?:里|脏)?(?:咯噔|扑通|突突|怦怦|砰砰|扑腾)(?:一下)?', '漏(?:了|跳)(?:一)?(?:拍|下|跳)', '早搏', '!心跳(?:得)?(?:好|很|特别)?(?:乱|快|不齐|一下快一下慢)', '房颤', '室上速'],
+    'm:cv-palp': ['心(?:里|脏|口)?(?:老是|总是|一直|有时候|时不时|突然)?(?:咯噔|扑通|突突|怦怦|砰砰|扑腾|乱跳|狂跳)(?:一下)?', '漏(?:了|跳)(?:一)?(?:拍|下|跳)', '早搏', '!心跳(?:得)?(?:好|很|特别)?(?:乱|快|不齐|一下快一下慢)', '房颤', '室上速'],
     'm:cv-valve': ['!(?:主动脉)?瓣(?:膜)?(?:重度)?(?:狭窄|关闭不全|病)', '心肌病', '起搏器', '装了?(?:个)?起搏器'],
     'm:cv-bp-high': ['血压(?:很|特别|非常|突然|一下子)(?:高|升高)', '血压(?:高|升)(?:得)?(?:厉害|吓人)', '!血压降不下来', '高压(?:到了?|有)?(?:一百[六七八九]|1[6-9]\\d|2\\d\\d|二百)'],
     'm:cv-bp-very-high': ['(?:高压|血压)(?:到了?|有|量出来|测出来)?(?:二百[二三四五六七八九十]?|2[2-9]\\d)'],
+    'm:cv-presyncope': ['眼前(?:发黑|一黑)', '(?:差点|险些|快要)(?:晕|倒|栽)', '头(?:发)?(?:晕|昏)(?:得)?(?:站不住|要倒)'],
     'm:cv-hf': ['心衰', '心力衰竭', '!心功能不全', '!心功能(?:不好|差)', '射血分数'],
     'm:cv-orthopnoea': ['(?:要|得|垫)(?:垫)?(?:两|三|好几|高)(?:个)?枕头', '!躺(?:平|下)(?:就|了)?(?:喘|憋)', '晚上(?:憋醒|坐起来(?:才)?(?:能)?喘)', '夜里憋醒'],
     'm:cv-orthopnoea-severe': ['坐着(?:都|也)(?:喘|憋)', '!(?:完全|根本)躺不下'],
@@ -63,6 +65,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:cv-grey': ['\\b(?:grey|gray|pale|ashen|clammy)\\b'],
     'm:cv-tearing': ['\\btearing (?:pain|feeling)\\b', '\\b(?:ripping|tearing)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ]){0,20}\\b(?:back|between (?:my|his|her) shoulder)', '\\b(?:aortic )?dissection\\b'],
     'm:cv-palp': ['\\bskip(?:ped|s|ping)? (?:a )?beats?\\b', '\\b(?:heart|it) (?:sort )?(?:of )?(?:flutters|fluttering|flips|flipping|pounding|racing|thumping)\\b', '\\bflutter(?:s|ing)?\\b', '\\bectopics?\\b', '\\b(?:pvcs?|svt|af|afib)\\b', '\\bpalps\\b', '\\bmissed beats?\\b'],
+    'm:cv-presyncope': ['\\b(?:nearly|almost) (?:fainted|passed out|blacked out|went down)\\b', '\\blight[- ]?headed\\b', '\\bpre-?syncop\\w*\\b', '\\bgreying out\\b'],
     'm:cv-valve': ['\\b(?:aortic|mitral) (?:stenosis|valve)\\b', '\\bcardiomyopathy\\b', '\\bpacemaker\\b', '\\bicd\\b'],
     'm:cv-bp-high': ['\\bblood pressure (?:is |was |has been )?(?:really |very |sky )(?:high|up)\\b', '\\bbp (?:is |was )?(?:high|up|raised)\\b', '\\bhypertensive\\b'],
     'm:cv-bp-very-high': ['\\b(?:bp|blood pressure|systolic)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ]){0,12}\\b2[2-9]\\d\\b', '\\bhypertensive (?:crisis|emergency|urgency)\\b'],

@@ -10,6 +10,7 @@ import type { Complaint } from '../complaints.js';
 
 export const COMPLAINTS: Complaint[] = [
   { id: 'toothache', system: 'dental-oral', label: { zh: '牙痛/龋齿', en: 'toothache / dental caries' }, terms: ['m:dental-toothache', 'm:dental-caries'], base: { level: 4, disposition: 'D6' }, department: 'stomatology', modifiers: [
+    { id: 'toothache-facial-swelling-fever', all: ['m:dental-toothache', 'x:face-swell|m:dental-face-swell|fever|x:high-fever'], level: 3, disposition: 'D4', source: 'CTAS2016 dental pain with facial swelling or fever (spreading odontogenic infection): level III; SDCEP 2013 (same day)' },
     { id: 'toothache-night-pain', all: ['m:dental-toothache', 'm:dental-night|x:severe|m:dental-throbbing'], level: 4, disposition: 'D5', source: 'CTAS2016 dental / gum problem, pain without swelling: level IV-V; 牙髓炎 (spontaneous night pain) within days' },
   ] },
   { id: 'dental-abscess', system: 'dental-oral', label: { zh: '牙龈脓肿/牙源性感染', en: 'dental abscess' }, terms: ['m:dental-abscess'], base: { level: 4, disposition: 'D5' }, department: 'stomatology', modifiers: [
@@ -57,7 +58,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:dental-night': ['\\b(?:at night|keeps? (?:me|him|her) (?:up|awake)|wakes? (?:me|him|her) up)\\b'],
     'm:dental-throbbing': ['\\bthrobb\\w+\\b'],
     'm:dental-abscess': ['\\b(?:dental|tooth|gum) abscess\\b', '\\babscess(?:ed)? (?:tooth|gum)\\b', '\\bgum ?boil\\b', '\\b(?:lump|bump|swelling|boil) on (?:my|his|her|the) gum\\b', '\\bpus\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,20}\\b(?:gum|tooth)\\b', '\\bpericoronitis\\b', '\\binfected (?:wisdom )?tooth\\b'],
-    'm:dental-face-swell': ['\\b(?:face|cheek|jaw)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,10}\\b(?:swollen|swelling|puffed up|blown up)\\b', '\\bswollen (?:face|cheek|jaw)\\b'],
+    'm:dental-face-swell': ['\\b(?:face|cheek|jaw)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,16}\\b(?:swollen|swelling|puffed up|blown up|puffy|puffing up|getting bigger)\\b', '\\bswollen (?:face|cheek|jaw)\\b'],
     'm:dental-eye-closing': ['\\bswelling\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,20}\\b(?:up to|closing) (?:his|her|my|the) eye\\b'],
     'm:dental-extraction-bleed': ['\\b(?:extraction|tooth (?:out|pulled|taken out)|wisdom tooth removed)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,40}\\bbleed\\w*\\b'],
     'm:dental-bleed': ['\\b(?:gums?|socket)\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,10}\\b(?:bleeding|oozing|keeps bleeding)\\b', '\\bbleeding (?:from )?(?:the )?(?:gums?|socket)\\b'],
