@@ -155,3 +155,31 @@ describe('red flags in a short answer, in any wording', () => {
     expect(detectRedFlags('昨晚喝多了 早上吐了一次 口干 想睡觉 人清醒 能喝水', 'zh')).not.toContain('severe-dehydration');
   });
 });
+
+describe('lists, corrections and clinical shorthand', () => {
+  it('one negator governs a list of findings', () => {
+    expect(triage('routine check, no headache, chest pain or blurred vision, BP 150/90', 'en').red_flags).toEqual([]);
+    expect(triage('denies fever, cough, or shortness of breath; sore knee after gardening', 'en').disposition).not.toBe('D1');
+    expect(triage('没有头痛、胸闷、手脚麻木 就是想开点药', 'zh').red_flags).toEqual([]);
+  });
+  it('a clause with its own subject is not an item of that list', () => {
+    expect(triage("she's not really okay, she fell and can't get up, her leg is turned outwards, she is my gran, 90", 'en').disposition).toMatch(/D[12]/);
+  });
+  it('a correction takes the words back', () => {
+    expect(triage('there is blood everywhere - well, no, not really, it is a small cut and it stopped', 'en').red_flags).not.toContain('severe-bleeding');
+  });
+  it('"52F" is an age and a sex, not a temperature', () => {
+    expect(triage('GP here about 52F, routine review of her thyroid tablets, feels well', 'en').disposition).not.toBe('D1');
+  });
+  it('an INR of 5 or more on warfarin without bleeding needs a nurse now', () => {
+    expect(triage('my INR came back at six point two today, I am on warfarin, no bleeding', 'en').disposition).toBe('D3');
+    expect(triage('吃华法林的 今天查INR是五点五 没有出血', 'zh').disposition).toBe('D3');
+  });
+  it('responding only to pain is altered consciousness', () => {
+    expect(triage('found my dad on the floor, he is only responding to pain', 'en').red_flags).toContain('altered-consciousness');
+    expect(triage('老人躺在床上 掐他才有点反应', 'zh').red_flags).toContain('altered-consciousness');
+  });
+  it('an infant named in passing with a fever still gets the infant flag', () => {
+    expect(triage('mostly calling about my older son\'s rash, oh and the baby is only five weeks and had 38.4 this evening', 'en').red_flags).toContain('infant-fever');
+  });
+});

@@ -44,6 +44,14 @@ export interface Cues {
    * it but I took it off him"): it did not happen. Only for ingestion ids (a near faint is real).
    */
   nearMiss: RegExp;
+  /** What separates items of a list ("a, b or c", "甲、乙、丙"); with listNegator, a negated list. */
+  listSeparator?: RegExp;
+  /** A list item that opens a negated list ("no headache", "denies fever", "没有头痛"). */
+  listNegator?: RegExp;
+  /** A list item that is a clause with its own subject ("she fell..."): not a list of findings. */
+  listItemClause?: RegExp;
+  /** A correction right after a mention that takes it back ("- well, no, not ..."). */
+  selfCorrection?: RegExp;
   /** An either-or question echoed before the mention ("问我想不想…", "有没有…"). */
   echoQuestion?: RegExp;
   /** The answer to it, at the start of the next clause: no ("那倒没有", "没有"). */
@@ -84,6 +92,8 @@ export const ZH_CUES: Cues = {
     after: /^[^，。,.?？]{0,8}?(?:怎么办|咋办|怎么处理|该怎么|要怎么|怎么弄|该咋|应该怎么|应该咋|要不要|需不需要|用不用)/u,
   },
   nearMiss: /(?:差一点|差点儿?|险些|几乎|想要|刚要|正要)(?:就)?[^，。,.;；!?！？]{0,8}$/u,
+  listSeparator: /、\s*$/u,
+  listNegator: /(?:^|[，,\s])(?:也)?(?:没有|没|无|未|否认|不)[^，,、]{1,8}$/u,
   echoQuestion: /(?:想不想|有没有|会不会|是不是|要不要|有木有|曾不曾)[^，。,.;；!?！？]{0,3}$/u,
   // A bare no only ("那倒没有", "没有 从来没想过"): "是不是中风 没法说话" is not a denial.
   echoDenial: /^(?:那|这|这个|那个)?(?:倒|倒是|可)?(?:是)?(?:没有|没|不会|不想|不是|从来没有?|从没有?|从来不)(?=$|[\s,，。.;；!?！？]|那么想|这么想|想过|过|啊|呢|吧|的|从来|绝对)/u,
@@ -122,6 +132,10 @@ export const EN_CUES: Cues = {
     after: null,
   },
   nearMiss: /\b(?:almost|nearly|was about to|were about to|tried to|trying to|went to)\b[^.,;!?]{0,30}$/u,
+  listSeparator: /,\s*$/u,
+  listNegator: /(?:^|[-:–—]\s*|^\w+\s+[-:–—]?\s*)(?:no|nil|without|denies|denied|negative for|free of|no signs? of|no history of|not any)\s+(?:\S+\s*){1,4}$/u,
+  listItemClause: /^(?:and |but |or )?(?:i|i'?m|i'?ve|he|she|it|they|we|you|he'?s|she'?s|it'?s|they'?re|we'?re|my|his|her|their|our|the \w+ (?:is|was|has))\b/u,
+  selfCorrection: /^\s*[-–—,.]*\s*(?:well|actually|sorry|i mean|no wait|wait)[,.]?\s+no\b/u,
   other: new RegExp(`\\b(?:my|our|his|her|their|the)\\s+(?:\\w+\\s+)?(?:${EN_KIN})\\b|\\b(?:he|she|they|him|his|her|he'?s|she'?s|they'?re|them)\\b`, 'gu'),
   self: /\b(?:i(?!\s+(?:think|thought|guess|wonder|was wondering|want|wanted|would|need to ask|am calling|'?m calling|am worried|'?m worried|am not sure|'?m not sure|don'?t know|do not know|believe|am scared|'?m scared|called|found))|i'?m|im|i'?ve|ive|me|myself)\b|\bmy\b(?!\s+(?:\w+\s+)?(?:son|daughter|kid|kids|child|children|baby|infant|newborn|toddler|wife|husband|partner|spouse|mom|mum|mother|dad|father|grand\w*|granny|brother|sister|friend|neighbou?r|boyfriend|girlfriend|uncle|aunt|roommate|colleague|parents?|family|little one|boy|girl)\b)/gu,
   innerNegation: null,

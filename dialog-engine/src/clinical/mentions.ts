@@ -178,6 +178,33 @@ function isNegated(norm: string, r: RawMatch, clause: [number, number], all: Raw
   return false;
 }
 
+/**
+ * A list under one negator: "no headache, chest pain or visual symptoms", "denies fever, cough,
+ * or SOB", "没有头痛、胸闷、手脚麻木". The mention's clause follows a list separator, every
+ * earlier item is short, and the first item ends in a negator and a few words.
+ */
+function inNegatedList(norm: string, r: RawMatch, clause: [number, number], starts: number[], cues: Cues): boolean {
+  if (!cues.listSeparator || !cues.listNegator) return false;
+  let idx = starts.indexOf(clause[0]);
+  if (idx <= 0) return false;
+  const words = (s: string): number => (cues.listSeparator!.source.includes('、') ? [...s.replace(/\s/gu, '')].length / 2 : s.trim().split(/\s+/u).length);
+  // The mention's own item is short too ("chest pain or visual symptoms").
+  const own = norm.slice(clause[0], clause[1]);
+  if (words(own) > 6 || cues.listItemClause?.test(own.trim())) return false;
+  for (let hops = 0; idx > 0 && hops < 6; hops++) {
+    const sepEnd = starts[idx]!;
+    const prevStart = starts[idx - 1]!;
+    const sep = norm.slice(Math.max(prevStart, sepEnd - 3), sepEnd);
+    if (!cues.listSeparator.test(sep)) return false;
+    const item = norm.slice(prevStart, sepEnd).replace(/[\s,，、]+$/u, '');
+    if (words(item) > 6) return false;
+    if (cues.listNegator.test(item.trim())) return true;
+    if (cues.listItemClause?.test(item.trim())) return false;
+    idx -= 1;
+  }
+  return false;
+}
+
 function subjectAt(norm: string, pos: number, cues: Cues): Subject {
   let subject: Subject = 'patient';
   let lastPos = -1;
@@ -204,6 +231,9 @@ function statusOf(norm: string, r: RawMatch, starts: number[], all: RawMatch[], 
   const pre = clauseOf(starts, r.start, norm.length);
   const post = clauseOf(starts, Math.max(r.start, r.end - 1), norm.length);
   if (isNegated(norm, r, pre, all, cues, lang)) return 'negated';
+  if (inNegatedList(norm, r, pre, starts, cues)) return 'negated';
+  // A correction right after the words takes them back ("blood everywhere - well, no, not everywhere").
+  if (cues.selfCorrection?.test(norm.slice(r.end, r.end + 30))) return 'negated';
   if (NEAR_MISS_IDS.test(r.p.id) && cues.nearMiss.test(norm.slice(pre[0], r.start + 1))) return 'negated';
   // An echoed either-or question answered no ("你问想不想伤害自己 那倒没有", "any chest pain? no").
   if (cues.echoQuestion?.test(norm.slice(pre[0], r.start))) {

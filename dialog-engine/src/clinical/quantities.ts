@@ -74,9 +74,23 @@ export function extractTemperatureC(norm: string, lang: ClinicalLang): number | 
       if (c !== null) found.push(c);
     }
   } else {
-    const re = new RegExp(`(${EN_NUM_WORD})\\s*(?:degrees?|°|f\\b|c\\b|fahrenheit|celsius)`, 'gu');
+    // "41F" / "68M" in a clinician's shorthand is an age and sex: F counts only in the Fahrenheit range.
+    const re = new RegExp(`(${EN_NUM_WORD})\\s*(degrees?|°|f\\b|c\\b|fahrenheit|celsius)`, 'gu');
     const re2 = new RegExp(`(?:\\btemp(?:erature)?|\\bfever|\\btympanic|\\baxillary|\\bcore temp|\\bt)(?: (?:is|was|of|at|reading|reached|hit|up to|around|about|now|today))*:?\\s+(${EN_NUM_WORD})`, 'gu');
     for (const m of [...norm.matchAll(re), ...norm.matchAll(re2)]) {
+      const v = parseEnglishNumber(m[1]!);
+      if (m[2] === 'f' && (v === null || v < 90)) continue;
+      const c = v === null ? null : toCelsius(v);
+      if (c !== null) found.push(c);
+    }
+  }
+  if (lang === 'en') {
+    // A bare reading in the body-temperature range with one decimal ("had 38.4 this evening",
+    // "thirty-eight point four"), when nothing says it is something else (kg, weeks, mmol...).
+    const bare = /\b(3[5-9]|4[0-2])\.(\d)\b(?!\s*(?:kg|kilos?|mmol|%|per ?cent|weeks?|cm|mm|mg|ml|lbs?|pounds|years?|days?|hours?|mins?|minutes|\/|over|g\/))/gu;
+    for (const m of norm.matchAll(bare)) found.push(Number(`${m[1]}.${m[2]}`));
+    const words = new RegExp(`\\b((?:thirty|forty)[- ](?:${Object.keys(EN_UNITS).join('|')}) point (?:${Object.keys(EN_UNITS).join('|')}))\\b(?!\\s*(?:kg|kilos?|mmol|percent|per cent|weeks?|years?))`, 'gu');
+    for (const m of norm.matchAll(words)) {
       const v = parseEnglishNumber(m[1]!);
       const c = v === null ? null : toCelsius(v);
       if (c !== null) found.push(c);

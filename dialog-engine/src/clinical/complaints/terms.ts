@@ -48,7 +48,7 @@ export const ZH_MODIFIER_TERMS: Lexicon = {
   'm:peritonism': ['反跳痛', '肌紧张', '板状腹', '肚子(?:硬|梆硬)', '腹膜刺激征'],
   'm:pregnancy-early': ['停经', '月经(?:推迟|晚了|没来)', '(?:验孕|试纸|早孕).{0,6}(?:阳|两条杠|两道杠)', 'hcg'],
   'm:one-sided-lower': ['(?:左|右)下腹', '小肚子(?:左|右)边', '肩膀(?:尖)?(?:疼|痛)'],
-  'm:pregnant-late': ['怀孕(?:[二三]十|[2-4]\\d)', '孕(?:[二三]十|[2-4]\\d)', '(?:[二三]十[一二三四五六七八九]?|[2-4]\\d)周'],
+  'm:pregnant-late': ['怀孕(?:[二三]十|[2-4]\\d)', '孕(?:[二三]十[一二三四五六七八九]?|[2-4]\\d)周(?:加|\\+)', '(?:[2-4]\\d)\\+[0-6]周', '孕(?:[二三]十|[2-4]\\d)', '(?:[二三]十[一二三四五六七八九]?|[2-4]\\d)周'],
   'm:visual-disturbance': ['眼前冒金星', '看东西(?:花|模糊|重影)', '眼花', '视物模糊', '眼前发黑'],
   'm:edema-face': ['(?:脸|面部).{0,4}肿', '浮肿'],
   'm:child-ingestion': ['(?:药|药片|药瓶|降压药|安眠药|片).{0,12}(?:吃进去|吃了|吞了|不知道吃|打开了|撒了|少了)', '误服', '误吃', '嘴里(?:还)?有.{0,3}(?:白渣|药)'],
@@ -75,7 +75,7 @@ export const ZH_MODIFIER_TERMS: Lexicon = {
 
 export const EN_MODIFIER_TERMS: Lexicon = {
   'm:altered': ['\\bnot making (?:any )?sense\\b', "!\\b(?:doesn'?t|does not|didn'?t) know where (?:he|she|they) (?:is|are|was)\\b", '\\bhard to (?:wake|rouse)\\b', "!\\bcan'?t (?:wake|rouse) (?:him|her|them)\\b", '\\bunresponsive\\b', '\\bnot answering (?:me )?properly\\b', '\\bmumbling nonsense\\b', '\\bvery drowsy\\b', '\\bbarely (?:awake|conscious|responding)\\b'],
-  'm:can-walk': ['\\bcan (?:still )?walk\\b', '\\bwalking on it\\b', '\\bweight[- ]bearing\\b', '\\bcan (?:bend|move) it\\b'],
+  'm:can-walk': ['\\bcan (?:still )?walk\\b', '\\bwalking on it\\b', '\\bweight[- ]bearing\\b', '\\bcan (?:bend|move) it\\b', "\\b(?:can|could) (?:still )?(?:put|take|bear) (?:my|his|her|some|full )?weight (?:on it|through it)\\b", '\\bwalked (?:home|back|on it|out|off)\\b', '\\bwalking (?:normally|fine|okay|ok)\\b', '\\b(?:four|4) steps\\b'],
   'm:after-meal': ['\\bafter (?:a |the |my )?(?:big )?(?:meal|dinner|lunch|curry|takeaway)\\b', '\\bhotpot\\b', '\\bspicy\\b', '\\blots of beer\\b'],
   'm:insect-bite': ['\\bmosquito(?:es)?\\b', '\\b(?:insect|bug|midge|gnat) bites?\\b', '\\beaten alive\\b'],
   'm:heartburn': ['\\bheartburn\\b', '\\bacid reflux\\b', '\\breflux\\b', '\\bburning behind (?:my|the) breastbone\\b', '\\bsour taste\\b', '\\bindigestion\\b'],
@@ -114,7 +114,7 @@ export const EN_MODIFIER_TERMS: Lexicon = {
   'm:peritonism': ['\\brebound\\b', '\\bguarding\\b', '\\brigid(?:ity)?\\b', '\\bpercussion tender', '\\bwhen the car (?:goes|go|went) over (?:a )?bumps?\\b', '\\bperitonis\\w*\\b'],
   'm:pregnancy-early': ['\\bperiod(?:\'s| is)? (?:about )?(?:\\w+ )?(?:weeks? |days? )?late\\b', '\\bmissed (?:my |her )?period\\b', '\\b(?:pregnancy )?test (?:on \\w+ )?(?:and it )?(?:was|is|came back) positive\\b', '\\bpositive (?:pregnancy )?test\\b', '\\bhcg\\b', '\\blmp\\b'],
   'm:one-sided-lower': ['\\blow down on the (?:left|right)\\b', '\\b(?:left|right) (?:lower|iliac)\\b', '\\b(?:lower|low) (?:left|right)\\b', '\\bshoulder[- ]tip\\b', '\\btip of (?:my|her) shoulder\\b'],
-  'm:pregnant-late': ['\\b(?:2\\d|3\\d|4[0-2]|twenty[- ]\\w+|thirty[- ]?\\w*|forty) weeks?\\b(?! ago)', '\\bthird trimester\\b'],
+  'm:pregnant-late': ['\\b(?:2\\d|3\\d|4[0-2]|twenty[- ]\\w+|thirty[- ]?\\w*|forty) weeks?\\b(?! ago)', '\\bthird trimester\\b', '\\b(?:2\\d|3\\d|4[0-2]) ?\\+ ?[0-6](?: weeks?| days?)?\\b', '\\b(?:2\\d|3\\d|4[0-2])/40\\b'],
   'm:visual-disturbance': ['\\bblurr(?:ed|y) vision\\b', '\\bseeing (?:spots|stars|flashing lights|flashes)\\b', '\\bflashing lights\\b', '\\bvisual disturbance\\b'],
   'm:edema-face': ['\\bface (?:is )?(?:all )?(?:puffy|swollen)\\b', '\\bpuffy face\\b'],
   'm:child-ingestion': ['\\b(?:pill|pills|tablets?|medicine|meds|bottle|packet|box)\\b[a-z ,\']{0,40}\\b(?:open|missing|swallowed|ate|eaten|chewed|gone)\\b', '\\bgot into (?:the|his|her|my|grandad\'?s|grandma\'?s|granny\'?s) \\w+ ?(?:bottle|pills|tablets|medicine|packet)\\b', '\\b(?:found|caught) (?:him|her|them) (?:with|eating|chewing)\\b', '\\bswallowed (?:some|a few|a couple of|his|her|grandad\'?s|grandma\'?s|granny\'?s)\\b'],

@@ -23,7 +23,7 @@ export const EN_FEATURES_2: Lexicon = {
   'x:stiff-neck': ['\\bstiff neck\\b', '\\bneck (?:is )?stiff\\b', "!\\b(?:can'?t|cannot) (?:bend|touch) (?:his|her|my) (?:neck|chin)\\b"],
   'x:non-blanching-rash': ["!\\b(?:rash|spots) (?:that )?(?:doesn'?t|does not|won'?t|don'?t|do not) (?:fade|blanch|go away when)\\b", '\\bglass test\\b', '\\bnon[- ]?blanching\\b', '\\bpurple (?:spots|rash|blotches)\\b', '\\bpurpura\\b', '\\bpetechiae\\b'],
   'x:blurred': ['\\bblurr(?:y|ed) vision\\b', '\\bvision (?:is |went )?(?:blurry|blurred)\\b', '\\bseeing (?:spots|stars|flashing lights)\\b', '\\bflashing lights\\b'],
-  'x:pregnant': ['\\bpregnan(?:t|cy)\\b', '\\bweeks pregnant\\b', '\\bexpecting (?:a baby)?\\b', '\\btrimester\\b'],
+  'x:pregnant': ['\\bpregnan(?:t|cy)\\b', '\\bweeks pregnant\\b', '\\bexpecting (?:a baby)?\\b', '\\btrimester\\b', '\\bg[1-9] ?p[0-9]\\b', '\\bprimigravida\\b', '\\bmultigravida\\b', '\\bantenatal\\b', '\\bgestation\\b'],
   'x:vaginal-bleeding': ['\\bvaginal bleeding\\b', '\\bpregnant and bleeding\\b', '\\bbleeding (?:while|when|and) (?:i\'?m |she\'?s )?pregnant\\b', '\\bbleeding (?:from )?(?:down there|(?:the |my |her )?vagina)\\b', '\\bspotting\\b', '\\bheavy (?:period|periods|menstrual bleeding)\\b'],
   'x:fetal-movement': ["!\\b(?:baby|baby'?s) (?:is )?(?:not moving|moving less|stopped moving|hasn'?t moved)\\b", '\\breduced (?:fetal|foetal) movements?\\b', "!\\bcan'?t feel the baby\\b"],
   'x:labour': ['\\bwaters? (?:broke|breaking|has broken|have broken)\\b', '\\bcontractions\\b', '\\bin labou?r\\b'],

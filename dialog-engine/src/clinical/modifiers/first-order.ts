@@ -14,7 +14,7 @@ export interface ModifierHit {
   label: string;
   source: string;
   redFlag?: RedFlagId;
-  disposition?: 'D1' | 'D2';
+  disposition?: 'D1' | 'D2' | 'D3';
 }
 
 export function ageGroup(ageMonths: number | null, child: boolean): AgeGroup {

@@ -17,7 +17,7 @@
  */
 import type { RedFlagId } from '../types.js';
 
-export type VitalKind = 'sbp' | 'dbp' | 'hr' | 'rr' | 'spo2' | 'temp' | 'gcs' | 'glucose' | 'hb' | 'shock-index';
+export type VitalKind = 'sbp' | 'dbp' | 'hr' | 'rr' | 'spo2' | 'temp' | 'gcs' | 'glucose' | 'hb' | 'shock-index' | 'inr';
 /** adult: >= 14 y (the Chinese paediatric consensus covers under 14); child: 1-13 y; infant: < 1 y. */
 export type AgeGroup = 'adult' | 'child' | 'infant' | 'any';
 /** China four-level triage: 1 濒危, 2 危重, 3 急症, 4 非急症. */
@@ -33,7 +33,7 @@ export interface VitalThreshold {
   level: ChinaLevel;
   redFlag?: RedFlagId;
   /** When the level's usual disposition does not fit (an awake hypoglycaemic can travel): this one. */
-  disposition?: 'D1' | 'D2';
+  disposition?: 'D1' | 'D2' | 'D3';
   source: string;
   label: string;
 }
@@ -82,6 +82,8 @@ export const VITAL_THRESHOLDS: readonly VitalThreshold[] = [
   { id: 'glucose-ge33', kind: 'glucose', group: 'any', min: 33.3, level: 2, disposition: 'D2', source: 'CTAS2016 hyperglycaemia > 18 mmol/L with symptoms (II); CN2018; meter reading HI (> 33.3)', label: 'blood glucose above the meter range' },
   { id: 'glucose-18-33', kind: 'glucose', group: 'any', min: 18, max: 33.2, level: 3, source: 'CTAS2016 hyperglycaemia > 18 mmol/L', label: 'blood glucose 18 mmol/L or more' },
   // Haemoglobin (g/L).
+  // INR on warfarin (lab or point-of-care), no bleeding told: a clinician's dose advice now.
+  { id: 'inr-ge5', kind: 'inr', group: 'any', min: 5, level: 3, disposition: 'D3', source: 'BSH guideline (Keeling et al., Br J Haematol 2011) and ACCP 2012: INR 5-8 without bleeding withhold 1-2 doses, INR > 8 oral vitamin K; both need a clinician the same day (level 3, a nurse now)', label: 'INR 5 or more' },
   { id: 'hb-lt70', kind: 'hb', group: 'any', max: 69, level: 2, disposition: 'D2', source: 'CN2018 severe anaemia (Hb < 70 g/L with symptoms)', label: 'haemoglobin below 70 g/L' },
 ];
 

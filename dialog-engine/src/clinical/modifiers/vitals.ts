@@ -81,6 +81,7 @@ function zhVitals(norm: string): VitalValue[] {
     if (v !== null && (m[2] === 'mg' || v > 60)) v = Math.round((v / 18) * 10) / 10;
     push(out, 'glucose', v, m[0], 0.5, 80);
   }
+  for (const m of norm.matchAll(new RegExp(`(?:\\binr\\b|凝血(?:酶原)?(?:时间)?国际标准化比值|国际标准化比值)${lead}${N}`, 'gu'))) push(out, 'inr', zhNumber(m[1]!), m[0], 0.5, 20);
   if (/血糖(?:仪)?.{0,6}(?:hi\b|测不出来了?高|显示高|爆表)/u.test(norm)) out.push({ kind: 'glucose', value: 34, words: '血糖 HI' });
   for (const m of norm.matchAll(new RegExp(`(?:血红蛋白|\\bhb\\b|\\bhgb\\b)${lead}${N}\\s*(g/dl|g/l|克)?`, 'gu'))) {
     let v = zhNumber(m[1]!);
@@ -93,7 +94,7 @@ function zhVitals(norm: string): VitalValue[] {
 function enVitals(norm: string): VitalValue[] {
   const out: VitalValue[] = [];
   const N = `(${EN_NUM})`;
-  const lead = "(?:\\s|:|is|was|are|were|of|at|about|around|only|just|down to|up to|dropped to|reading|reads|says|showing|shows|on (?:my|the|his|her) (?:cuff|monitor|machine|home monitor)|on air|now|'s)*";
+  const lead = "(?:\\s|:|is|was|are|were|of|at|about|around|only|just|down to|up to|dropped to|reading|reads|says|showing|shows|came back(?: at| as)?|result|level|on (?:my|the|his|her) (?:cuff|monitor|machine|home monitor)|on air|now|'s)*";
   for (const m of norm.matchAll(new RegExp(`(?:\\bbp\\b|blood pressure|\\bpressure\\b|\\bnibp\\b)${lead}${N}\\s*(?:/|over)\\s*${N}`, 'gu'))) bp(out, enNumber(m[1]!), enNumber(m[2]!), m[0]);
   for (const m of norm.matchAll(/\b(\d{2,3})\s*\/\s*(\d{2,3})\b(?!\s*(?:pain|score|\d))/gu)) {
     if (!out.some((v) => v.kind === 'sbp' && v.words.includes(m[0]))) bp(out, Number(m[1]), Number(m[2]), m[0]);
@@ -106,11 +107,12 @@ function enVitals(norm: string): VitalValue[] {
     push(out, 'spo2', enNumber(m[1]!), m[0], 40, 100);
   }
   for (const m of norm.matchAll(new RegExp(`\\bgcs${lead}${N}`, 'gu'))) push(out, 'gcs', enNumber(m[1]!), m[0], 3, 15);
-  for (const m of norm.matchAll(new RegExp(`(?:glucose|blood sugar|sugars?|\\bbms?\\b|\\bcbg\\b|\\bbsl\\b|capillary glucose|meter)${lead}${N}\\s*(mmol|mg)?`, 'gu'))) {
+  for (const m of norm.matchAll(new RegExp(`(?:glucose|blood sugar|sugars?|\\bbms?\\b|\\bcbg\\b|\\bbsl\\b|\\bbgl\\b|\\bbg\\b|capillary glucose|meter)${lead}${N}\\s*(mmol|mg)?`, 'gu'))) {
     let v = enNumber(m[1]!);
     if (v !== null && (m[2] === 'mg' || v > 60)) v = Math.round((v / 18) * 10) / 10;
     push(out, 'glucose', v, m[0], 0.5, 80);
   }
+  for (const m of norm.matchAll(new RegExp(`\\binr${lead}${N}`, 'gu'))) push(out, 'inr', enNumber(m[1]!), m[0], 0.5, 20);
   const hi = /(?:meter|glucose|sugar|reading)[a-z ]{0,20}?\b(?:says|reads|shows|showing|just says|is|reading)\s+"?hi\b"?/u.exec(norm);
   if (hi) out.push({ kind: 'glucose', value: 34, words: hi[0] });
   for (const m of norm.matchAll(new RegExp(`(?:\\bhb\\b|\\bhgb\\b|ha?emoglobin)${lead}${N}\\s*(g/dl|g/l)?`, 'gu'))) {
