@@ -86,6 +86,11 @@ const ROWS: Row[] = [
   { lang: 'en', n: '15M sudden onset left testicular pain two hours ago, vomited', d: ['D2'], by: 'gu-testicle-acute/acute-scrotum' },
   { lang: 'en', n: 'day 1 baby, yellow since this morning', d: ['D2'], by: 'ped-newborn-jaundice/jaundice-first-day' },
   { lang: 'zh', n: '宝宝一个月 喂奶老吐 吐的时候喷出去老远', d: ['D4'], ageMonths: 1, by: 'gi-projectile-vomiting-infant' },
+  // Dialect and elderly speech
+  { lang: 'zh', n: '老汉好几天没屙屎了 屁也不放 肚子鼓得像个球 吐了两回', d: ['D2'], rf: ['acute-abdomen'] },
+  { lang: 'zh', n: '怀娃七个多月了 今天娃在肚子里一直不咋动', d: ['D2'], by: 'obs-late-pregnancy/reduced-fetal-movements' },
+  { lang: 'zh', n: '俺娃四岁 发烧三十八度 吃了药 在那耍呢 能吃能喝', d: ['D7'], rf: [] },
+  { lang: 'zh', n: '俺妈下楼摔了一跤 手杵地上了 手腕子肿得老高 一动就疼', d: ['D4'] },
 ];
 
 describe('complaint rows B (GI, GU, OB-GYN, MSK, trauma, toxicology, endocrine, paediatric, general)', () => {
