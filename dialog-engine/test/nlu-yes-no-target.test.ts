@@ -80,6 +80,20 @@ const ROWS: Row[] = [
   ['zh', '您血压正常吗？', '一百四十五，算正常吧？', 'unclear'],
 ];
 
+const FLAGS: Array<[lang: 'zh' | 'en', asked: string, utterance: string, want: string | null]> = [
+  ['zh', '有没有胸痛、气喘这些情况？', '胸口疼倒冇得，就是喘得厉害，嘴唇都发紫了。', 'severe-breathing'],
+  ['en', 'Any chest pain or breathing trouble?', "No chest pain. I'm puffing just sitting here and my lips look blue.", 'severe-breathing'],
+  ['zh', '有没有胸痛、呼吸困难？', '胸口不疼 就是有点 咳嗽 嗓子干', null],
+  ['zh', '有没有胸痛、呼吸困难？', '以前有过胸口疼 现在没有了 去年的事', null],
+  ['en', 'Any trouble breathing?', 'I get a bit puffed on the stairs, that is all.', null],
+];
+
+describe('red-flag answers through the target reading', () => {
+  it.each(FLAGS)('%s %s | %s', (lang, asked, utterance, want) => {
+    expect(interpret({ lang, asked, expect: 'red-flag', utterance })).toEqual({ kind: 'red-flag', red_flag: want });
+  });
+});
+
 describe('yes/no against the question target', () => {
   it.each(ROWS)('%s %s | %s', (lang, asked, utterance, want) => {
     expect(interpret({ lang, asked, expect: 'yes-no', utterance })).toEqual({ kind: 'yes-no', answer: want });

@@ -24,7 +24,9 @@ function usable(c: Clause, next: Clause | undefined): boolean {
   return true;
 }
 
-export function readRedFlags(utterance: string, lang: Lang): string[] {
+export function readRedFlags(said: string, lang: Lang): string[] {
+  // Dialect and recogniser spellings of a denial (胸口痛倒莫得, 冇, 木有) read as 没有.
+  const utterance = lang === 'zh' ? said.replace(/莫得|木有|冇得?|没得|么有/gu, '没有') : said;
   const found = new Set<string>(detectRedFlags(utterance, lang));
   const lay = layToClinical(utterance, lang);
   const raws = rawClauses(lay, lang);

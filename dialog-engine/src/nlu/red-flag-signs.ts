@@ -30,6 +30,20 @@ const SIGNS: Sign[] = [
     },
   },
   {
+    // Breathlessness with a sign of severity: blue lips, breathless at rest or after two steps, cannot finish a sentence.
+    id: 'severe-breathing',
+    all: {
+      en: [
+        /\b(?:breath\w*|puff\w*|gasp\w*|wheez\w*|winded|air)\b/,
+        /\b(?:lips? (?:are |is |gone |going |turned |look )?(?:blue|grey|gray|purple|dusky)|blue (?:lips?|round the mouth)|(?:can'?t|cannot) (?:finish|get out) (?:a |my )?(?:sentence|words)|(?:at rest|sitting still|just sitting|two steps|a few steps))\b/,
+      ],
+      zh: [
+        /喘|气紧|气短|气急|上不来气|喘不上|憋气|透不过气/u,
+        /嘴(?:皮|唇)[\u4e00-\u9fff]{0,2}(?:乌|紫|青|黑)|(?:走|动)(?:两|几|一)步就|说不(?:了|出)(?:整|完整)?(?:句|话)|坐着(?:都|也)喘|躺不下|不能躺/u,
+      ],
+    },
+  },
+  {
     id: 'major-trauma',
     all: {
       en: [

@@ -148,9 +148,10 @@ export function targetOf(asked: string, lang: Lang): Target {
   const frame = questionFrame(asked, lang);
   const good = en
     ? /\b(?:normal(?:ly)?|well|ok|okay|fine|dry|clean|healing|warm|pink|comfortable|managing|coping|respectful|clear|safe|enough|under control|back to)\b/.test(q) && !/\b(?:worse|spread|bigger)\b/.test(q)
-    : /正常|好吗|好不好|得好|干的|干净|愈合|控制|顺利|清楚|明白|够/u.test(q);
+    : /(?<!不)(?:正常|干净|愈合|顺利|清楚|明白|够)|好吗|好不好|得好|干的|控制/u.test(q);
+  const redFlags = screenedFlags(asked, lang);
   return {
-    problem: frame.problem && !good,
+    problem: (frame.problem && !good) || redFlags.length > 0,
     action: frame.action || (en ? /\b(?:using|wearing|keeping|been to|go to|went|do(?:ing)? the|checking|taking|take|took|walk\w*|out of bed|up and about)\b/.test(q) : /用|做|去|戴|穿|换|吃|打|测|量|坚持|锻炼/u.test(q)),
     good,
     universal: en
@@ -160,7 +161,7 @@ export function targetOf(asked: string, lang: Lang): Target {
       ? /^(?:any|have you (?:had|noticed|seen|been)|has there|did you (?:have|get|notice)|were there|has (?:he|she|the \w+) had)\b|\bany\b|\bat all\b/.test(q)
       : /有没有|有无|出现过|过吗|过没有|这几天|这两天|最近/u.test(q),
     now: en ? /\b(?:now|still|at the moment|currently|today)\b/.test(q) : /现在|目前|还(?!记得)|今天/u.test(q),
-    redFlags: screenedFlags(asked, lang),
+    redFlags,
     other: en ? EN_OTHER_Q.test(q) : ZH_OTHER_Q.test(q),
     words: contentOf(asked, lang),
     ids: askedFamilies(asked, lang),
@@ -197,6 +198,7 @@ const EN_NOT_THE = /\bnot (?:the|from (?:the|my)|my|because of (?:the|my))\s+([a
 const ZH_ATTRIB = /^那是|是因为|因为|那是(?:因为)?|是[\u4e00-\u9fff]{1,3}(?:的|引起的)$/u;
 const ZH_NOT_THE = /(?<![也并])不是(?![不没])(?:那种)?([\u4e00-\u9fff]{1,6})/gu;
 
+const LONG_AGO = /以前|之前|老毛病|上个月|去年|前年|几年前|\bused to\b|\byears? ago\b|\blast (?:month|year)\b/u;
 const GENERIC_Q = /\b(?:problems?|trouble(?! \w+ing)|issues?|side effects?|anything (?:wrong|unusual))\b|问题|不舒服|副作用|异常|不良反应/u;
 const ZH_PROBLEM_WORD = /疼|痛|肿|红|吐|晕|喘|咳|烧|痒|麻|胀|酸|慌|闷|血|脓|渗/u;
 
@@ -218,7 +220,9 @@ const EN_EVENT_COUNT = /\b(?:once|twice|a few (?:spots|drops|times|minutes|secon
 const ZH_EVENT_COUNT = /[了过](?:一|两|二|三|几|好几)(?:天|回|次|趟|下|阵|口|盅|杯)|(?:一|两|几)(?:回|次|趟)|一小(?:盅|杯|口)|一点|有点|几个/u;
 
 /** A bare small amount after a denial, naming nothing else ("well, a little bit at the bottom", 没有……就是有一点). */
-function takenBack(text: string, t: Target, lang: Lang): boolean {
+function takenBack(text: string, t: Target, lang: Lang, next?: Clause): boolean {
+  // "就是有点 咳嗽": the recogniser cut the amount from what it is of.
+  if (next && !overlaps(next.text, t, lang) && (anySymptomWord(next.text, lang) || (lang === 'zh' && ZH_PROBLEM_WORD.test(next.text)) || /咳|痰/u.test(next.text))) return false;
   const m = (lang === 'en' ? /^(?:well |but |just |only |maybe )*(?:a (?:little|tiny|wee)(?: bit)?|a bit|slightly|a touch|once)\b/ : /^(?:就是|不过|但是|可是)?(?:有)?(?:一点点?|一丁点|有点儿?|有一点点?)/u).exec(text);
   if (!m) return false;
   const rest = text.slice(m[0].length);
@@ -402,7 +406,7 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
         // "No, I manage. Well, the shopping is hard": a difficulty answers a question about needs.
         || (t.need && (en ? /\b(?:hard|difficult|struggl\w*|tricky|can'?t manage|a job)\b/ : /费劲|困难|吃力|不方便|够呛|难/u).test(c.text))
         // "no it didn't open, well a little bit": the denial taken back by a small amount.
-        || (t.existential && takenBack(c.text, t, lang)),
+        || (t.existential && takenBack(c.text, t, lang, cls[cls.indexOf(c) + 1])),
       );
       // The last clause in the question's own words (not a lay synonym: "couldn't get up" is the event, not its denial).
       const after = ev ? cls.slice(cls.indexOf(ev) + 1) : [];
@@ -417,7 +421,9 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
   // A past episode that is over: yes to an existential question that is not about now.
   if (t.existential && (t.problem || /\bchanges?\b|变化/u.test(t.asked)) && !t.now) {
     const ep = cls.find((c, i) => happened(c, lang) && (aboutFamilies(c.text, t.ids, lang) || overlaps(c.text, t, lang)) && (c.time === 'past' || (en ? /\b(?:yesterday|for a (?:few|couple of) (?:minutes|hours|days)|for \w+ (?:minutes|hours|days))\b/ : /[了过](?:一|两|二|三|几|好几)(?:天|回|次|阵)/u).test(c.text)) && cls.slice(i + 1).every((x) => x.time === 'resolved' || /\bthen fine\b|好了|没事了/u.test(x.text) || !overlaps(x.text, t, lang)));
-    if (ep && !/住院(?:之前|以前|前)|before (?:i went in|the operation|admission)/u.test(ep.text)) return 'yes';
+    // Long ago ("以前有过 现在没有了 上个月的事") is history, not what was asked.
+    const longAgo = cls.some((c) => LONG_AGO.test(c.text));
+    if (ep && !longAgo && !/住院(?:之前|以前|前)|before (?:i went in|the operation|admission)/u.test(ep.text)) return 'yes';
   }
   // "左手麻，右手不麻", "起猛了就晕，坐一会儿就好了": one part or one episode present is present.
   if (t.problem && t.existential && !t.now && t.redFlags.length === 0 && cls.length > 1) {
@@ -436,6 +442,8 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
     const lastC = en ? cls[cls.length - 1]! : [...cls].reverse().find(topical);
     if (lastC && refused(lastC) && (en || topical(lastC))) return 'no';
   }
+  // "以前有过 现在没有了 上个月的事": history, over now, answers a present screening question no.
+  if (t.problem && t.existential && !(en ? /\b(?:since|lately|recently|last (?:week|few days))\b/ : /最近|出院|这几天|这两天|以来/u).test(t.asked) && cls.some((c) => LONG_AGO.test(c.text)) && cls.some((c) => c.time === 'resolved' || (en ? /\b(?:not (?:now|any ?more|since)|gone now)\b/ : /现在(?:没|不)|不再/u).test(c.text)) && !cls.some((c) => c.time === 'current' && happened(c, lang) && predicateAbout(c.text, t, lang, false))) return 'no';
   // Strict adherence that stopped later ("坚持了几天 后来…就没做了").
   if (t.action && !en && cls.length > 1) {
     const lastT = [...cls].reverse().find((c) => overlaps(c.text, t, lang) || /后来|就没|不[\u4e00-\u9fff]了$/u.test(c.text));
