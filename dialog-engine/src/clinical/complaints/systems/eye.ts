@@ -42,6 +42,7 @@ export const COMPLAINTS: Complaint[] = [
   // Familiar minor red eyes (CTAS V / China level 4): self-care or the pharmacist when nothing else is found.
   { id: 'conjunctivitis', system: 'eye', label: { zh: '结膜炎（红眼有眼屎）', en: 'conjunctivitis' }, terms: ['m:eye-conjunctivitis'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
   { id: 'allergic-eyes', system: 'eye', label: { zh: '过敏性眼痒', en: 'hay-fever eyes' }, terms: ['m:eye-allergic'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
+  { id: 'dry-tired-eyes', system: 'eye', label: { zh: '眼睛干涩疲劳', en: 'dry, tired eyes' }, terms: ['m:eye-dry'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
   { id: 'subconjunctival-haemorrhage', system: 'eye', label: { zh: '结膜下出血', en: 'subconjunctival haemorrhage' }, terms: ['m:eye-subconj'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
   { id: 'stye', system: 'eye', label: { zh: '麦粒肿', en: 'stye' }, terms: ['m:eye-stye'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
   { id: 'contact-lens-red-eye', system: 'eye', label: { zh: '戴隐形眼镜后眼红痛', en: 'red painful eye in a contact lens wearer' }, terms: ['m:eye-contact-lens'], base: null, department: 'ophthalmology', modifiers: [
@@ -72,6 +73,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:eye-blood-front': ['(?:黑眼珠|眼珠)(?:里|前面)?(?:有)?(?:血|积血)', '前房积血'],
     'm:eye-conjunctivitis': ['眼屎(?:很|特别)?多', '(?:眼睛|眼皮)(?:被眼屎)?(?:黏|粘)(?:住|在一起)', '!(?:早上)?(?:眼睛)?睁不开[^不没无未，。,.;；!?！？]{0,4}眼屎', '结膜炎', '红眼病', '(?:眼睛|眼)(?:又)?红(?:又)?(?:有)?(?:眼屎|分泌物)'],
     'm:eye-allergic': ['(?:一到|每年)(?:春天|秋天|花粉)[^不没无未，。,.;；!?！？]{0,10}(?:眼睛|眼)(?:就)?(?:痒|红)', '(?:眼睛|眼)(?:很|特别)?痒[^不没无未，。,.;；!?！？]{0,12}(?:打喷嚏|流鼻涕|年年|每年)', '过敏性结膜炎', '花粉过敏'],
+    'm:eye-dry': ['眼睛(?:有点|有些|老是|总是|经常)?(?:干|干涩|发干|酸涩|酸胀|累)(?:得慌)?', '(?:看|玩)(?:手机|电脑|屏幕)(?:看|玩)?(?:多了|久了|太久)(?:眼睛)?(?:干|酸|累|涩)?', '视疲劳'],
     'm:eye-subconj': ['(?:眼白|白眼珠|眼球)(?:上)?(?:有)?(?:一块|一片)?(?:出血|血红|通红|红了一块|红了一片)', '结膜下出血'],
     'm:eye-stye': ['麦粒肿', '针眼', '长了?(?:个)?(?:小)?(?:包|疙瘩)[^不没无未，。,.;；!?！？]{0,3}(?:在)?眼皮', '眼皮(?:上)?(?:长|起)了?(?:个)?(?:小)?(?:包|疙瘩|脓点)'],
     'm:eye-droopy-lid': ['眼皮(?:耷拉|下垂|抬不起来|睁不开)', '上睑下垂'],
@@ -95,6 +97,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:eye-blood-front': ['\\bhyph(?:a)?ema\\b', '\\bblood (?:in|inside) the (?:front of the )?eye\\b'],
     'm:eye-conjunctivitis': ['\\b(?:gunky|sticky|crusty|goopy|gooey) eyes?\\b', '\\beyes? (?:is |are |was |were |has gone |have gone )?(?:pink|red) and (?:gunky|sticky|crusty|watery)\\b', '\\b(?:glued|stuck) (?:shut|together)\\b', '\\bpink ?eye\\b', '\\bconjunctivitis\\b', '\\bgunk\\b'],
     'm:eye-allergic': ['\\bhay ?fever\\b(?:(?!\\b(?:no|not|never|nor|without|denies|denied|nothing|none|(?:don|doesn|didn|isn|wasn|aren|weren|haven|hasn|hadn|can|couldn|won|wouldn)\\u0027?t)\\b)[a-z ,]){0,30}\\beyes?\\b', '\\bitchy,? (?:watery|red|streaming) eyes\\b', '\\beyes? (?:are |get )?(?:itchy|streaming) (?:every|each) (?:spring|summer|year)\\b', '\\ballergic conjunctivitis\\b', '(?<!\\basthma[\\s\\S]*)\\bpollen\\b(?![\\s\\S]*\\basthma)'],
+    'm:eye-dry': ['\\beyes? (?:feel |are |get |getting )?(?:a bit |really |so )?(?:dry|tired|strained|sore from the screen)\\b', '\\beye ?strain\\b', '\\b(?:screen|computer|phone) (?:all day|too much)\\b'],
     'm:eye-subconj': ['\\b(?:red|blood) (?:patch|spot|blotch|splodge) on the white of\\b', '\\bwhite of (?:my|his|her|the) (?:left |right )?eye (?:is |has gone |went )?(?:bright )?red\\b', '\\bbroken blood vessel in (?:my|his|her|the) eye\\b', '\\bsubconjunctival\\b'],
     'm:eye-stye': ['\\bstyes?\\b', '\\bchalazion\\b', '\\b(?:lump|bump|spot) on (?:my|his|her|the) (?:upper |lower )?eyelid\\b'],
     'm:eye-droopy-lid': ['\\b(?:eyelid|lid) (?:is )?(?:drooping|droopy|dropped|hanging)\\b', '\\bptosis\\b', '\\bdroopy (?:eye ?lid|eye)\\b'],
