@@ -145,12 +145,16 @@ function isNegated(norm: string, r: RawMatch, clause: [number, number], all: Raw
   let last: { index: number; text: string } | null = null;
   for (const m of before.matchAll(cues.negator)) {
     const abs = clause[0] + m.index;
-    // A negation word inside another match (睡不着, 没劲, can't breathe) belongs to that match.
-    if (all.some((o) => o !== r && o.start <= abs && abs < o.end)) continue;
+    // A negation word inside a term that legitimately contains one (睡不着, 没劲, can't breathe:
+    // marked '!') belongs to that term; any other match covering it does not steal it.
+    if (all.some((o) => o !== r && o.p.lexicalNegation && o.start <= abs && abs < o.end)) continue;
     last = { index: abs, text: m[0] };
   }
   if (last) {
     const gapStart = last.index + last.text.length;
+    // A negated adjective ("无痛性视力下降", "painless loss of vision") negates its own word only.
+    const adjacent = all.find((o) => o !== r && o.start === gapStart && o.end <= r.start && !o.p.feature);
+    if (adjacent && cues.negatedAdjective?.test(norm.slice(adjacent.end, adjacent.end + 2))) return false;
     if (lang === 'zh' && last.text === '不') {
       const gap = '不' + norm.slice(gapStart, r.start);
       if (cues.closeNegator?.test(gap)) return true;

@@ -121,6 +121,9 @@ export const EN_FEATURES: Lexicon = {
   'x:ingested-chemical': [
     "\\b(?:swallowed|ate|eaten|drank|drunk|chewed|licked|got into|bit into)\\b(?: [\\w']+){0,4}? (?:bleach|detergent|(?:laundry|dishwasher|washing)(?: \\w+)? (?:pods?|capsules?|tablets?|liquid)|button batter(?:y|ies)|batter(?:y|ies)|chemicals?|cleaners?|antifreeze|insecticide|lamp oil|paraffin|kerosene|gasoline|petrol|drain cleaner|nicotine|e-?liquid|vape juice)\\b",
   ],
+  // A reaction to a medicine, an injection or a vaccine (not a food or a sting).
+  'x:drug-allergen': ['\\b(?:penicillin|amoxicillin|amoxycillin|augmentin|co-amoxiclav|cephalexin|antibiotics?|sulfa|septrin|trimethoprim|ibuprofen|aspirin|contrast(?: dye)?|vaccine|jab|injection|infusion)\\b', '\\bnew (?:medication|medicine|pills?|drug|tablets?|cream)\\b', '\\b(?:started|starting|since) (?:the |a |my )?(?:new )?(?:tablets?|pills?|medication|medicine|antibiotics?|course)\\b', '\\bdrug (?:rash|reaction|allergy)\\b'],
+  'x:blister': ['\\bblisters?\\b', '\\bblistered\\b', '\\bblistering\\b'],
   // The episode is over and the person is well now (a faint, a fit, a TIA that passed).
   'x:now-well': ["\\bnow (?:i'?m|im|he'?s|she'?s|they'?re|i am|he is|she is) (?:completely |totally |absolutely )?(?:fine|ok|okay|normal|alright|all right|back to normal)\\b", '\\b(?:went|came|is|was|got|gone) back to normal\\b', "\\b(?:seems|seemed|looks|feels|feel|felt) (?:completely |totally )?(?:alright|all right|fine|ok|okay|normal|himself|herself) (?:now|again|since)\\b", '\\bcame (?:round|around|to) (?:straight away|quickly|after)\\b', '\\bback to (?:his|her|my) (?:normal )?(?:self|usual self)\\b', "\\b(?:that'?s|it'?s|its|it has|it'?s all|that'?s all|they'?ve|they have) (?:all )?(?:gone|passed|cleared|settled)(?: off| away)? now\\b", '\\b(?:all|completely) (?:gone|back to normal|recovered) now\\b'],
   // Weakness or numbness of one side of the body (a stroke's pattern), not one limb.
