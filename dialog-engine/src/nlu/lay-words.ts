@@ -30,6 +30,9 @@ const EN: Array<[RegExp, string]> = [
   [/\b(?:saved|saving|stockpil\w*|hoard\w*|kept|keeping) (?:up )?(?:the |my |all my )?(?:pills|tablets)\b|\b(?:pills|tablets) (?:saved|stockpiled|hoarded) up\b|\bgot the (?:pills|tablets) saved up\b/g, 'plan to swallow all my pills'],
   [/\b(?:black|dark) (?:as|like) tar\b|\blike tar\b|\btarry\b/g, 'black tarry stool'],
   [/\bpassed out\b/g, 'fainted'],
+  [/\b(?:the )?words (?:wouldn'?t|won'?t|couldn'?t|would not|did not|didn'?t) come(?: out)?\b|\bcouldn'?t get (?:my |the )?words out\b/g, 'slurred speech'],
+  [/\bblood in (?:the|my) (?:water|wee|pee)\b|\b(?:pee|wee|water) (?:is |was )?(?:pink|red|bloody)\b/g, 'blood in urine'],
+  [/\bi (?:don'?t|can'?t|cannot|do not) sleep\b|\bno sleep\b|\bhardly (?:any )?sleep\b/g, 'insomnia'],
   [/\bsoak(?:ing|ed)? (?:through|right through)\b|\bit'?s soaking\b/g, 'bleeding heavily'],
 ];
 
@@ -41,7 +44,14 @@ const ZH: Array<[RegExp, string]> = [
   [/([右左])(手|胳膊|腿)不(?:太)?听使唤/gu, '$1$2没劲'],
   [/大舌头/gu, '说话不清楚'],
   [/老想(?:些)?不好的事/gu, '心情不好'],
-  [/渗黄水|流黄水/gu, '伤口渗液'],
+  [/(?:渗|流)(?:了|出)?(?:点|一点|些)?黄水/gu, '伤口渗液'],
+  // Dialect and recogniser words: 冇/木有/莫得 = 没有, 脑壳 = 头, 不得劲 = 乏力, 发少/发骚 = 发烧, 拉度子 = 拉肚子.
+  [/冇得?|木有|莫得|没得/gu, '没有'],
+  [/脑壳(?=昏|晕|疼|痛)/gu, '头'],
+  // 不得劲 alone or of the whole body is tiredness; of a place (心口窝不得劲) it is that place's discomfort.
+  [/(?:浑身|哪儿都|哪里都|全身|人)不得劲儿?|(?<=^|[，,。\s])不得劲儿?/gu, '乏力'],
+  [/发少|发骚/gu, '发烧'],
+  [/拉度子|拉杜子/gu, '拉肚子'],
 ];
 
 export function layToClinical(text: string, lang: Lang): string {

@@ -34,6 +34,8 @@ export function readSymptoms(utterance: string, lang: Lang): { present: string[]
       if (ids.length === 0) return;
       const correctedAway = next !== undefined && (next.corrective || (next.denial && cls[i + 2]?.corrective === true) || (lang === 'zh' && next.denial && /^是/u.test(cls[i + 2]?.text ?? '')));
       if ((c.echo && next?.denial) || (c.hypothetical && c.negated) || correctedAway) deny(ids);
+      // "My husband says I'm muddled": someone else reporting on the patient.
+      else if ((lang === 'en' ? /\b(?:says?|said|thinks?|reckons?|told me) (?:that )?(?:i'?m|i am|i)\b/ : /说我|觉得我/u).test(c.text)) return;
       else if (c.subject === 'other' || (lang === 'en' ? /\bnot me\b/ : /不是我/u).test(`${c.text} ${next?.text ?? ''}`)) {
         if ((lang === 'en' ? /\bnot me\b/ : /不是我|我没有/u).test(`${c.text} ${next?.text ?? ''}`)) deny(ids);
         else ids.forEach((id) => present.delete(id));
