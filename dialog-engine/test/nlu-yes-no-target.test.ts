@@ -99,3 +99,12 @@ describe('yes/no against the question target', () => {
     expect(interpret({ lang, asked, expect: 'yes-no', utterance })).toEqual({ kind: 'yes-no', answer: want });
   });
 });
+
+describe('a bare 不是 between two values corrects the first', () => {
+  it.each([
+    ['吐了几次？', '三次 不是 四次 昨晚吐得最厉害', 4],
+    ['烧了几天了？', '一天，不是，两天了', 2],
+  ] as const)('%s %s', (asked, utterance, value) => {
+    expect(interpret({ lang: 'zh', asked, expect: 'number', utterance })).toMatchObject({ kind: 'number', value });
+  });
+});

@@ -165,7 +165,7 @@ export function clauses(utterance: string, lang: Lang): Clause[] {
 export function correctedTail(utterance: string, lang: Lang, valueFollows?: (rest: string) => boolean): string | null {
   const text = lang === 'zh' ? utterance : utterance.toLowerCase();
   const re = lang === 'zh'
-    ? /(?:哦|噢|啊|呃)?不对(?:不对)?|(?:哦|噢)不是|(?:我)?说错了|(?:刚才)?记错了/gu
+    ? /(?:哦|噢|啊|呃)?不对(?:不对)?|(?:哦|噢)不是|(?<=^|[\s，,。…])不是(?=[\s，,。…])|(?:我)?说错了|(?:刚才)?记错了/gu
     : /\b(?:no wait|wait|actually|i mean|sorry|no sorry|or rather|correction)\b|(?:^|[.,;!?…—–]\s*)(?:no|nope)\b/g;
   let cut = -1;
   for (const m of text.matchAll(re)) {
