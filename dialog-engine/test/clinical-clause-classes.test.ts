@@ -183,3 +183,20 @@ describe('lists, corrections and clinical shorthand', () => {
     expect(triage('mostly calling about my older son\'s rash, oh and the baby is only five weeks and had 38.4 this evening', 'en').red_flags).toContain('infant-fever');
   });
 });
+
+describe('engine requests from the complaint rows', () => {
+  it('an age told as a number makes an older person for the complaint rows', () => {
+    expect(triage('他今年八十二岁 早上起来晕倒了一下 几秒钟就醒了 现在没事', 'zh', {}).red_flags).toContain('altered-consciousness');
+  });
+  it('a thriving baby of 3 months or more with nappy rash is self-care; a newborn is not', () => {
+    expect(triage('my baby is eight months old, red nappy rash for two days, no blisters, no fever, feeding and happy', 'en').disposition).toBe('D7');
+    expect(triage('my baby is three weeks old and has a red nappy rash, no fever, feeding well', 'en').disposition).not.toBe('D7');
+  });
+  it('a pronoun ends a negator\'s reach in unpunctuated Mandarin', () => {
+    expect(triage('没发烧我抽烟二十年了咳嗽三个礼拜了', 'zh').department).toBe('respiratory');
+  });
+  it('tacrolimus and statins are not "he"', () => {
+    const r = triage('我是肾移植的 一直吃他克莫司 这两天发烧三十八度五', 'zh');
+    expect(r.disposition).toBe('D2');
+  });
+});

@@ -52,6 +52,8 @@ export interface Cues {
   listItemClause?: RegExp;
   /** A correction right after a mention that takes it back ("- well, no, not ..."). */
   selfCorrection?: RegExp;
+  /** Words between a negator and a mention that end the negator's reach ("没发烧我抽烟": 我 starts a new clause). */
+  scopeBreaker?: RegExp;
   /** After a negated word, what makes it an adjective of the next one ("无痛性…", "painless …"). */
   negatedAdjective?: RegExp;
   /** An either-or question echoed before the mention ("问我想不想…", "有没有…"). */
@@ -96,11 +98,12 @@ export const ZH_CUES: Cues = {
   nearMiss: /(?:差一点|差点儿?|险些|几乎|想要|刚要|正要)(?:就)?[^，。,.;；!?！？]{0,8}$/u,
   listSeparator: /、\s*$/u,
   negatedAdjective: /^(?:性|的)/u,
+  scopeBreaker: /[我你俺咱]|(?<!其)他(?!克莫司|汀)|她|然后|但是|可是|不过/u,
   listNegator: /(?:^|[，,\s])(?:也)?(?:没有|没|无|未|否认|不)[^，,、]{1,8}$/u,
   echoQuestion: /(?:想不想|有没有|会不会|是不是|要不要|有木有|曾不曾)[^，。,.;；!?！？]{0,3}$/u,
   // A bare no only ("那倒没有", "没有 从来没想过"): "是不是中风 没法说话" is not a denial.
   echoDenial: /^(?:那|这|这个|那个)?(?:倒|倒是|可)?(?:是)?(?:没有|没|不会|不想|不是|从来没有?|从没有?|从来不)(?=$|[\s,，。.;；!?！？]|那么想|这么想|想过|过|啊|呢|吧|的|从来|绝对)/u,
-  other: new RegExp(`(?:我|俺|我们|咱)?(?:家)?(?:的)?(?:${ZH_KIN})|孩子他爸|孩子他妈|他们|她们|他|她|病人|患者`, 'gu'),
+  other: new RegExp(`(?:我|俺|我们|咱)?(?:家)?(?:的)?(?:${ZH_KIN})|孩子他爸|孩子他妈|他们|她们|(?<![伐其])他(?!克莫司|汀|莫昔芬)|她|病人|患者`, 'gu'),
   self: /(?:我|俺|本人|自己)(?!家|们|的?(?:儿子|女儿|闺女|孩子|小孩|宝宝|老公|丈夫|爱人|老伴|老婆|媳妇|妈|爸|父亲|母亲|爷爷|奶奶|外公|外婆|哥|姐|弟|妹|邻居|朋友)|觉得|想问|想咨询|担心|怕|是他|是她|跟|给|帮|替|陪|带|说|看他|看她|问)/gu,
   innerNegation: /[没不无未]/u,
   innerLexical: /差不多|不止|不齐|不规则|不整|不下于?|不到|不久|不停地?|不断|不了了之|不(?:太|大|怎么|是很)?舒服|不适|不得劲|不对劲|不舒坦|不好受|不带劲|不对劲|不清楚?|不利索|不利落|不灵活?|不听使唤|不上|不过|不动|不起来?|不了|不住|不停|不醒|不着|没劲|没有?力气?|没知觉|不见好|不好|不连贯|不稳|不正常/gu,

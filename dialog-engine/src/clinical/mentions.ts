@@ -150,6 +150,7 @@ function isNegated(norm: string, r: RawMatch, clause: [number, number], all: Raw
     if (all.some((o) => o !== r && o.p.lexicalNegation && o.start <= abs && abs < o.end)) continue;
     last = { index: abs, text: m[0] };
   }
+  if (last && cues.scopeBreaker?.test(norm.slice(last.index + last.text.length, r.start))) last = null;
   if (last) {
     const gapStart = last.index + last.text.length;
     // A negated adjective ("无痛性视力下降", "painless loss of vision") negates its own word only.

@@ -63,6 +63,8 @@ export function triage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions
   const group = ageGroup(ageMonths, child || present.has('x:small-child') || present.has('x:newborn'));
   const vitals = vitalModifiers(norm, lang, group);
   const withVitals = new Set([...present, ...vitals.map((v) => v.id)]);
+  // An age told as a number is an older person for the complaint rows too (they read x:old).
+  if (ageMonths !== null && ageMonths >= ELDERLY_YEARS * 12) withVitals.add('x:old');
   const complaints = complaintHits({ norm, mentions, present: withVitals, group });
   return episodeOver(raise(base.result, vitals, complaints, present, group === 'infant', ageMonths), mentions, vitals);
 }
@@ -125,8 +127,9 @@ function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[
   // about something more serious, never with a red flag, an abnormal value or an infant).
   const benign = complaints.find((c) => c.complaint.benign && c.disposition);
   const alarms = flags.size > 0 || vitals.some((v) => v.level <= 3) || complaints.some((c) => !c.complaint.benign && c.disposition && level(c.disposition) <= 4);
-  if (benign?.disposition && !alarms && best.d === r.disposition && level(r.disposition) >= 5 && level(benign.disposition) > level(best.d) && !infant) {
-    best = { d: benign.disposition, rule: `complaint:${benign.complaint.id}`, department: null };
+  // Never from D4 (tried: a child's earache with fever and a toddler's diarrhoea with less urine came down to self-care).
+  if (benign?.disposition && !alarms && best.d === r.disposition && level(r.disposition) >= 5 && level(benign.disposition) > level(best.d) && (!infant || (benign.complaint.infantsToo === true && ageMonths !== null && ageMonths >= 3))) {
+    best = { d: benign.disposition, rule: `complaint:${benign.complaint.id}`, department: benign.complaint.department };
     r.reasons.push(`${benign.complaint.label.en} without alarm features: ${benign.disposition} (CTAS V / China level 4)`);
   }
   const red = reconcileFlags(flags, { present, temperatureC: null, ageMonths });
@@ -139,6 +142,8 @@ function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[
   const rule = disposition === best.d ? best.rule : `red-flag:${red.find((f) => !r.red_flags.includes(f)) ?? red[0]}`;
   let department = DISPOSITION_LADDER[disposition].allowsDepartment ? (disposition === r.disposition ? r.department : best.department) : null;
   if (department === null && DISPOSITION_LADDER[disposition].allowsDepartment && level(disposition) <= level(r.disposition)) department = r.department;
+  // The presenting complaint's own department beats the general one (a cataract: ophthalmology).
+  if (DISPOSITION_LADDER[disposition].allowsDepartment && (department === null || department === 'general-medicine') && main?.complaint.department) department = main.complaint.department;
   return { ...r, disposition, red_flags: red, department, complaint: main?.complaint.id ?? null, modifiers, rule };
 }
 

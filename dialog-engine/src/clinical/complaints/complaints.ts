@@ -51,6 +51,8 @@ export interface Complaint {
   benign?: boolean;
   /** For a benign complaint: term groups that must also be present (the reassuring context). */
   benignIf?: string[];
+  /** A benign row that also applies to a thriving infant from 3 months (nappy rash, teething, a jab's fever). */
+  infantsToo?: boolean;
   modifiers: ComplaintModifier[];
 }
 

@@ -43,9 +43,9 @@ export const COMPLAINTS: Complaint[] = [
     { id: 'bulging-fontanelle-unwell', all: ['fever|x:lethargic|nausea-vomiting|m:ped-high-cry|x:drowsy'], level: 2, disposition: 'D2', redFlag: 'meningitis-signs', source: `NICE NG143 bulging fontanelle is a red feature (meningitis); ${CNPED} level 2` },
   ] },
   { id: 'ped-bedwetting', system: 'paediatric', label: { zh: '尿床', en: 'bedwetting' }, terms: ['m:ped-enuresis'], base: { level: 4, disposition: 'D6' }, department: 'pediatrics', modifiers: [] },
-  { id: 'ped-teething', system: 'paediatric', label: { zh: '出牙不适', en: 'teething' }, terms: ['m:ped-teething'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, benignIf: ['x:child|x:small-child|m:ped-child'], modifiers: [] },
-  { id: 'ped-nappy-rash', system: 'paediatric', label: { zh: '尿布疹', en: 'nappy rash' }, terms: ['m:ped-nappy-rash'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, modifiers: [] },
-  { id: 'ped-post-vaccine', system: 'paediatric', label: { zh: '打疫苗后低烧', en: 'fever after vaccination' }, terms: ['m:ped-vaccine'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, benignIf: ['m:ped-well|m:gi-keeping-fluids'], modifiers: [] },
+  { id: 'ped-teething', system: 'paediatric', label: { zh: '出牙不适', en: 'teething' }, terms: ['m:ped-teething'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, infantsToo: true, benignIf: ['x:child|x:small-child|m:ped-child'], modifiers: [] },
+  { id: 'ped-nappy-rash', system: 'paediatric', label: { zh: '尿布疹', en: 'nappy rash' }, terms: ['m:ped-nappy-rash'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, infantsToo: true, modifiers: [] },
+  { id: 'ped-post-vaccine', system: 'paediatric', label: { zh: '打疫苗后低烧', en: 'fever after vaccination' }, terms: ['m:ped-vaccine'], base: { level: 4, disposition: 'D7' }, department: null, benign: true, infantsToo: true, benignIf: ['m:ped-well|m:gi-keeping-fluids'], modifiers: [] },
 ];
 
 export const TERMS: { zh: Lexicon; en: Lexicon } = {
