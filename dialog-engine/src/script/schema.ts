@@ -50,12 +50,6 @@ export const ScriptHeaderSchema = Type.Object(
         recordingNotice: Type.Boolean(),
         /** Barge-in default for every step (a step may override). */
         bargeIn: Type.Optional(Type.Boolean()),
-        /**
-         * Type-ahead default for every question (a step may override): keys or speech that come
-         * before a question is asked (during the prompts before it) answer it. Default false: such
-         * input is not applied to a question the caller has not heard.
-         */
-        typeAhead: Type.Optional(Type.Boolean()),
         /** ASR confidence below this (0..1) counts as no-match. */
         minConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
       },

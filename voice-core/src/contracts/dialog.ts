@@ -62,8 +62,6 @@ export const DialogActionSchema = Type.Union([
     }),
     /** Only keys are expected now (after the DTMF prompt). */
     dtmfOnly: Type.Boolean(),
-    /** Input before the question's own prompt starts (during earlier prompts) answers it; otherwise it is not applied. */
-    typeAhead: Type.Optional(Type.Boolean()),
   }),
   Type.Object({ type: Type.Literal('save-answer'), stepId: Type.String(), field: Type.String(), value: Type.Unknown() }),
   Type.Object({ type: Type.Literal('transfer'), reason: Type.String(), disposition: Type.Optional(DispositionCodeSchema) }),

@@ -148,12 +148,6 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   let segStartMs = 0;
   let timing: TurnTiming = { turn: 0, via: 'start' };
   const heldDigits: string[] = [];
-  /**
-   * The pending question's own prompt has started: until then (a greeting before it) the caller has
-   * not heard it, and input is applied to it only when the script allows type-ahead.
-   */
-  let questionAsked = false;
-  const asked = (l: ListenAction | null) => l !== null && (questionAsked || l.typeAhead === true);
   /** The batch of actions being carried out (its prompt's transcript lands when it settles). */
   let batch: Promise<void> = Promise.resolve();
   let resolveEnd!: () => void;
@@ -249,8 +243,6 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
 
   const runBatch = async (actions: readonly DialogAction[], myGen: number) => {
     pendingListen = actions.find(isListen) ?? null;
-    // A batch without a prompt of its own question (a repeat of held input) counts as asked.
-    questionAsked = pendingListen === null || !actions.some((a) => a.type === 'say' && a.stepId === pendingListen!.stepId);
     const myTiming = timing;
     for (const a of actions) {
       if (myGen !== gen || ended) return;
@@ -259,15 +251,6 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         const p = new PromptPlayer(leg, now);
         prompt = p;
         promptBargeIn = say.bargeIn;
-        if (pendingListen && say.stepId === pendingListen.stepId) {
-          questionAsked = true;
-          // Keys typed ahead (allowed by the script) answer the question as soon as it is asked.
-          if (promptBargeIn && heldDigits.length > 0) {
-            const held = heldDigits.splice(0);
-            deliver({ type: 'dtmf', digit: held[0]! }, { via: 'dtmf', endOfSpeechAt: now() });
-            return;
-          }
-        }
         if (myTiming.firstPacketAt === undefined) {
           p.onFirstPacket = (at) => {
             myTiming.firstTtsChunkAt = p.timings.firstChunkAt;
@@ -354,7 +337,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     });
   }
 
-  const acceptingInput = () => listen !== null || (pendingListen !== null && promptBargeIn && questionAsked);
+  const acceptingInput = () => listen !== null || (pendingListen !== null && promptBargeIn);
 
   const onDtmf = (e: DtmfEvent) => {
     if (ended) return;
@@ -363,11 +346,8 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     if (lastDtmf && lastDtmf.digit === e.digit && lastDtmf.source !== e.source && at - lastDtmf.atMs < DTMF_DEDUPE_MS) return;
     lastDtmf = { digit: e.digit, source: e.source, atMs: at };
     addTranscript({ speaker: 'caller', text: e.digit, startMs: e.atMs, endMs: e.atMs, via: 'dtmf' });
-    // The keys a caller may press at any time (0: a nurse, *: repeat), when the question does not use them, always count.
-    const anyTime = pendingListen !== null && promptBargeIn && (e.digit === '0' || e.digit === '*') && pendingListen.dtmf.map?.[e.digit] === undefined && pendingListen.dtmf.maxDigits === undefined;
-    if (acceptingInput() || anyTime) deliver({ type: 'dtmf', digit: e.digit }, { via: 'dtmf', endOfSpeechAt: now() });
-    // Before the question is asked, a key is kept for it only with type-ahead; otherwise it answers nothing.
-    else if (asked(pendingListen)) heldDigits.push(e.digit);
+    if (acceptingInput()) deliver({ type: 'dtmf', digit: e.digit }, { via: 'dtmf', endOfSpeechAt: now() });
+    else if (pendingListen) heldDigits.push(e.digit);
   };
   leg.on('dtmf', onDtmf);
 
@@ -469,7 +449,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
           }
         }
       }
-      if (prompt && prompt.isPlaying && promptBargeIn && asked(pendingListen) && !paused) {
+      if (prompt && prompt.isPlaying && promptBargeIn && pendingListen && !paused) {
         if (detector.onFrame(frame.samples, 20, vad.speaking, prompt.levelNearNowDb())) {
           prompt.pause();
           paused = { atMediaMs: mediaMs };
