@@ -200,3 +200,29 @@ describe('engine requests from the complaint rows', () => {
     expect(r.disposition).toBe('D2');
   });
 });
+
+describe('emergencies in words just outside the phrase lists (classes from the r3 round, after its score)', () => {
+  it.each([
+    ['en', 'for half an hour there has been a crushing weight right in the centre of my chest and I feel sick and clammy', 'chest-pain-cardiac'],
+    ['en', 'walking up the hill his chest went all tight and he had to sit down', 'chest-pain-cardiac'],
+    ['en', 'my brother came off his motorbike on the motorway and there is blood coming from his head', 'major-trauma'],
+    ['en', 'we pulled our daughter out of the lake, she was under for a bit and now she is breathing fast and drowsy', 'severe-breathing'],
+    ['zh', '我妈打完胰岛素没吃早饭 现在叫她不太应 满头大汗', 'altered-consciousness'],
+    ['zh', '我没事 就是把家里的安眠药都攒起来了 放在抽屉里', 'suicidal'],
+    ['en', 'to be honest I have been saving up my sleeping pills, I have not taken any', 'suicidal'],
+  ] as const)('%s %s -> %s', (lang, text, flag) => {
+    expect(triage(text, lang).red_flags).toContain(flag);
+  });
+  it('a faint told as "the next thing I knew I was on the floor" in an older person goes to the emergency department', () => {
+    expect(['D1', 'D2']).toContain(triage('I am eighty-one, I was at the cooker and the next thing I knew I was on the floor, I feel fine now', 'en').disposition);
+  });
+  it('numb between the legs with back pain is cauda equina', () => {
+    expect(triage('my back has been bad for days and now my bottom and between my legs feel numb', 'en').disposition).toBe('D2');
+  });
+  it('ages said as "I\'m 83" or "my dad is seventy-one" are read', () => {
+    expect(triage('I\'m 83 and I blacked out for a second at the table, fine now', 'en').disposition).not.toMatch(/D[4-7]/);
+  });
+  it('a child falling off a bicycle is not high-energy trauma', () => {
+    expect(triage('小孩骑自行车摔了 膝盖蹭破皮 走路跑步都没问题', 'zh').red_flags).not.toContain('major-trauma');
+  });
+});

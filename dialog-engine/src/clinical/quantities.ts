@@ -137,6 +137,13 @@ export function extractAge(norm: string, lang: ClinicalLang): Age | null {
       return { years: Math.floor(months / 12), months };
     }
   }
+  // "I'm eighty-three", "my dad is seventy-one", "he's 90", clinical "31F", "68 yo": years.
+  const said = new RegExp(`\\b(?:i'?m|im|i am|(?:he|she)(?:'s| is)|(?:my )?(?:mum|mom|mother|dad|father|gran\\w*|nan|nana|husband|wife|partner|son|daughter|brother|sister|uncle|aunt)(?:'s| is)) (${EN_NUM_WORD})\\b(?!\\s*(?:minutes?|hours?|days?|weeks?|months?|times?|degrees?|pounds?|kg|kilos?|stone|lbs?|cm|mm|%|percent|per cent|point|out of|over|/))`, 'u').exec(norm)
+    ?? /\b(\d{1,3}) ?(?:f|yo|y\/o|yrs?)\b/u.exec(norm);
+  if (said) {
+    const n = parseEnglishNumber(said[1]!);
+    if (n !== null && Number.isInteger(n) && n >= 1 && n < 120) return { years: n, months: n * 12 };
+  }
   if (/\bnewborn\b|\bjust born\b/u.test(norm)) return { months: 0.5, years: 0 };
   return null;
 }

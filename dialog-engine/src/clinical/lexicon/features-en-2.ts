@@ -4,7 +4,7 @@ import type { Lexicon } from '../types.js';
 const P = '(?:my|his|her|their|the)';
 
 export const EN_FEATURES_2: Lexicon = {
-  'x:head-injury': [`\\b(?:hit|bumped|banged|struck|knocked|cracked|smashed) ${P}? ?head\\b`, '\\bhead (?:injury|trauma|wound)\\b', `\\bfell (?:and|on|onto) (?:hit )?${P}? ?head\\b`, '\\bconcussion\\b', '\\blanded on (?:his|her|my) head\\b'],
+  'x:head-injury': ['\\bblood (?:coming |pouring )?(?:from|out of) (?:his|her|my|their|the back of (?:his|her|my)) head\\b', '\\bhelmet (?:is |was )?(?:broken|cracked|smashed)\\b',`\\b(?:hit|bumped|banged|struck|knocked|cracked|smashed) ${P}? ?head\\b`, '\\bhead (?:injury|trauma|wound)\\b', `\\bfell (?:and|on|onto) (?:hit )?${P}? ?head\\b`, '\\bconcussion\\b', '\\blanded on (?:his|her|my) head\\b'],
   'x:injury': [
     '\\bfell\\b', '\\bfall(?:en)?\\b', '\\btripped\\b', '\\bslipp?(?:ed|ing)? (?:on|over|down|off)\\b', '\\btook a (?:tumble|fall)\\b', '\\bcame off (?:his|her|my|the|a) (?:bike|horse|scooter|skateboard|ladder)\\b', '\\bknocked (?:over|down)\\b', '\\btwisted\\b', '\\bsprain(?:ed)?\\b', '\\binjur(?:ed|y|ies)\\b', `\\bhurt ${P} (?:ankle|wrist|knee|arm|leg|back|shoulder|hand|foot)\\b`,
     '\\bcar (?:accident|crash)\\b', '\\bhit by\\b', '\\bbroke\\b', '\\bbroken\\b', '\\bfractur(?:ed|e)\\b', `\\bcut ${P}\\b`, '\\bburn(?:ed|t)\\b', '\\bscald(?:ed)?\\b', '\\bbitten\\b', '\\bdog bit\\b', '\\brolled (?:my|his|her) ankle\\b',
@@ -25,7 +25,7 @@ export const EN_FEATURES_2: Lexicon = {
   'x:blurred': ['\\bblurr(?:y|ed) vision\\b', '\\bvision (?:is |went )?(?:blurry|blurred)\\b', '\\bseeing (?:spots|stars|flashing lights)\\b', '\\bflashing lights\\b'],
   'x:pregnant': ['\\bpregnan(?:t|cy)\\b', '\\bweeks pregnant\\b', '\\bexpecting (?:a baby)?\\b', '\\btrimester\\b', '\\bg[1-9] ?p[0-9]\\b', '\\bprimigravida\\b', '\\bmultigravida\\b', '\\bantenatal\\b', '\\bgestation\\b'],
   'x:vaginal-bleeding': ['\\bvaginal bleeding\\b', '\\bpregnant and bleeding\\b', '\\bbleeding (?:while|when|and) (?:i\'?m |she\'?s )?pregnant\\b', '\\bbleeding (?:from )?(?:down there|(?:the |my |her )?vagina)\\b', '\\bspotting\\b', '\\bheavy (?:period|periods|menstrual bleeding)\\b'],
-  'x:fetal-movement': ["!\\b(?:baby|baby'?s) (?:is )?(?:not moving|moving less|stopped moving|hasn'?t moved)\\b", '\\breduced (?:fetal|foetal) movements?\\b', "!\\bcan'?t feel the baby\\b"],
+  'x:fetal-movement': ["\\b(?:the )?baby(?:'s| has| is)? (?:hardly|barely|not really|not) (?:moved|moving|kicked|kicking)\\b", '\\b(?:fewer|less|reduced|far fewer) (?:movements|kicks)\\b', '\\b(?:only|maybe) (?:felt )?(?:one|two|a couple of|a few) (?:little )?(?:movements?|kicks?)\\b',"!\\b(?:baby|baby'?s) (?:is )?(?:not moving|moving less|stopped moving|hasn'?t moved)\\b", '\\breduced (?:fetal|foetal) movements?\\b', "!\\bcan'?t feel the baby\\b"],
   'x:labour': ['\\bwaters? (?:broke|breaking|has broken|have broken)\\b', '\\bcontractions\\b', '\\bin labou?r\\b'],
   'x:gyn': ['\\bperiods?\\b', '\\bmenstrua\\w*\\b', '\\bvaginal\\b', '\\byeast infection\\b', '\\bpelvic\\b', '\\bovar(?:y|ies|ian)\\b', '\\bbreast\\b', '\\bdischarge down there\\b', '\\bthrush\\b', '\\bvaginal discharge\\b', '\\b(?:itchy|smelly) discharge\\b', '\\bdischarge\\b(?![^.]{0,20}\\b(?:wound|incision|ear|eye|nose|hospital)\\b)'],
   'x:urinary': [

@@ -14,7 +14,10 @@ export const EN_SYMPTOMS: Lexicon = {
   ],
   'chest-pain': [
     '\\bchest (?:pains?|hurts?|hurting|tight(?:ness)?|pressure|discomfort|heaviness|aches?|aching|(?:is|feels) (?:(?:really|very|so|a bit|kinda|kind of|pretty) )?(?:tight|heavy|sore|hurting|funny|crushed|painful))\\b',
-    `\\b(?:pains?|pressure|tightness|discomfort|heaviness|aches?|squeezing|burning) (?:in|on|across|around) ${POSS} chest\\b`, `\\b(?:tight |heavy |crushing |squeezing )?(?:band|weight|vice|belt) (?:across|around|on) ${POSS} chest\\b`,
+    `\\b(?:pains?|pressure|tightness|discomfort|heaviness|aches?|squeezing|burning) (?:in|on|across|around) ${POSS} chest\\b`,
+    // Compositional: a sensation, a few words, then a part of the chest ("heavy squeezing in the middle of my chest").
+    `\\b(?:pains?|pressure|tight(?:ness)?|discomfort|heav(?:y|iness)|aches?|aching|squeez\\w*|crushing|burning|stabbing|gripping|weight|band)\\b[a-z ,']{0,30}?\\b(?:in|on|across|around|round|at|through|into) (?:the )?(?:middle|centre|center|left side|right side|front|left|right|top|bottom|whole) of ${POSS} chest\\b`,
+    `\\b${POSS} chest (?:went|goes|got|gets|getting|gone|going) (?:all |really |very )?(?:tight|heavy|funny|painful|sore)\\b`, `\\b(?:tight |heavy |crushing |squeezing )?(?:band|weight|vice|belt) (?:across|around|on) ${POSS} chest\\b`,
     `\\b${POSS} chest (?:is|feels) (?:tight|heavy|sore|painful|hurting)\\b`, '\\bangina\\b', `\\b${POSS} chest (?:is |was )?(?:being )?(?:squeezed|crushed|pressed|gripped|clamped)\\b`, '\\bclutch(?:ing|ed|es)? (?:at )?(?:my|his|her|their|the) chest\\b', `\\b(?:someone|somebody|something|an elephant|a weight|a ton of bricks)(?:'s| is)? (?:standing|sitting|pressing|pushing|crushing|kneeling) on ${POSS} chest\\b`, `\\b${POSS} chest (?:feels|felt|is) like (?:a|an|someone|something|there'?s|it'?s)\\b`, '\\btight chest\\b', '\\bchest (?:has been |is |keeps |been |was |started )?(?:hurting|aching|sore|painful|tight|burning)\\b', '\\bheart (?:hurts|is hurting|pain)\\b',
     // Non-native: "chest is very pain", "chest so much pain", "my chest have pain".
     '\\bchest (?:is |are |have |has |got |feel |feels )?(?:very |so |too |much |so much |very very |really )*(?:pain|painful|hurt)\\b',
@@ -81,7 +84,7 @@ export const EN_SYMPTOMS: Lexicon = {
     '\\bnot (?:himself|herself|myself)\\b', '\\bmixed up\\b', '\\bout of it\\b', '\\btalking nonsense\\b', '\\bnot (?:thinking|talking) (?:straight|clearly)\\b', '\\bforgetful all of a sudden\\b',
   ],
   fainting: [
-    '\\bfaint(?:ed|ing|s)?\\b', '\\bpass(?:ed|es|ing)? out\\b', '\\bblack(?:ed|s)? out\\b', '\\bcollaps(?:ed|e|es|ing)\\b', '\\bsyncope\\b', '\\blost consciousness\\b', '\\bkeeled over\\b',
+    '\\bfaint(?:ed|ing|s)?\\b', '\\bpass(?:ed|es|ing)? out\\b', "\\b(?:the )?next thing (?:i|he|she|they) knew,? (?:i|he|she|they) (?:was|were|'?m) on the (?:\\w+ )?(?:floor|ground)\\b", '\\b(?:woke|came round|came to|found (?:myself|himself|herself)) (?:up )?on the (?:\\w+ )?(?:floor|ground)\\b', '\\bblack(?:ed|s)? out\\b', '\\bcollaps(?:ed|e|es|ing)\\b', '\\bsyncope\\b', '\\blost consciousness\\b', '\\bkeeled over\\b',
   ],
   'black-stool': [
     '\\bblack (?:stools?|poo|poop|bowel movements?|tarry stools?|feces|faeces)\\b', '\\btarry (?:stools?|poo|poop)\\b', '\\b(?:stools?|poo|poop) (?:is |are |looks |look |has been |have been )?(?:black|tarry|like tar|dark black)\\b', '\\bmela?ena\\b',

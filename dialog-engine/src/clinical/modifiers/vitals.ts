@@ -75,7 +75,7 @@ function zhVitals(norm: string): VitalValue[] {
   for (const m of norm.matchAll(new RegExp(`(?:心率|脉搏|心跳|脉率|\\bhr\\b|\\bp\\b)${lead}${N}`, 'gu'))) push(out, 'hr', zhNumber(m[1]!), m[0], 20, 260);
   for (const m of norm.matchAll(new RegExp(`(?:呼吸频率|呼吸|\\brr\\b|\\br\\b)${lead}${N}(?=\\s*(?:次|/分|下|，|,|。|\\s|$))`, 'gu'))) push(out, 'rr', zhNumber(m[1]!), m[0], 4, 90);
   for (const m of norm.matchAll(new RegExp(`(?:血氧饱和度|氧饱和度|饱和度|血氧|指脉氧|spo2|sao2|sat)${lead}${N}`, 'gu'))) push(out, 'spo2', zhNumber(m[1]!), m[0], 40, 100);
-  for (const m of norm.matchAll(new RegExp(`gcs(?:评分)?${lead}${N}`, 'gu'))) push(out, 'gcs', zhNumber(m[1]!), m[0], 3, 15);
+  for (const m of norm.matchAll(new RegExp(`gcs(?:评分)?(?:我|他|她)?(?:评|评分|打)?(?:了)?${lead}${N}`, 'gu'))) push(out, 'gcs', zhNumber(m[1]!), m[0], 3, 15);
   for (const m of norm.matchAll(new RegExp(`(?:血糖|指尖糖|末梢血糖)${lead}${N}\\s*(mmol|mg)?`, 'gu'))) {
     let v = zhNumber(m[1]!);
     if (v !== null && (m[2] === 'mg' || v > 60)) v = Math.round((v / 18) * 10) / 10;
