@@ -8,25 +8,16 @@
  *     "unknown" and stalled);
  *   - AudioSocket: a fresh call id per call, and the latency table has its rows.
  */
-import { createServer } from 'node:net';
 import { PassThrough, Readable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import callCommand from '../src/commands/call.js';
-import { startTestPlatform, type TestPlatform } from './test-platform.js';
+import { freePort, startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const SECRET = 'call-dialects-test-secret-0123456789';
 let t: TestPlatform;
 let ws = '';
 let audioSocketPort = 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const a = s.address(); s.close(() => resolve(typeof a === 'object' && a ? a.port : 0)); });
-  });
-}
 
 beforeAll(async () => {
   audioSocketPort = await freePort();

@@ -11,13 +11,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestCaller, signToken } from '@tingzhen/voice-gateway';
-import { MODELS_DIR } from './test-platform.js';
+import { freePort, MODELS_DIR } from './test-platform.js';
 
 const ENTRY = fileURLToPath(new URL('../bin/tingzhen.js', import.meta.url));
 const SECRET = 'supervisor-test-secret-0123456789';
@@ -31,14 +31,6 @@ let setupToken = '';
 let dataDir: string;
 let out = '';
 let audioSocketPort = 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const a = s.address(); s.close(() => resolve(typeof a === 'object' && a ? a.port : 0)); });
-  });
-}
 
 async function health(): Promise<{ code: number; body: Health }> {
   const res = await fetch(`${url}/health`);

@@ -57,13 +57,6 @@ export class ActiveCalls {
   async endAll(timeoutMs: number): Promise<number> {
     this._draining = true;
     for (const c of this.ids.values()) c.abort('platform-shutdown');
-    if (this.ids.size === 0) return 0;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      new Promise<void>((r) => this.idleWaiters.push(r)),
-      new Promise<void>((r) => { timer = setTimeout(r, timeoutMs); }),
-    ]);
-    clearTimeout(timer);
-    return this.ids.size;
+    return this.drain(timeoutMs);
   }
 }
