@@ -15,7 +15,7 @@ import { readRedFlags } from './red-flag-reading.js';
 import { readSymptoms } from './symptoms-reading.js';
 import { yesNoClauses } from './yes-no-clauses.js';
 import { yesNoEn } from './yes-no-en.js';
-import { affirmQuestion } from './yes-no-target.js';
+import { affirmQuestion } from './yes-no-question-target.js';
 import { repairFromQuestion, yesNoZh } from './yes-no-zh.js';
 
 function expectation(req: NluRequest): { kind: ExpectKind; unit?: Unit; choices: Array<string | ChoiceOption> } {
