@@ -1,6 +1,6 @@
 export { migrate, type MigrateOptions } from './db/migrate.js';
 export { createPool, withTx, dropSchema, type Pool } from './db/pool.js';
-export { transition, bulkMove, audit, readCounters, appendEvent } from './db/transitions.js';
+export { transition, bulkMove, audit, auditWriter, readCounters, appendEvent } from './db/transitions.js';
 export * from './domain/states.js';
 export * from './domain/windows.js';
 export { normalizePhone, isE164 } from './domain/phone.js';

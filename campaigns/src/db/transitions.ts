@@ -5,7 +5,7 @@
  * is queued (delivered at commit), so the console sees progress without scanning tables.
  */
 import type pg from 'pg';
-import { TzError } from '@tingzhen/voice-core';
+import { TzError, type AuditEntry, type AuditWriter } from '@tingzhen/voice-core';
 import { canTransition, type Machine } from '../domain/states.js';
 import { prepared } from './prepared.js';
 
@@ -81,18 +81,22 @@ export async function appendEvent(db: pg.ClientBase | pg.Pool, entity: 'campaign
   await db.query('INSERT INTO call_events (entity, entity_id, campaign_id, kind, data) VALUES ($1, $2, $3, $4, $5)', [entity, id, campaignId, kind, JSON.stringify(data)]);
 }
 
-export interface AuditEntry {
-  actor: string;
-  action: string;
-  entity: string;
-  entityId?: string | null;
-  patientId?: string | null;
-  details?: Record<string, unknown>;
-}
+export type { AuditEntry } from '@tingzhen/voice-core';
 
+/**
+ * Appends one row to the audit trail (issue 16 item 4): THE function every part calls, inside the
+ * caller's transaction when given a client. The database chains the row to the previous one (seq,
+ * prev_hash, hash; see migration audit_chain) under a lock held until the transaction ends; the
+ * runtime role may only INSERT. Never put patient data in `details` (see AuditEntry).
+ */
 export async function audit(db: pg.ClientBase | pg.Pool, e: AuditEntry): Promise<void> {
   await db.query('INSERT INTO audit_log (actor, action, entity, entity_id, patient_id, details) VALUES ($1, $2, $3, $4, $5, $6)',
     [e.actor, e.action, e.entity, e.entityId ?? null, e.patientId ?? null, JSON.stringify(e.details ?? {})]);
+}
+
+/** An AuditWriter on a pool: what the app hands to parts without database code (the gateway). */
+export function auditWriter(pool: pg.Pool): AuditWriter {
+  return (e) => audit(pool, e);
 }
 
 export interface CounterDelta { campaignId: string; name: string; delta: number }

@@ -4,3 +4,4 @@ export * from './patient.js';
 export * from './call-report.js';
 export * from './dial.js';
 export * from './call-result.js';
+export * from './audit.js';
