@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command, type CommandIo } from './command.js';
 import { startPlatform } from '../platform.js';
 import { startSupervisor } from '../supervisor/supervisor.js';
-import { isTzError, loadConfig, type Config } from '@tingzhen/voice-core';
+import { isTzError, loadConfig, redactUrlCredentials, type Config } from '@tingzhen/voice-core';
 
 const usage = `Usage: tingzhen start [--port N] [--host ADDR] [--roles api,gateway,worker] [--single-process]
 
@@ -26,7 +26,8 @@ function stopSignal(): Promise<void> {
 }
 
 function failed(io: CommandIo, err: unknown): number {
-  io.stderr.write(`tingzhen start: ${isTzError(err) ? err.message : err instanceof Error ? err.message : String(err)}\n`);
+  // A driver's message may quote a connection URL: its password never reaches the terminal or a log.
+  io.stderr.write(`tingzhen start: ${redactUrlCredentials(isTzError(err) ? err.message : err instanceof Error ? err.message : String(err))}\n`);
   return isTzError(err, 'TZ_ERR_CONFIG_INVALID') ? EXIT_USAGE : EXIT_FAILURE;
 }
 

@@ -24,6 +24,27 @@ export function describeConfig(schema: TObject = ConfigSchema): { field: string;
   });
 }
 
+/** A variable whose value is a secret: named *_SECRET, *_PASSWORD, *_TOKEN or *_KEY (also *_API_KEY, *_PASS). */
+export const SECRET_ENV = /(^|_)(SECRET|PASSWORD|PASS|TOKEN|KEY)$/i;
+
+/**
+ * A value fit to print in an error: a secret variable's value is never shown (only its length),
+ * and a URL keeps its scheme, host, port and path but not the password in its user info
+ * (postgres://app:hunter2@db/x -> postgres://app:***@db/x). Query strings are dropped too: drivers
+ * take passwords there (?password=...).
+ */
+export function redactConfigValue(env: string, raw: string): string {
+  if (SECRET_ENV.test(env)) return `[redacted, ${raw.length} characters]`;
+  return redactUrlCredentials(raw);
+}
+
+/** Masks the password (and any query string) of every URL-looking part of `text`. */
+export function redactUrlCredentials(text: string): string {
+  return text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)([^/@\s:]*):([^@\s]*)@/gi, '$1$2:***@')
+    .replace(/([a-z][a-z0-9+.-]*:\/\/[^\s?#]*)\?[^\s#"]*/gi, '$1?***');
+}
+
 function coerce(raw: string, s: TSchema): unknown {
   const t = (s as { type?: string }).type;
   const trimmed = raw.trim();
@@ -53,7 +74,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       const first = errors[0]!;
       issues.push({
         field, env: name,
-        problem: `${first.message}${raw === undefined ? '' : ` (got ${JSON.stringify(raw)})`}`,
+        // A secret's value, and a URL's password, never reach the message (it is printed and logged).
+        problem: `${first.message}${raw === undefined ? '' : ` (got ${JSON.stringify(redactConfigValue(name, raw))})`}`,
         fix: `set ${name} to ${a.fix ?? a.description ?? 'a valid value'}`,
       });
       continue;
