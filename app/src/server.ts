@@ -3,6 +3,8 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import { speechProblems, type SpeechStatus } from '@tingzhen/speech';
 import type { Services } from './services.js';
+import { opsAuthorized, refuseWithoutOpsToken } from './ops-token.js';
+import { roleTrustProxy } from './trust-proxy.js';
 
 export interface BuildServerOptions {
   config: Config;
@@ -18,9 +20,15 @@ export interface BuildServerOptions {
 }
 
 export function buildServer(opts: BuildServerOptions): FastifyInstance {
-  // A role process behind the supervisor's front door (loopback) takes the caller's address from it.
-  const app = Fastify({ loggerInstance: opts.log, logController: new LogController({ disableRequestLogging: true }), trustProxy: opts.config.supervisedChild ? '127.0.0.1' : false }) as unknown as FastifyInstance;
-  app.get('/health', async (_req, reply) => {
+  // The client's address and protocol: from the proxies TRUST_PROXY names (a role process behind
+  // the supervisor's front door: from the front door only).
+  const app = Fastify({ loggerInstance: opts.log, logController: new LogController({ disableRequestLogging: true }), trustProxy: roleTrustProxy(opts.config) }) as unknown as FastifyInstance;
+  // /metrics (served by the gateway plugin) only with the ops token.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.routeOptions.url === '/metrics' && refuseWithoutOpsToken(req, reply, opts.config.opsToken)) return reply;
+    return undefined;
+  });
+  app.get('/health', async (req, reply) => {
     const h = await opts.services.health();
     const draining = opts.draining?.() === true;
     const speech = opts.speech?.();
@@ -28,8 +36,12 @@ export function buildServer(opts: BuildServerOptions): FastifyInstance {
     // with no recogniser still serves keypad answers: degraded, but up (200).
     const problems = speech ? speechProblems(speech, opts.scriptLanguages ?? []) : [];
     const ok = h.database.ok && h.queue.ok && !problems.some((p) => p.kind === 'tts');
-    return reply.code(ok && !draining ? 200 : 503).send({
-      status: draining ? 'draining' : ok && problems.length === 0 ? 'ok' : 'degraded',
+    const status = draining ? 'draining' : ok && problems.length === 0 ? 'ok' : 'degraded';
+    reply.code(ok && !draining ? 200 : 503).header('cache-control', 'no-store');
+    // The public answer is the status only; the details with the ops token (OPS_TOKEN).
+    if (!opsAuthorized(req, opts.config.opsToken)) return reply.send({ status });
+    return reply.send({
+      status,
       version: opts.version,
       roles: opts.config.roles,
       database: h.database,

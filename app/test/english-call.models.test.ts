@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestCaller, signToken } from '@tingzhen/voice-gateway';
 import { CATALOGUE, SherpaTtsEngine, defaultModelCacheDir, locateModel, modelPresent } from '@tingzhen/speech';
 import type { RunningPlatform } from '../src/platform.js';
-import { MODELS_DIR, startTestPlatform, type TestPlatform } from './test-platform.js';
+import { MODELS_DIR, OPS, startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const CACHE_DIR = defaultModelCacheDir(process.env);
 const NEEDED = ['moonshine-base-en', 'vits-piper-en_US-joe-medium'];
@@ -60,7 +60,7 @@ describe.skipIf(!ready)('an English call end to end with real ASR and TTS', () =
   }
 
   it('/health says English ASR and TTS are real engines', async () => {
-    const body = (await (await fetch(`${platform.url}/health`)).json()) as { speech: { engines: { kind: string; language: string; state: string; engine?: string }[] } };
+    const body = (await (await fetch(`${platform.url}/health`, OPS)).json()) as { speech: { engines: { kind: string; language: string; state: string; engine?: string }[] } };
     expect(body.speech.engines).toContainEqual(expect.objectContaining({ kind: 'asr', language: 'en', state: 'real', engine: 'moonshine-base-en' }));
     expect(body.speech.engines).toContainEqual(expect.objectContaining({ kind: 'tts', language: 'en', state: 'real', engine: 'vits-piper-en_US-joe-medium' }));
   });

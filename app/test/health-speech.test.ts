@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { adminSql, PG_URL, startTestPlatform } from './test-platform.js';
+import { adminSql, OPS, OPS_TOKEN, PG_URL, startTestPlatform } from './test-platform.js';
 
 const ENTRY = fileURLToPath(new URL('../bin/tingzhen.js', import.meta.url));
 const emptyModels = mkdtempSync(join(tmpdir(), 'tz-no-models-'));
@@ -34,7 +34,7 @@ describe('health tells a bot that cannot serve its calls', () => {
     const child: ChildProcess = spawn(process.execPath, [ENTRY, 'start', '--single-process'], {
       env: {
         PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url.toString(), QUEUE_PREFIX: `tzhs${process.pid}`, HTTP_PORT: '0', LOG_LEVEL: 'info',
-        TINGZHEN_DATA_DIR: dataDir, TINGZHEN_MODELS_DIR: emptyModels, ESPEAK_BINARY: '/nonexistent/espeak-ng', DRAIN_TIMEOUT_MS: '1000',
+        TINGZHEN_DATA_DIR: dataDir, TINGZHEN_MODELS_DIR: emptyModels, ESPEAK_BINARY: '/nonexistent/espeak-ng', DRAIN_TIMEOUT_MS: '1000', OPS_TOKEN,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -48,7 +48,7 @@ describe('health tells a bot that cannot serve its calls', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     const base = /tingzhen is up: console and API at (\S+)/.exec(out)![1]!;
-    const res = await fetch(`${base}/health`);
+    const res = await fetch(`${base}/health`, OPS);
     const h = (await res.json()) as Health;
     expect(res.status).toBe(503);
     expect(h.status).toBe('degraded');
@@ -78,7 +78,7 @@ describe('health tells a bot that cannot serve its calls', () => {
   it('espeak-ng but no recogniser: 200 degraded, keypad only, with the download command', async () => {
     const t = await startTestPlatform('healthasr', { TINGZHEN_MODELS_DIR: emptyModels, TINGZHEN_ROLES: 'api,gateway', TINGZHEN_SUPERVISE: 'false' });
     cleanups.push(() => t.dispose());
-    const res = await fetch(`${t.platform.url}/health`);
+    const res = await fetch(`${t.platform.url}/health`, OPS);
     const h = (await res.json()) as Health;
     expect(res.status).toBe(200);
     expect(h.status).toBe('degraded');

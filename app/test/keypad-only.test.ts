@@ -9,7 +9,7 @@ import pg from 'pg';
 import { resample } from '@tingzhen/voice-core';
 import { EspeakTtsEngine } from '@tingzhen/speech';
 import { TestCaller, signToken } from '@tingzhen/voice-gateway';
-import { startTestPlatform, type TestPlatform } from './test-platform.js';
+import { OPS, startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const SECRET = 'keypad-only-test-secret-0123456789';
 let t: TestPlatform;
@@ -43,7 +43,7 @@ async function until(cond: () => boolean, ms: number): Promise<void> {
 describe('a call with no speech recogniser', () => {
   it('a caller who speaks is told once that only keys work, then gets the keypad prompt at once', async () => {
     // The health says so too (item 1): English has no recogniser.
-    const h = (await (await fetch(`${t.platform.url}/health`)).json()) as { speech: { languages: Record<string, { asr: string }> } };
+    const h = (await (await fetch(`${t.platform.url}/health`, OPS)).json()) as { speech: { languages: Record<string, { asr: string }> } };
     expect(h.speech.languages.en!.asr).toBe('missing');
 
     const ws = t.platform.url.replace('http', 'ws');

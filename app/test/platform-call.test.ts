@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { TestCaller, signToken } from '@tingzhen/voice-gateway';
 import { rmsDbfs } from '@tingzhen/voice-core';
 import type { RunningPlatform } from '../src/platform.js';
-import { startTestPlatform, type TestPlatform } from './test-platform.js';
+import { OPS, startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const SECRET = 'platform-call-test-secret-0123456789';
 
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('the composed platform', () => {
   it('reports the speech engines on /health, with the fallback voice named', async () => {
-    const body = (await (await fetch(`${platform.url}/health`)).json()) as { speech: { fallbackInUse: boolean; engines: { kind: string; state: string; engine?: string }[]; languages: Record<string, { asr: string; tts: string }> } };
+    const body = (await (await fetch(`${platform.url}/health`, OPS)).json()) as { speech: { fallbackInUse: boolean; engines: { kind: string; state: string; engine?: string }[]; languages: Record<string, { asr: string; tts: string }> } };
     expect(body.speech.fallbackInUse).toBe(true);
     // Per language: no ASR model on this machine, the espeak-ng voice for both.
     expect(body.speech.languages).toEqual({ zh: { asr: 'missing', tts: 'fallback' }, en: { asr: 'missing', tts: 'fallback' } });

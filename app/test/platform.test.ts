@@ -11,6 +11,7 @@ import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { startPlatform } from '../src/platform.js';
+import { OPS, OPS_TOKEN } from './test-platform.js';
 
 // Tests use the shared models (../shared/models from the repository root) unless told otherwise.
 const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? fileURLToPath(new URL('../../../shared/models', import.meta.url));
@@ -54,9 +55,9 @@ describe('start', () => {
   it('runs an embedded PostgreSQL with the queue in it when nothing is configured', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tz-embedded-'));
     dirs.push(dataDir);
-    const platform = await startPlatform({ TINGZHEN_DATA_DIR: dataDir, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+    const platform = await startPlatform({ TINGZHEN_DATA_DIR: dataDir, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'silent', OPS_TOKEN });
     try {
-      const res = await fetch(`${platform.url}/health`);
+      const res = await fetch(`${platform.url}/health`, OPS);
       const body = (await res.json()) as { problems?: unknown };
       expect(res.status).toBe(200);
       // Degraded only by missing speech models (then it lists them), never by the database or queue.
@@ -65,7 +66,7 @@ describe('start', () => {
       await platform.close();
     }
     // Restart on the same data directory: the data survives, no re-initialisation.
-    const again = await startPlatform({ TINGZHEN_DATA_DIR: dataDir, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+    const again = await startPlatform({ TINGZHEN_DATA_DIR: dataDir, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'silent', OPS_TOKEN });
     try {
       expect((await fetch(`${again.url}/health`)).status).toBe(200);
     } finally {
@@ -76,9 +77,9 @@ describe('start', () => {
   it('uses DATABASE_URL and REDIS_URL when set', async () => {
     const prefix = `tztest${process.pid}`;
     const db = await scratchDatabase();
-    const platform = await startPlatform({ DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, LOG_LEVEL: 'silent' });
+    const platform = await startPlatform({ DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, LOG_LEVEL: 'silent', OPS_TOKEN });
     try {
-      const body = (await (await fetch(`${platform.url}/health`)).json()) as { queue: unknown; database: unknown; status: string; problems?: unknown };
+      const body = (await (await fetch(`${platform.url}/health`, OPS)).json()) as { queue: unknown; database: unknown; status: string; problems?: unknown };
       expect(body).toMatchObject({ status: body.problems === undefined ? 'ok' : 'degraded', database: { kind: 'external', ok: true }, queue: { backend: 'redis', ok: true } });
     } finally {
       await platform.close();
@@ -93,9 +94,9 @@ describe('start', () => {
   it('reports a queue in PostgreSQL when only DATABASE_URL is set, and cleans up', async () => {
     const prefix = `tztest${process.pid}pg`;
     const db = await scratchDatabase();
-    const platform = await startPlatform({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, LOG_LEVEL: 'silent' });
+    const platform = await startPlatform({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, LOG_LEVEL: 'silent', OPS_TOKEN });
     try {
-      const body = (await (await fetch(`${platform.url}/health`)).json()) as { queue: unknown; database: unknown; status: string };
+      const body = (await (await fetch(`${platform.url}/health`, OPS)).json()) as { queue: unknown; database: unknown; status: string };
       expect(body.queue).toMatchObject({ backend: 'postgres', ok: true });
     } finally {
       await platform.close();
@@ -105,7 +106,7 @@ describe('start', () => {
 
   it('fails with a clear error when the database is unreachable', async () => {
     const port = await freePort();
-    await expect(startPlatform({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/x`, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, LOG_LEVEL: 'silent' }))
+    await expect(startPlatform({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/x`, HTTP_PORT: '0', TINGZHEN_MODELS_DIR: MODELS_DIR, LOG_LEVEL: 'silent', OPS_TOKEN }))
       .rejects.toMatchObject({ code: 'TZ_ERR_DB', message: expect.stringContaining('DATABASE_URL') });
   });
 });

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestCaller, signToken } from '@tingzhen/voice-gateway';
-import { freePort, MODELS_DIR } from './test-platform.js';
+import { freePort, MODELS_DIR, OPS, OPS_TOKEN } from './test-platform.js';
 
 const ENTRY = fileURLToPath(new URL('../bin/tingzhen.js', import.meta.url));
 const SECRET = 'supervisor-test-secret-0123456789';
@@ -33,7 +33,7 @@ let out = '';
 let audioSocketPort = 0;
 
 async function health(): Promise<{ code: number; body: Health }> {
-  const res = await fetch(`${url}/health`);
+  const res = await fetch(`${url}/health`, OPS);
   return { code: res.status, body: (await res.json()) as Health };
 }
 
@@ -59,7 +59,7 @@ beforeAll(async () => {
     env: {
       // An address of the operator's that is not the roles' loopback one (127.0.0.2 is loopback too on Linux).
       PATH: process.env.PATH, HOME: process.env.HOME, HTTP_HOST: '127.0.0.2', HTTP_PORT: '0', AUDIOSOCKET_PORT: String(audioSocketPort), LOG_LEVEL: 'warn', TINGZHEN_DATA_DIR: dataDir,
-      TINGZHEN_MODELS_DIR: MODELS_DIR, EMBEDDED_PG_PORT: String(await freePort()), GATEWAY_AUTH_SECRET: SECRET, DRAIN_TIMEOUT_MS: '2000',
+      TINGZHEN_MODELS_DIR: MODELS_DIR, EMBEDDED_PG_PORT: String(await freePort()), GATEWAY_AUTH_SECRET: SECRET, DRAIN_TIMEOUT_MS: '2000', OPS_TOKEN,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

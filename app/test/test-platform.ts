@@ -9,6 +9,9 @@ import { startPlatform, type RunningPlatform } from '../src/platform.js';
 
 export const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? fileURLToPath(new URL('../../../shared/models', import.meta.url));
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** OPS_TOKEN of the test platforms: /health's details and /metrics need it (issue 16 item 6). */
+export const OPS_TOKEN = 'test-ops-token-0123456789abcdef';
+export const OPS = { headers: { authorization: `Bearer ${OPS_TOKEN}` } };
 
 export async function adminSql(sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: PG_URL });
@@ -34,7 +37,7 @@ export async function startTestPlatform(tag: string, env: Record<string, string>
   const databaseUrl = url.toString();
   const platform = await startPlatform({
     DATABASE_URL: databaseUrl, QUEUE_PREFIX: `tz${tag}${process.pid}`, HTTP_PORT: '0', LOG_LEVEL: 'silent',
-    TINGZHEN_MODELS_DIR: MODELS_DIR, TINGZHEN_DATA_DIR: dataDir, ...env,
+    TINGZHEN_MODELS_DIR: MODELS_DIR, TINGZHEN_DATA_DIR: dataDir, OPS_TOKEN, ...env,
   });
   return {
     platform, databaseUrl, dataDir,

@@ -99,6 +99,10 @@ async function dropRedisKeys(url: string, prefix: string): Promise<number> {
 
 interface Platform { proc: ChildProcess; url: string; logFile: string; exited: Promise<number | null>; stop(): Promise<number | null> }
 
+/** /metrics and the details of /health need the ops token (OPS_TOKEN). */
+const BENCH_OPS_TOKEN = `bench-ops-token-${process.pid}-0123456789`;
+const OPS_HEADERS = { authorization: `Bearer ${BENCH_OPS_TOKEN}` };
+
 /** `node app/bin/tingzhen.js start` with `env`; resolves once GET /health answers 200. */
 async function startPlatform(env: Record<string, string>, httpPort: number, logFile: string): Promise<Platform> {
   // eslint-disable-next-line no-restricted-properties -- the child inherits PATH and HOME; the platform's own settings are replaced below
@@ -190,10 +194,10 @@ async function main(): Promise<number> {
   const platform = await startPlatform({
     DATABASE_URL: dbUrl.toString(), ...(BACKEND === 'redis' ? { REDIS_URL: values.redis } : {}), QUEUE_PREFIX: TAG, HTTP_PORT: String(httpPort),
     GATEWAY_AUTH_SECRET: `bench-campaign-calls-${process.pid}-secret`, TINGZHEN_DATA_DIR: dataDir, TINGZHEN_MODELS_DIR: MODELS_DIR, LOG_LEVEL: 'warn',
-    SIP_CONFIG: sipFile, DRAIN_TIMEOUT_MS: String(DRAIN_TIMEOUT_MS),
+    SIP_CONFIG: sipFile, DRAIN_TIMEOUT_MS: String(DRAIN_TIMEOUT_MS), OPS_TOKEN: BENCH_OPS_TOKEN,
   }, httpPort, join(dir, 'platform.log'));
   cleanups.push({ what: 'platform (SIGTERM, drain)', run: () => platform.stop() });
-  const health = await fetch(`${platform.url}/health`).then((r) => r.json() as Promise<Record<string, unknown>>);
+  const health = await fetch(`${platform.url}/health`, { headers: OPS_HEADERS }).then((r) => r.json() as Promise<Record<string, unknown>>);
   say(`platform up: /health ${JSON.stringify(health).slice(0, 400)}`);
 
   // Patients and the campaign, as the campaigns package writes them (the platform migrated the database).
@@ -238,7 +242,7 @@ async function main(): Promise<number> {
     if (platform.proc.exitCode !== null || platform.proc.signalCode !== null) { broke = `the platform exited (${platform.proc.exitCode ?? platform.proc.signalCode})`; break; }
     if (trunk.proc.exitCode !== null || trunk.proc.signalCode !== null) { broke = `SIPp exited (${trunk.proc.exitCode ?? trunk.proc.signalCode}): ${trunk.stderr().slice(-1000)}`; break; }
     progress = await campaignProgress(pool, campaign.id);
-    const active = /^tingzhen_active_calls (\S+)/m.exec(await fetch(`${platform.url}/metrics`, { signal: AbortSignal.timeout(5000) }).then((r) => r.text(), () => ''))?.[1];
+    const active = /^tingzhen_active_calls (\S+)/m.exec(await fetch(`${platform.url}/metrics`, { signal: AbortSignal.timeout(5000), headers: OPS_HEADERS }).then((r) => r.text(), () => ''))?.[1];
     if (active !== undefined) peakActive = Math.max(peakActive, Number(active));
     if (progress.state === 'completed') { completed = true; break; }
     if (performance.now() - lastPrint > 60_000) {
@@ -259,7 +263,7 @@ async function main(): Promise<number> {
   const attemptStates = (await pool.query<{ state: string; reason: string | null; n: number }>(
     'SELECT state, reason, count(*)::int AS n FROM call_attempts WHERE campaign_id = $1 GROUP BY 1, 2 ORDER BY 3 DESC', [campaign.id])).rows;
   const contactStates = (await pool.query<{ state: string; n: number }>('SELECT state, count(*)::int AS n FROM contacts WHERE campaign_id = $1 GROUP BY 1 ORDER BY 2 DESC', [campaign.id])).rows;
-  const metrics = await fetch(`${platform.url}/metrics`, { signal: AbortSignal.timeout(10_000) }).then((r) => (r.ok ? r.text() : ''), () => '');
+  const metrics = await fetch(`${platform.url}/metrics`, { signal: AbortSignal.timeout(10_000), headers: OPS_HEADERS }).then((r) => (r.ok ? r.text() : ''), () => '');
 
   // Stop the platform (drains) and the trunk, then read the trunk's INVITE log.
   const platformExit = await platform.stop();

@@ -16,6 +16,8 @@ import type { Logger } from '@tingzhen/voice-core';
 import { SUBPROTOCOLS } from '@tingzhen/voice-gateway';
 import type { RoleName, RoleStatus } from './role-process.js';
 import type { DatabaseStatus } from './database-keeper.js';
+import { opsAuthorized, refuseWithoutOpsToken } from '../ops-token.js';
+import type { TrustProxy } from '../trust-proxy.js';
 
 /** Largest WebSocket message forwarded, bytes (the gateway's own limit). */
 const MAX_WS_PAYLOAD_BYTES = 256 * 1024;
@@ -37,6 +39,10 @@ export interface FrontOptions {
   embeddedDatabase?: () => DatabaseStatus;
   /** True once shutdown began. */
   draining: () => boolean;
+  /** TRUST_PROXY (fastify's option): whose X-Forwarded-For / -Proto the front door believes. */
+  trustProxy?: TrustProxy;
+  /** OPS_TOKEN: /metrics and the details of /health need it; the roles get the same one. */
+  opsToken?: string;
 }
 
 /** Headers a proxied request must not carry on: hop-by-hop, and the WebSocket handshake's own. */
@@ -52,12 +58,17 @@ function forwardedHeaders(headers: IncomingHttpHeaders, ip: string): Record<stri
   return out;
 }
 
+/** What the front door resolved (against TRUST_PROXY) goes to the role: the client address and the protocol. */
+function clientHeaders(req: FastifyRequest): Record<string, string> {
+  return { 'x-forwarded-for': req.ip, 'x-forwarded-proto': req.protocol };
+}
+
 type ReplyOptions = NonNullable<FastifyHttpProxyOptions['replyOptions']>;
 
 /** The caller's address goes along; a role that is down answers 503 with a clear message. */
 function replyOptions(role: RoleName): ReplyOptions {
   return {
-    rewriteRequestHeaders: (req, headers) => ({ ...headers, 'x-forwarded-for': req.ip }),
+    rewriteRequestHeaders: (req, headers) => ({ ...headers, ...clientHeaders(req as FastifyRequest) }),
     onError: (reply) => {
       if (reply.sent) return;
       void reply.code(503).header('retry-after', '5').send({ error: { code: 'TZ_ERR_UNAVAILABLE', message: `The ${role} role is not running right now (it is being restarted). Try again in a few seconds.`, details: { role } } });
@@ -66,11 +77,16 @@ function replyOptions(role: RoleName): ReplyOptions {
 }
 
 export async function buildFront(opts: FrontOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: opts.log, logController: new LogController({ disableRequestLogging: true }), trustProxy: false }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: opts.log, logController: new LogController({ disableRequestLogging: true }), trustProxy: opts.trustProxy ?? false }) as unknown as FastifyInstance;
+  // /metrics only with the ops token (the gateway checks it too).
+  app.addHook('onRequest', async (req, reply) => {
+    if ((req.url === '/metrics' || req.url.startsWith('/metrics?')) && refuseWithoutOpsToken(req, reply, opts.opsToken)) return reply;
+    return undefined;
+  });
 
-  app.get('/health', async (_req, reply) => {
+  app.get('/health', async (req, reply) => {
     const statuses = opts.statuses();
-    const reports = await Promise.all(statuses.map((s) => roleHealth(opts.upstreams[s.role], s)));
+    const reports = await Promise.all(statuses.map((s) => roleHealth(opts.upstreams[s.role], s, opts.opsToken)));
     // Each role: its process (state, pid, restarts, last exit) and what its own /health says.
     const byRole = Object.fromEntries(statuses.map((s, i) => {
       const h = reports[i];
@@ -84,8 +100,12 @@ export async function buildFront(opts: FrontOptions): Promise<FastifyInstance> {
       && (opts.embeddedDatabase?.().state ?? 'up') === 'up';
     const draining = opts.draining();
     const problems = first('problems');
-    return reply.code(ok && !draining ? 200 : 503).send({
-      status: draining ? 'draining' : ok && got.every((h) => h.status === 'ok') ? 'ok' : 'degraded',
+    const status = draining ? 'draining' : ok && got.every((h) => h.status === 'ok') ? 'ok' : 'degraded';
+    reply.code(ok && !draining ? 200 : 503).header('cache-control', 'no-store');
+    // The public answer is the status only; the details with the ops token (OPS_TOKEN).
+    if (!opsAuthorized(req, opts.opsToken)) return reply.send({ status });
+    return reply.send({
+      status,
       version: opts.version,
       roles: statuses.map((s) => s.role),
       supervisor: { pid: process.pid, uptimeS: Math.round(process.uptime()) },
@@ -137,10 +157,10 @@ export async function buildFront(opts: FrontOptions): Promise<FastifyInstance> {
   return app;
 }
 
-async function roleHealth(url: string | undefined, s: RoleStatus): Promise<Record<string, unknown> | null> {
+async function roleHealth(url: string | undefined, s: RoleStatus, opsToken: string | undefined): Promise<Record<string, unknown> | null> {
   if (!url || s.state !== 'up') return null;
   try {
-    const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(ROLE_HEALTH_TIMEOUT_MS) });
+    const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(ROLE_HEALTH_TIMEOUT_MS), headers: opsToken ? { authorization: `Bearer ${opsToken}` } : {} });
     const body = (await res.json()) as Record<string, unknown>;
     return { ...body, httpStatus: res.status };
   } catch (err) {

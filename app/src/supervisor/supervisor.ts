@@ -11,6 +11,7 @@
  * Shutdown (SIGTERM): /health says draining; the gateway drains its calls while the worker stops
  * claiming; then the api role; then the front door and the database.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createLogger, type Config } from '@tingzhen/voice-core';
@@ -20,6 +21,7 @@ import { openDatabase, type OpenedDatabase } from '../services.js';
 import { gatewaySecret } from '../secrets.js';
 import { VERSION } from '../version.js';
 import { buildFront } from './front.js';
+import { trustProxyOption } from '../trust-proxy.js';
 import { EmbeddedDatabaseKeeper } from './database-keeper.js';
 import { RoleProcess, type RoleName, type RoleStatus } from './role-process.js';
 
@@ -65,7 +67,7 @@ export async function startSupervisor(config: Config, env: Record<string, string
   const embeddedUrl = keeper ? await keeper.start() : undefined;
   let db: OpenedDatabase;
   try {
-    db = await openDatabase({ ...config, databaseUrl: embeddedUrl ?? config.databaseUrl }, log, 2);
+    db = await openDatabase(config, log, 2, { embeddedUrl });
   } catch (err) {
     await keeper?.stop();
     throw err;
@@ -86,12 +88,15 @@ export async function startSupervisor(config: Config, env: Record<string, string
   try {
     const setupToken = roles.includes('api') ? await ensureSetupToken(db.pool) : null;
     const secret = await gatewaySecret(config);
+    // The roles' /health details need the ops token: without OPS_TOKEN, one only the supervisor knows.
+    const opsToken = config.opsToken ?? randomBytes(32).toString('hex');
     const ports = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await freePort()] as const))) as Record<RoleName, number>;
     const urlOf = (r: RoleName) => `http://127.0.0.1:${ports[r]}`;
     const childEnv = (role: RoleName): Record<string, string | undefined> => ({
       ...env,
       DATABASE_URL: db.databaseUrl,
       GATEWAY_AUTH_SECRET: secret,
+      OPS_TOKEN: opsToken,
       HTTP_HOST: '127.0.0.1',
       HTTP_PORT: String(ports[role]),
       TINGZHEN_ROLES: role,
@@ -117,6 +122,8 @@ export async function startSupervisor(config: Config, env: Record<string, string
       databaseKind,
       embeddedDatabase: keeper ? () => keeper.status() : undefined,
       draining: () => draining,
+      trustProxy: trustProxyOption(config.trustProxy),
+      opsToken,
     });
     await front.listen({ host: config.httpHost, port: config.httpPort });
     const addr = front.server.address();
