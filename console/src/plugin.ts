@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.js';
 import { eventRoutes } from './routes/events.js';
 import { spaRoutes } from './routes/spa.js';
 import { recordingRoutes } from './routes/recordings.js';
+import { registerSecurity } from './security.js';
 
 export interface ConsolePluginOptions {
   pool: pg.Pool;
@@ -56,6 +57,8 @@ const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
       const status = err.code === 'TZ_ERR_FORBIDDEN' ? 403 : err.code === 'TZ_ERR_AUTH' ? (reason === 'rate_limited' ? 429 : 401)
         : err.code === 'TZ_ERR_VALIDATION' ? 400 : err.code === 'TZ_ERR_NOT_FOUND' ? 404 : err.code === 'TZ_ERR_CONFLICT' ? 409 : 500;
       if (status === 500) log.error({ code: err.code }, 'console route failed');
+      const retryAfterMs = (err.details as { retryAfterMs?: unknown }).retryAfterMs;
+      if (status === 429 && typeof retryAfterMs === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
       return reply.status(status).send({ error: { code: err.code, message: err.message, details: status < 500 ? err.details : {} } });
     }
     const e = err as { validation?: unknown; statusCode?: number; message?: string };
@@ -91,6 +94,7 @@ export function useConsoleSessions(app: FastifyInstance, pool: ConsolePluginOpti
 export const consolePlugin: FastifyPluginAsync<ConsolePluginOptions> = async (app: FastifyInstance, opts) => {
   const sessionTtlMs = opts.sessionTtlMs ?? HOURS_8_MS;
   useConsoleSessions(app, opts.pool, sessionTtlMs);
+  await registerSecurity(app);
   if (opts.setupToken) {
     // Register the operator's token (hashed) while nobody can sign in yet.
     await opts.pool.query(`INSERT INTO console_setup_tokens (token_hash, expires_at) SELECT $1, now() + interval '30 days'

@@ -4,6 +4,7 @@
  * instance, so these are plain functions the composition root can pass to `campaignsApi`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import type pg from 'pg';
 import { TzError } from '@tingzhen/voice-core';
 import { sessionUser } from './store.js';
@@ -18,18 +19,14 @@ declare module 'fastify' {
 
 const resolved = new WeakMap<FastifyRequest, SessionUser | null>();
 
-/** RFC 6265 section 5.4 Cookie header: `name=value; name2=value2`. */
-export function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
-}
-
+/**
+ * The session cookie's value: parsed by @fastify/cookie (registered by consolePlugin); a server
+ * that only checks sessions (useConsoleSessions on a gateway process) parses with its parser too.
+ */
 export function sessionToken(request: FastifyRequest): string | null {
-  return readCookie(request.headers.cookie, SESSION_COOKIE);
+  const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies
+    ?? (request.headers.cookie ? fastifyCookie.parse(request.headers.cookie) : {});
+  return cookies[SESSION_COOKIE] ?? null;
 }
 
 function stateOf(server: FastifyInstance): ConsoleAuthState {

@@ -8,19 +8,29 @@ import type pg from 'pg';
 import { TzError } from '@tingzhen/voice-core';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { isRole, type ConsoleRole, type SessionUser } from './roles.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblems } from './policy.js';
+import { attemptSucceeded, claimAttempt, DEFAULT_LIMITS, pruneThrottles, type LoginLimits } from './throttle.js';
 
+export { MIN_PASSWORD_LENGTH } from './policy.js';
+export { DEFAULT_LIMITS, type LoginLimits } from './throttle.js';
 export const USERNAME = /^[a-z0-9_.-]{2,64}$/;
-export const MIN_PASSWORD_LENGTH = 10;
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 const newToken = (): string => randomBytes(32).toString('base64url');
 
 export interface UserRow { id: string; username: string; displayName: string | null; role: ConsoleRole; disabled: boolean; lastLoginAt: string | null; createdAt: string }
 const USER_COLS = `id::text, username, display_name AS "displayName", role, disabled, last_login_at AS "lastLoginAt", created_at AS "createdAt"`;
 
+const PASSWORD_PROBLEM_TEXT = {
+  too_short: `at least ${MIN_PASSWORD_LENGTH} characters`, too_long: `at most ${MAX_PASSWORD_LENGTH} characters`,
+  common: 'a commonly used or breached password', repetitive: 'repeated or sequential characters', context: 'built on the username or the service name',
+} as const;
+
+/** Username and a new password (NIST SP 800-63B policy, see policy.ts); throws TZ_ERR_VALIDATION naming each problem. */
 export function checkCredentialsShape(username: unknown, password: unknown): { username: string; password: string } {
-  const problems: { field: string; problem: string }[] = [];
+  const problems: { field: string; problem: string; reason?: string }[] = [];
   if (typeof username !== 'string' || !USERNAME.test(username)) problems.push({ field: 'username', problem: '2-64 characters: a-z 0-9 _ . -' });
-  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH || password.length > 200) problems.push({ field: 'password', problem: `${MIN_PASSWORD_LENGTH}-200 characters` });
+  if (typeof password !== 'string') problems.push({ field: 'password', problem: PASSWORD_PROBLEM_TEXT.too_short, reason: 'too_short' });
+  else for (const reason of passwordProblems(password, typeof username === 'string' ? username : '')) problems.push({ field: 'password', problem: PASSWORD_PROBLEM_TEXT[reason], reason });
   if (problems.length > 0) throw new TzError('TZ_ERR_VALIDATION', { problems });
   return { username: username as string, password: password as string };
 }
@@ -50,7 +60,8 @@ export async function listUsers(pool: pg.Pool): Promise<UserRow[]> {
 
 export async function updateUser(pool: pg.Pool, id: string, patch: { role?: ConsoleRole; disabled?: boolean; password?: string; displayName?: string | null }): Promise<UserRow> {
   if (patch.role !== undefined && !isRole(patch.role)) throw new TzError('TZ_ERR_VALIDATION', { problems: [{ field: 'role', problem: 'admin, nurse or viewer' }] });
-  const hash = patch.password !== undefined ? await hashPassword(checkCredentialsShape('xx', patch.password).password) : null;
+  const current = patch.password !== undefined ? (await pool.query<{ username: string }>('SELECT username FROM console_users WHERE id = $1', [id])).rows[0]?.username : undefined;
+  const hash = patch.password !== undefined ? await hashPassword(checkCredentialsShape(current ?? 'xx', patch.password).password) : null;
   const r = await pool.query<UserRow>(`UPDATE console_users SET role = COALESCE($2, role), disabled = COALESCE($3, disabled), password_hash = COALESCE($4, password_hash),
     display_name = CASE WHEN $5::boolean THEN $6 ELSE display_name END, updated_at = now() WHERE id = $1 RETURNING ${USER_COLS}`,
   [id, patch.role ?? null, patch.disabled ?? null, hash, patch.displayName !== undefined, patch.displayName ?? null]);
@@ -64,28 +75,29 @@ export async function countAdmins(pool: pg.Pool): Promise<number> {
   return (await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM console_users WHERE role = 'admin' AND NOT disabled")).rows[0]!.n;
 }
 
-export interface LoginLimits { windowMs: number; maxFailuresPerUser: number; maxFailuresPerIp: number }
-export const DEFAULT_LIMITS: LoginLimits = { windowMs: 15 * 60_000, maxFailuresPerUser: 5, maxFailuresPerIp: 30 };
-
-/** Checks the password; refuses (TZ_ERR_AUTH reason rate_limited) after too many recent failures. */
-export async function login(pool: pg.Pool, username: string, password: string, ip: string, ttlMs: number, limits = DEFAULT_LIMITS): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+/**
+ * Checks the password; refuses (TZ_ERR_AUTH reason rate_limited, with retryAfterMs) while the
+ * account or the source address is in a delay after failures (throttle.ts: counted atomically
+ * before the check, exponential delays).
+ */
+export async function login(pool: pg.Pool, username: string, password: string, ip: string, ttlMs: number, limits: LoginLimits = DEFAULT_LIMITS): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
   const name = typeof username === 'string' ? username.trim().toLowerCase().slice(0, 64) : '';
-  const failures = await pool.query<{ byUser: number; byIp: number }>(`SELECT count(*) FILTER (WHERE username = $1)::int AS "byUser", count(*) FILTER (WHERE ip = $2)::int AS "byIp"
-    FROM console_login_attempts WHERE NOT ok AND at > now() - make_interval(secs => $3) AND (username = $1 OR ip = $2)`, [name, ip, limits.windowMs / 1000]);
-  const f = failures.rows[0]!;
-  if (f.byUser >= limits.maxFailuresPerUser || f.byIp >= limits.maxFailuresPerIp) throw new TzError('TZ_ERR_AUTH', { reason: 'rate_limited', retryAfterMs: limits.windowMs });
+  const claim = await claimAttempt(pool, name, ip, limits);
+  if (!claim.allowed) throw new TzError('TZ_ERR_AUTH', { reason: 'rate_limited', retryAfterMs: claim.retryAfterMs, limitedBy: claim.kind });
   const r = await pool.query<{ id: string; username: string; displayName: string | null; role: ConsoleRole; hash: string; disabled: boolean }>(
     'SELECT id::text, username, display_name AS "displayName", role, password_hash AS hash, disabled FROM console_users WHERE username = $1', [name]);
   const row = r.rows[0];
   const ok = (await verifyPassword(typeof password === 'string' ? password : '', row?.hash ?? DUMMY_HASH)) && !!row && !row.disabled;
   await pool.query('INSERT INTO console_login_attempts (username, ip, ok) VALUES ($1, $2, $3)', [name, ip, ok]);
   if (!ok || !row) throw new TzError('TZ_ERR_AUTH', { reason: 'bad_credentials' });
+  await attemptSucceeded(pool, name, ip, limits);
   const token = newToken();
   const expiresAt = new Date(Date.now() + ttlMs);
   await pool.query('INSERT INTO console_sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [sha256(token), row.id, expiresAt]);
   await pool.query('UPDATE console_users SET last_login_at = now() WHERE id = $1', [row.id]);
   // Housekeeping: old attempts and expired sessions (indexed deletes, cheap).
   await pool.query("DELETE FROM console_login_attempts WHERE at < now() - interval '1 day'");
+  await pruneThrottles(pool);
   await pool.query('DELETE FROM console_sessions WHERE expires_at < now()');
   return { token, user: { id: row.id, username: row.username, displayName: row.displayName, role: row.role }, expiresAt };
 }

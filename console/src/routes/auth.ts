@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { TzError } from '@tingzhen/voice-core';
 import { authorize, currentUser, SESSION_COOKIE, sessionToken } from '../auth/guard.js';
 import { countAdmins, createUser, DEFAULT_LIMITS, listUsers, login, logout, setupFirstAdmin, updateUser, type LoginLimits } from '../auth/store.js';
+import { clearThrottle, listThrottles, type ThrottleKind } from '../auth/throttle.js';
 import { ROLES, type ConsoleRole } from '../auth/roles.js';
 
 export interface AuthRouteOptions { pool: pg.Pool; sessionTtlMs: number; loginLimits?: LoginLimits; escalateAfterMinutes: number; testCall: boolean; recordings: boolean }
@@ -16,9 +17,8 @@ const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
 function setCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeS: number): void {
   // HttpOnly: scripts never see the token; SameSite=Strict: no cross-site request carries it (CSRF);
-  // Secure when served over TLS (directly or behind a proxy that fastify trusts).
-  const secure = request.protocol === 'https' ? '; Secure' : '';
-  reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${secure}`);
+  // Secure when served over TLS, directly or behind a proxy TRUST_PROXY names (X-Forwarded-Proto).
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', maxAge: maxAgeS, secure: request.protocol === 'https' });
 }
 
 export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
@@ -49,6 +49,14 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     });
 
   const admin = { preHandler: async (req: FastifyRequest) => authorize(req, ['admin']) };
+  // Sign-in throttling (admins): accounts and source addresses with recent failures, and unlock.
+  app.get('/api/login-throttles', admin, async () => ({ items: await listThrottles(pool) }));
+  app.post('/api/login-throttles/clear', { ...admin, schema: { body: Type.Object({ kind: Type.Union([Type.Literal('user'), Type.Literal('ip')]), subject: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }) } },
+    async (req) => {
+      const b = req.body as { kind: ThrottleKind; subject: string };
+      if (!(await clearThrottle(pool, b.kind, b.subject))) throw new TzError('TZ_ERR_NOT_FOUND', { entity: 'login-throttle' });
+      return { ok: true };
+    });
   app.get('/api/users', admin, async () => ({ items: await listUsers(pool) }));
   app.post('/api/users', { ...admin, schema: { body: Type.Object({ username: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 200 }), role: RoleSchema, displayName: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }) } },
     async (req, reply) => reply.status(201).send(await createUser(pool, req.body as { username: string; password: string; role: ConsoleRole })));
