@@ -16,7 +16,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { fileInboundCall, startWorker, StubDialer, type CallOutcome, type DialWorker } from '@tingzhen/campaigns';
 import { createAdminUser, createUser } from '@tingzhen/console';
-import { createPipelineCallHandler, gatewayPlugin, signToken, TestCaller, TEST_CALL_SUBJECT } from '@tingzhen/voice-gateway';
+import { createPipelineCallHandler, gatewayPlugin, signToken, TestCaller } from '@tingzhen/voice-gateway';
 import { callResult, type CallReport } from '@tingzhen/voice-core';
 import { FakeAsr, FakeTts, FakeVad } from '@tingzhen/voice-core/testing';
 import { dialogFor } from '../src/roles/dialog.js';
@@ -78,7 +78,7 @@ describe('nurse console in Chromium', () => {
     const recordings = mkdtempSync(join(profile, 'rec-'));
     copyFileSync(MIC_WAV, join(recordings, 'call-wf.wav'));
     env = await makeConsoleEnv('browser', {
-      testCallToken: () => signToken(SECRET, { ttlMs: 60_000, sub: TEST_CALL_SUBJECT }), escalateAfterMinutes: 30,
+      testCallToken: (user, call) => signToken(SECRET, { kind: 'testcall', ttlMs: 60_000, sub: user.username, script: call.scriptId, lang: call.lang, dialect: call.dialect }), escalateAfterMinutes: 30,
       recordingFile: (ref) => (/^[A-Za-z0-9_-]+\.wav$/.test(ref) ? join(recordings, ref) : null),
     }, async (app) => {
       // As the gateway role (app/src/roles/gateway.ts): hotline calls recorded (the script announces it) and filed by fileInboundCall.
@@ -280,7 +280,7 @@ describe('nurse console in Chromium', () => {
 
   it('a test call never appears on the worklist: the console test call, and one that raised a red flag', async () => {
     // The console phone's call above, and a test call that answered like a real emergency.
-    await callHotline(base, { callId: 'CA-browser-testcall', from: '+8613700137000', token: signToken(SECRET, { ttlMs: 60_000, sub: TEST_CALL_SUBJECT }), keys: RED_FLAG_KEYS });
+    await callHotline(base, { callId: 'CA-browser-testcall', from: '+8613700137000', token: signToken(SECRET, { kind: 'testcall', ttlMs: 60_000, sub: 'nurse', script: 'triage-hotline', lang: 'zh', dialect: 'native' }), keys: RED_FLAG_KEYS });
     await expect.poll(async () => (await env.pool.query('SELECT count(*)::int AS n FROM inbound_calls WHERE is_test')).rows[0].n, { timeout: 20_000 }).toBe(2);
     const filed = (await env.pool.query("SELECT id::text, red_flags, disposition FROM inbound_calls WHERE call_id = 'CA-browser-testcall'")).rows[0];
     expect(filed).toMatchObject({ red_flags: ['chest-pain-cardiac'], disposition: 'D1' });

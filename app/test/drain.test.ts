@@ -52,7 +52,7 @@ describe('drain on shutdown', () => {
     expect(((await health.json()) as { status: string }).status).toBe('draining');
     // A campaign dial is a carrier-side failure the worker retries soon, never a call.
     const dial = await fetch(`${platform.url}/v1/dial`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(SECRET, { ttlMs: 60_000, sub: 'worker' })}` },
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(SECRET, { kind: 'dial', ttlMs: 60_000, sub: 'worker', attemptId: '1' })}` },
       body: JSON.stringify({
         attemptId: '1', campaignId: '1', phone: '+8613800138000', scriptId: 'post-op-followup', scriptVersion: '1', scriptHash: null, callerId: null, trunk: 'default',
         voicemailMessage: '', maxCallMs: 60_000, patient: { id: '1', name: '张三', language: 'zh-CN', timezone: null, department: null, dischargeDate: null, customFields: {} },

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { HttpDialer, type DialRequest } from '@tingzhen/campaigns';
 import { signToken } from '@tingzhen/voice-gateway';
+import { dialRequestFor, seedDialingAttempt } from './seed-attempt.js';
 import { startPlatform, type RunningPlatform } from '../src/platform.js';
 
 const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? fileURLToPath(new URL('../../../shared/models', import.meta.url));
@@ -176,12 +177,10 @@ async function dialThroughEdge(status: string | null, phone: string, dialled: st
   const done = new Promise<number | null>((r) => trunk.on('exit', r));
   await new Promise((r) => setTimeout(r, 400)); // SIPp binds its port
   try {
-    const dialer = new HttpDialer({ gatewayUrl: platform.url, token: signToken(SECRET, { ttlMs: 60_000, sub: 'worker' }) });
-    const req: DialRequest = {
-      attemptId: `att-${phone}-${Date.now()}`, campaignId: '1', phone, scriptId: 'post-op-followup', scriptVersion: '1', scriptHash: null,
-      callerId: null, trunk: 'default', voicemailMessage: 'x', maxCallMs: 6000, signal: new AbortController().signal,
-      patient: { id: '1', name: '张三', language: 'zh', timezone: null, department: null, dischargeDate: null, customFields: {} },
-    };
+    // A dial token per request, for a claimed attempt of this number (the gateway dials only those; issue 16 item 1).
+    const dialer = new HttpDialer({ gatewayUrl: platform.url, token: ({ attemptId }) => signToken(SECRET, { kind: 'dial', ttlMs: 60_000, sub: 'worker', attemptId }) });
+    const seeded = await seedDialingAttempt(platform.services.pool, { phone, mrn: `MRN-EDGE-${phone}-${Date.now()}` });
+    const req: DialRequest = { ...dialRequestFor(seeded, { maxCallMs: 6000 }), voicemailMessage: 'x', signal: new AbortController().signal };
     const outcome = await dialer.dial(req);
     const code = await Promise.race([done, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000))]);
     return { outcome, code, stderr };
@@ -264,8 +263,10 @@ describe('the composed platform behind Kamailio over SIP WebSocket', () => {
     await expect.poll(registered, { timeout: 15_000 }).toBe(true);
     const r = await dialThroughEdge(null, '+8613800138000', '08613800138000');
     expect(r.code, `${r.stderr}\n${kamLog.slice(-1500)}`).toBe(0); // the trunk matched the digits and P-Asserted-Identity, and got our BYE
-    expect(r.outcome.kind).toBe('answered');
-    if (r.outcome.kind === 'answered') expect(r.outcome.result.transcript?.some((t) => t.speaker === 'bot')).toBe(true);
+    // A claimed attempt: the gateway holds it, answers 'accepted' once the callee picks up, and files the call itself.
+    expect(r.outcome.kind).toBe('accepted');
+    await expect.poll(async () => (await platform.services.pool.query<{ transcript: { speaker: string }[] }>(
+      'SELECT r.transcript FROM call_results r JOIN call_attempts a ON a.id = r.attempt_id WHERE a.phone = $1', ['+8613800138000'])).rows[0]?.transcript.some((t) => t.speaker === 'bot'), { timeout: 20_000 }).toBe(true);
   }, 60_000);
 
   it('the trunk\'s 486 behind the edge is the campaigns\' busy', async () => {

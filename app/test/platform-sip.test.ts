@@ -16,6 +16,7 @@ import pg from 'pg';
 import { HttpDialer, type DialRequest } from '@tingzhen/campaigns';
 import { signToken } from '@tingzhen/voice-gateway';
 import { startPlatform, type RunningPlatform } from '../src/platform.js';
+import { dialRequestFor, seedDialingAttempt } from './seed-attempt.js';
 
 const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? fileURLToPath(new URL('../../../shared/models', import.meta.url));
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -175,9 +176,8 @@ function scenario(name: string, xml: string): string {
 async function dialThroughTrunk(status: string | null, phone: string, dialled: string, maxCallMs = 60_000) {
   const run = sipp(['-sf', scenario(`trunk-${status ?? 'answer'}.xml`, trunkXml(status, dialled)), '-t', 't1', '-i', '127.0.0.1', '-p', String(trunkPort), '-mp', String(await freePort()), '-m', '1']);
   await new Promise((r) => setTimeout(r, 400)); // SIPp binds its port
-  const dialer = new HttpDialer({ gatewayUrl: platform.url, token: signToken(SECRET, { ttlMs: 60_000, sub: 'worker' }) });
   try {
-    const outcome = await dialer.dial(request(phone, maxCallMs));
+    const outcome = await dialer().dial(await request(phone, maxCallMs));
     const trunk = await Promise.race([run.done, new Promise<{ code: null; stderr: string }>((r) => setTimeout(() => r({ code: null, stderr: 'timeout' }), 20_000))]);
     return { outcome, trunk };
   } finally {
@@ -185,12 +185,14 @@ async function dialThroughTrunk(status: string | null, phone: string, dialled: s
   }
 }
 
-function request(phone: string, maxCallMs: number): DialRequest {
-  return {
-    attemptId: `att-${phone}-${Date.now()}`, campaignId: '1', phone, scriptId: 'post-op-followup', scriptVersion: '1', scriptHash: null,
-    callerId: null, trunk: 'default', voicemailMessage: 'x', maxCallMs, signal: new AbortController().signal,
-    patient: { id: '1', name: '张三', language: 'zh', timezone: null, department: null, dischargeDate: null, customFields: {} },
-  };
+/** The worker's dialer: a dial token per request, for its attempt (issue 16 item 1). */
+const dialer = () => new HttpDialer({ gatewayUrl: platform.url, token: ({ attemptId }) => signToken(SECRET, { kind: 'dial', ttlMs: 60_000, sub: 'worker', attemptId }) });
+
+let seeded = 0;
+/** A claimed campaign attempt for this number (the gateway dials only those), and the worker's request for it. */
+async function request(phone: string, maxCallMs: number): Promise<DialRequest> {
+  const s = await seedDialingAttempt(platform.services.pool, { phone, mrn: `MRN-SIP-${++seeded}`, trunk: 'test-trunk' });
+  return { ...dialRequestFor(s, { trunk: 'test-trunk', maxCallMs }), voicemailMessage: 'x', signal: new AbortController().signal };
 }
 
 beforeAll(async () => {
@@ -250,9 +252,10 @@ describe('the composed platform over SIP', () => {
   it('places a campaign call through the trunk with the caller id; the answered call runs the script', async () => {
     const { outcome, trunk } = await dialThroughTrunk(null, '+8613800138000', '08613800138000', 6000);
     expect(trunk.code, trunk.stderr).toBe(0); // the trunk saw P-Asserted-Identity and the dialled digits, and got our BYE
-    expect(outcome.kind).toBe('answered');
-    if (outcome.kind !== 'answered') return;
-    expect(outcome.result.transcript?.some((t) => t.speaker === 'bot')).toBe(true);
+    // A claimed attempt: the gateway holds it, answers 'accepted' once the callee picks up, and files the call itself.
+    expect(outcome.kind).toBe('accepted');
+    await expect.poll(async () => (await platform.services.pool.query<{ transcript: { speaker: string }[] }>(
+      'SELECT r.transcript FROM call_results r JOIN call_attempts a ON a.id = r.attempt_id WHERE a.phone = $1', ['+8613800138000'])).rows[0]?.transcript.some((t) => t.speaker === 'bot'), { timeout: 20_000 }).toBe(true);
   }, 60_000);
 
   it('maps the trunk\'s refusals to campaigns outcomes: 486 busy, 503 carrier fault, 404 rejected', async () => {
@@ -265,7 +268,7 @@ describe('the composed platform over SIP', () => {
   }, 90_000);
 
   it('refuses to dial something that is not a phone number, without touching the trunk', async () => {
-    const dialer = new HttpDialer({ gatewayUrl: platform.url, token: signToken(SECRET, { ttlMs: 60_000 }) });
-    expect(await dialer.dial(request('1380013\r\nVia: evil', 5000))).toEqual({ kind: 'failed', reason: 'bad_number' });
+    const bad = { ...(await request('+8613800138009', 5000)), phone: '1380013\r\nVia: evil' };
+    expect(await dialer().dial(bad)).toEqual({ kind: 'failed', reason: 'bad_number' });
   });
 });

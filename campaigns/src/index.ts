@@ -12,6 +12,7 @@ export { claimAttempt, takeRateSlot, type ClaimPolicy, type Claim } from './dial
 export { recordOutcome, fileLateOutcome, LOST_REASONS, type Filed } from './dialing/record.js';
 export { fileFromGateway, loadAttemptForFiling, startLeaseKeeper, CALL_LEASE_MS, CALL_LEASE_RENEW_MS, type GatewayFiling, type LeaseKeeper } from './dialing/gateway-filing.js';
 export { startCheckpointStore, takeAttemptCheckpoint, recoverStaleHotlineCalls, checkpointKey, CHECKPOINT_STALE_MS, CHECKPOINT_TOUCH_MS, type CheckpointStore } from './dialing/checkpoints.js';
+export { admitGatewayDial, type GatewayAdmission } from './dialing/gateway-admit.js';
 export type { AttemptRow, CampaignRow, PatientRow, FollowUp } from './dialing/rows.js';
 export { jobIdFor, queueNameFor } from './dialing/rows.js';
 export type { DialJobData } from './dialing/enqueue.js';

@@ -32,8 +32,12 @@ export interface ConsolePluginOptions {
   /** Campaigns' `startProgressHub(...)`; without it progress is polled from the counters table. */
   progressHub?: EventEmitter;
   onOverdue?: (ids: string[]) => void;
-  /** Enables the browser test phone: returns a signed gateway token (voice-gateway `signToken`). */
-  testCallToken?: (user: SessionUser) => string;
+  /**
+   * Enables the browser test phone: returns a signed gateway token of kind `testcall` (voice-gateway
+   * `signToken`) for this user, good for one media stream of `dialect` running `scriptId` in
+   * `lang`, and never for dialing out.
+   */
+  testCallToken?: (user: SessionUser, call: { scriptId: string; lang: string; dialect: string }) => string;
   /** Media route the test phone connects to (default /media/native). */
   testCallPath?: string;
   loginLimits?: LoginLimits;
@@ -77,7 +81,10 @@ const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
     if (!opts.testCallToken) return reply.status(404).send({ error: { code: 'TZ_ERR_NOT_FOUND', message: 'Not found', details: { problem: 'test calls are not enabled' } } });
     const user = (await currentUser(req))!;
     const b = req.body as { scriptId: string; language?: string };
-    return { path: opts.testCallPath ?? '/media/native', token: opts.testCallToken(user), parameters: { script: b.scriptId, lang: (b.language ?? 'zh-CN').startsWith('en') ? 'en' : 'zh', tzStats: '1' } };
+    const path = opts.testCallPath ?? '/media/native';
+    const lang = (b.language ?? 'zh-CN').startsWith('en') ? 'en' : 'zh';
+    reply.header('cache-control', 'no-store');
+    return { path, token: opts.testCallToken(user, { scriptId: b.scriptId, lang, dialect: path.slice(path.lastIndexOf('/') + 1) }), parameters: { script: b.scriptId, lang, tzStats: '1' } };
   });
   if (opts.recordingFile) recordingRoutes(app, opts.pool, opts.recordingFile);
   await spaRoutes(app, opts.distDir);

@@ -5,7 +5,7 @@ export { Playout, type PlayoutOptions, type PlayoutSink } from './legs/playout.j
 export { MediaClock, sharedMediaClock } from './legs/media-clock.js';
 export { AsyncQueue } from './legs/async-queue.js';
 export { Rechunker } from './legs/rechunker.js';
-export { signToken, verifyToken, checkCredentials, TEST_CALL_PRINCIPAL, TEST_CALL_SUBJECT, type GatewayAuthOptions } from './server/auth.js';
+export { signToken, verifyToken, verifyTokenClaims, checkCredentials, isTestCallPrincipal, MAX_TOKEN_TTL_MS, TOKEN_KINDS, TEST_CALL_PRINCIPAL, TEST_CALL_SUBJECT, type GatewayAuthOptions, type TokenKind, type TokenClaims, type SignClaims } from './server/auth.js';
 export { gatewayPlugin, type GatewayOptions, type CallContext } from './server/ws-gateway.js';
 export { createAudioSocketServer, type AudioSocketServerOptions } from './server/audiosocket-server.js';
 export { ActiveCalls } from './server/active-calls.js';

@@ -43,7 +43,7 @@ async function start(withOwner: boolean, held = false) {
 
 async function dialAndDisconnect(url: string): Promise<void> {
   const ac = new AbortController();
-  const req = fetch(url, { method: 'POST', signal: ac.signal, headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(SECRET, { ttlMs: 60_000, sub: 'worker' })}` }, body: JSON.stringify(body) }).catch(() => undefined);
+  const req = fetch(url, { method: 'POST', signal: ac.signal, headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(SECRET, { kind: 'dial', ttlMs: 60_000, sub: 'worker', attemptId: '42' })}` }, body: JSON.stringify(body) }).catch(() => undefined);
   await new Promise((r) => setTimeout(r, 300));
   ac.abort(); // the worker dies
   await req;
@@ -68,7 +68,7 @@ describe('dial route with an owner', () => {
   it('a call the gateway holds is answered "accepted" as soon as the callee picks up, and filed by the gateway when it ends', async () => {
     const s = await start(true, true);
     try {
-      const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(SECRET, { ttlMs: 60_000, sub: 'worker' })}` }, body: JSON.stringify(body) });
+      const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(SECRET, { kind: 'dial', ttlMs: 60_000, sub: 'worker', attemptId: '42' })}` }, body: JSON.stringify(body) });
       expect(await res.json()).toEqual({ kind: 'accepted' });
       expect(s.events).toEqual(['hold:42', 'placed', 'answered']);
       s.end();

@@ -62,7 +62,8 @@ function request(phoneNo = '+8613800000000', extra: Record<string, unknown> = {}
   };
 }
 
-const dialer = () => new HttpDialer({ gatewayUrl, token: signToken(SECRET, { ttlMs: 60_000, sub: 'worker' }) });
+/** The worker's way: a dial token per request, for that request's attempt. */
+const dialer = () => new HttpDialer({ gatewayUrl, token: ({ attemptId }) => signToken(SECRET, { kind: 'dial', ttlMs: 60_000, sub: 'worker', attemptId }) });
 
 /** The test phone: answers, and presses a key after each question. */
 function answerWithKeys(keys: string[]): Promise<TestCaller> {
@@ -117,7 +118,7 @@ describe('POST /v1/dial with the campaigns HttpDialer', () => {
   });
 
   it('rejects a malformed request body with 400', async () => {
-    const res = await app.inject({ method: 'POST', url: '/v1/dial', headers: { authorization: `Bearer ${signToken(SECRET, { ttlMs: 60_000 })}` }, payload: { phone: 12 } });
+    const res = await app.inject({ method: 'POST', url: '/v1/dial', headers: { authorization: `Bearer ${signToken(SECRET, { kind: 'dial', ttlMs: 60_000, attemptId: 'x' })}` }, payload: { phone: 12 } });
     expect(res.statusCode).toBe(400);
   });
 });

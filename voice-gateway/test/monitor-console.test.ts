@@ -6,8 +6,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type net from 'node:net';
 import { tmpdir } from 'node:os';
+import net from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +42,14 @@ beforeAll(async () => {
   await migrate(DATABASE_URL, { schema });
   pool = createPool(DATABASE_URL, { schema, max: 4 });
   const vad = await SileroVadEngine.load({ modelsDir: MODELS_DIR, logger });
-  relay = await startMediaRelay({ secret, storeDir: join(dir, 'store'), logger });
+  // Configured ports (MEDIA_RELAY_RTMP_PORT / MEDIA_RELAY_HTTP_PORT): a taken one is refused with the variables named.
+  const taken = net.createServer();
+  await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+  const takenPort = (taken.address() as net.AddressInfo).port;
+  await expect(startMediaRelay({ secret, storeDir: join(dir, 'store'), logger, rtmpPort: takenPort })).rejects.toThrow(/MEDIA_RELAY_RTMP_PORT/);
+  await new Promise((r) => taken.close(r));
+  relay = await startMediaRelay({ secret, storeDir: join(dir, 'store'), logger, rtmpPort: takenPort });
+  expect(relay.rtmpPort).toBe(takenPort);
   hub = new MonitorHub({ relay, logger });
   const inner = createPipelineCallHandler({ engines: { vad, tts: new ToneTts(150) }, dialogFor: () => miniDialog(), logger, onReport: (r) => reports.get(r.callId)?.(r) });
   gateway = await buildGateway({ auth: { allowUnauthenticated: true }, onCall: (leg, ctx) => inner(hub.attach(leg), ctx), logger, startTimeoutMs: 500 });
@@ -124,8 +131,15 @@ describe('console listen-in API', () => {
     const name = /stream\/([0-9a-f]+)\.flv/.exec(body.playUrl)![1]!;
     expect((await fetch(consoleBase + body.playUrl)).status).toBe(401);
     expect((await fetch(`${consoleBase}/api/listen/stream/${name}.flv`, { headers: { cookie: nurse } })).status).toBe(400);
+    // An expired or forged signature is 403 (the relay itself answered those 200 with an empty body), never proxied.
     const expired = await fetch(`${consoleBase}/api/listen/stream/${name}.flv?sign=${streamSign(name, secret, Math.floor(Date.now() / 1000) - 5)}`, { headers: { cookie: nurse } });
-    expect((await expired.arrayBuffer()).byteLength).toBe(0);
+    expect(expired.status).toBe(403);
+    const forged = await fetch(`${consoleBase}/api/listen/stream/${name}.flv?sign=${streamSign(name, 'not-the-relay-secret-0123', Math.floor(Date.now() / 1000) + 60)}`, { headers: { cookie: nurse } });
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('TZ_ERR_FORBIDDEN');
+    // A valid signature of a stream nobody monitors: 404.
+    const gone = await fetch(`${consoleBase}/api/listen/stream/0123456789abcdef01234567.flv?sign=${streamSign('0123456789abcdef01234567', secret, Math.floor(Date.now() / 1000) + 60)}`, { headers: { cookie: nurse } });
+    expect(gone.status).toBe(404);
 
     const stopped = await consoleApp.inject({ method: 'DELETE', url: `/api/listen/${callId}`, headers: { cookie: nurse } });
     expect(stopped.statusCode).toBe(200);

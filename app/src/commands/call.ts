@@ -114,10 +114,14 @@ async function botTurnOver(caller: TestCaller, silenceMs: number, deadline: numb
   }
 }
 
-/** The gateway secret as the platform on this machine has it (never created here). */
-async function loginToken(io: CommandIo): Promise<string> {
+/**
+ * A media token (one stream, the URL's dialect) signed with the gateway secret as the platform on
+ * this machine has it (never created here).
+ */
+async function loginToken(io: CommandIo, dialect: string): Promise<string> {
   const config = loadConfig(io.env);
-  if (config.gatewayAuthSecret !== undefined) return signToken(config.gatewayAuthSecret, { ttlMs: LOGIN_TOKEN_TTL_MS, sub: 'tingzhen-call' });
+  const claims = { kind: 'media' as const, ttlMs: LOGIN_TOKEN_TTL_MS, sub: 'tingzhen-call', dialect };
+  if (config.gatewayAuthSecret !== undefined) return signToken(config.gatewayAuthSecret, claims);
   const file = resolve(config.dataDir, 'gateway-secret');
   let secret: string;
   try {
@@ -129,7 +133,17 @@ async function loginToken(io: CommandIo): Promise<string> {
       : `cannot read ${file} (${code ?? 'error'}): run as the user that runs the platform, or set GATEWAY_AUTH_SECRET`);
   }
   if (secret.length < 16) throw new Error(`${file} holds no usable secret: set GATEWAY_AUTH_SECRET`);
-  return signToken(secret, { ttlMs: LOGIN_TOKEN_TTL_MS, sub: 'tingzhen-call' });
+  return signToken(secret, claims);
+}
+
+/** The dialect a media URL names: its last path segment (ws://host/media/<dialect>). */
+function dialectOf(url: string): string {
+  try {
+    const path = new URL(url).pathname.replace(/\/+$/, '');
+    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+  } catch {
+    return '';
+  }
 }
 
 function withQuery(url: string, params: Record<string, string>): string {
@@ -191,7 +205,7 @@ const command: Command = {
     let token = v.token;
     if (v.login) {
       if (tcp) return usage('--login is for WebSocket URLs (AudioSocket is allowed by address: AUDIOSOCKET_ALLOW)');
-      try { token = await loginToken(io); } catch (err) { io.stderr.write(`tingzhen call: --login: ${(err as Error).message}\n`); return EXIT_USAGE; }
+      try { token = await loginToken(io, dialectOf(url)); } catch (err) { io.stderr.write(`tingzhen call: --login: ${(err as Error).message}\n`); return EXIT_USAGE; }
     }
     // The call's choice travels in the start message where the dialect has one, and in the URL
     // (the gateway reads script, lang and the token there too) for those that have none.

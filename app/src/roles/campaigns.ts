@@ -9,13 +9,17 @@ import { loadSipConfigFile } from '@tingzhen/sip-config';
 import { campaignTrunks } from './sip-routes.js';
 import { CALL_LEASE_MS, campaignsApi, HttpDialer, startProgressHub, startRecordingRetention, startScheduler, startWorker, type DialWorker, type Scheduler } from '@tingzhen/campaigns';
 import { actorOf, authorize, consolePlugin, ensureSetupToken, listenRoutes, type LiveMonitor } from '@tingzhen/console';
-import { signToken, TEST_CALL_SUBJECT } from '@tingzhen/voice-gateway';
+import { signToken } from '@tingzhen/voice-gateway';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import type { Services } from '../services.js';
 
-/** Lifetime of the worker's token for the gateway's dial route, ms (renewed at every start). */
-const DIAL_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
-/** Lifetime of a browser test-call token, ms: enough to connect. */
+/**
+ * Lifetime of the worker's token for the gateway's dial route, ms: one is signed per dial request,
+ * for that request's attempt only, and sent at once; the margin covers clock skew between the
+ * worker's and the gateway's machines (the gateway refuses dial tokens living over 5 min).
+ */
+const DIAL_TOKEN_TTL_MS = 120_000;
+/** Lifetime of a browser test-call token, ms: enough to connect (it opens one stream). */
 const TEST_CALL_TOKEN_TTL_MS = 60_000;
 /** A recording reference is a bare file name inside the recordings directory. */
 const RECORDING_REF = /^\w[\w.-]*$/;
@@ -35,7 +39,8 @@ export async function startApiRole(app: FastifyInstance, opts: { config: Config;
   // The console decorates the root instance (sessions) so that `authorize` works on every route.
   await app.register(consolePlugin, {
     pool: services.pool, progressHub: hub, logger: log,
-    testCallToken: () => signToken(opts.authSecret, { ttlMs: TEST_CALL_TOKEN_TTL_MS, sub: TEST_CALL_SUBJECT }),
+    // Media only, one stream, one script: the gateway refuses it on /v1/dial and files its call as a test.
+    testCallToken: (user, call) => signToken(opts.authSecret, { kind: 'testcall', ttlMs: TEST_CALL_TOKEN_TTL_MS, sub: user.username, script: call.scriptId, lang: call.lang, dialect: call.dialect }),
     recordingFile: (ref) => (RECORDING_REF.test(ref) ? join(recordingsDir, ref) : null),
   });
   // Live listen-in, when the gateway runs in this process.
@@ -63,7 +68,8 @@ export function voicemailMessage(config: Config, language = 'zh-CN'): string {
 }
 
 export function startWorkerRole(opts: { config: Config; services: Services; log: Logger; gatewayUrl: string; authSecret: string }): DialWorker {
-  const dialer = new HttpDialer({ gatewayUrl: opts.gatewayUrl, token: signToken(opts.authSecret, { ttlMs: DIAL_TOKEN_TTL_MS }) });
+  // A fresh dial token per request, good for that attempt only (never a long-lived credential).
+  const dialer = new HttpDialer({ gatewayUrl: opts.gatewayUrl, token: ({ attemptId }) => signToken(opts.authSecret, { kind: 'dial', ttlMs: DIAL_TOKEN_TTL_MS, sub: 'worker', attemptId }) });
   // The trunks' channel and call-rate limits come from the SIP file when there is one.
   const trunks = opts.config.sipConfigFile ? campaignTrunks(loadSipConfigFile(opts.config.sipConfigFile)) : undefined;
   // The gateway holds the lease of each call it places (the claim takes the first one, so a worker

@@ -15,9 +15,9 @@ import {
   type DialRouteOptions, type MediaRelay, type PipelineCallHandlerOptions,
 } from '@tingzhen/voice-gateway';
 import { loadSipConfigFile } from '@tingzhen/sip-config';
-import { fileFromGateway, fileInboundCall, startCheckpointStore, startLeaseKeeper, type Pool, type QueueConnection } from '@tingzhen/campaigns';
+import { admitGatewayDial, fileFromGateway, fileInboundCall, startCheckpointStore, startLeaseKeeper, type Pool, type QueueConnection } from '@tingzhen/campaigns';
 import { hostname } from 'node:os';
-import type { AsrEngine, CallReport, Config, Logger } from '@tingzhen/voice-core';
+import { TzError, type AsrEngine, type CallReport, type Config, type Logger } from '@tingzhen/voice-core';
 import { LanguageRoutedTts } from './tts-router.js';
 import { dateIn, dialogFor, interruptedOfParameters, patientOfParameters } from './dialog.js';
 import { startSipRole, type SipRole } from './sip.js';
@@ -65,8 +65,12 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
     },
   };
   const recordingsDir = resolve(config.recordingsDir ?? join(config.dataDir, 'recordings'));
-  // Live listen-in: node-media-server on loopback, its signing secret derived from the gateway's.
-  const relay = await startMediaRelay({ secret: createHmac('sha256', opts.authSecret).update('tingzhen media relay').digest('hex'), storeDir: resolve(config.dataDir, 'media-relay'), logger: log });
+  // Live listen-in: node-media-server on loopback, its signing secret derived from the gateway's,
+  // on the ports MEDIA_RELAY_RTMP_PORT / MEDIA_RELAY_HTTP_PORT name (unset: free ones).
+  const relay = await startMediaRelay({
+    secret: createHmac('sha256', opts.authSecret).update('tingzhen media relay').digest('hex'), storeDir: resolve(config.dataDir, 'media-relay'), logger: log,
+    ...relayPorts(config),
+  });
   const monitor = new MonitorHub({ relay, logger: log });
   const activeCalls = new ActiveCalls();
   const accepting = () => activeCalls.accepting();
@@ -124,7 +128,10 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
       return filed;
     },
   };
-  const dial: DialRouteOptions = sip?.dial ? { ...sip.dial, owner } : { dial: () => Promise.resolve({ status: 'failed', reason: 'no_trunk', carrierFault: true }), targetFor: () => ({ refuse: 'no_trunk', carrierFault: true }) };
+  // Before anything rings, the gateway checks the request against the database itself (claimed
+  // attempt, its own number, do-not-call, consent, windows) and audits the call (issue 16 item 1).
+  const admit: DialRouteOptions['admit'] = (body, who) => admitGatewayDial(opts.pool, body, who);
+  const dial: DialRouteOptions = sip?.dial ? { ...sip.dial, owner, admit } : { dial: () => Promise.resolve({ status: 'failed', reason: 'no_trunk', carrierFault: true }), targetFor: () => ({ refuse: 'no_trunk', carrierFault: true }), admit };
   await app.register(gatewayPlugin, { auth: { secret: opts.authSecret }, onCall, logger: log, metrics, dial, accepting });
 
   let audioSocket: Server | undefined;
@@ -158,6 +165,19 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
       speech.close();
     },
   };
+}
+
+/**
+ * The relay's ports from the configuration, checked against each other (a clash with another
+ * listener is found when the relay starts, naming the port).
+ */
+export function relayPorts(config: Config): { rtmpPort?: number; httpPort?: number } {
+  const { mediaRelayRtmpPort: rtmpPort, mediaRelayHttpPort: httpPort } = config;
+  if (rtmpPort !== undefined && rtmpPort === httpPort) {
+    throw new TzError('TZ_ERR_CONFIG_INVALID', { issues: [{ env: 'MEDIA_RELAY_HTTP_PORT', problem: 'same port as MEDIA_RELAY_RTMP_PORT' }] },
+      { message: `Configuration is invalid:\n  MEDIA_RELAY_HTTP_PORT: same port as MEDIA_RELAY_RTMP_PORT (${rtmpPort}). Fix: give the relay two different free ports, or unset them.` });
+  }
+  return { ...(rtmpPort !== undefined ? { rtmpPort } : {}), ...(httpPort !== undefined ? { httpPort } : {}) };
 }
 
 /** What the bot says when the platform itself fails mid-call: a call-back promise, and 120 after a red flag. */

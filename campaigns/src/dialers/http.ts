@@ -10,8 +10,11 @@ import type { CallOutcome, DialRequest, Dialer } from '../dialing/types.js';
 
 export interface HttpDialerOptions {
   gatewayUrl: string;
-  /** Bearer token the gateway expects. */
-  token?: string;
+  /**
+   * Bearer token the gateway expects: a function signs a fresh, short-lived one per request (the
+   * worker's dial token names the one attempt it dials); a string is sent as it is.
+   */
+  token?: string | ((req: { attemptId: string }) => string);
   fetchImpl?: typeof fetch;
 }
 
@@ -31,11 +34,12 @@ export class HttpDialer implements Dialer {
   async dial(req: DialRequest): Promise<CallOutcome> {
     const { signal, onEvent: _onEvent, ...body } = req;
     const f = this.opts.fetchImpl ?? longCallFetch;
+    const token = typeof this.opts.token === 'function' ? this.opts.token({ attemptId: req.attemptId }) : this.opts.token;
     let res: Response;
     try {
       res = await f(new URL('/v1/dial', this.opts.gatewayUrl), {
         method: 'POST', signal,
-        headers: { 'content-type': 'application/json', ...(this.opts.token ? { authorization: `Bearer ${this.opts.token}` } : {}) },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(body),
       });
     } catch {

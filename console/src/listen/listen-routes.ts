@@ -5,7 +5,8 @@
  *   POST   /api/listen/:callId         start (or join) monitoring; returns a signed, expiring play URL
  *   DELETE /api/listen/:callId         stop monitoring (its ffmpeg exits)
  *   GET    /api/listen/stream/:name.flv?sign=...  the live HTTP-FLV stream, proxied from the
- *          loopback relay (node-media-server checks the signature and its expiry)
+ *          loopback relay; the signature and its expiry are checked here first (403 when bad:
+ *          node-media-server itself answers a bad one with 200 and an empty body), and again by the relay
  * The monitor is the voice gateway's MonitorHub, stated structurally so the console does not
  * depend on the gateway.
  */
@@ -21,6 +22,8 @@ export interface LiveMonitor {
   isMonitoring(callId: string): boolean;
   start(callId: string): { streamName: string; sign: string; expiresAtS: number };
   stop(callId: string): Promise<boolean>;
+  /** Whether a player may have a stream: a valid unexpired signature (`bad-sign`: 403) of a stream being monitored (`not-live`: 404). */
+  playAccess(streamName: string, sign: string): 'ok' | 'bad-sign' | 'not-live';
 }
 
 export interface ListenRoutesOptions {
@@ -82,6 +85,9 @@ export const listenRoutes: FastifyPluginAsync<ListenRoutesOptions> = async (app:
   }, (req, reply) => {
     const { file } = req.params as { file: string };
     const { sign } = req.query as { sign: string };
+    const access = opts.monitor.playAccess(file.slice(0, -'.flv'.length), sign);
+    if (access === 'bad-sign') throw new TzError('TZ_ERR_FORBIDDEN', { problem: 'bad or expired stream signature' });
+    if (access === 'not-live') throw new TzError('TZ_ERR_NOT_FOUND', { entity: 'live stream' });
     const upstream = http.get({ host: opts.relay.host, port: opts.relay.httpPort, path: `/live/${file}?sign=${sign}` });
     upstream.once('error', () => { if (!reply.sent) void reply.status(502).send({ error: { code: 'TZ_ERR_INTERNAL', message: 'Relay unavailable', details: {} } }); });
     upstream.once('response', (res) => {

@@ -32,10 +32,15 @@ export interface WireLegOptions {
   /** Frames sent ahead of real time. */
   leadFrames?: number;
   clock?: MediaClock;
-  /** Called on the start event before the leg turns active; throw TZ_ERR_AUTH to refuse. */
-  onStart?: (parameters: Record<string, string>) => void;
+  /**
+   * Called on the start event before the leg turns active; throw TZ_ERR_AUTH to refuse. May return
+   * parameters that win over the stream's own (a test-call token's script and language).
+   */
+  onStart?: (parameters: Record<string, string>) => Record<string, string> | undefined | void;
   /** Call parameters from outside the stream (the URL query), for dialects whose start carries none; the start's own win. */
   defaultParameters?: Record<string, string>;
+  /** Call parameters that win over the stream's own (what the credentials allow: a test call's script). */
+  forcedParameters?: Record<string, string>;
   /** Sample rates the pipeline accepts. */
   allowedSampleRates?: readonly number[];
 }
@@ -113,15 +118,17 @@ export class WireCallLeg extends EventEmitter implements CallLeg {
           this.fail('protocol', CLOSE.unsupported, 'unsupported sample rate');
           return;
         }
+        let forced = this.opts.forcedParameters;
         try {
-          this.opts.onStart?.(ev.parameters);
+          const fromStart = this.opts.onStart?.(ev.parameters);
+          if (fromStart) forced = { ...forced, ...fromStart };
         } catch (err) {
           const auth = isTzError(err, 'TZ_ERR_AUTH');
           this.log.warn({ dialect: this.codec.dialect, code: isTzError(err) ? err.code : 'TZ_ERR_INTERNAL' }, 'media stream refused at start');
           this.fail(auth ? 'auth' : 'protocol', CLOSE.policy, auth ? 'unauthorized' : 'refused');
           return;
         }
-        this._info = this.opts.defaultParameters ? { ...ev.info, parameters: { ...this.opts.defaultParameters, ...ev.info.parameters } } : ev.info;
+        this._info = this.opts.defaultParameters || forced ? { ...ev.info, parameters: { ...this.opts.defaultParameters, ...ev.info.parameters, ...forced } } : ev.info;
         this._rate = ev.sampleRate;
         this.rechunker = new Rechunker(ev.sampleRate);
         this.playout = new Playout({

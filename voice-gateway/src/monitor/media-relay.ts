@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import NodeMediaServer from 'node-media-server';
 import nmsLogger from 'node-media-server/src/core/logger.js';
 import { TzError, createLogger, type Logger } from '@tingzhen/voice-core';
-import { STREAM_APP, STREAM_NAME_PATTERN, streamSign } from './signed-url.js';
+import { checkStreamSign, STREAM_APP, STREAM_NAME_PATTERN, streamSign } from './signed-url.js';
 
 export interface MediaRelayOptions {
   /** Secret for signed URLs (at least 16 characters). */
@@ -41,6 +41,8 @@ export interface MediaRelay {
   playSign(streamName: string, ttlS: number): { sign: string; expiresAtS: number };
   /** http://host:port/live/<name>.flv?sign=... valid for ttlS seconds. */
   playUrl(streamName: string, ttlS: number): string;
+  /** Whether a `sign` value is this relay's, for this stream, and unexpired. */
+  checkPlaySign(streamName: string, sign: string): boolean;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function startMediaRelay(o: MediaRelayOptions): Promise<MediaRelay>
     publishUrl: (name, ttlS) => `rtmp://${host}:${rtmpPort}/${STREAM_APP}/${name}?sign=${sign(name, ttlS).sign}`,
     playSign: sign,
     playUrl: (name, ttlS) => `http://${host}:${httpPort}/${STREAM_APP}/${name}.flv?sign=${sign(name, ttlS).sign}`,
+    checkPlaySign: (name, s) => checkStreamSign(name, o.secret, s),
     async close() {
       await nms.stop();
       running = false;
@@ -103,7 +106,8 @@ function freePort(host: string): Promise<number> {
 function assertFree(host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
-    s.once('error', () => reject(new TzError('TZ_ERR_CONFIG_INVALID', { problem: 'media relay port in use', port })));
+    s.once('error', (err: NodeJS.ErrnoException) => reject(new TzError('TZ_ERR_CONFIG_INVALID', { problem: 'media relay port in use', port, host },
+      { message: `The live listen-in relay cannot listen on ${host}:${port} (${err.code ?? 'error'}). Fix: set MEDIA_RELAY_RTMP_PORT / MEDIA_RELAY_HTTP_PORT to free ports, or unset them.` })));
     s.listen(port, host, () => s.close(() => resolve()));
   });
 }

@@ -12,7 +12,7 @@ import type { MediaRelay } from './media-relay.js';
 import { tapLeg, type TappedLeg } from './leg-tap.js';
 
 export interface MonitorHubOptions {
-  relay: Pick<MediaRelay, 'publishUrl' | 'playUrl' | 'playSign'>;
+  relay: Pick<MediaRelay, 'publishUrl' | 'playUrl' | 'playSign' | 'checkPlaySign'>;
   ffmpegPath?: string;
   logger?: Logger;
   /** Lifetime of a play URL, s (default 300; a player connects once, so it only needs to start). */
@@ -110,6 +110,16 @@ export class MonitorHub {
     const ttl = this.o.playTtlS ?? 300;
     const { sign, expiresAtS } = this.o.relay.playSign(m.streamName, ttl);
     return { callId, streamName: m.streamName, relayPlayUrl: this.o.relay.playUrl(m.streamName, ttl), sign, expiresAtS };
+  }
+
+  /**
+   * Whether a player may have a stream: `ok` (a valid, unexpired signature of a stream being
+   * monitored), `bad-sign` (forged, expired or of another stream), `not-live` (no such stream now).
+   */
+  playAccess(streamName: string, sign: string): 'ok' | 'bad-sign' | 'not-live' {
+    if (!this.o.relay.checkPlaySign(streamName, sign)) return 'bad-sign';
+    for (const m of this.monitored.values()) if (m.streamName === streamName) return 'ok';
+    return 'not-live';
   }
 
   /** Stop monitoring a call; resolves when its ffmpeg has exited. False if it was not monitored. */

@@ -14,7 +14,7 @@ import { runCallPipeline, type CallPipelineOptions } from '../pipeline/call-pipe
 import { runOutboundWithAmd, wantsAmd } from '../pipeline/outbound-amd.js';
 import type { CallReport, DialogDriver } from '../pipeline/types.js';
 import { gatewayPlugin, type CallContext, type GatewayOptions } from './ws-gateway.js';
-import { TEST_CALL_PRINCIPAL } from './auth.js';
+import { isTestCallPrincipal } from './auth.js';
 import type { ActiveCalls } from './active-calls.js';
 
 export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstance> {
@@ -66,7 +66,7 @@ export function createPipelineRunner(opts: PipelineCallHandlerOptions): (leg: Ca
     const callId = leg.info.callId;
     live.add(callId);
     const shutdown = opts.activeCalls?.add(callId);
-    const test = opts.isTestCall ? opts.isTestCall(leg, ctx) : ctx.principal === TEST_CALL_PRINCIPAL;
+    const test = opts.isTestCall ? opts.isTestCall(leg, ctx) : isTestCallPrincipal(ctx.principal);
     try {
       const report = wantsAmd(leg)
         ? await runOutboundWithAmd({ ...opts, leg, test, dialect: ctx.dialect, dialog: () => opts.dialogFor(leg, ctx), logger: log, signal: shutdown })

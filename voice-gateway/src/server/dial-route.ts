@@ -5,11 +5,17 @@
  * test phone); the call runs through the WebSocket dialer and the pipeline. A call that cannot
  * be placed is an outcome (`failed`, `no_answer`), never an HTTP error, so the worker records it.
  * Patient data (phone, name) is never logged.
+ *
+ * Only a `dial` token opens it (the worker signs one per request, for that request's attempt):
+ * media and test-call tokens and peers get 403, a token for another attempt too. Then, before
+ * anything rings, `admit` (the composition root wires campaigns' `admitGatewayDial`) checks the
+ * request against the database itself (defence in depth: the attempt is being dialled, the number
+ * is its own, do-not-call, consent, calling windows) and writes the audit row of the call.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { callResultFromReport, createLogger, DialRequestSchema, type CallOutcome, type CallReport, type DialRequestWire, type Logger } from '@tingzhen/voice-core';
 import type { Dial } from '../dial.js';
-import { checkCredentials, credentialsFromRequest, TEST_CALL_PRINCIPAL, type GatewayAuthOptions } from './auth.js';
+import { checkCredentials, credentialsFromRequest, type AuthResult, type GatewayAuthOptions } from './auth.js';
 
 /** The request body: the campaigns PlaceCallRequest as it travels (voice-core contracts/dial.ts). */
 export const HttpDialBody = DialRequestSchema;
@@ -43,6 +49,12 @@ export interface DialRouteOptions {
    * attempt, renewed while the call lasts) and `file` with the outcome when it ends, before the
    * reply. With them, the worker going away no longer ends the call: it runs to its own end.
    */
+  /**
+   * The gateway's own check of a dial before it rings anyone (defence in depth), which also writes
+   * the audit row of the call it places; a refusal answers 403 with the reason (the worker files a
+   * carrier-side failure and its next claim sees why). Unset: no check (a gateway without a database).
+   */
+  admit?: (body: HttpDialBody, who: { principal: string }) => Promise<{ ok: true } | { ok: false; reason: string }>;
   owner?: {
     /** Resolves true when this gateway now holds the attempt (a campaign attempt that is dialing). */
     hold(attemptId: string): Promise<boolean>;
@@ -99,6 +111,7 @@ export function callOutcomeFromReport(r: CallReport): CallOutcome {
 
 export const dialRoute: FastifyPluginAsync<DialRouteOptions & { auth: GatewayAuthOptions; logger?: Logger }> = async (app, opts) => {
   const log = opts.logger ?? createLogger({ name: 'dial-route' });
+  const principals = new WeakMap<FastifyRequest, Extract<AuthResult, { ok: true }>>();
   // Credentials are checked before the body is read: an unauthenticated caller learns nothing of the contract.
   const authorize = async (req: FastifyRequest, reply: FastifyReply) => {
     const auth = checkCredentials(opts.auth, credentialsFromRequest(req.query as Record<string, unknown>, req.headers));
@@ -106,20 +119,39 @@ export const dialRoute: FastifyPluginAsync<DialRouteOptions & { auth: GatewayAut
       log.warn({ problem: auth.problem }, 'dial request refused');
       return reply.code(401).send({ code: 'TZ_ERR_AUTH', problem: auth.problem });
     }
-    // A console test-call token opens a media stream to the bot; it never places a real call.
-    if (auth.principal === TEST_CALL_PRINCIPAL) {
-      log.warn({ problem: 'test-call-token' }, 'dial request refused');
-      return reply.code(403).send({ code: 'TZ_ERR_FORBIDDEN', problem: 'test-call-token' });
+    // Only the worker's dial token places calls: a media or test-call token, or a media peer, never does.
+    if (auth.kind !== 'dial' && auth.kind !== 'unauthenticated') {
+      log.warn({ problem: 'wrong-token-kind', kind: auth.kind }, 'dial request refused');
+      return reply.code(403).send({ code: 'TZ_ERR_FORBIDDEN', problem: 'wrong-token-kind' });
     }
+    principals.set(req, auth);
     return undefined;
   };
   app.post<{ Body: HttpDialBody }>('/v1/dial', { onRequest: authorize, schema: { body: HttpDialBody } }, async (req, reply) => {
     const body = req.body;
+    const who = principals.get(req)!;
+    // A dial token is good for the one attempt it was signed for.
+    if (who.claims && who.claims.attemptId !== body.attemptId) {
+      log.warn({ problem: 'token-for-another-attempt', attemptId: body.attemptId }, 'dial request refused');
+      return reply.code(403).send({ code: 'TZ_ERR_FORBIDDEN', problem: 'token-for-another-attempt' });
+    }
     if (opts.accepting && !opts.accepting()) return { kind: 'failed', reason: 'gateway_draining', carrierFault: true } satisfies CallOutcome;
     const route = opts.targetFor(body);
     if (!route) return { kind: 'failed', reason: 'no_route', carrierFault: true } satisfies CallOutcome;
     if (typeof route === 'object' && 'refuse' in route) return { kind: 'failed', reason: route.refuse, ...(route.carrierFault ? { carrierFault: true } : {}) } satisfies CallOutcome;
     const target: DialTarget = typeof route === 'string' ? { target: route } : route;
+    if (opts.admit) {
+      // Fails closed: a check that cannot run (database unreachable) places no call; the worker retries soon.
+      const admitted = await opts.admit(body, { principal: who.principal }).catch((err: unknown) => {
+        log.error({ attemptId: body.attemptId, err: { message: (err as Error).message } }, 'dial check failed: no call placed');
+        return null;
+      });
+      if (!admitted) return { kind: 'failed', reason: 'gateway_check_unavailable', carrierFault: true } satisfies CallOutcome;
+      if (!admitted.ok) {
+        log.warn({ problem: admitted.reason, attemptId: body.attemptId }, 'dial request refused by the gateway\'s own check');
+        return reply.code(403).send({ code: 'TZ_ERR_FORBIDDEN', problem: admitted.reason });
+      }
+    }
     // The call ends after maxCallMs; and, unless this gateway files the call itself, when the
     // worker goes away (it will retry per policy).
     const ac = new AbortController();

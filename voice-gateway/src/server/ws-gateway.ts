@@ -13,11 +13,12 @@ import { SUBPROTOCOLS, WS_DIALECTS } from '../codecs/index.js';
 import { CLOSE, WireCallLeg } from '../legs/wire-leg.js';
 import type { MediaClock } from '../legs/media-clock.js';
 import { GatewayMetrics } from '../metrics.js';
-import { checkCredentials, credentialsFromRequest, type GatewayAuthOptions } from './auth.js';
+import { checkCredentials, credentialsFromRequest, mediaAccess, TokenReplayGuard, type AuthResult, type GatewayAuthOptions } from './auth.js';
 import { dialRoute, type DialRouteOptions } from './dial-route.js';
 
 export interface CallContext {
   dialect: string;
+  /** Who opened the leg (`media:<sub>`, `testcall:<user>`, `peer:<name>`); set at the start message when the token comes there. */
   principal: string;
 }
 
@@ -61,6 +62,16 @@ export const gatewayPlugin: FastifyPluginAsync<GatewayOptions> = async (app: Fas
   const log = opts.logger ?? createLogger({ name: 'voice-gateway' });
   const metrics = opts.metrics ?? new GatewayMetrics();
   const prefix = opts.prefix ?? '/media';
+  // Media and test-call tokens open one stream each.
+  const replay = new TokenReplayGuard(opts.auth.now);
+  /**
+   * A test-call token runs its own script and language, whatever the stream asks for, and a
+   * test leg never carries the fields of an outbound campaign call.
+   */
+  const forcedOf = (r: AuthResult): Record<string, string> | undefined => {
+    if (!r.ok || r.kind !== 'testcall' || !r.claims?.script) return undefined;
+    return { script: r.claims.script, ...(r.claims.lang ? { lang: r.claims.lang } : {}) };
+  };
   await app.register(websocket, {
     options: {
       maxPayload: MAX_PAYLOAD_BYTES,
@@ -85,7 +96,8 @@ export const gatewayPlugin: FastifyPluginAsync<GatewayOptions> = async (app: Fas
       return;
     }
     const creds = credentialsFromRequest(req.query as Record<string, unknown>, req.headers);
-    const early = checkCredentials(opts.auth, creds);
+    const checked = checkCredentials(opts.auth, creds);
+    const early = checked.ok || checked.problem !== 'missing-credentials' ? mediaAccess(checked, [dialect, req.params.dialect], replay) : checked;
     // Twilio-family peers may carry the token in the start message instead of the URL.
     const deferToStart = !early.ok && early.problem === 'missing-credentials' && dialect !== 'asterisk' && !dialect.startsWith('audio-') && dialect !== 'jambonz';
     if (!early.ok && !deferToStart) {
@@ -98,9 +110,12 @@ export const gatewayPlugin: FastifyPluginAsync<GatewayOptions> = async (app: Fas
     // dialplan puts them in the URL): ?script=...&lang=... (and tzStats=1: our test caller's extras)
     const q = req.query as Record<string, unknown>;
     const urlParameters = Object.fromEntries((['script', 'lang', 'tzStats'] as const).filter((k) => typeof q[k] === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(q[k])).map((k) => [k, String(q[k])]));
+    const ctx: CallContext = { dialect, principal: early.ok ? early.principal : 'pending-start-token' };
+    const forced = forcedOf(early);
     const leg = new WireCallLeg({
       codec: factory(),
       ...(Object.keys(urlParameters).length > 0 ? { defaultParameters: urlParameters } : {}),
+      ...(forced ? { forcedParameters: forced } : {}),
       logger: log,
       startTimeoutMs: opts.startTimeoutMs,
       stallTimeoutMs: opts.stallTimeoutMs,
@@ -113,11 +128,14 @@ export const gatewayPlugin: FastifyPluginAsync<GatewayOptions> = async (app: Fas
       },
       onStart: deferToStart
         ? (params) => {
-          const r = checkCredentials(opts.auth, { token: params.token, peer: params.peer, peerSecret: params.secret });
+          const r = mediaAccess(checkCredentials(opts.auth, { token: params.token, peer: params.peer, peerSecret: params.secret }), [dialect, req.params.dialect], replay);
           if (!r.ok) {
             metrics.errors.inc({ code: 'TZ_ERR_AUTH' });
             throw new TzError('TZ_ERR_AUTH', { problem: r.problem });
           }
+          // The pipeline reads the principal once the leg is active (a test call is never filed as real).
+          ctx.principal = r.principal;
+          return forcedOf(r);
         }
         : undefined,
     });
@@ -131,7 +149,7 @@ export const gatewayPlugin: FastifyPluginAsync<GatewayOptions> = async (app: Fas
       leg.transportClosed();
     });
     try {
-      opts.onCall(leg, { dialect, principal: early.ok ? early.principal : 'start-token' });
+      opts.onCall(leg, ctx);
     } catch (err) {
       log.error({ err }, 'onCall failed');
       void leg.hangup('error');
