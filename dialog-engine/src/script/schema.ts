@@ -50,6 +50,13 @@ export const ScriptHeaderSchema = Type.Object(
         recordingNotice: Type.Boolean(),
         /** Barge-in default for every step (a step may override). */
         bargeIn: Type.Optional(Type.Boolean()),
+        /**
+         * Type-ahead default for every question (a step may override). Off (the default): keys or
+         * speech that come before a question's own prompt starts (during a greeting or a notice
+         * before it) are not applied to it, since the caller has not heard it. On: keys typed ahead
+         * are kept for the question and answer it as soon as it is asked.
+         */
+        typeAhead: Type.Optional(Type.Boolean()),
         /** ASR confidence below this (0..1) counts as no-match. */
         minConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
       },

@@ -64,6 +64,7 @@ function prompt(ctx: StepContext, step: Step, state: RunnerState, mode: 'prompt'
     { type: 'say', text, lang: ctx.lang, bargeIn, stepId: step.id },
     {
       type: 'listen', stepId: step.id, expect, dtmfOnly,
+      typeAhead: (step.typeAhead as boolean | undefined) ?? ctx.script.flags.typeAhead ?? false,
       timeoutMs: policy(ctx, step, 'noInput').timeoutMs,
       endpoint: { ...ENDPOINT_BY_EXPECT[expect], ...ctx.script.defaults?.endpoint, ...(step.endpoint as EndpointHints | undefined) },
       dtmf: { ...(dtmf.map ? { map: dtmf.map } : {}), ...(dtmf.digits ? { maxDigits: dtmf.digits.maxDigits, terminator: dtmf.digits.terminator ?? '#', ...(dtmf.digits.separator ? { separator: dtmf.digits.separator } : {}) } : {}) },
@@ -143,6 +144,8 @@ export const askStep: StepKind = {
       noMatch: Type.Optional(PolicySchema),
       endpoint: Type.Optional(EndpointSchema),
       bargeIn: Type.Optional(Type.Boolean()),
+      /** Input that comes before this question is asked answers it (see flags.typeAhead). */
+      typeAhead: Type.Optional(Type.Boolean()),
       /** Name of the saved field (default: the step id). */
       field: Type.Optional(Type.String({ pattern: '^[a-z0-9_]+$' })),
       /** Run clinical triage on the free answer (triage hotline chief complaint). */

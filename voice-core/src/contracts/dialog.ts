@@ -62,6 +62,15 @@ export const DialogActionSchema = Type.Union([
     }),
     /** Only keys are expected now (after the DTMF prompt). */
     dtmfOnly: Type.Boolean(),
+    /**
+     * Type-ahead: input that comes before this question is asked (while earlier prompts of the
+     * batch play, such as a greeting) answers it. Absent or false: such input is not applied to a
+     * question the caller has not heard. The question counts as asked once its own prompt (the
+     * batch's last say of the same stepId before this listen) starts, or once it has been asked
+     * earlier in the call; 0 (a nurse) and * (repeat) count at any time when the question does
+     * not use them.
+     */
+    typeAhead: Type.Optional(Type.Boolean()),
   }),
   Type.Object({ type: Type.Literal('save-answer'), stepId: Type.String(), field: Type.String(), value: Type.Unknown() }),
   Type.Object({ type: Type.Literal('transfer'), reason: Type.String(), disposition: Type.Optional(DispositionCodeSchema) }),
@@ -75,6 +84,23 @@ export const DialogActionSchema = Type.Union([
 ]);
 export type DialogAction = Static<typeof DialogActionSchema>;
 export type DialogActionOf<T extends DialogAction['type']> = Extract<DialogAction, { type: T }>;
+
+/**
+ * The question a batch of actions asks: its listen, and the say that asks it (the last say before
+ * the listen, when it belongs to the listen's step; an earlier say of the same step, such as a
+ * notice, is not the question). The gateway applies input to the question only once that say has
+ * started (unless the listen allows type-ahead); scripted test callers time their keys by it.
+ */
+export function batchQuestion(actions: readonly DialogAction[]): { listen: DialogActionOf<'listen'>; prompt: DialogActionOf<'say'> | null } | null {
+  const at = actions.findIndex((a) => a.type === 'listen');
+  if (at < 0) return null;
+  const listen = actions[at] as DialogActionOf<'listen'>;
+  for (let i = at - 1; i >= 0; i--) {
+    const a = actions[i]!;
+    if (a.type === 'say') return { listen, prompt: a.stepId === listen.stepId ? a : null };
+  }
+  return { listen, prompt: null };
+}
 
 /** How a call's dialog ended (the runner's outcome). */
 export const DIALOG_OUTCOMES = [

@@ -4,7 +4,7 @@
  * latency marks. Decisions about the conversation belong to the runner; this file only moves
  * audio and events between the leg, the engines and the runner.
  */
-import { DtmfDetector, createLogger, isTzError, type AsrResult, type AsrStream, type AudioFrame, type CallLeg, type DtmfEvent, type Logger, type VadOptions } from '@tingzhen/voice-core';
+import { DtmfDetector, batchQuestion, createLogger, isTzError, type AsrResult, type AsrStream, type AudioFrame, type CallLeg, type DtmfEvent, type Logger, type VadOptions } from '@tingzhen/voice-core';
 import type { GatewayMetrics } from '../metrics.js';
 import { BargeInDetector, DEFAULT_BARGE_IN, isBackchannel, type BargeInOptions } from './barge-in.js';
 import { PromptPlayer } from './prompt-player.js';
@@ -148,6 +148,14 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   let segStartMs = 0;
   let timing: TurnTiming = { turn: 0, via: 'start' };
   const heldDigits: string[] = [];
+  /**
+   * Questions (by step id) whose own prompt has started in this call: the caller has heard them.
+   * Until its question is heard, input is not applied to the pending question (a key during the
+   * greeting does not answer the consent question after it) unless the script allows type-ahead.
+   */
+  const heard = new Set<string>();
+  /** Input may go to this question: it has been asked, or the script lets callers type ahead. */
+  const takesInput = (l: ListenAction | null): l is ListenAction => l !== null && (heard.has(l.stepId) || l.typeAhead === true);
   /** The batch of actions being carried out (its prompt's transcript lands when it settles). */
   let batch: Promise<void> = Promise.resolve();
   let resolveEnd!: () => void;
@@ -242,7 +250,11 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   };
 
   const runBatch = async (actions: readonly DialogAction[], myGen: number) => {
-    pendingListen = actions.find(isListen) ?? null;
+    const question = batchQuestion(actions);
+    pendingListen = question?.listen ?? null;
+    const ask = question?.prompt ?? null;
+    // A listen with no prompt of its own in the batch: nothing more will be said before it.
+    if (pendingListen && !ask) heard.add(pendingListen.stepId);
     const myTiming = timing;
     for (const a of actions) {
       if (myGen !== gen || ended) return;
@@ -251,6 +263,15 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         const p = new PromptPlayer(leg, now);
         prompt = p;
         promptBargeIn = say.bargeIn;
+        if (say === ask && pendingListen) {
+          heard.add(pendingListen.stepId);
+          // Keys typed ahead (the script allows it) answer the question as soon as it is asked.
+          if (promptBargeIn && heldDigits.length > 0) {
+            const held = heldDigits.splice(0);
+            deliver({ type: 'dtmf', digit: held[0]! }, { via: 'dtmf', endOfSpeechAt: now() });
+            return;
+          }
+        }
         if (myTiming.firstPacketAt === undefined) {
           p.onFirstPacket = (at) => {
             myTiming.firstTtsChunkAt = p.timings.firstChunkAt;
@@ -309,6 +330,8 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     pendingListen = null;
     paused = null;
     heldResult = null;
+    // Keys held for the question this input settles never carry over to the next one.
+    heldDigits.length = 0;
     prompt?.stop();
     prompt = null;
     resumeHook?.();
@@ -337,7 +360,8 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     });
   }
 
-  const acceptingInput = () => listen !== null || (pendingListen !== null && promptBargeIn);
+  /** Input goes to the runner now: listening, or the pending question is heard and its prompt may be interrupted. */
+  const acceptingInput = () => listen !== null || (promptBargeIn && pendingListen !== null && heard.has(pendingListen.stepId));
 
   const onDtmf = (e: DtmfEvent) => {
     if (ended) return;
@@ -346,8 +370,12 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     if (lastDtmf && lastDtmf.digit === e.digit && lastDtmf.source !== e.source && at - lastDtmf.atMs < DTMF_DEDUPE_MS) return;
     lastDtmf = { digit: e.digit, source: e.source, atMs: at };
     addTranscript({ speaker: 'caller', text: e.digit, startMs: e.atMs, endMs: e.atMs, via: 'dtmf' });
-    if (acceptingInput()) deliver({ type: 'dtmf', digit: e.digit }, { via: 'dtmf', endOfSpeechAt: now() });
-    else if (pendingListen) heldDigits.push(e.digit);
+    // 0 (a nurse) and * (repeat), when the question does not use them, count at any time: the
+    // greeting says 'press 0 at any time'. They are requests, not answers.
+    const anyTime = pendingListen !== null && isAnyTimeKey(pendingListen, e.digit);
+    if (acceptingInput() || (anyTime && promptBargeIn)) deliver({ type: 'dtmf', digit: e.digit }, { via: 'dtmf', endOfSpeechAt: now() });
+    // Kept for the question only when it may take it (asked, or type-ahead); otherwise it answers nothing.
+    else if (anyTime || takesInput(pendingListen)) heldDigits.push(e.digit);
   };
   leg.on('dtmf', onDtmf);
 
@@ -449,7 +477,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
           }
         }
       }
-      if (prompt && prompt.isPlaying && promptBargeIn && pendingListen && !paused) {
+      if (prompt && prompt.isPlaying && promptBargeIn && takesInput(pendingListen) && !paused) {
         if (detector.onFrame(frame.samples, 20, vad.speaking, prompt.levelNearNowDb())) {
           prompt.pause();
           paused = { atMediaMs: mediaMs };
@@ -513,6 +541,11 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
   await writeToSink(report, o.sink, log);
   log.info({ callId: report.callId, endReason: report.endReason, turns: report.turns.length, durationMs: report.durationMs }, 'call ended');
   return report;
+}
+
+/** 0 (a nurse) and * (repeat) are the caller's at any time, unless the question takes them as an answer. */
+function isAnyTimeKey(l: ListenAction, digit: string): boolean {
+  return (digit === '0' || digit === '*') && l.dtmf.map?.[digit] === undefined && l.dtmf.maxDigits === undefined;
 }
 
 /** The caller's and the called number as the leg knows them (patient data: never logged). */
