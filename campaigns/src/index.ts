@@ -21,7 +21,7 @@ export { StubDialer, ANSWERED_OK, type StubDialerOptions } from './dialers/stub.
 export { HttpDialer, type HttpDialerOptions } from './dialers/http.js';
 export * from './repo/patients.js';
 export * from './repo/campaigns.js';
-export { campaignsApi, type CampaignsApiOptions, type Role } from './api/plugin.js';
+export { campaignsApi, collectOpenApi, type CampaignsApiOptions, type Role } from './api/plugin.js';
 export { dialogEngineCatalog, type ScriptCatalog, type ScriptSummary } from './api/scripts.js';
 export { previewScriptText } from './api/preview.js';
 export { importPatients, parseCsv, parseXlsx, type ImportReport, type ImportIssue } from './io/import.js';

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type pg from 'pg';
 import { createHash } from 'node:crypto';
-import { createLogger, isTzError, type Logger } from '@tingzhen/voice-core';
+import { createLogger, dataExceptionCode, isTzError, type Logger } from '@tingzhen/voice-core';
 import { authorize, currentUser } from './auth/guard.js';
 import type { LoginLimits } from './auth/store.js';
 import type { SessionUser } from './auth/roles.js';
@@ -56,6 +56,12 @@ const HOURS_8_MS = 8 * 3600_000;
 const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
   const log = opts.logger ?? createLogger({ name: 'console' });
   app.setErrorHandler((err, _req, reply) => {
+    // A value PostgreSQL refused as malformed (SQLSTATE class 22, also inside TZ_ERR_DB): the input's fault.
+    const sqlstate = dataExceptionCode(err);
+    if (sqlstate && (!isTzError(err) || err.code === 'TZ_ERR_DB')) {
+      log.warn({ sqlstate }, 'console route: the database refused a value');
+      return reply.status(400).send({ error: { code: 'TZ_ERR_VALIDATION', message: 'Input failed validation', details: { problems: [{ field: '', problem: 'a value is malformed or out of range' }], sqlstate } } });
+    }
     if (isTzError(err)) {
       const reason = (err.details as { reason?: string }).reason;
       const status = err.code === 'TZ_ERR_FORBIDDEN' ? 403 : err.code === 'TZ_ERR_AUTH' ? (reason === 'rate_limited' ? 429 : 401)

@@ -7,3 +7,4 @@ export * from './call-leg.js';
 export * from './config/schema.js';
 export * from './config/load.js';
 export * from './contracts/index.js';
+export * from './input.js';

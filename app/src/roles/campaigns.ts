@@ -7,11 +7,12 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadSipConfigFile } from '@tingzhen/sip-config';
 import { campaignTrunks } from './sip-routes.js';
-import { CALL_LEASE_MS, campaignsApi, HttpDialer, startProgressHub, startRecordingRetention, startScheduler, startWorker, type DialWorker, type Scheduler } from '@tingzhen/campaigns';
+import { CALL_LEASE_MS, campaignsApi, collectOpenApi, HttpDialer, startProgressHub, startRecordingRetention, startScheduler, startWorker, type DialWorker, type Scheduler } from '@tingzhen/campaigns';
 import { actorOf, authorize, consolePlugin, ensureSetupToken, listenRoutes, type LiveMonitor } from '@tingzhen/console';
 import { signToken } from '@tingzhen/voice-gateway';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import type { Services } from '../services.js';
+import { guardInputs } from '../input-guard.js';
 
 /**
  * Lifetime of the worker's token for the gateway's dial route, ms: one is signed per dial request,
@@ -36,6 +37,10 @@ export async function startApiRole(app: FastifyInstance, opts: { config: Config;
   const scheduler = startScheduler({ pool: services.pool, connection: services.queue, logger: log });
   const hub = await startProgressHub(services.pool, services.databaseUrl);
   const recordingsDir = resolve(config.recordingsDir ?? join(config.dataDir, 'recordings'));
+  // Bad text and numbers answer 400 on every route registered from here on (before the database).
+  guardInputs(app);
+  // The OpenAPI document (GET /api/openapi.json) covers every route registered from here on.
+  await collectOpenApi(app);
   // The console decorates the root instance (sessions) so that `authorize` works on every route.
   await app.register(consolePlugin, {
     pool: services.pool, progressHub: hub, logger: log,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { withTx } from '../db/pool.js';
-import { CampaignInput, CampaignPatch, Id, IsoDate, Windows } from '../domain/schemas.js';
+import { CampaignInput, CampaignPatch, Id, IsoDate, Limit, Offset, Windows } from '../domain/schemas.js';
 import type { WindowEdit } from '../dialing/scheduler.js';
 import { addContacts, campaignProgress, deleteCampaign, getCampaign, insertCampaign, listCampaigns, updateCampaign } from '../repo/campaigns.js';
 import { audit } from '../db/transitions.js';
@@ -17,7 +17,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.post('/campaigns', { schema: { ...t, body: CampaignInput }, config: { roles: MANAGE } }, async (req, reply) =>
     reply.status(201).send(await insertCampaign(ctx.pool, req.body as CampaignInput, ctx.actor(req))));
   app.get('/campaigns', {
-    schema: { ...t, querystring: Type.Object({ state: Type.Optional(Type.String()), limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }) }) },
+    schema: { ...t, querystring: Type.Object({ state: Type.Optional(Type.String({ maxLength: 32 })), limit: Limit(500, 50), offset: Offset }) },
     config: { roles: READ },
   }, async (req) => ({ items: await listCampaigns(ctx.pool, req.query as { limit: number; offset: number }) }));
   app.get('/campaigns/:id', { schema: { ...t, params: IdParams }, config: { roles: READ } }, async (req) => getCampaign(ctx.pool, id(req)));
@@ -47,7 +47,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: ApiContext): void {
     });
   action('schedule'); action('pause'); action('resume'); action('cancel');
   app.put('/campaigns/:id/windows', {
-    schema: { ...t, params: IdParams, body: Type.Object({ windows: Type.Optional(Windows), quietDays: Type.Optional(Type.Array(IsoDate)), endDate: Type.Optional(Type.Union([IsoDate, Type.Null()])) }, { additionalProperties: false }) },
+    schema: { ...t, params: IdParams, body: Type.Object({ windows: Type.Optional(Windows), quietDays: Type.Optional(Type.Array(IsoDate, { maxItems: 366 })), endDate: Type.Optional(Type.Union([IsoDate, Type.Null()])) }, { additionalProperties: false }) },
     config: { roles: MANAGE },
   }, async (req) => {
     const replanned = await ctx.scheduler.editWindows(id(req), req.body as WindowEdit);

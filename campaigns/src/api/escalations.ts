@@ -11,14 +11,14 @@ import { Type } from '@sinclair/typebox';
 import { TzError } from '@tingzhen/voice-core';
 import { withTx } from '../db/pool.js';
 import { audit, transition } from '../db/transitions.js';
-import { Id } from '../domain/schemas.js';
+import { Id, Limit } from '../domain/schemas.js';
 import type { ApiContext } from './plugin.js';
 
 const CLINICAL = ['admin', 'nurse', 'doctor'] as const;
 const IdParams = Type.Object({ id: Id });
 const ListQuery = Type.Object({
   state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('claimed'), Type.Literal('resolved')])),
-  limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+  limit: Limit(500, 100),
 });
 
 /** The call behind a worklist item, the same shape for hotline and campaign calls. */

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { TzError } from '@tingzhen/voice-core';
 import { audit } from '../db/transitions.js';
-import { Id } from '../domain/schemas.js';
+import { Id, IsoDateTime, Limit, Offset } from '../domain/schemas.js';
 import type { ApiContext } from './plugin.js';
 
 const CLINICAL = ['admin', 'nurse', 'doctor'] as const;
@@ -16,10 +16,10 @@ const ListQuery = Type.Object({
   includeTests: Type.Boolean({ default: false, description: 'also list console test calls' }),
   disposition: Type.Optional(Type.String({ pattern: '^D[1-7]$' })),
   redFlag: Type.Optional(Type.String({ maxLength: 64 })),
-  from: Type.Optional(Type.String({ format: 'date-time' })),
-  to: Type.Optional(Type.String({ format: 'date-time' })),
-  limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  from: Type.Optional(IsoDateTime),
+  to: Type.Optional(IsoDateTime),
+  limit: Limit(500, 100),
+  offset: Offset,
 });
 interface ListQ { includeTests: boolean; disposition?: string; redFlag?: string; from?: string; to?: string; limit: number; offset: number }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { TzError } from '@tingzhen/voice-core';
-import { Id, PatientInput, PatientPatch } from '../domain/schemas.js';
+import { Id, Limit, Offset, PatientInput, PatientPatch } from '../domain/schemas.js';
 import { deletePatient, getPatient, insertPatient, listPatients, updatePatient } from '../repo/patients.js';
 import { importPatients, parseCsv, parseXlsx } from '../io/import.js';
 import type { ApiContext } from './plugin.js';
@@ -9,7 +9,7 @@ import type { ApiContext } from './plugin.js';
 const IdParams = Type.Object({ id: Id });
 const ListQuery = Type.Object({
   department: Type.Optional(Type.String({ maxLength: 100 })), mrn: Type.Optional(Type.String({ maxLength: 64 })),
-  limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }),
+  limit: Limit(500, 50), offset: Offset,
 });
 const EDIT = ['admin', 'nurse'] as const;
 const READ = ['admin', 'nurse', 'doctor'] as const;

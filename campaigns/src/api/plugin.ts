@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import type pg from 'pg';
-import { isTzError, type ErrorCode } from '@tingzhen/voice-core';
+import { dataExceptionCode, isTzError, type ErrorCode } from '@tingzhen/voice-core';
 import type { Scheduler } from '../dialing/scheduler.js';
 import { patientRoutes } from './patients.js';
 import { campaignRoutes } from './campaigns.js';
@@ -49,9 +49,21 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   TZ_ERR_CONFLICT: 409, TZ_ERR_ILLEGAL_TRANSITION: 409, TZ_ERR_DB: 503, TZ_ERR_QUEUE: 503,
 };
 
+const OPENAPI_INFO = { title: 'tingzhen API', version: '1' };
+
+/**
+ * Collects the OpenAPI document (served by `campaignsApi` at /openapi.json) from every route
+ * registered on `app` after this call: register it first in a composition, so that the console's
+ * routes appear beside the campaigns API's.
+ */
+export async function collectOpenApi(app: FastifyInstance): Promise<void> {
+  if (!app.hasDecorator('swagger')) await app.register(swagger, { openapi: { info: OPENAPI_INFO } });
+}
+
 export const campaignsApi: FastifyPluginAsync<CampaignsApiOptions> = async (app: FastifyInstance, opts) => {
   if (opts.openapi !== false) {
-    await app.register(swagger, { openapi: { info: { title: 'tingzhen campaigns API', version: '1' } } });
+    // A composition that called collectOpenApi first keeps that document (all its routes); alone, this plugin's routes.
+    await collectOpenApi(app);
     app.get('/openapi.json', { schema: { hide: true }, config: { roles: ['admin', 'nurse', 'doctor', 'viewer'] } }, async () => app.swagger());
   }
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
@@ -63,7 +75,15 @@ export const campaignsApi: FastifyPluginAsync<CampaignsApiOptions> = async (app:
       await authorize(request, request.routeOptions.config.roles ?? ['admin']);
     });
   }
-  app.setErrorHandler((err, _request, reply) => {
+  app.setErrorHandler((err, request, reply) => {
+    // A value PostgreSQL refused as malformed (SQLSTATE class 22, also inside TZ_ERR_DB) that the
+    // schemas let through: the input's fault, so 400; logged at warn (the code, never the value)
+    // so that the schema gap gets closed. Every other database error stays a server fault.
+    const sqlstate = dataExceptionCode(err);
+    if (sqlstate && (!isTzError(err) || err.code === 'TZ_ERR_DB')) {
+      app.log.warn({ sqlstate, route: request.routeOptions.url }, 'campaigns api: the database refused a value');
+      return reply.status(400).send({ error: { code: 'TZ_ERR_VALIDATION', message: 'Input failed validation', details: { problems: [{ field: '', problem: 'a value is malformed or out of range' }], sqlstate } } });
+    }
     if (isTzError(err)) {
       const status = STATUS[err.code] ?? 500;
       return reply.status(status).send({ error: { code: err.code, message: err.message, details: status < 500 ? err.details : {} } });

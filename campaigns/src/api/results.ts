@@ -2,15 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { TzError } from '@tingzhen/voice-core';
 import { audit } from '../db/transitions.js';
-import { Id } from '../domain/schemas.js';
+import { Id, IsoDateTime, Limit, Offset } from '../domain/schemas.js';
 import { resultsToCsv, toQuestionnaireResponse, type ResultRow } from '../io/exports.js';
 import type { ApiContext } from './plugin.js';
 
 const IdParams = Type.Object({ id: Id });
 const Filter = Type.Object({
   campaignId: Type.Optional(Id), patientId: Type.Optional(Id), disposition: Type.Optional(Type.String({ pattern: '^D[1-7]$' })),
-  redFlag: Type.Optional(Type.String({ maxLength: 64 })), from: Type.Optional(Type.String({ format: 'date-time' })), to: Type.Optional(Type.String({ format: 'date-time' })),
-  limit: Type.Integer({ minimum: 1, maximum: 10_000, default: 100 }), offset: Type.Integer({ minimum: 0, default: 0 }),
+  redFlag: Type.Optional(Type.String({ maxLength: 64 })), from: Type.Optional(IsoDateTime), to: Type.Optional(IsoDateTime),
+  limit: Limit(10_000, 100), offset: Offset,
 });
 type FilterQ = { campaignId?: string; patientId?: string; disposition?: string; redFlag?: string; from?: string; to?: string; limit: number; offset: number };
 const CLINICAL = ['admin', 'nurse', 'doctor'] as const;

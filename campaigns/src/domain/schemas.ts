@@ -1,12 +1,27 @@
 /**
  * TypeBox schemas shared by the API, the importer and the repositories.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import { FormatRegistry, Type, type Static } from '@sinclair/typebox';
+import { isCalendarDate, isDateTime } from '@tingzhen/voice-core';
 
-const HHMM = '^([01][0-9]|2[0-4]):[0-5][0-9]$';
-const ISO_DATE = '^\\d{4}-\\d{2}-\\d{2}$';
-export const IsoDate = Type.String({ pattern: ISO_DATE, description: 'YYYY-MM-DD' });
+// The API validates these formats with fastify's ajv (ajv-formats, which checks the calendar);
+// the importer validates the same schemas with TypeBox, which needs them registered.
+if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isCalendarDate);
+if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', isDateTime);
+
+/** HH:MM of a day; 24:00 is the end of the day (and no later time). */
+const HHMM = '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$';
+/** Four-digit years from 1000: PostgreSQL has no year 0, and nobody is discharged in 0999. */
+const ISO_DATE = '^[1-9]\\d{3}-\\d{2}-\\d{2}$';
+/** A real calendar day (format "date": no 2024-02-30). */
+export const IsoDate = Type.String({ format: 'date', pattern: ISO_DATE, description: 'YYYY-MM-DD' });
+/** An RFC 3339 date-time on a real calendar day, years 1000-9999. */
+export const IsoDateTime = Type.String({ format: 'date-time', pattern: '^[1-9]\\d{3}-', description: 'RFC 3339 date-time with offset' });
 export const Id = Type.String({ pattern: '^[1-9][0-9]{0,17}$', description: 'numeric id' });
+/** Paging: how many rows to skip. Bounded (a 64-bit overflow is a 400, not a database error). */
+export const Offset = Type.Integer({ minimum: 0, maximum: 2_147_483_647, default: 0 });
+/** Paging: how many rows to return, at most `max`. */
+export const Limit = (max: number, dflt: number) => Type.Integer({ minimum: 1, maximum: max, default: dflt });
 
 export const PatientInput = Type.Object({
   mrn: Type.String({ minLength: 1, maxLength: 64 }),
@@ -15,7 +30,7 @@ export const PatientInput = Type.Object({
   language: Type.Optional(Type.String({ minLength: 2, maxLength: 16 })),
   timezone: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()])),
   consentStatus: Type.Optional(Type.Union([Type.Literal('unknown'), Type.Literal('granted'), Type.Literal('refused'), Type.Literal('withdrawn')])),
-  consentAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+  consentAt: Type.Optional(Type.Union([IsoDateTime, Type.Null()])),
   doNotCall: Type.Optional(Type.Boolean()),
   doNotCallReason: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
   dischargeDate: Type.Optional(Type.Union([IsoDate, Type.Null()])),

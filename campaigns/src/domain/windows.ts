@@ -29,7 +29,8 @@ export interface Slot {
   windowEnd: Date;
 }
 
-const HHMM = /^([01]\d|2[0-4]):([0-5]\d)$/;
+// 24:00 ends a day; no later time exists (24:30 is refused).
+const HHMM = /^(?!24:(?!00))([01]\d|2[0-4]):([0-5]\d)$/;
 /** How far ahead a slot is searched for, days: longer than any campaign runs. */
 const SEARCH_DAYS = 400;
 

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type pg from 'pg';
 import { Value } from '@sinclair/typebox/value';
-import { TzError } from '@tingzhen/voice-core';
+import { textProblem, TzError } from '@tingzhen/voice-core';
 import { withTx } from '../db/pool.js';
 import { audit } from '../db/transitions.js';
 import { PatientInput } from '../domain/schemas.js';
@@ -74,7 +74,10 @@ function cellText(v: object): string {
 export async function importPatients(pool: pg.Pool, sheet: Sheet, opts: { dryRun: boolean; actor: string; defaultCountry?: string }): Promise<ImportReport> {
   if (sheet.rows.length > MAX_ROWS) throw new TzError('TZ_ERR_VALIDATION', { problem: `more than ${MAX_ROWS} rows` });
   const errors: ImportIssue[] = [];
-  const map = sheet.headers.map((h): { custom: string } | { field: keyof PatientInput | 'phone' } | null => {
+  const map = sheet.headers.map((h, c): { custom: string } | { field: keyof PatientInput | 'phone' } | null => {
+    // A header with a control character is refused (its column is left out), not stored as a custom field's name.
+    const bad = textProblem(h);
+    if (bad) { errors.push({ row: 1, column: `column ${c + 1}`, problem: `header ${bad}` }); return null; }
     const key = h.trim().toLowerCase().replace(/[\s-]+/g, '_');
     if (key.startsWith('custom.')) return { custom: h.trim().slice(7) };
     const field = COLUMNS[key];
@@ -98,7 +101,14 @@ export async function importPatients(pool: pg.Pool, sheet: Sheet, opts: { dryRun
     });
     if (Object.keys(custom).length > 0) obj.customFields = custom;
     const rowErrors: ImportIssue[] = [];
-    for (const e of Value.Errors(PatientInput, obj)) rowErrors.push({ row: rowNo, column: e.path.replace(/^\//, '').split('/')[0] || undefined, problem: e.message });
+    // Control characters (NUL: PostgreSQL refuses it) make the row invalid; the other rows still import.
+    map.forEach((m, c) => {
+      const bad = m ? textProblem(cells[c] ?? '') : null;
+      if (m && bad) rowErrors.push({ row: rowNo, column: 'custom' in m ? `custom.${m.custom}` : m.field === 'phone' ? 'phones' : m.field, problem: bad });
+    });
+    if (rowErrors.length === 0) {
+      for (const e of Value.Errors(PatientInput, obj)) rowErrors.push({ row: rowNo, column: e.path.replace(/^\//, '').split('/')[0] || undefined, problem: e.message });
+    }
     if (rowErrors.length === 0) {
       for (const p of checkPatient(obj, opts.defaultCountry ?? 'CN').problems) rowErrors.push({ row: rowNo, column: p.field, problem: p.problem });
     }
