@@ -47,8 +47,9 @@ export function connectEvents(): EventSource {
 
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) {
-    const problems = (e.details.problems as { field?: string; problem?: string; message?: string; instancePath?: string }[] | undefined) ?? [];
-    const detail = problems.map((p) => `${p.field ?? p.instancePath ?? ''} ${p.problem ?? p.message ?? ''}`.trim()).join('; ');
+    const problems = (e.details.problems as { field?: string; problem?: string; message?: string; instancePath?: string; reason?: string }[] | undefined) ?? [];
+    // A refused password's reason in the console's own words (pw_too_short, pw_common...).
+    const detail = problems.map((p) => (p.reason && t(`pw_${p.reason}`) !== `pw_${p.reason}` ? t(`pw_${p.reason}`) : `${p.field ?? p.instancePath ?? ''} ${p.problem ?? p.message ?? ''}`.trim())).join('; ');
     return `${t('error')}: ${e.code}${detail ? ` (${detail})` : e.details.problem ? ` (${String(e.details.problem)})` : ''}`;
   }
   return t('error');

@@ -26,6 +26,9 @@ const zh = {
   hotlineCall: '热线来电', hotlineCalls: '热线来电', callerNumber: '来电号码', calledNumber: '呼入号码', unknownNumber: '号码未知', callbackAt: '约定回电',
   outcome: '通话结局', interruptedCall: '此通话因系统故障中断：中断前的回答已保存', resumedFrom: '接续被中断的通话（尝试 #{id}），沿用之前的回答：', restartedAfter: '被中断的通话（尝试 #{id}）已从头重新询问', carriedFrom: '沿用自尝试 #{id}', callLang: '通话语言', lang_zh: '中文', lang_en: '英文', recordingDeleted: '录音已按保存期限删除', includeTests: '显示测试通话', testTag: '测试通话',
   callerHotline: '来电者', unknownPatient: '患者信息缺失', via_dtmf: '按键', via_speech: '语音', via_llm: '语音（大模型）',
+  retryIn: '{s} 秒后可再试', loginThrottles: '登录限制', throttleKind: '类型', throttle_user: '账号', throttle_ip: '来源地址', throttleSubject: '账号或地址',
+  failures: '失败次数', lastFailure: '最近失败', lockedUntil: '延迟至', unlock: '解除限制', throttled: '延迟中', noThrottles: '目前没有登录失败记录',
+  pw_too_short: '密码至少 15 个字符', pw_too_long: '密码最多 200 个字符', pw_common: '这是常见或已泄露的密码', pw_repetitive: '密码不能是重复或连续的字符', pw_context: '密码不能以用户名或系统名称为主',
   saved: '已保存', campaignName: '活动名称', esc_open: '待处理', esc_claimed: '已认领', esc_resolved: '已处理', csv: '导出 CSV', chartEmpty: '暂无结果', live: '实时', campaign: '活动', total: '合计',
 };
 type Key = keyof typeof zh;
@@ -54,6 +57,9 @@ const en: Partial<Record<Key, string>> = {
   hotlineCall: 'Hotline call', hotlineCalls: 'Hotline calls', callerNumber: 'Caller number', calledNumber: 'Number dialled', unknownNumber: 'Number unknown', callbackAt: 'Call back at',
   outcome: 'Outcome', interruptedCall: 'This call was cut by a system fault: the answers given before it are kept', resumedFrom: 'Resumes the interrupted call (attempt #{id}), keeping its answers: ', restartedAfter: 'Started over after the interrupted call (attempt #{id})', carriedFrom: 'kept from attempt #{id}', callLang: 'Call language', lang_zh: 'Mandarin', lang_en: 'English', recordingDeleted: 'Recording deleted after retention', includeTests: 'Show test calls', testTag: 'Test call',
   callerHotline: 'Caller', unknownPatient: 'Patient record missing', via_dtmf: 'keypad', via_speech: 'speech', via_llm: 'speech (LLM)',
+  retryIn: 'try again in {s} s', loginThrottles: 'Sign-in limits', throttleKind: 'Kind', throttle_user: 'Account', throttle_ip: 'Source address', throttleSubject: 'Account or address',
+  failures: 'Failures', lastFailure: 'Last failure', lockedUntil: 'Delayed until', unlock: 'Lift limit', throttled: 'Delayed', noThrottles: 'No failed sign-ins right now',
+  pw_too_short: 'The password needs at least 15 characters', pw_too_long: 'The password may have at most 200 characters', pw_common: 'This is a common or breached password', pw_repetitive: 'The password may not be repeated or sequential characters', pw_context: 'The password may not be built on the username or the system name',
   saved: 'Saved', campaignName: 'Campaign name', esc_open: 'Open', esc_claimed: 'Claimed', esc_resolved: 'Resolved', csv: 'Export CSV', chartEmpty: 'No results yet', live: 'Live', campaign: 'Campaign', total: 'Total',
 };
 

@@ -3,6 +3,12 @@ import { api, ApiError, post, errorText } from '../api.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
 
+/** "Too many attempts": with how long to wait (the server's delay doubles per failure). */
+function rateLimited(x: ApiError): string {
+  const ms = Number(x.details.retryAfterMs);
+  return Number.isFinite(ms) && ms > 0 ? `${t('rateLimited')} (${t('retryIn').replace('{s}', String(Math.ceil(ms / 1000)))})` : t('rateLimited');
+}
+
 export function LoginPage(props: { onSignedIn: () => void }) {
   const [username, setU] = useState('');
   const [password, setP] = useState('');
@@ -13,7 +19,7 @@ export function LoginPage(props: { onSignedIn: () => void }) {
     e.preventDefault();
     setBusy(true); setErr('');
     try { await post('/api/auth/login', { username: username.trim().toLowerCase(), password }); props.onSignedIn(); }
-    catch (x) { setErr(x instanceof ApiError && x.status === 429 ? t('rateLimited') : x instanceof ApiError && x.status === 401 ? t('badLogin') : errorText(x)); }
+    catch (x) { setErr(x instanceof ApiError && x.status === 429 ? rateLimited(x) : x instanceof ApiError && x.status === 401 ? t('badLogin') : errorText(x)); }
     finally { setBusy(false); }
   };
   return (
@@ -45,7 +51,7 @@ export function SetupPage(props: { onDone: () => void }) {
         <h2>{t('setupTitle')}</h2>
         <label>{t('setupToken')}<input name="token" required value={f.token} onInput={field('token')} /></label>
         <label>{t('username')}<input name="username" autoComplete="username" required pattern="[a-z0-9_.\-]{2,64}" value={f.username} onInput={field('username')} /></label>
-        <label>{t('password')}<input name="password" type="password" autoComplete="new-password" minLength={10} required value={f.password} onInput={field('password')} /></label>
+        <label>{t('password')}<input name="password" type="password" autoComplete="new-password" minLength={15} required value={f.password} onInput={field('password')} /></label>
         {err && <p role="alert" class="err">{err}</p>}
         <button type="submit">{t('create')}</button>
       </form>

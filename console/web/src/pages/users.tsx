@@ -3,6 +3,31 @@ import { api, post, errorText } from '../api.js';
 import { t } from '../i18n.js';
 
 interface User { id: string; username: string; displayName: string | null; role: string; disabled: boolean; lastLoginAt: string | null }
+interface Throttle { kind: 'user' | 'ip'; subject: string; failures: number; lastFailureAt: string | null; lockedUntil: string | null; locked: boolean }
+
+/** Accounts and source addresses with recent failed sign-ins (delayed ones first); an admin lifts a delay. */
+function LoginThrottles() {
+  const [items, setItems] = useState<Throttle[]>([]);
+  const [err, setErr] = useState('');
+  const load = () => api<{ items: Throttle[] }>('/api/login-throttles').then((r) => setItems(r.items), (x) => setErr(errorText(x)));
+  useEffect(() => { void load(); }, []);
+  const clear = async (r: Throttle) => { setErr(''); try { await post('/api/login-throttles/clear', { kind: r.kind, subject: r.subject }); await load(); } catch (x) { setErr(errorText(x)); } };
+  const when = (s: string | null) => (s ? new Date(s).toLocaleString() : '');
+  return (
+    <section class="card" aria-labelledby="throttles-h">
+      <h2 id="throttles-h">{t('loginThrottles')}</h2>
+      {err && <p role="alert" class="err">{err}</p>}
+      {items.length === 0 ? <p>{t('noThrottles')}</p> : (
+        <table data-testid="throttles-table"><thead><tr><th scope="col">{t('throttleKind')}</th><th scope="col">{t('throttleSubject')}</th><th scope="col">{t('failures')}</th>
+          <th scope="col">{t('lastFailure')}</th><th scope="col">{t('lockedUntil')}</th><th scope="col">{t('state')}</th></tr></thead>
+          <tbody>{items.map((r) => (
+            <tr><td>{t(`throttle_${r.kind}`)}</td><td>{r.subject}</td><td>{r.failures}</td><td>{when(r.lastFailureAt)}</td><td>{r.locked ? when(r.lockedUntil) : ''}</td>
+              <td>{r.locked && `${t('throttled')} `}<button type="button" onClick={() => void clear(r)}>{t('unlock')}</button></td></tr>
+          ))}</tbody></table>
+      )}
+    </section>
+  );
+}
 
 export function UsersPage(props: { me: string }) {
   const [items, setItems] = useState<User[]>([]);
@@ -31,10 +56,11 @@ export function UsersPage(props: { me: string }) {
       <form class="card" onSubmit={add}><h2>{t('addUser')}</h2>
         <label>{t('username')}<input name="new-username" required pattern="[a-z0-9_.\-]{2,64}" value={f.username} onInput={set('username')} /></label>
         <label>{t('name')}<input name="new-display" value={f.displayName} onInput={set('displayName')} /></label>
-        <label>{t('password')}<input name="new-password" type="password" autoComplete="new-password" minLength={10} required value={f.password} onInput={set('password')} /></label>
+        <label>{t('password')}<input name="new-password" type="password" autoComplete="new-password" minLength={15} maxLength={200} required value={f.password} onInput={set('password')} /></label>
         <label>{t('role')}<select name="new-role" value={f.role} onChange={set('role')}>{['nurse', 'viewer', 'admin'].map((r) => <option value={r}>{t(r)}</option>)}</select></label>
         <button type="submit">{t('addUser')}</button>
       </form>
+      <LoginThrottles />
     </div>
   );
 }
