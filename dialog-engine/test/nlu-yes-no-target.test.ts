@@ -78,6 +78,23 @@ const ROWS: Row[] = [
   // The caller asks whether their fact counts as the target: unclear.
   ['en', 'Has the swelling gone down?', 'It feels softer, is that gone down?', 'unclear'],
   ['zh', '您血压正常吗？', '一百四十五，算正常吧？', 'unclear'],
+  // Regional words (Cantonese 冇/唔/食咗, Wu 勿/伊/有眼) read as Mandarin.
+  ['zh', '手术的地方还肿吗？', '冇肿啦，就系有少少硬。', 'no'],
+  ['zh', '您奶奶这两天咳嗽吗？', '伊讲勿咳了，就是有眼喉咙干。', 'no'],
+  ['zh', '降压药每天都吃了吗？', '食咗，日日都食。', 'yes'],
+  // A complaint at another body site does not answer a question about one site.
+  ['zh', '肚子还疼吗？', '肚子不疼了，就是膝盖有点疼。', 'no'],
+  ['en', 'Any pain in your chest?', 'No, my chest is fine. My knee aches a bit though.', 'no'],
+  ['zh', '伤口疼不疼？', '伤口不疼，肩膀酸。', 'no'],
+  // A good state after a denial is not a presence of the complaint.
+  ['zh', '晚上睡觉有没有憋醒？', '冇得，睡得好得很。', 'no'],
+  ['zh', '喝水的时候会不会呛？', '没有，喝水喝得挺好的，一天两大杯。', 'no'],
+  // "What? X?": the repeated question is no answer; the clause after it is.
+  ['zh', '这两天有没有头晕？', '啥，头晕啊？不晕，就是腿有点酸。', 'no'],
+  // A question asked back answers "any questions?" with yes.
+  ['zh', '您还有什么问题要问吗？', '没啥子，就想问问什么时候拆线？', 'yes'],
+  ['en', 'Do you have any questions for the nurse?', 'Not really. Oh, actually, can I drive yet?', 'yes'],
+
 ];
 
 const FLAGS: Array<[lang: 'zh' | 'en', asked: string, utterance: string, want: string | null]> = [

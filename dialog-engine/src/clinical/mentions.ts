@@ -5,6 +5,7 @@
  */
 import { cuesFor, type Cues } from './cues.js';
 import { repairEnglish, repairHomophones } from './homophones.js';
+import { mandarinFromDialect } from '../text/index.js';
 import type { ClinicalLang, Lexicon, Mention, MentionStatus, Subject } from './types.js';
 import { ZH_SYMPTOMS } from './lexicon/symptoms-zh.js';
 import { EN_SYMPTOMS } from './lexicon/symptoms-en.js';
@@ -45,7 +46,8 @@ const PATTERNS: Record<ClinicalLang, Pattern[]> = {
 /** Lower-case, full-width to half-width; zh: join CJK characters split by recognizer spaces. */
 export function normalizeNarrative(text: string, lang: ClinicalLang): string {
   let s = String(text ?? '').normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'");
-  if (lang === 'zh') s = s.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/gu, '');
+  // Regional words (冇, 唔, 勿, 佢 ...) read as their Mandarin equivalents.
+  if (lang === 'zh') s = mandarinFromDialect(s.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/gu, ''));
   else {
     // Spoken English: fillers, hedges and stutters carry no clinical meaning ("his his face is
     // like kinda drooping" = "his face is drooping"); "feels like a weight" keeps its "like".

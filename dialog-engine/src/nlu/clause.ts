@@ -92,6 +92,11 @@ export function rawClauses(utterance: string, lang: Lang): RawClause[] {
     if (subs.length > 0 && /[?？]/u.test(delim)) subs[subs.length - 1]!.asked = true;
     out.push(...subs);
   }
+  // "啥，头痛啊？", "What? Chest pain?": a short clause right after a bare "what" repeats the question.
+  for (let i = 1; i < out.length; i++) {
+    const short = lang === 'zh' ? out[i]!.text.length <= 6 : out[i]!.text.split(' ').length <= 4;
+    if (short && (lang === 'zh' ? /^(?:啥|什么|啥子|哈|啥子哟)$/u : /^(?:what|pardon|sorry|eh|huh|come again)$/).test(out[i - 1]!.text)) out[i]!.asked = true;
+  }
   return out;
 }
 
@@ -126,6 +131,19 @@ const ZH_MIN = /一点点?|有点|稍微|没什么|没啥|不严重|不多|小�
 const ZH_UNSURE = /可能|也许|或许|大概|好像|应该|估计|不知道|不确定|说不好|不清楚/u;
 const ZH_OTHER = /^(?:是|就是|但是)?(?:我|咱)?(?:老伴|老公|爱人|媳妇|老婆|儿子|女儿|闺女|孩子|孙子|孙女|妈|爸|妈妈|爸爸|母亲|父亲|婆婆|公公|丈夫|妻子|邻居|他|她)/u;
 const ZH_CORRECT = /^(?:哦不对|噢不对|啊不对|不对不对|不对|哦不是|说错了|我说错了|应该是|其实)/u;
+
+/**
+ * The clause reports a good state and names no complaint: "胸口好得很", "一觉睡到天光",
+ * "吃得蛮好的", "sleeping like a log". It answers a question about a problem with no, never yes.
+ */
+export function reportsWell(text: string, lang: Lang): boolean {
+  if (lang === 'en') {
+    return /\b(?:fine|good|great|grand|ok|okay|alright|all right|normal|like a (?:log|baby)|through the night|all night|no bother)\b/.test(text)
+      && !/\b(?:not|isn'?t|wasn'?t|aren'?t|never|but|except|apart)\b|n'?t (?:so|that|very|too) /.test(text)
+      && !/\b(?:pain\w*|hurt\w*|ache\w*|sore|swell\w*|swollen|bleed\w*|sick|dizz\w*|breath\w*|cough\w*|itch\w*|weak\w*|numb\w*|tight|burn\w*)\b/.test(text);
+  }
+  return /(?:很|挺|蛮|都|还|特别|老|非常)(?:好|正常|舒服)|好得很|好着呢|好好的|正常|不错|没事|舒服|(?:一觉|一晚上)(?:睡)?到|香/u.test(text) && !/疼|痛|肿|吐|晕|喘|咳|烧|痒|麻|胀|酸|慌|闷|血|脓|软|没劲|无力|难受|不(?:好|正常|舒服)/u.test(text);
+}
 
 export function analyzeClause(text: string, lang: Lang, raw?: Pick<RawClause, 'asked' | 'corrects'>): Clause {
   const en = lang === 'en';

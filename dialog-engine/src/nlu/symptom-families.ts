@@ -15,7 +15,7 @@ export const FAMILIES: Record<string, Family> = {
   fever: { en: /\b(?:fever\w*|temperature|temp|hot|burning up|chills?|shiver\w*|sweat\w*)\b/, zh: /发烧|发热|发少|发骚|烧|体温|发冷|打摆子|寒战|出汗/u },
   'chest-pain': { en: /\b(?:chest|pressure|tight\w*|heav(?:y|iness)|squeez\w*|crush\w*|angina)\b/, zh: /胸|心口|憋|压着|闷|紧/u },
   'shortness-of-breath': { en: /\b(?:breath\w*|winded|puff\w*|wheez\w*|pillows|gasp\w*|air)\b/, zh: /喘|气短|气急|憋气|上不来气|透不过气|呼吸|气不够/u },
-  headache: { en: /\b(?:head\w*|migraine\w*)\b/, zh: /头(?:疼|痛|胀|昏)|脑袋疼|偏头痛/u },
+  headache: { en: /\b(?:head\w*|migraine\w*)\b/, zh: /头(?:也|倒|是)?(?:不|没|没有)?(?:疼|痛|胀|昏)|脑袋(?:不)?疼|偏头痛/u },
   dizziness: { en: /\b(?:dizz\w*|light ?headed|woozy|spinning|giddy|unsteady|wobbly)\b/, zh: /晕|天旋地转|站不稳|发飘/u },
   'nausea-vomiting': { en: /\b(?:nause\w*|queasy|sick|vomit\w*|throw(?:ing)? up|threw up|puk\w*|retch\w*|spat up|spit up)\b/, zh: /恶心|吐|呕|反胃|想吐/u },
   'abdominal-pain': { en: /\b(?:stomach|tummy|belly|abdom\w*|cramp\w*|gut)\b/, zh: /肚子|胃|腹|肚/u },
@@ -77,14 +77,52 @@ const ASKED: Record<string, Family> = {
   'reduced-urine': { en: /\b(?:pee\w*|passing water|urinat\w*)\b/, zh: /尿/u },
 };
 
-/** Symptom families a question asks about. */
-export function askedFamilies(asked: string, lang: Lang): string[] {
-  const q = lang === 'en' ? asked.toLowerCase() : asked;
-  return Object.entries(ASKED).filter(([, f]) => (lang === 'en' ? f.en : f.zh).test(q)).map(([id]) => id);
+/**
+ * Body sites, for questions about a complaint at one place: a clause that names only another
+ * site ("头不痛，腰痛", "胸口不痛，就是背后有点酸", "my knee hurts" to a wound question) is not
+ * about the asked site.
+ */
+const SITES: Record<string, Family> = {
+  head: { en: /\bhead(?!ache)\b|\bforehead\b|\btemples?\b/, zh: /(?<![骨指枕里外上前后码老锄丫馒])头(?![发晕昏])|脑袋/u },
+  chest: { en: /\bchest\b|\bribs?\b/, zh: /胸|心口/u },
+  abdomen: { en: /\b(?:stomach|tummy|belly|abdom\w*|gut)\b/, zh: /肚|腹|胃/u },
+  back: { en: /\b(?:my|the|lower|upper|his|her) back\b|\bspine\b/, zh: /背|腰|脊/u },
+  leg: { en: /\b(?:legs?|knees?|ankles?|foot|feet|calf|calves|thighs?|hips?)\b/, zh: /腿|脚|膝|踝|胯/u },
+  arm: { en: /\b(?:arms?|hands?|shoulders?|wrists?|fingers?|elbows?)\b/, zh: /手(?![术机续])|胳膊|肩|手腕|手指/u },
+  wound: { en: /\b(?:wound|cut|incision|scar|stitch\w*|staples|dressing)\b/, zh: /伤口|刀口|切口|缝线|疤/u },
+  throat: { en: /\bthroat\b/, zh: /嗓子|喉咙|咽/u },
+  teeth: { en: /\b(?:tooth|teeth|gums?|jaw)\b/, zh: /牙/u },
+  eye: { en: /\beyes?\b/, zh: /眼(?!前发黑|前一黑)/u },
+};
+const SITED = new Set(['pain-general', 'chest-pain', 'headache', 'abdominal-pain', 'wound-redness', 'wound-discharge', 'wound-bleeding', 'leg-swelling']);
+
+function sitesOf(text: string, lang: Lang): string[] {
+  return Object.entries(SITES).filter(([, f]) => (lang === 'en' ? f.en : f.zh).test(text)).map(([id]) => id);
 }
 
-/** Whether a clause talks about one of the given families. */
+/**
+ * Symptom families a question asks about. A named pain (chest pain, 头痛) is its own family, not
+ * any pain; a question about a complaint at a body site also carries the site (`site:chest`).
+ */
+export function askedFamilies(asked: string, lang: Lang): string[] {
+  const q = lang === 'en' ? asked.toLowerCase() : asked;
+  let ids = Object.entries(ASKED).filter(([, f]) => (lang === 'en' ? f.en : f.zh).test(q)).map(([id]) => id);
+  if (ids.some((id) => ['chest-pain', 'headache', 'abdominal-pain'].includes(id))) ids = ids.filter((id) => id !== 'pain-general');
+  if (ids.some((id) => SITED.has(id))) ids.push(...sitesOf(q, lang).map((site) => `site:${site}`));
+  return ids;
+}
+
+/** False when the clause names only body sites other than the asked ones (`site:` ids). */
+export function atAskedSite(clause: string, ids: readonly string[], lang: Lang): boolean {
+  const asked = ids.filter((id) => id.startsWith('site:'));
+  if (asked.length === 0) return true;
+  const named = sitesOf(lang === 'en' ? clause.toLowerCase() : clause, lang);
+  return named.length === 0 || named.some((site) => asked.includes(`site:${site}`));
+}
+
+/** Whether a clause talks about one of the given families (at the asked site, when one was asked). */
 export function aboutFamilies(clause: string, ids: readonly string[], lang: Lang): boolean {
+  if (!atAskedSite(clause, ids, lang)) return false;
   return ids.some((id) => {
     const f = FAMILIES[id];
     return f !== undefined && (lang === 'en' ? f.en : f.zh).test(clause);

@@ -17,13 +17,14 @@
  *    evidence ("I don't think so... I'm late") are unclear.
  * Nothing here is decided by a whole phrasing: every rule reads a clause feature or the question.
  */
-import type { Lang } from '../text/index.js';
-import { analyzeClause, rawClauses, type Clause, type RawClause } from './clause.js';
+import { mandarinFromDialect, type Lang } from '../text/index.js';
+import { analyzeClause, rawClauses, reportsWell, type Clause, type RawClause } from './clause.js';
 import { parseNumber } from './number.js';
 import { questionFrame } from './question.js';
-import { aboutFamilies, askedFamilies } from './symptom-families.js';
+import { aboutFamilies, anySymptomWord, askedFamilies } from './symptom-families.js';
 import type { YesNo } from './types.js';
 import { targetReading } from './yes-no-target.js';
+import { repairFromQuestion } from './yes-no-zh.js';
 
 type Base = (utterance: string, asked: string) => YesNo;
 
@@ -121,7 +122,9 @@ function present(c: Clause, lang: Lang): boolean {
 
 export function yesNoClauses(utterance: string, lang: Lang, asked: string, base: Base): YesNo {
   const focus = focusOf(asked, lang);
-  const cleaned = dropNamingHedges(lc(utterance, lang), lang);
+  // Regional words and recogniser homophones of the question's own words (发少 for 发烧) first.
+  const said = lang === 'zh' ? repairFromQuestion(mandarinFromDialect(utterance), asked) : utterance;
+  const cleaned = dropNamingHedges(lc(said, lang), lang);
   const raws = rawClauses(cleaned, lang);
   const texts = raws.map((r) => r.text);
   if (texts.length === 0) return base(utterance, asked);
@@ -215,10 +218,19 @@ function readClauses(raws: RawClause[], lang: Lang, focus: Focus, asked: string,
     const di = cls.findIndex((c) => isDenial(c, lang, focus.ids));
     if (di >= 0 && (focus.problem || focus.generic)) {
       const later = cls.slice(di + 1).filter((c) => !c.echo);
-      const related = later.find((c) => present(c, lang) && (focus.ids.length > 0 ? aboutFamilies(c.text, focus.ids, lang) : (en ? EN_MINIMISED_PRESENT : ZH_MINIMISED_PRESENT).test(c.text) || /\b(?:burns?|hurts?|stings?|sick|sore|itch\w*|dry)\b|疼|痛|痒|不得劲|难受|胀|鼓/u.test(c.text)));
+      const related = later.find((c) => present(c, lang) && !reportsWell(c.text, lang) && (focus.ids.length > 0 ? aboutFamilies(c.text, focus.ids, lang) : (en ? EN_MINIMISED_PRESENT : ZH_MINIMISED_PRESENT).test(c.text) || /\b(?:burns?|hurts?|stings?|sick|sore|itch\w*|dry)\b|疼|痛|痒|不得劲|难受|胀|鼓/u.test(c.text)));
       if (related) return 'yes';
       if (focus.ids.length > 0 && later.length > 0 && !later.some((c) => aboutFamilies(c.text, focus.ids, lang)) && !later.some((c) => c.affirmation) && (aboutFamilies(cls[di]!.text, focus.ids, lang) || (di > 0 && aboutFamilies(cls[di - 1]!.text, focus.ids, lang)))) return 'no';
     }
+  }
+
+  // The clauses about the asked complaint decide when the others name something else
+  // ("肚子不疼了，就是膝盖有点疼"): all of them denied or over is a no.
+  const improving = (en ? /\b(?:improv\w*|better|eas\w*|settl\w*|go(?:ne|ing) down|come down|less)\b/ : /减轻|好转|好点|缓解|消|退|轻了|少了/u).test(lc(asked, lang));
+  if (focus.problem && !focus.good && !improving && focus.ids.length > 0 && cls.length > 1) {
+    const about = cls.filter((c) => !c.echo && aboutFamilies(c.text, focus.ids, lang));
+    const others = cls.filter((c) => !c.echo && !aboutFamilies(c.text, focus.ids, lang) && !reportsWell(c.text, lang) && anySymptomWord(c.text, lang));
+    if (about.length > 0 && others.length > 0 && about.every((c) => c.subject === 'patient' && !c.hypothetical && !c.uncertain && !present(c, lang))) return 'no';
   }
 
   // Facts without yes/no.

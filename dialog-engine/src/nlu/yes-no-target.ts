@@ -29,8 +29,8 @@
  *    a later clause that states the asked action after a denial is the answer.
  */
 import type { Lang } from '../text/index.js';
-import { analyzeClause, type Clause, type RawClause } from './clause.js';
-import { aboutFamilies, anySymptomWord, askedFamilies } from './symptom-families.js';
+import { analyzeClause, reportsWell, type Clause, type RawClause } from './clause.js';
+import { aboutFamilies, anySymptomWord, askedFamilies, atAskedSite } from './symptom-families.js';
 import type { YesNo } from './types.js';
 import { contentOf, overlaps, SYNONYMS, targetOf, type Target } from './yes-no-question-target.js';
 
@@ -95,6 +95,7 @@ function takenBack(text: string, t: Target, lang: Lang, next?: Clause): boolean 
 
 /** The clause names the asked complaint itself (its family, a lay synonym, or a shared problem word). */
 function predicateAbout(text: string, t: Target, lang: Lang, lay = true): boolean {
+  if (!atAskedSite(text, t.ids, lang)) return false;
   if (aboutFamilies(text, t.ids, lang)) return true;
   if (lay && SYNONYMS.some((syn) => syn.q.test(t.asked) && syn.a.test(text))) return true;
   const problemWords = lang === 'en' ? [...contentOf(text, lang)].filter((w) => t.words.has(w) && anySymptomWord(w, lang)) : [...text].filter((ch) => t.words.has(ch) && ZH_PROBLEM_WORD.test(ch));
@@ -116,6 +117,10 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
     // "我没想过一了百了": the wish itself denied.
     return m !== null && !c.echo && c.subject === 'patient' && !(en ? /\b(?:no|not|never)\b|n'?t\b/ : /没|不|从未/u).test(c.text.slice(0, m.index));
   })) return 'yes';
+
+  // "Any questions for the doctor?" "没得啥子，就是想问一哈，能不能洗澡？": asking one is the yes.
+  if ((en ? /\b(?:any (?:other |more |further )?questions|anything (?:else )?(?:you(?:'d)? (?:like|want) to|to) ask)\b/ : /(?:问题|疑问|事情?)(?:想|要)?(?:问|咨询)|想问|要问|有(?:什么|没有)(?:疑问|不明白)/u).test(t.asked)
+    && cls.some((c, i) => i > 0 && c.echo && (en ? /\b(?:can|could|should|do|does|is|am|will|when|how|what)\b/ : /能不能|可不可以|可以|要不要|是不是|什么时候|怎么|吗|想问|问一/u).test(c.text))) return 'yes';
 
   // The subject: clauses about someone else do not answer about the patient, and vice versa.
   if (!t.other && cls.length > 1) {
@@ -259,9 +264,10 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
   if (t.existential || t.action) {
     const di = cls.findIndex((c) => c.denial || (en ? /^(?:[a-z]+ ){0,2}(?:no|not|nope|never)\b|^i (?:didn'?t|haven'?t|don'?t)\b/ : /^(?:没|不|没有|从不|早不|早就不)|^[\u4e00-\u9fff]{1,4}(?:没有|没)$/u).test(c.text));
     if (di >= 0) {
-      const later = cls.slice(di + 1).filter((c) => happened(c, lang) && !c.corrective);
+      const later = cls.slice(di + 1).filter((c) => happened(c, lang) && !c.corrective && !(t.problem && reportsWell(c.text, lang)));
       const ev = later.find((c) =>
-        (overlaps(c.text, t, lang) && (t.action || (en ? EN_EVENT_COUNT : ZH_EVENT_COUNT).test(c.text) || c.time === 'past' || /[了过]/u.test(c.text)))
+        // A question about a complaint during an activity (吃饭的时候有没有呛咳) is answered by the complaint, not the activity.
+        (overlaps(c.text, t, lang) && !(t.problem && t.ids.length > 0 && !predicateAbout(c.text, t, lang)) && (t.action || (en ? EN_EVENT_COUNT : ZH_EVENT_COUNT).test(c.text) || c.time === 'past' || /[了过]/u.test(c.text)))
         || ((t.problem || t.existential) && predicateAbout(c.text, t, lang))
         || (t.problem && t.existential && aboutFamilies(c.text, t.ids, lang))
         // "No no, no problems, just it burns a bit": any complaint answers a question about problems.

@@ -133,7 +133,8 @@ export function repairFromQuestion(answer: string, asked: string | undefined): s
     if (seen.has(w) || ![...w].every((c) => /[\u4e00-\u9fff]/u.test(c) && !FUNCTION_CHARS.has(c))) continue;
     seen.add(w);
     const m = pinyinFind(out, w);
-    if (m?.fuzzy) out = out.slice(0, m.start) + w + out.slice(m.end);
+    // The caller's own function words (讲是讲了) are never a misheard keyword.
+    if (m?.fuzzy && ![...out.slice(m.start, m.end)].some((c) => FUNCTION_CHARS.has(c))) out = out.slice(0, m.start) + w + out.slice(m.end);
   }
   return out;
 }

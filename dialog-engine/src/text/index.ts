@@ -12,3 +12,4 @@ export {
   type PinyinMatchOptions,
   type PinyinRepairOptions,
 } from './pinyin.js';
+export { mandarinFromDialect } from './dialect.js';

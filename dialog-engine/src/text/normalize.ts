@@ -4,6 +4,7 @@
  * stutters collapsed. Recognizer output has no punctuation and many fillers; the rules downstream
  * should not have to care.
  */
+import { mandarinFromDialect } from './dialect.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -72,7 +73,7 @@ export function normalizeUtterance(text: string, lang: Lang, opts: NormalizeOpti
   const dropFillers = opts.dropFillers ?? true;
   let s = stripPunctuation(toHalfWidth(String(text ?? '')));
   if (lang === 'zh') {
-    s = s.toLowerCase().replace(/'/g, ' ');
+    s = mandarinFromDialect(s.toLowerCase().replace(/'/g, ' '));
     if (dropFillers) for (const f of ZH_FILLERS) s = s.split(f).join(' ');
     s = collapseZhRepeats(s.replace(/\s+/g, ' ').trim());
     // Chinese needs no spaces between characters; keep one only between two latin/digit tokens.
