@@ -225,3 +225,26 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
     await client.end();
   }
 }
+
+/**
+ * The URL of the embedded server of `dataDir` when it is already running on `port` (a command run
+ * beside a started platform, e.g. `tingzhen audit verify`), else null (not initialised, or down).
+ */
+export async function runningEmbeddedUrl(dataDir: string, port: number): Promise<string | null> {
+  let password: string;
+  try {
+    password = (await readFile(resolve(dataDir, 'postgres-password'), 'utf8')).trim();
+  } catch {
+    return null;
+  }
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`;
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    return url;
+  } catch {
+    return null;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}

@@ -1,5 +1,7 @@
 export { migrate, type MigrateOptions } from './db/migrate.js';
 export { createPool, withTx, dropSchema, type Pool } from './db/pool.js';
+export { ensureRuntimeRole, dropRuntimeRole, urlWithUser, type RuntimeRole } from './db/runtime-role.js';
+export * from './audit/index.js';
 export { transition, bulkMove, audit, auditWriter, readCounters, appendEvent } from './db/transitions.js';
 export * from './domain/states.js';
 export * from './domain/windows.js';
@@ -16,7 +18,7 @@ export { admitGatewayDial, type GatewayAdmission } from './dialing/gateway-admit
 export type { AttemptRow, CampaignRow, PatientRow, FollowUp } from './dialing/rows.js';
 export { jobIdFor, queueNameFor } from './dialing/rows.js';
 export type { DialJobData } from './dialing/enqueue.js';
-export { createQueueConnection, pgQueueSchema, type QueueConnection, type QueueConnectionOptions, type QueueBackendKind } from './queue/connection.js';
+export { createQueueConnection, migrateQueueSchema, pgQueueSchema, type QueueConnection, type QueueConnectionOptions, type QueueBackendKind } from './queue/connection.js';
 export { StubDialer, ANSWERED_OK, type StubDialerOptions } from './dialers/stub.js';
 export { HttpDialer, type HttpDialerOptions } from './dialers/http.js';
 export * from './repo/patients.js';

@@ -20,5 +20,6 @@ export const commands: Record<string, CommandEntry> = {
   lint: { summary: 'check call scripts (schema and lint rules)', load: () => load(import('./lint.js')) },
   nlu: { summary: 'interpret utterances with the rule NLU (JSON Lines on stdin and stdout)', load: () => load(import('./nlu.js')) },
   triage: { summary: 'triage free narratives to a disposition D1-D7 and a department (JSON Lines)', load: () => load(import('./triage.js')) },
+  audit: { summary: 'verify the audit trail\'s hash chain (exit 1 when a row was changed, removed or reordered)', load: () => load(import('./audit.js')) },
   call: { summary: 'place a test call to the gateway and print what the bot says and the per-turn latency', load: () => load(import('./call.js')) },
 };

@@ -15,6 +15,7 @@ import { resultRoutes } from './results.js';
 import { escalationRoutes } from './escalations.js';
 import { inboundCallRoutes } from './inbound-calls.js';
 import { scriptRoutes, type ScriptCatalog } from './scripts.js';
+import { auditRoutes } from './audit.js';
 
 export type Role = 'admin' | 'nurse' | 'doctor' | 'viewer' | 'system';
 
@@ -105,5 +106,6 @@ export const campaignsApi: FastifyPluginAsync<CampaignsApiOptions> = async (app:
   escalationRoutes(app, ctx);
   inboundCallRoutes(app, ctx);
   scriptRoutes(app, ctx);
+  auditRoutes(app, ctx);
 };
 // Not wrapped in fastify-plugin on purpose: the error handler and parsers stay inside this plugin's scope.

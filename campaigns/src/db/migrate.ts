@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
 import { TzError, createLogger } from '@tingzhen/voice-core';
+import { ensureRuntimeRole, type RuntimeRole } from './runtime-role.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
 const log = createLogger({ name: 'campaigns.migrate' });
@@ -15,6 +16,11 @@ export interface MigrateOptions {
   direction?: 'up' | 'down';
   /** How many migrations to run (default: all pending going up, the last one going down). */
   count?: number;
+  /**
+   * After migrating up: create (when missing) and grant the least-privilege role the platform then
+   * works as (db/runtime-role.ts); `extraSchemas` are granted too (bullmq's queue schema).
+   */
+  runtimeRole?: RuntimeRole & { extraSchemas?: string[] };
 }
 
 export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -36,8 +42,10 @@ export async function migrate(databaseUrl: string, opts: MigrateOptions = {}): P
       advisoryLockMode: 'wait',
       log: (msg: string) => log.debug({ schema }, msg),
     });
+    if (opts.runtimeRole && (opts.direction ?? 'up') === 'up') await ensureRuntimeRole(databaseUrl, schema, opts.runtimeRole, opts.runtimeRole.extraSchemas);
     return ran.map((m) => m.name);
   } catch (err) {
+    if (err instanceof TzError) throw err;
     throw new TzError('TZ_ERR_DB', { op: 'migrate', schema }, { cause: err });
   }
 }

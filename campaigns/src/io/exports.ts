@@ -17,7 +17,7 @@ export interface ResultRow {
   carried_answers?: string[];
 }
 
-function csvCell(v: unknown): string {
+export function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
   // RFC 4180 section 2: quote fields with commas, quotes or line breaks; double inner quotes.
   // A leading = + - @ is prefixed so spreadsheets do not run it as a formula.

@@ -2,8 +2,9 @@
  * The clock: bullmq on Redis when REDIS_URL is set, otherwise bullmq's own PostgreSQL backend in a
  * schema of the same database (`bq_<prefix>`), so the embedded start needs no Redis.
  */
-import { Queue, Worker, createPostgresBackend, type Processor, type WorkerOptions } from 'bullmq';
+import { Queue, Worker, createPostgresBackend, runMigrations, type Processor, type WorkerOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { TzError } from '@tingzhen/voice-core';
 
 // The PostgreSQL backend is selected by a trailing factory argument; these views keep the calls typed
@@ -21,6 +22,12 @@ export interface QueueConnectionOptions {
   prefix: string;
   /** pg pool size per queue/worker on the PostgreSQL backend. */
   pgPoolMax?: number;
+  /**
+   * PostgreSQL backend: run bullmq's schema migrations on first connect (default true). False for
+   * the platform's runtime role, which may not create schemas: migrateQueueSchema() ran them as the
+   * owner first.
+   */
+  migrate?: boolean;
 }
 
 export interface QueueConnection {
@@ -65,6 +72,20 @@ function redisConnection(url: string, prefix: string): QueueConnection {
   };
 }
 
+/** bullmq's PostgreSQL-backend migrations for a prefix, run as the database owner. */
+export async function migrateQueueSchema(databaseUrl: string, prefix: string): Promise<string> {
+  if (!PREFIX.test(prefix)) throw new TzError('TZ_ERR_CONFIG_INVALID', { field: 'prefix', expected: PREFIX.source });
+  const schema = pgQueueSchema(prefix);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await runMigrations(client, schema);
+  } finally {
+    await client.end();
+  }
+  return schema;
+}
+
 export function pgQueueSchema(prefix: string): string {
   return `bq_${prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
 }
@@ -73,7 +94,7 @@ function postgresConnection(opts: QueueConnectionOptions): QueueConnection {
   const schema = pgQueueSchema(opts.prefix);
   const queues = new Map<string, Queue>();
   // migrate: true runs bullmq's own schema migrations on first connect (advisory-locked, idempotent).
-  const connection = () => ({ connectionString: opts.databaseUrl, schema, migrate: true, max: opts.pgPoolMax ?? 4 });
+  const connection = () => ({ connectionString: opts.databaseUrl, schema, migrate: opts.migrate ?? true, max: opts.pgPoolMax ?? 4 });
   return {
     backend: 'postgres', prefix: opts.prefix, location: `postgres schema ${schema}`,
     queue<D>(name: string) {

@@ -2,6 +2,8 @@
 
 export type Lang = 'zh-CN' | 'en';
 const zh = {
+  auditLog: '审计日志', auditActor: '操作人', auditAction: '操作', auditEntity: '对象类型', auditEntityId: '对象编号', auditPatientId: '患者编号', auditDetails: '详情',
+  auditClear: '清除筛选', auditExport: '导出 CSV', auditVerify: '校验哈希链', auditIntact: '审计日志完整：{n} 条记录，未发现篡改', auditBroken: '审计日志被篡改：发现 {n} 处问题', auditMore: '更早的记录',
   appName: '听诊 · 护士工作台', signIn: '登录', signOut: '退出登录', username: '用户名', password: '密码', badLogin: '用户名或密码错误',
   rateLimited: '尝试次数过多，请稍后再试', setupTitle: '创建第一个管理员', setupToken: '一次性设置令牌（见服务器启动日志）', create: '创建',
   language: 'Language / 语言', patients: '患者', campaigns: '随访活动', results: '通话结果', worklist: '待办', testCall: '测试通话', users: '用户管理',
@@ -33,6 +35,8 @@ const zh = {
 };
 type Key = keyof typeof zh;
 const en: Partial<Record<Key, string>> = {
+  auditLog: 'Audit log', auditActor: 'User', auditAction: 'Action', auditEntity: 'Kind', auditEntityId: 'Id', auditPatientId: 'Patient id', auditDetails: 'Details',
+  auditClear: 'Clear filters', auditExport: 'Export CSV', auditVerify: 'Check hash chain', auditIntact: 'Audit log intact: {n} rows, no tampering found', auditBroken: 'Audit log tampered with: {n} problem(s) found', auditMore: 'Older rows',
   appName: 'Tingzhen · Nurse console', signIn: 'Sign in', signOut: 'Sign out', username: 'Username', password: 'Password', badLogin: 'Wrong username or password',
   rateLimited: 'Too many attempts, try again later', setupTitle: 'Create the first administrator', setupToken: 'One-time setup token (see the server start log)', create: 'Create',
   patients: 'Patients', campaigns: 'Campaigns', results: 'Results', worklist: 'Worklist', testCall: 'Test call', users: 'Users',

@@ -12,6 +12,7 @@ import { WorklistPage } from './pages/worklist.js';
 import { HotlinePage, HotlineCallPage } from './pages/hotline.js';
 import { TestCallPage } from './pages/testcall.js';
 import { UsersPage } from './pages/users.js';
+import { AuditPage } from './pages/audit.js';
 import { ListenPage } from './pages/listen.js';
 import './styles.css';
 
@@ -27,6 +28,7 @@ const PAGES: { path: string; key: string; roles: string[] }[] = [
   { path: '/testcall', key: 'testCall', roles: ['admin', 'nurse'] },
   { path: '/listen', key: 'live', roles: ['admin', 'nurse'] },
   { path: '/users', key: 'users', roles: ['admin'] },
+  { path: '/audit', key: 'auditLog', roles: ['admin'] },
 ];
 
 function App() {
@@ -102,6 +104,7 @@ function App() {
           : page.key === 'hotlineCalls' ? (sub ? <HotlineCallPage id={sub} recordings={me.settings.recordings} /> : <HotlinePage />)
           : page.key === 'testCall' ? <TestCallPage enabled={me.settings.testCall} />
           : page.key === 'live' ? <ListenPage />
+          : page.key === 'auditLog' ? <AuditPage />
           : <UsersPage me={me.user.id} />}
       </main>
     </div>

@@ -15,7 +15,8 @@ export interface AuditEntry {
   actor: string;
   /**
    * What was done. In use: login, login-failed, logout, create, update, delete, read, export,
-   * import, play (a recording), dial, listen, listen-stop, claim, release, resolve, role-change.
+   * import, dial, listen, listen-stop, claim, release, resolve, role-change; a recording played is a
+   * read of entity recording.
    */
   action: string;
   /** The kind of thing acted on: console_user, patient, patient_list, recording, call, campaign, ... */
