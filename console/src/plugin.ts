@@ -47,6 +47,8 @@ export interface ConsolePluginOptions {
    * Without it the call pages show the reference only.
    */
   recordingFile?: (ref: string) => string | null;
+  /** RECORDINGS_ENCRYPTION_KEY: decrypts recordings encrypted at rest on playback. */
+  recordingKey?: Buffer;
   /** Where the built SPA lives (default console/dist). */
   distDir?: string;
 }
@@ -92,7 +94,7 @@ const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
     reply.header('cache-control', 'no-store');
     return { path, token: opts.testCallToken(user, { scriptId: b.scriptId, lang, dialect: path.slice(path.lastIndexOf('/') + 1) }), parameters: { script: b.scriptId, lang, tzStats: '1' } };
   });
-  if (opts.recordingFile) recordingRoutes(app, opts.pool, opts.recordingFile);
+  if (opts.recordingFile) recordingRoutes(app, opts.pool, opts.recordingFile, opts.recordingKey);
   await spaRoutes(app, opts.distDir);
 };
 

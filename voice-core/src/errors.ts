@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   TZ_ERR_CONFLICT: { retryable: false, message: 'Conflicting change' },
   TZ_ERR_TIMEOUT: { retryable: true, message: 'Operation timed out' },
   TZ_ERR_INTERNAL: { retryable: false, message: 'Internal error' },
+  TZ_ERR_RECORDING_UNREADABLE: { retryable: false, message: 'The recording cannot be decrypted (another key, or the file was changed)' },
 } as const satisfies Record<string, { retryable: boolean; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

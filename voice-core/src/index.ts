@@ -8,3 +8,4 @@ export * from './config/schema.js';
 export * from './config/load.js';
 export * from './contracts/index.js';
 export * from './input.js';
+export * from './recordings/at-rest.js';

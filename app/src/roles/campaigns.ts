@@ -3,7 +3,7 @@
  * the scheduler, the "clock") and the worker role (dials through the gateway's `dial` contract
  * over HTTP, to this process or a gateway elsewhere).
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadSipConfigFile } from '@tingzhen/sip-config';
 import { campaignTrunks } from './sip-routes.js';
@@ -13,6 +13,7 @@ import { signToken } from '@tingzhen/voice-gateway';
 import type { Config, Logger } from '@tingzhen/voice-core';
 import type { Services } from '../services.js';
 import { guardInputs } from '../input-guard.js';
+import { recordingsAtRest } from '../recordings-at-rest.js';
 
 /**
  * Lifetime of the worker's token for the gateway's dial route, ms: one is signed per dial request,
@@ -36,7 +37,8 @@ export async function startApiRole(app: FastifyInstance, opts: { config: Config;
   const { config, services, log } = opts;
   const scheduler = startScheduler({ pool: services.pool, connection: services.queue, logger: log });
   const hub = await startProgressHub(services.pool, services.databaseUrl);
-  const recordingsDir = resolve(config.recordingsDir ?? join(config.dataDir, 'recordings'));
+  const recordings = await recordingsAtRest(config, log);
+  const recordingsDir = recordings.dir;
   // Bad text and numbers answer 400 on every route registered from here on (before the database).
   guardInputs(app);
   // The OpenAPI document (GET /api/openapi.json) covers every route registered from here on.
@@ -47,6 +49,7 @@ export async function startApiRole(app: FastifyInstance, opts: { config: Config;
     // Media only, one stream, one script: the gateway refuses it on /v1/dial and files its call as a test.
     testCallToken: (user, call) => signToken(opts.authSecret, { kind: 'testcall', ttlMs: TEST_CALL_TOKEN_TTL_MS, sub: user.username, script: call.scriptId, lang: call.lang, dialect: call.dialect }),
     recordingFile: (ref) => (RECORDING_REF.test(ref) ? join(recordingsDir, ref) : null),
+    ...(recordings.key ? { recordingKey: recordings.key } : {}),
   });
   // Live listen-in, when the gateway runs in this process.
   if (opts.live) await app.register(listenRoutes, { pool: services.pool, monitor: opts.live.monitor, relay: opts.live.relay, logger: log });

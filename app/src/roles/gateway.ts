@@ -5,7 +5,7 @@
  * neural voice it speaks with espeak-ng (the health endpoint says so).
  */
 import { createHmac } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Server } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { describeSpeechProblems, loadSpeechEngines, speechProblems, type SpeechEngines } from '@tingzhen/speech';
@@ -21,6 +21,7 @@ import { TzError, type AsrEngine, type CallReport, type Config, type Logger } fr
 import { LanguageRoutedTts } from './tts-router.js';
 import { dateIn, dialogFor, interruptedOfParameters, patientOfParameters } from './dialog.js';
 import { startSipRole, type SipRole } from './sip.js';
+import { recordingsAtRest } from '../recordings-at-rest.js';
 
 /** After the drain limit, how long the calls the platform cuts get to end and be filed, ms. */
 const CUT_CALLS_FILING_MS = 10_000;
@@ -64,7 +65,8 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
       if (filed.escalationId) log.warn({ callId: filed.callId, escalationId: filed.escalationId, priority: filed.priority }, 'hotline call needs a nurse');
     },
   };
-  const recordingsDir = resolve(config.recordingsDir ?? join(config.dataDir, 'recordings'));
+  // Recordings: 0600 in a 0700 directory, encrypted when RECORDINGS_ENCRYPTION_KEY is set.
+  const recordings = await recordingsAtRest(config, log);
   // Live listen-in: node-media-server on loopback, its signing secret derived from the gateway's,
   // on the ports MEDIA_RELAY_RTMP_PORT / MEDIA_RELAY_HTTP_PORT name (unset: free ones).
   const relay = await startMediaRelay({
@@ -88,7 +90,7 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
       }, config.hotlineScript);
       return { ...chosen.driver, recorded: chosen.recorded };
     },
-    recording: { dir: recordingsDir, layout: 'stereo' },
+    recording: { dir: recordings.dir, layout: 'stereo', ...(recordings.key ? { encryptionKey: recordings.key } : {}) },
     faultText, activeCalls,
     // Each answer is checkpointed: a call cut by a crash keeps what the patient said.
     // (Campaign calls by their attempt, hotline calls by their call id; never a console test call.)

@@ -5,14 +5,17 @@
  *   GET /api/recordings/inbound/:inboundCallId    a hotline call's recording
  * A call holds only a reference; `resolve(ref)` (from the composition root) maps it to a file inside
  * the recordings directory, or null. A recording deleted by retention (recording_deleted_at set),
- * or whose file is gone, is 404.
+ * or whose file is gone, is 404. A recording encrypted at rest (`.enc`, RECORDINGS_ENCRYPTION_KEY)
+ * is decrypted here, whole, and its tag checked before a byte is sent (issue 16 item 8).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type pg from 'pg';
-import { TzError } from '@tingzhen/voice-core';
+import { ENCRYPTED_RECORDING_SUFFIX, TzError, decryptRecording } from '@tingzhen/voice-core';
+import { audit } from '@tingzhen/campaigns';
 import { actorOf, authorize } from '../auth/guard.js';
 
 const TYPES: Record<string, string> = { '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.opus': 'audio/ogg', '.m4a': 'audio/mp4', '.flac': 'audio/flac' };
@@ -21,14 +24,19 @@ const ROLES = ['admin', 'nurse'] as const;
 
 interface RecordingRow { ref: string | null; deletedAt: Date | null; patientId: string | null }
 
-export function recordingRoutes(app: FastifyInstance, pool: pg.Pool, resolve: (ref: string) => string | null): void {
+export function recordingRoutes(app: FastifyInstance, pool: pg.Pool, resolve: (ref: string) => string | null, key?: Buffer): void {
   const send = async (req: FastifyRequest, reply: FastifyReply, entity: 'call_result' | 'inbound_call', id: string, row: RecordingRow | undefined) => {
     const file = row?.ref && !row.deletedAt ? resolve(row.ref) : null;
     if (!row || !file || !existsSync(file) || !statSync(file).isFile()) throw new TzError('TZ_ERR_NOT_FOUND', { entity: 'recording', id });
-    await pool.query(`INSERT INTO audit_log (actor, action, entity, entity_id, patient_id, details) VALUES ($1, 'read', 'recording', $2, $3, $4)`,
-      [actorOf(req), id, row.patientId, JSON.stringify({ table: entity === 'inbound_call' ? 'inbound_calls' : 'call_results' })]);
-    return reply.type(TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream').header('cache-control', 'private, no-store')
-      .header('content-length', statSync(file).size).send(createReadStream(file));
+    const encrypted = file.endsWith(ENCRYPTED_RECORDING_SUFFIX);
+    if (encrypted && !key) throw new TzError('TZ_ERR_RECORDING_UNREADABLE', { reason: 'no-key' });
+    const body = encrypted ? decryptRecording(await readFile(file), key!, basename(file)) : null;
+    // A recording played is audited as a read of it (issue 16: recordings played).
+    await audit(pool, { actor: actorOf(req), action: 'read', entity: 'recording', entityId: id, patientId: row.patientId, details: { table: entity === 'inbound_call' ? 'inbound_calls' : 'call_results' } });
+    const plainName = encrypted ? file.slice(0, -ENCRYPTED_RECORDING_SUFFIX.length) : file;
+    reply.type(TYPES[extname(plainName).toLowerCase()] ?? 'application/octet-stream').header('cache-control', 'private, no-store');
+    if (body) return reply.header('content-length', body.length).send(body);
+    return reply.header('content-length', statSync(file).size).send(createReadStream(file));
   };
 
   app.get('/api/recordings/:resultId', {

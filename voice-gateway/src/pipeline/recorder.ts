@@ -4,9 +4,9 @@
  * (left caller, right bot) or mixed to mono. Old recordings past the retention are deleted when
  * a new one is written. Recordings hold patient voices: the directory must be access-controlled.
  */
-import { mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeWav } from '@tingzhen/voice-core';
+import { ENCRYPTED_RECORDING_SUFFIX, encryptRecording, writeWav } from '@tingzhen/voice-core';
 
 export interface RecorderOptions {
   dir: string;
@@ -16,6 +16,11 @@ export interface RecorderOptions {
    * scheduled retention job deletes them and audits each deletion (campaigns recordings/retention).
    */
   retentionDays?: number;
+  /**
+   * RECORDINGS_ENCRYPTION_KEY (32 bytes): the file is written AES-256-GCM encrypted as
+   * `<call>.wav.enc` (voice-core recordings/at-rest); the console decrypts it on playback.
+   */
+  encryptionKey?: Buffer;
 }
 
 /** Longest call we keep in memory for recording, ms (2 h at 8 kHz stereo is ~230 MB... keep 1 h). */
@@ -75,8 +80,13 @@ export class CallRecorder {
       samples = new Int16Array(left.length);
       for (let i = 0; i < left.length; i++) samples[i] = Math.max(-32768, Math.min(32767, left[i]! + right[i]!));
     }
-    const name = `${callId.replace(/[^A-Za-z0-9_-]/g, '_')}.wav`;
-    await writeFile(join(this.opts.dir, name), writeWav({ sampleRate: this.sampleRate, channels, samples }), { mode: 0o600 });
+    const wav = writeWav({ sampleRate: this.sampleRate, channels, samples });
+    const base = `${callId.replace(/[^A-Za-z0-9_-]/g, '_')}.wav`;
+    const key = this.opts.encryptionKey;
+    const name = key ? `${base}${ENCRYPTED_RECORDING_SUFFIX}` : base;
+    const file = join(this.opts.dir, name);
+    await writeFile(file, key ? encryptRecording(wav, key, name) : wav, { mode: 0o600 });
+    await chmod(file, 0o600); // the mode given to writeFile applies only when it creates the file
     return name;
   }
 
@@ -84,7 +94,7 @@ export class CallRecorder {
   private async sweep(retentionDays: number): Promise<void> {
     const cutoff = Date.now() - retentionDays * 86_400_000;
     for (const name of await readdir(this.opts.dir)) {
-      if (!name.endsWith('.wav')) continue;
+      if (!name.endsWith('.wav') && !name.endsWith(`.wav${ENCRYPTED_RECORDING_SUFFIX}`)) continue;
       const p = join(this.opts.dir, name);
       try {
         if ((await stat(p)).mtimeMs < cutoff) await unlink(p);
