@@ -6,24 +6,29 @@
  * [wound-bleeding (1/2) after a wound "yes"], fever (1/2), pain (digits then #), mobility (1/2),
  * calf (1/2), breath (1/2: 1 is a red flag), drain (1/2); 0 at a yes/no question asks for a person.
  * Most patients say nothing when answering, so answering-machine detection says "uncertain" after
- * 2.5 s and the script starts (a person, fail-safe); one says a short hello (AMD: a person). The
- * first key comes after that, then one key every 1.5 s: every question's prompt can be cut by a
- * key, so each key answers the question asked then.
+ * 2.5 s and the script starts (a person, fail-safe); one says a short hello (AMD: a person). A key
+ * pressed during the greeting answers nothing (the consent question has not been asked), so the
+ * first key, or the first words, come once the consent question has been said (timed from the
+ * greeting as the runner words it for that patient and the platform's voice says it: keypad-timing
+ * in load-tests); then one key every 1.5 s: every later question's prompt can be cut by a key, so
+ * each key answers the question asked then.
  */
 import { join } from 'node:path';
 import { createLogger } from '@tingzhen/voice-core';
 import { EspeakTtsEngine } from '@tingzhen/speech';
-import { MODELS_DIR } from './harness.js';
-import { keysFrom, speechClip, tone, writePatientPcap, type Line } from './sipp-patients.js';
+import { AMD_SILENT_DECISION_MS, firstQuestionEndsAtMs, keyTimes, type KeypadCall } from '@tingzhen/load-tests/keypad-timing';
+import { HOSPITAL, MODELS_DIR } from './harness.js';
+import { speechClip, tone, writePatientPcap, type Line } from './sipp-patients.js';
 import type { PatientSpec } from './ward.js';
 
-/** First key after the answer, ms (AMD decides after 2.5 s of silence), and the gap between keys. */
-export const FIRST_KEY_MS = 5000;
+/** The gap between keys once the first question has been answered, ms. */
 export const KEY_GAP_MS = 1500;
+/** The script the campaigns call with. */
+const SCRIPT = 'post-op-followup';
 /** The Mandarin patient who is well says a short "hello" (about 1.2 s of speech) when picking up. */
 const HELLO_CLIP = 'IT0011W0001_8k_ulaw.wav';
-/** When a speaking patient starts talking, ms after the answer (over the bot's greeting: a barge-in). */
-export const SPEAKS_AT_MS = 5000;
+/** A speaking patient starts talking this long after the consent question has been said, ms. */
+const SPEAKS_AFTER_QUESTION_MS = 1500;
 /** Length of every patient's line recording, ms: longer than any call (the line stays open, silent). */
 const LINE_MS = 120_000;
 
@@ -59,8 +64,8 @@ export const KEYS = {
   /** Consent, the wound is red and swollen, not bleeding; then hangs up while the fever question plays. */
   hangsUp: '112',
 } as const;
-/** The patient who hangs up does so this long after the answer, ms: after the third key, during the next question. */
-export const HANGS_UP_AT_MS = FIRST_KEY_MS + KEYS.hangsUp.length * KEY_GAP_MS;
+/** The patient who hangs up does so this long after the third key, ms: during the next question. */
+const HANGS_UP_AFTER_LAST_KEY_MS = KEY_GAP_MS;
 
 /** What the recogniser hears from the speaking patients (the rule NLU reads the intent). */
 export const SAYS: Record<'optOut' | 'wrongPerson' | 'callBack', Record<Lang, string>> = {
@@ -70,8 +75,7 @@ export const SAYS: Record<'optOut' | 'wrongPerson' | 'callBack', Record<Lang, st
 };
 
 /** A voicemail greeting as an answering machine plays it, then its beep. */
-async function voicemailGreeting(): Promise<Int16Array> {
-  const espeak = await EspeakTtsEngine.load({ logger: createLogger({ level: 'silent' }) });
+async function voicemailGreeting(espeak: EspeakTtsEngine): Promise<Int16Array> {
   const parts: Int16Array[] = [];
   for await (const f of espeak.synthesize({ text: '您好，我现在不方便接听电话，请在提示音后留言，谢谢。', language: 'zh', sampleRate: 8000 })) parts.push(f.samples);
   parts.push(new Int16Array(8000 * 0.4), tone(1000, 500));
@@ -82,25 +86,43 @@ async function voicemailGreeting(): Promise<Int16Array> {
 }
 
 /** Writes the patients' line recordings into `dir` and returns the trunk's lines. */
+/**
+ * Writes the patients' line recordings into `dir` and returns the trunk's lines. The platform
+ * speaks with espeak-ng here (no neural voice is provisioned on these machines; the harness checks
+ * it), so the greetings are timed with it.
+ */
 export async function castLines(dir: string, nurseLine: string | undefined): Promise<Line[]> {
+  const espeak = await EspeakTtsEngine.load({ logger: createLogger({ level: 'silent' }) });
   const pcap = (name: string, track: Parameters<typeof writePatientPcap>[1]) => {
     const path = join(dir, `${name}.pcap`);
     writePatientPcap(path, track);
     return path;
   };
-  const keys = (digits: string) => pcap(`keys-${digits.replace('#', 'h')}`, { durationMs: LINE_MS, keys: keysFrom(digits, FIRST_KEY_MS, KEY_GAP_MS) });
-  const speaks = pcap('speaks', { durationMs: LINE_MS, sounds: [{ samples: speechClip(MODELS_DIR), atMs: SPEAKS_AT_MS }] });
-  const machine = pcap('voicemail', { durationMs: 40_000, sounds: [{ samples: await voicemailGreeting(), atMs: 300 }] });
-  // "Hello?" on picking up (a short greeting: AMD says a person), then the keys.
-  const helloThenKeys = pcap('hello-keys', { durationMs: LINE_MS, keys: keysFrom(KEYS.well, FIRST_KEY_MS, KEY_GAP_MS), sounds: [{ samples: speechClip(MODELS_DIR, HELLO_CLIP), atMs: 300 }] });
+  // Every campaign records but the red-flag patients' one.
+  const call = (lang: Lang, names: string[], recorded = true): KeypadCall => ({
+    scriptId: SCRIPT, lang, tts: espeak, names, hospitalName: HOSPITAL, recorded, botStartsAtMs: AMD_SILENT_DECISION_MS, gapMs: KEY_GAP_MS,
+  });
+  const machine = pcap('voicemail', { durationMs: 40_000, sounds: [{ samples: await voicemailGreeting(espeak), atMs: 300 }] });
   const lines: Line[] = [];
   for (const lang of LANGS) {
+    const keys = async (who: 'well' | 'redFlag' | 'nurse' | 'hangsUp', recorded = true) => {
+      const timed = await keyTimes(call(lang, [PATIENTS[who][lang].name], recorded), KEYS[who]);
+      return { timed, pcap: pcap(`keys-${who}-${lang}`, { durationMs: LINE_MS, keys: timed }) };
+    };
+    const speaking = ['optOut', 'wrongPerson', 'callBack'] as const;
+    const speaksAt = (await firstQuestionEndsAtMs(call(lang, speaking.map((f) => PATIENTS[f][lang].name)))) + SPEAKS_AFTER_QUESTION_MS;
+    const speaks = pcap(`speaks-${lang}`, { durationMs: LINE_MS, sounds: [{ samples: speechClip(MODELS_DIR), atMs: Math.ceil(speaksAt / 20) * 20 }] });
+    const well = lang === 'zh'
+      // "Hello?" on picking up (a short greeting: AMD says a person), then the keys.
+      ? pcap('hello-keys-zh', { durationMs: LINE_MS, keys: await keyTimes(call(lang, [PATIENTS.well.zh.name]), KEYS.well), sounds: [{ samples: speechClip(MODELS_DIR, HELLO_CLIP), atMs: 300 }] })
+      : (await keys('well')).pcap;
+    const hangsUp = await keys('hangsUp');
     lines.push(
-      { phone: PATIENTS.well[lang].phone, behaviour: { kind: 'answer', pcap: lang === 'zh' ? helloThenKeys : keys(KEYS.well) } },
-      { phone: PATIENTS.redFlag[lang].phone, behaviour: { kind: 'answer', pcap: keys(KEYS.redFlag) } },
-      { phone: PATIENTS.nurse[lang].phone, behaviour: { kind: 'answer', pcap: keys(KEYS.nurse), ...(nurseLine ? { referTo: nurseLine } : {}) } },
-      { phone: PATIENTS.hangsUp[lang].phone, behaviour: { kind: 'answer-then-bye', pcap: keys(KEYS.hangsUp), byeAfterMs: HANGS_UP_AT_MS } },
-      ...(['optOut', 'wrongPerson', 'callBack'] as const).map((f): Line => ({ phone: PATIENTS[f][lang].phone, behaviour: { kind: 'answer', pcap: speaks } })),
+      { phone: PATIENTS.well[lang].phone, behaviour: { kind: 'answer', pcap: well } },
+      { phone: PATIENTS.redFlag[lang].phone, behaviour: { kind: 'answer', pcap: (await keys('redFlag', false)).pcap } },
+      { phone: PATIENTS.nurse[lang].phone, behaviour: { kind: 'answer', pcap: (await keys('nurse')).pcap, ...(nurseLine ? { referTo: nurseLine } : {}) } },
+      { phone: PATIENTS.hangsUp[lang].phone, behaviour: { kind: 'answer-then-bye', pcap: hangsUp.pcap, byeAfterMs: Math.round(hangsUp.timed.at(-1)!.atMs + HANGS_UP_AFTER_LAST_KEY_MS) } },
+      ...speaking.map((f): Line => ({ phone: PATIENTS[f][lang].phone, behaviour: { kind: 'answer', pcap: speaks } })),
     );
   }
   lines.push(

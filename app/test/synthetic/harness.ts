@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { Redis } from 'ioredis';
 import { FakeAsr } from '@tingzhen/voice-core/testing';
-import { startPlatform, type RunningPlatform } from '../../src/platform.js';
+import { speechStatus } from '@tingzhen/speech';
+import { startPlatform, type PlatformOverrides, type RunningPlatform } from '../../src/platform.js';
 import { adminSql, MODELS_DIR, PG_URL } from '../test-platform.js';
 import { freePort, mediaPort, startSipp, trunkScenario, writeWardSipYaml, type Line, type SippProcess } from './sipp-patients.js';
 
@@ -137,6 +138,9 @@ export interface SyntheticOptions {
   /** NURSE_LINE_URI (the trunk accepts the REFER to it). */
   nurseLine?: string;
   tag: string;
+  /** LOG_LEVEL (default TZ_TEST_LOG or silent) and where the platform's log goes (the log-privacy test). */
+  logLevel?: string;
+  logDestination?: PlatformOverrides['logDestination'];
 }
 
 export async function startSyntheticPlatform(o: SyntheticOptions): Promise<SyntheticPlatform> {
@@ -168,11 +172,14 @@ export async function startSyntheticPlatform(o: SyntheticOptions): Promise<Synth
     url.pathname = `/${db}`;
     const platform = await startPlatform({
       DATABASE_URL: url.toString(), ...(o.backend === 'redis' ? { REDIS_URL } : {}), QUEUE_PREFIX: prefix,
-      HTTP_PORT: '0', LOG_LEVEL: process.env.TZ_TEST_LOG ?? 'silent', TINGZHEN_MODELS_DIR: MODELS_DIR, TINGZHEN_DATA_DIR: dir,
+      HTTP_PORT: '0', LOG_LEVEL: o.logLevel ?? process.env.TZ_TEST_LOG ?? 'silent', TINGZHEN_MODELS_DIR: MODELS_DIR, TINGZHEN_DATA_DIR: dir,
       RECORDINGS_DIR: recordingsDir, GATEWAY_AUTH_SECRET: SECRET, SIP_CONFIG: join(dir, 'sip.yaml'),
       HOSPITAL_NAME: HOSPITAL, HOSPITAL_TIMEZONE: zone, DRAIN_TIMEOUT_MS: '5000', ...(o.nurseLine ? { NURSE_LINE_URI: o.nurseLine } : {}),
-    }, { asrFor: recognisers.asrFor });
+    }, { asrFor: recognisers.asrFor, ...(o.logDestination ? { logDestination: o.logDestination } : {}) });
     cleanups.push(() => platform.close());
+    // The scripted patients' keys and words are timed with espeak-ng's voice (cast.ts, hotline.ts).
+    const voices = speechStatus().engines.filter((e) => e.kind === 'tts');
+    if (voices.some((e) => e.engine !== 'espeak-ng')) throw new Error(`the synthetic patients are timed for the espeak-ng voice; the platform speaks with ${voices.map((e) => `${e.language}: ${e.engine ?? e.state}`).join(', ')}`);
     const nurse = await nurseSession(platform);
     return { backend: o.backend, platform, nurse, recognisers, pool: platform.services.pool, dir, recordingsDir, zone, sipPort, trunk, close };
   } catch (err) {

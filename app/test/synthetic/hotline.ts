@@ -3,16 +3,20 @@
  * from the hospital PBX's address) and in English over the media WebSocket (a Twilio-dialect test
  * caller with a signed token). Each presses keys on the bot's questions; keys follow
  * dialog-engine/scripts/triage-hotline.yaml: consent (1), complaint (1 chest, 5 fever...), the
- * emergency screen (2 no), then the complaint's questions.
+ * emergency screen (2 no), then the complaint's questions. The first key comes once the consent
+ * question has been said (a key during the greeting answers nothing), timed from the greeting as
+ * the platform's voice (espeak-ng here) says it; then one key every 1.5 s.
  */
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
+import { createLogger } from '@tingzhen/voice-core';
+import { EspeakTtsEngine } from '@tingzhen/speech';
 import { TestCaller, signToken } from '@tingzhen/voice-gateway';
-import { SECRET, type SyntheticPlatform } from './harness.js';
-import { freePort, hotlineCallerScenario, keysFrom, mediaPort, startSipp, writePatientPcap } from './sipp-patients.js';
+import { keyTimes, type TimedKey } from '@tingzhen/load-tests/keypad-timing';
+import { HOSPITAL, SECRET, type SyntheticPlatform } from './harness.js';
+import { freePort, hotlineCallerScenario, mediaPort, startSipp, writePatientPcap } from './sipp-patients.js';
 import type { Lang } from './cast.js';
 
-const FIRST_KEY_MS = 3000;
 const KEY_GAP_MS = 1500;
 /** Chest pain that is crushing: a cardiac red flag. */
 const RED_FLAG_KEYS = '1121';
@@ -38,9 +42,15 @@ export interface HotlineCalls {
   detail(call: HotlineCall): Promise<InboundCallDto>;
 }
 
+/** When a hotline caller presses `keys` (the hotline records: its greeting says so), ms from the answer. */
+async function timedKeys(lang: Lang, keys: string): Promise<TimedKey[]> {
+  const tts = await EspeakTtsEngine.load({ logger: createLogger({ level: 'silent' }) });
+  return keyTimes({ scriptId: 'triage-hotline', lang, tts, hospitalName: HOSPITAL, recorded: true, botStartsAtMs: 0, gapMs: KEY_GAP_MS }, keys);
+}
+
 async function sipCaller(s: SyntheticPlatform, name: string, number: string, keys: string): Promise<void> {
   const pcap = join(s.dir, `${name}.pcap`);
-  writePatientPcap(pcap, { durationMs: 90_000, keys: keysFrom(keys, FIRST_KEY_MS, KEY_GAP_MS) });
+  writePatientPcap(pcap, { durationMs: 90_000, keys: await timedKeys('zh', keys) });
   const xml = join(s.dir, `${name}.xml`);
   writeFileSync(xml, hotlineCallerScenario(pcap));
   const run = startSipp(s.dir, name, [`127.0.0.1:${s.sipPort}`, '-sf', xml, '-s', number, '-t', 't1', '-i', '127.0.0.1', '-p', String(await freePort()), '-mp', String(await mediaPort()), '-m', '1']);
@@ -51,8 +61,9 @@ async function sipCaller(s: SyntheticPlatform, name: string, number: string, key
 async function wsCaller(s: SyntheticPlatform, callId: string, keys: string): Promise<void> {
   const token = signToken(SECRET, { ttlMs: 60_000 });
   const caller = new TestCaller({ url: `${s.platform.url.replace(/^http/, 'ws')}/media/native?token=${token}`, callId, parameters: { lang: 'en' } });
+  const timed = await timedKeys('en', keys);
   await caller.connect();
-  const timers = [...keys].map((k, i) => setTimeout(() => caller.sendDtmf(k), FIRST_KEY_MS + i * KEY_GAP_MS));
+  const timers = timed.map((k) => setTimeout(() => caller.sendDtmf(k.digit), k.atMs));
   try {
     await caller.waitClosed(120_000);
   } finally {
