@@ -17,10 +17,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TEXTS } from '@tingzhen/dialog-engine';
+import { createLogger, type InterruptedAttempt } from '@tingzhen/voice-core';
+import { EspeakTtsEngine } from '@tingzhen/speech';
+import { AMD_SILENT_DECISION_MS, keyTimes } from '@tingzhen/load-tests/keypad-timing';
 import { startPlatform, type RunningPlatform } from '../../src/platform.js';
 import { adminSql, MODELS_DIR, PG_URL } from '../test-platform.js';
 import { ConsoleApi, HOSPITAL, localDay, middayZone, SECRET, TRUNK, waitFor } from './harness.js';
-import { freePort, keysFrom, mediaPort, startSipp, trunkScenario, writePatientPcap, writeWardSipYaml, type SippProcess } from './sipp-patients.js';
+import { freePort, mediaPort, startSipp, trunkScenario, writePatientPcap, writeWardSipYaml, type SippProcess } from './sipp-patients.js';
 import { botLines, type ResultDto } from './ward.js';
 
 const GATEWAY = fileURLToPath(new URL('./fixtures/gateway-process.ts', import.meta.url));
@@ -28,14 +31,24 @@ const PASSWORD = 'synthetic patients 2024!';
 /** The cut call's number and the retry's (an attempt dials the patient's phones in turn). */
 const FIRST_PHONE = '+8613900000901';
 const RETRY_PHONE = '+8613900000902';
+const PATIENT_NAME = '林小梅';
 /** Keys of the cut call: consent, overall 9, the doctor explained things (then the gateway dies). */
-const FIRST_KEYS = keysFrom('19#1', 5000, 1500);
+const FIRST_KEYS = '19#1';
 /**
- * Keys of the retry: consent at 5 s; then, once the notice (not interruptible) has been said, the
- * waiting time (2: acceptable) and no suggestion (1). A key that comes while the notice still plays
- * is held for the next question.
+ * Keys of the retry: consent; then, once the notice (not interruptible) and the waiting-time
+ * question have been said, the waiting time (2: acceptable) and no suggestion (1). A key that came
+ * while the notice still played would answer nothing (the question after it not asked yet).
  */
-const RETRY_KEYS = [{ digit: '1', atMs: 5000 }, { digit: '2', atMs: 26_000 }, { digit: '1', atMs: 32_000 }];
+const RETRY_KEYS = '121';
+/** What the cut call keeps, as the retry's dial request carries it (the runner words the retry's notice from it). */
+const CUT_ANSWERS: InterruptedAttempt = {
+  attemptId: 'cut',
+  answers: {
+    consent: { expect: 'yes-no', value: { answer: 'yes' }, via: 'dtmf' },
+    overall: { expect: 'scale-0-10', value: { value: 9 }, via: 'dtmf' },
+    explained: { expect: 'yes-no', value: { answer: 'yes' }, via: 'dtmf' },
+  },
+};
 
 interface Gateway { proc: ChildProcess; exited: Promise<void> }
 
@@ -68,6 +81,10 @@ describe('a call cut by a gateway crash, and its retry (satisfaction survey: onI
     const url = new URL(PG_URL);
     url.pathname = `/${db}`;
     databaseUrl = url.toString();
+    // Each key once its question has been asked: timed from the prompts as the platform's voice
+    // (espeak-ng here) says them; the campaign records (its greeting says so).
+    const tts = await EspeakTtsEngine.load({ logger: createLogger({ level: 'silent' }) });
+    const timing = { scriptId: 'satisfaction-survey', lang: 'zh' as const, tts, names: [PATIENT_NAME], hospitalName: HOSPITAL, recorded: true, botStartsAtMs: AMD_SILENT_DECISION_MS, gapMs: 1500 };
     const line = (name: string, keys: { digit: string; atMs: number }[]) => {
       const path = join(dir, `${name}.pcap`);
       writePatientPcap(path, { durationMs: 120_000, keys });
@@ -76,8 +93,8 @@ describe('a call cut by a gateway crash, and its retry (satisfaction survey: onI
     const trunkPort = await freePort();
     const sipPort = await freePort();
     writeFileSync(join(dir, 'trunk.xml'), trunkScenario([
-      { phone: FIRST_PHONE, behaviour: { kind: 'answer', pcap: line('first', FIRST_KEYS) } },
-      { phone: RETRY_PHONE, behaviour: { kind: 'answer', pcap: line('retry', RETRY_KEYS) } },
+      { phone: FIRST_PHONE, behaviour: { kind: 'answer', pcap: line('first', await keyTimes(timing, FIRST_KEYS)) } },
+      { phone: RETRY_PHONE, behaviour: { kind: 'answer', pcap: line('retry', await keyTimes({ ...timing, interrupted: CUT_ANSWERS }, RETRY_KEYS)) } },
     ]));
     trunk = startSipp(dir, 'trunk', ['-sf', join(dir, 'trunk.xml'), '-t', 't1', '-i', '127.0.0.1', '-p', String(trunkPort), '-mp', String(await mediaPort())]);
     const rtpBase = 30000 + (process.pid % 100) * 40;
@@ -114,7 +131,7 @@ describe('a call cut by a gateway crash, and its retry (satisfaction survey: onI
 
   it('the cut call is filed as interrupted with its answers; the retry resumes (consent again, the patient told) and the nurse sees both halves', async () => {
     const patient = await nurse.post<{ id: string }>('/api/patients', {
-      mrn: `SYN-CUT-${id}`, name: '林小梅', phones: [FIRST_PHONE, RETRY_PHONE], language: 'zh-CN', consentStatus: 'granted',
+      mrn: `SYN-CUT-${id}`, name: PATIENT_NAME, phones: [FIRST_PHONE, RETRY_PHONE], language: 'zh-CN', consentStatus: 'granted',
       department: '普外科', dischargeDate: localDay(zone).date,
     });
     const everyDay = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]));
@@ -158,7 +175,7 @@ describe('a call cut by a gateway crash, and its retry (satisfaction survey: onI
       waiting: { type: 'choice', value: { choice: 'ok', text: 'ok' }, via: 'dtmf' },
       suggestion: { type: 'free-text', value: { choice: 'none', text: 'none' }, via: 'dtmf' },
     });
-    // Never silent to the patient either: consent answered again in this call (the key cut the
+    // Never silent to the patient either: consent answered again in this call (after the
     // greeting, as on any call), then the notice, then only what was left.
     const bot = botLines(full);
     const notice = bot.indexOf(DEFAULT_TEXTS.resumed.zh);
