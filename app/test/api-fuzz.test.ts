@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createAdminUser } from '@tingzhen/console';
 import { startTestPlatform, type TestPlatform } from './test-platform.js';
-import { aliasBomb, generateRequests, type FuzzRequest, type OpenApiDoc } from './fuzz-requests.js';
+import { aliasBomb, generateRequests, typeOf, type FuzzRequest, type OpenApiDoc } from './fuzz-requests.js';
 
 const SEED = 0x16_0005;
 const PASSWORD = 'fuzz-admin-password-16';
@@ -132,7 +132,7 @@ function mustBe400(r: FuzzRequest): boolean {
   const s = r.schema;
   if (r.kind === 'date' && s && (s.format === 'date' || s.format === 'date-time' || /d\{3\}-|\[0-5\]/.test(s.pattern ?? ''))) return true;
   // Numbers beyond their range (or beyond 64 bits) where a number is expected.
-  return r.kind === 'range' && (s?.type === 'integer' || s?.type === 'number');
+  return r.kind === 'range' && (typeOf(s) === 'integer' || typeOf(s) === 'number');
 }
 
 function namesInput(body: string, r: FuzzRequest): boolean {

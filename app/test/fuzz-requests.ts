@@ -14,7 +14,7 @@ interface Operation {
   description?: string;
 }
 export interface Schema {
-  type?: string; format?: string; pattern?: string; enum?: unknown[]; const?: unknown; default?: unknown; nullable?: boolean;
+  type?: string | string[]; format?: string; pattern?: string; enum?: unknown[]; const?: unknown; default?: unknown; nullable?: boolean;
   minLength?: number; maxLength?: number; minimum?: number; maximum?: number; minItems?: number;
   items?: Schema | Schema[]; prefixItems?: Schema[]; properties?: Record<string, Schema>; additionalProperties?: boolean | Schema;
   anyOf?: Schema[]; oneOf?: Schema[];
@@ -201,14 +201,19 @@ const KNOWN_PATTERNS: Record<string, string> = {
   '^[A-Za-z0-9_-]{1,40}$': 'default',
 };
 
+/** A schema's type; of a nullable type (OpenAPI 3.1: `["string", "null"]`), the non-null one. */
+export function typeOf(s: Schema | undefined): string | undefined {
+  return Array.isArray(s?.type) ? s.type.find((t) => t !== 'null') : s?.type;
+}
+
 /** A valid value for a schema (every optional property included, so every input gets exercised). */
 export function validValue(s: Schema, name: string, hints: FuzzHints): unknown {
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];
   const alt = s.anyOf ?? s.oneOf;
-  if (alt) return validValue(alt.find((a) => a.type !== 'null') ?? alt[0]!, name, hints);
+  if (alt) return validValue(alt.find((a) => typeOf(a) !== 'null') ?? alt[0]!, name, hints);
   if (name in hints.byName) return hints.byName[name];
-  switch (s.type) {
+  switch (typeOf(s)) {
     case 'string': {
       if (s.format === 'date-time') return '2030-03-01T08:00:00Z';
       if (s.format === 'date') return '2030-03-01';
@@ -249,13 +254,13 @@ function schemaAt(s: Schema, path: (string | number)[]): Schema | undefined {
   let cur: Schema | undefined = s;
   for (const k of path) {
     const alt: Schema[] | undefined = cur?.anyOf ?? cur?.oneOf;
-    if (alt) cur = alt.find((a) => a.type !== 'null') ?? alt[0];
+    if (alt) cur = alt.find((a) => typeOf(a) !== 'null') ?? alt[0];
     if (!cur) return undefined;
     if (typeof k === 'number') cur = Array.isArray(cur.items) ? cur.items[k] : cur.prefixItems ? cur.prefixItems[k] : cur.items;
     else cur = cur.properties?.[k] ?? (typeof cur.additionalProperties === 'object' ? cur.additionalProperties : undefined);
   }
   const alt = cur?.anyOf ?? cur?.oneOf;
-  return alt ? alt.find((a) => a.type !== 'null') ?? alt[0] : cur;
+  return alt ? alt.find((a) => typeOf(a) !== 'null') ?? alt[0] : cur;
 }
 
 function setAt(root: unknown, path: (string | number)[], value: unknown): unknown {

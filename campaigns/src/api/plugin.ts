@@ -50,7 +50,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   TZ_ERR_CONFLICT: 409, TZ_ERR_ILLEGAL_TRANSITION: 409, TZ_ERR_DB: 503, TZ_ERR_QUEUE: 503,
 };
 
-const OPENAPI_INFO = { title: 'tingzhen API', version: '1' };
+// OpenAPI 3.1: its schemas are JSON Schema 2020-12, which TypeBox's output (exclusiveMinimum as a number) is.
+const OPENAPI = { openapi: '3.1.0', info: { title: 'tingzhen API', version: '1' } };
 
 /**
  * Collects the OpenAPI document (served by `campaignsApi` at /openapi.json) from every route
@@ -58,7 +59,7 @@ const OPENAPI_INFO = { title: 'tingzhen API', version: '1' };
  * routes appear beside the campaigns API's.
  */
 export async function collectOpenApi(app: FastifyInstance): Promise<void> {
-  if (!app.hasDecorator('swagger')) await app.register(swagger, { openapi: { info: OPENAPI_INFO } });
+  if (!app.hasDecorator('swagger')) await app.register(swagger, { openapi: OPENAPI });
 }
 
 export const campaignsApi: FastifyPluginAsync<CampaignsApiOptions> = async (app: FastifyInstance, opts) => {
