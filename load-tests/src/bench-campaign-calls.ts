@@ -6,7 +6,10 @@
  * 10th patient "red flag" 1222#121 (sudden trouble breathing: the bot gives the 120 advice and
  * hangs up). The keys follow dialog-engine/scripts/post-op-followup.yaml: consent 1, wound 2,
  * fever 2, pain 2#, mobility 1, calf 2, breath 2 (1: red flag), drain 2; nobody speaks, so
- * answering-machine detection says "uncertain" after ~2.5 s and the script runs.
+ * answering-machine detection says "uncertain" after ~2.5 s and the script runs. A key during the
+ * greeting answers nothing, so the first key comes once the consent question has been said
+ * (keypad-timing.ts: the greeting as the runner words it, timed with the espeak-ng voice the
+ * platform speaks with here), then one key every 1.5 s.
  *
  * The bench creates a database (tzbench_<pid>), a queue prefix, a temporary directory with the SIP
  * file and the pcaps; seeds the patients and the campaign with @tingzhen/campaigns, schedules it,
@@ -28,12 +31,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
+import { createLogger } from '@tingzhen/voice-core';
+import { EspeakTtsEngine } from '@tingzhen/speech';
 import {
   addContacts, campaignProgress, createPool, createQueueConnection, insertCampaign, insertPatient, startScheduler, withTx,
 } from '@tingzhen/campaigns';
 import {
   cpuWithChildrenMs, freeTcpPort, freeUdpRange, histogramQuantiles, invitesPerNumber, percentile, readText, startTrunk, trunkScenario, writeBenchSipYaml, writeKeysPcap, type Sipp,
 } from './campaign-calls-kit.js';
+import { AMD_SILENT_DECISION_MS, keyTimes } from './keypad-timing.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '..', '..');
@@ -52,9 +58,12 @@ const MODELS_DIR = resolve(values.models ?? process.env.TINGZHEN_MODELS_DIR ?? j
 /** Calls take about a minute each; twice that per wave of `concurrency` calls, plus start-up. */
 const DEADLINE_MS = Number(values['deadline-minutes'] ?? Math.max(15, Math.ceil(N / CONCURRENCY) * 2 + 10)) * 60_000;
 
-/** First key after the answer, ms (AMD decides "uncertain" after 2.5 s of silence), then one key every KEY_GAP_MS. */
-const FIRST_KEY_MS = 5000;
+/** Between two keys once the first question has been answered, ms. */
 const KEY_GAP_MS = 1500;
+/** Names of the patients (患者N), short and long: the first key comes once the latest of their consent questions has been said. */
+const timedNames = (n: number) => [...new Set(['患者1', `患者${Math.min(n, 88)}`, `患者${n}`])];
+/** The platform's default HOSPITAL_NAME (the bench sets none): the greeting says it. */
+const HOSPITAL_NAME = '医院随访中心';
 /** Length of the patients' recordings, ms: longer than any call, so the bot hangs up first. */
 const LINE_MS = 90_000;
 const KEYS_WELL = '1222#1222';
@@ -173,8 +182,9 @@ async function main(): Promise<number> {
   const sippMedia = await freeUdpRange(16_000 + (process.pid % 500) * 4, 4);
   const wellPcap = join(dir, 'keys-well.pcap');
   const redFlagPcap = join(dir, 'keys-red-flag.pcap');
-  writeKeysPcap(wellPcap, { digits: KEYS_WELL, firstKeyMs: FIRST_KEY_MS, keyGapMs: KEY_GAP_MS, durationMs: LINE_MS });
-  writeKeysPcap(redFlagPcap, { digits: KEYS_RED_FLAG, firstKeyMs: FIRST_KEY_MS, keyGapMs: KEY_GAP_MS, durationMs: LINE_MS });
+  const timing = { scriptId: 'post-op-followup', lang: 'zh' as const, tts: await EspeakTtsEngine.load({ logger: createLogger({ level: 'silent' }) }), names: timedNames(N), hospitalName: HOSPITAL_NAME, recorded: !values['no-record'], botStartsAtMs: AMD_SILENT_DECISION_MS, gapMs: KEY_GAP_MS };
+  writeKeysPcap(wellPcap, { keys: await keyTimes(timing, KEYS_WELL), durationMs: LINE_MS });
+  writeKeysPcap(redFlagPcap, { keys: await keyTimes(timing, KEYS_RED_FLAG), durationMs: LINE_MS });
   const scenarioFile = join(dir, 'trunk.xml');
   writeFileSync(scenarioFile, trunkScenario({ wellPcap, redFlagPcap, redFlagUser: '[^@;>]*0', byeTimeoutMs: 600_000 }));
   const trunk: Sipp = startTrunk({ dir, scenarioFile, port: trunkPort, mediaPort: sippMedia });

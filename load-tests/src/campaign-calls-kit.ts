@@ -24,12 +24,11 @@ const KEY_MS = 100;
 const EVENT_CODE: Record<string, number> = { '*': 10, '#': 11 };
 
 export interface KeyTrack {
-  /** The keys, pressed one after the other. */
-  digits: string;
-  /** First key, ms after the answer (answering-machine detection says "uncertain" after ~2.5 s of silence). */
-  firstKeyMs: number;
-  /** Between two keys, ms. */
-  keyGapMs: number;
+  /**
+   * The keys and when each is pressed, ms after the answer: each once its question has been asked
+   * (a key during the greeting answers nothing), as keypad-timing.ts works them out.
+   */
+  keys: readonly { digit: string; atMs: number }[];
   /** Length of the recording, ms: longer than the call, so the bot hangs up first. */
   durationMs: number;
 }
@@ -62,7 +61,7 @@ function pcapRecord(tMs: number, rtp: Buffer): Buffer {
  * key as telephone-events in place of the audio packets (marker on the first, same timestamp on all).
  */
 export function writeKeysPcap(path: string, t: KeyTrack): void {
-  const keys = [...t.digits].map((digit, i) => ({ digit, atMs: t.firstKeyMs + i * t.keyGapMs }));
+  const keys = [...t.keys].sort((a, b) => a.atMs - b.atMs);
   const silence = Buffer.alloc(FRAME_SAMPLES, MULAW_SILENCE);
   const packets: { tMs: number; rtp: Buffer }[] = [];
   let seq = 1;

@@ -20,8 +20,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { createLogger } from '@tingzhen/voice-core';
+import { EspeakTtsEngine } from '@tingzhen/speech';
 import { addContacts, createPool, createQueueConnection, insertCampaign, insertPatient, migrate, startScheduler, withTx } from '@tingzhen/campaigns';
 import { freeTcpPort, freeUdpRange, readText, startTrunk, trunkScenario, writeBenchSipYaml, writeKeysPcap, type Sipp } from './campaign-calls-kit.js';
+import { AMD_SILENT_DECISION_MS, keyTimes } from './keypad-timing.js';
 import { roleProcess, startPgCluster, startRedisServer, type PgCluster, type RedisServer, type Role, type RoleProcess } from './crash-services.js';
 
 export type CrashKill = 'none' | 'worker' | 'gateway' | 'api' | 'redis' | 'postgres' | 'sigterm-gateway';
@@ -34,8 +37,14 @@ const SAMPLE_MS = 500;
 const CLAIM_TO_LEASE_MS = 3000;
 /** Patients' keys: appointment reminder, "good time" 1 then "I will come" 1; the bot then confirms and hangs up. */
 const KEYS = '11';
-const FIRST_KEY_MS = 4000;
 const KEY_GAP_MS = 1500;
+/**
+ * Names of the patients the kit enters (患者N), short and long: the first key comes once the
+ * latest of their consent questions has been said. A greeting a second shorter still finds the
+ * question listening (the key comes 1.5 s after it ends; it listens 6 s).
+ */
+const TIMED_NAMES = ['患者1', '患者88', '患者300'];
+const HOSPITAL_NAME = '听诊测试医院';
 /** Longer than any call: the bot hangs up first. */
 const LINE_MS = 120_000;
 const SCRIPT = 'appointment-reminder';
@@ -53,6 +62,12 @@ export interface CrashBed {
 
 export async function startCrashBed(o: { dir: string; modelsDir: string; baseEnv: Record<string, string | undefined> }): Promise<CrashBed> {
   mkdirSync(o.dir, { recursive: true });
+  const keysPcap = join(o.dir, 'keys.pcap');
+  // Each key once its question has been asked, timed with the platform's voice (espeak-ng on these
+  // machines: no neural voice is provisioned); the campaigns do not record.
+  const tts = await EspeakTtsEngine.load({ logger: createLogger({ level: 'silent' }) });
+  const keys = await keyTimes({ scriptId: SCRIPT, lang: 'zh', tts, names: TIMED_NAMES, hospitalName: HOSPITAL_NAME, recorded: false, botStartsAtMs: AMD_SILENT_DECISION_MS, gapMs: KEY_GAP_MS }, KEYS);
+  writeKeysPcap(keysPcap, { keys, durationMs: LINE_MS });
   const cluster = await startPgCluster(join(o.dir, 'pg'));
   let redis: RedisServer;
   try {
@@ -61,8 +76,6 @@ export async function startCrashBed(o: { dir: string; modelsDir: string; baseEnv
     await cluster.stop();
     throw err;
   }
-  const keysPcap = join(o.dir, 'keys.pcap');
-  writeKeysPcap(keysPcap, { digits: KEYS, firstKeyMs: FIRST_KEY_MS, keyGapMs: KEY_GAP_MS, durationMs: LINE_MS });
   return {
     dir: o.dir, cluster, redis, keysPcap, modelsDir: o.modelsDir, baseEnv: o.baseEnv,
     async close() {
@@ -209,7 +222,7 @@ export async function runCrashCase(bed: CrashBed, o: CrashCaseOptions): Promise<
     const common: Record<string, string> = {
       DATABASE_URL: dbUrl, ...(o.backend === 'redis' ? { REDIS_URL: bed.redis.url } : {}), QUEUE_PREFIX: name,
       GATEWAY_AUTH_SECRET: `crash-matrix-${name}-secret-0123456789`, TINGZHEN_DATA_DIR: join(dir, 'data'), TINGZHEN_MODELS_DIR: bed.modelsDir,
-      LOG_LEVEL: o.logLevel ?? 'warn', SIP_CONFIG: sipFile, DRAIN_TIMEOUT_MS: String(LINE_MS), HOSPITAL_NAME: '听诊测试医院',
+      LOG_LEVEL: o.logLevel ?? 'warn', SIP_CONFIG: sipFile, DRAIN_TIMEOUT_MS: String(LINE_MS), HOSPITAL_NAME: HOSPITAL_NAME,
     };
     const roles = {} as Record<Role, RoleProcess>;
     for (const role of ['gateway', 'api', 'worker'] as const) {
