@@ -141,13 +141,17 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   await stopStale(databaseDir, log);
 
   // Loopback only, no Unix socket (a system PostgreSQL may own the default socket directory).
-  const child = spawn(bin.postgres, ['-D', databaseDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], {
+  // Its log holds no patient data: terse errors (no DETAIL, which quotes the key of a unique
+  // violation such as a medical record number), never the failing statement or its parameters.
+  const child = spawn(bin.postgres, ['-D', databaseDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
+    '-c', 'log_error_verbosity=terse', '-c', 'log_min_error_statement=panic', '-c', 'log_parameter_max_length_on_error=0'], {
     ...spawnOpts, detached: true, stdio: ['ignore', 'ignore', 'pipe'],
   });
   let output = '';
   child.stderr?.on('data', (b: Buffer) => {
     output = (output + b.toString('utf8')).slice(-4000);
-    log.debug({ component: 'embedded-postgres', line: b.toString('utf8').trim() }, 'postgres output');
+    // Quoted values in a message ("invalid input syntax for type date: \"...\"") may be patient data.
+    log.debug({ component: 'embedded-postgres', line: b.toString('utf8').trim().replace(/"[^"\n]*"/g, '"…"') }, 'postgres output');
   });
   // If this process exits without a clean close, do not leave the server behind.
   const onExit = () => { if (child.exitCode === null) child.kill('SIGINT'); };

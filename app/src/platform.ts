@@ -1,5 +1,5 @@
 /** Composition root: config -> services -> roles -> HTTP server. */
-import { createLogger, loadConfig, type AsrEngine, type Config, type Logger } from '@tingzhen/voice-core';
+import { createLogger, loadConfig, type AsrEngine, type Config, type CreateLoggerOptions, type Logger } from '@tingzhen/voice-core';
 import type { FastifyInstance } from 'fastify';
 import { listenRoutes, useConsoleSessions } from '@tingzhen/console';
 import { speechStatus } from '@tingzhen/speech';
@@ -31,11 +31,13 @@ export { VERSION } from './version.js';
 export interface PlatformOverrides {
   /** The recogniser for a call's language (undefined: none for that language). */
   asrFor?: (lang: string) => AsrEngine | undefined;
+  /** Where the log goes (default stdout): the log-privacy test reads it back. */
+  logDestination?: NonNullable<CreateLoggerOptions['destination']>;
 }
 
 export async function startPlatform(env: Record<string, string | undefined>, overrides: PlatformOverrides = {}): Promise<RunningPlatform> {
   const config = loadConfig(env);
-  const log = createLogger({ level: config.logLevel, name: 'tingzhen' });
+  const log = createLogger({ level: config.logLevel, name: 'tingzhen', ...(overrides.logDestination ? { destination: overrides.logDestination } : {}) });
   const services = await openServices(config, log);
   const has = (r: Config['roles'][number]) => config.roles.includes(r);
   // Shutdown order: the gateway drains (no new calls; the calls in progress end, up to
