@@ -37,7 +37,8 @@ try {
     '--exclude-path-regex', '^/api/(events|auth/logout|users/\\{id\\})$', '--no-color'];
   console.log(`${bin} ${args.map((a) => (a.startsWith('Cookie:') ? 'Cookie: <session>' : a)).join(' ')}`);
   code = await new Promise<number>((resolve) => {
-    const child = spawn(bin, args, { stdio: 'inherit' });
+    // In the run's data directory: schemathesis leaves its example database (.schemathesis/) in its working directory.
+    const child = spawn(bin, args, { stdio: 'inherit', cwd: tp.dataDir });
     child.on('error', (err) => { console.error(`cannot run ${bin} (${err.message}): pip install schemathesis, or set SCHEMATHESIS`); resolve(2); });
     child.on('exit', (c) => resolve(c ?? 1));
   });
