@@ -95,6 +95,20 @@ const ROWS: Row[] = [
   ['zh', '您还有什么问题要问吗？', '没啥子，就想问问什么时候拆线？', 'yes'],
   ['en', 'Do you have any questions for the nurse?', 'Not really. Oh, actually, can I drive yet?', 'yes'],
 
+  // Negation of degree is not a denial of the fact.
+  ['en', 'Is your back hurting today?', 'It aches, but not as bad as last week.', 'yes'],
+  ['zh', '膝盖还疼吗？', '疼是还疼，没以前那么厉害了。', 'yes'],
+  // Worse is not over: "gone further".
+  ['en', 'Is the swelling spreading?', 'Let me check. Oh, actually yes, it has gone further up my calf.', 'yes'],
+  // The exception is the yes: "apart from X, no".
+  ['en', 'Any problems with the new tablets?', 'Except for a bit of a headache, no.', 'yes'],
+  ['zh', '吃了药以后有没有不舒服？', '除了有点头晕，别的都没有。', 'yes'],
+  ['en', 'Any chest pain or trouble breathing?', 'No, none of that. Only a bit tired.', 'no'],
+  // A bare yes after a short qualifier, unless taken back.
+  ['en', 'Can you get to the toilet on your own?', 'With the frame, yes.', 'yes'],
+  ['en', 'Is the cough keeping you awake?', "I'm awake, yes, but that's my neighbour's dog, not the cough.", 'no'],
+  ['en', 'Is he still on the steroids?', 'He was, yes, but the doctor stopped them on Monday.', 'no'],
+
 ];
 
 const FLAGS: Array<[lang: 'zh' | 'en', asked: string, utterance: string, want: string | null]> = [

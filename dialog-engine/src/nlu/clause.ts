@@ -110,8 +110,8 @@ const EN_DENIAL = /^(?:(?:[a-z']+ ){0,3}(?:no|nope|nah|not really|not at all|non
 const EN_NEG = /\b(?:no|not|never|none|nothing|without|nor|neither|hardly|barely)\b|n'?t\b/;
 const EN_AFFIRM = /^(?:yes|yeah|yep|yup|ya|aye|sure|of course|definitely|absolutely|correct|right|that'?s right|it is|i do|i did|i have|uh huh|mhm)\b/;
 const EN_PAST = /\b(?:yesterday|last (?:night|week|month|time|year)|the first (?:day|night|week)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning)?|days? ago|weeks? ago|before (?:the operation|i came in|i went in|admission|the surgery)|in hospital|used to|back then|at first|was|were|had)\b/;
-const EN_RESOLVED = /\b(?:gone|went away|stopped|cleared(?: up)?|clear now|settled|resolved|healed|over now|fine now|ok now|okay now|better now|nothing since|not since|no more|not any ?more|no longer|took it out|came out|finished)\b/;
-const EN_WORSE = /\b(?:worse|getting worse|going up|gone up|bigger|spreading|spread|past the line|more and more|increasing|keeps? (?:me )?(?:up|getting)|back just as bad|just as bad)\b/;
+const EN_RESOLVED = /\b(?:gone(?! (?:further|up|higher|worse|bigger|redder|past|over the|into|to))|went away|stopped|cleared(?: up)?|clear now|settled|resolved|healed|over now|fine now|ok now|okay now|better now|nothing since|not since|no more|not any ?more|no longer|took it out|came out|finished)\b/;
+const EN_WORSE = /\b(?:worse|(?:gone|spread|moved|got) further|getting worse|going up|gone up|bigger|spreading|spread|past the line|more and more|increasing|keeps? (?:me )?(?:up|getting)|back just as bad|just as bad)\b/;
 const EN_CURRENT = /\b(?:now|still|currently|at the moment|right now|today|this morning|these days|since)\b/;
 const EN_HYPO = /\b(?:if|would|could|might|in case|suppose|what if|nearly|almost)\b/;
 const EN_MIN = /\b(?:just|only|a (?:little|bit|touch|tad)|bit of|slightly|nothing much|not much|nothing (?:really|serious)|it'?s nothing|hardly|barely|mild)\b/;
@@ -145,9 +145,22 @@ export function reportsWell(text: string, lang: Lang): boolean {
   return /(?:很|挺|蛮|都|还|特别|老|非常)(?:好|正常|舒服)|好得很|好着呢|好好的|正常|不错|没事|舒服|(?:一觉|一晚上)(?:睡)?到|香/u.test(text) && !/疼|痛|肿|吐|晕|喘|咳|烧|痒|麻|胀|酸|慌|闷|血|脓|软|没劲|无力|难受|不(?:好|正常|舒服)/u.test(text);
 }
 
+/**
+ * Negation of degree, not of the fact: "never this bad", "not too bad", "not as bad as before",
+ * 没那么疼, 不太厉害. The fact stays present, minimised.
+ */
+const EN_DEGREE_NEG = /\b(?:not|never|isn'?t|wasn'?t|hasn'?t been) (?:(?:as|this|that|so|too|very) (?:bad|much|often|severe|strong|painful)|as bad as \w+|like (?:this|that) before)\b/g;
+const ZH_DEGREE_NEG = /(?:没|没有|不)(?:那么|这么|以前那么|之前那么|太|很|特别)(?=[疼痛厉害严重难受重痒肿晕])/gu;
+
+/** The clause without its negations of degree (for the negation tests). */
+export function withoutDegree(text: string, lang: Lang): string {
+  return lang === 'en' ? text.replace(EN_DEGREE_NEG, 'a bit') : text.replace(ZH_DEGREE_NEG, '有点');
+}
+
 export function analyzeClause(text: string, lang: Lang, raw?: Pick<RawClause, 'asked' | 'corrects'>): Clause {
   const en = lang === 'en';
   const t = text;
+  const plain = withoutDegree(t, lang);
   const echo = raw?.asked === true || (en ? /\?$/.test(t) || /^me$/.test(t) : /[吗么]$|想问|请问|问一下|问下|怎么(?:吃|办|弄|回事)|是不是|要不要|能不能/u.test(t));
   const resolved = (en ? EN_RESOLVED : ZH_RESOLVED).test(t);
   const worse = (en ? EN_WORSE : ZH_WORSE).test(t);
@@ -156,12 +169,12 @@ export function analyzeClause(text: string, lang: Lang, raw?: Pick<RawClause, 'a
   const time: ClauseTime = worse ? 'worsening' : resolved ? 'resolved' : current ? 'current' : past ? 'past' : 'unspecified';
   return {
     text: t,
-    denial: (en ? EN_DENIAL : ZH_DENIAL).test(t),
-    negated: (en ? EN_NEG : ZH_NEG).test(t),
+    denial: (en ? EN_DENIAL : ZH_DENIAL).test(plain),
+    negated: (en ? EN_NEG : ZH_NEG).test(plain),
     affirmation: (en ? EN_AFFIRM : ZH_AFFIRM).test(t),
     time,
     hypothetical: (en ? EN_HYPO : ZH_HYPO).test(t),
-    minimised: (en ? EN_MIN : ZH_MIN).test(t),
+    minimised: plain !== t || (en ? EN_MIN : ZH_MIN).test(t),
     uncertain: (en ? EN_UNSURE : ZH_UNSURE).test(t),
     subject: (en ? EN_OTHER : ZH_OTHER).test(t) ? 'other' : 'patient',
     corrective: raw?.corrects === true || (en ? EN_CORRECT : ZH_CORRECT).test(t),

@@ -68,7 +68,7 @@ const ASKED: Record<string, Family> = {
   rash: { en: /\brash\w*\b/, zh: /疹/u },
   itching: { en: /\bitch\w*\b/, zh: /痒/u },
   insomnia: { en: /\bsleep\w*\b/, zh: /睡|失眠/u },
-  'low-mood': { en: /\b(?:low|down|depress\w*|mood)\b/, zh: /情绪|心情/u },
+  'low-mood': { en: /\b(?:low|(?:feel\w*|felt|been|so|bit|a little) down|depress\w*|mood)\b/, zh: /情绪|心情/u },
   'suicidal-thoughts': { en: /\b(?:harm\w*|hurt\w* yourself|suicid\w*|end\w* your life)\b/, zh: /想不开|轻生|自杀|伤害自己/u },
   constipation: { en: /\bconstipat\w*\b/, zh: /便秘/u },
   diarrhea: { en: /\bdiarrh\w*\b/, zh: /腹泻|拉肚子/u },

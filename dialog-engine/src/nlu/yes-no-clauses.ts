@@ -18,7 +18,7 @@
  * Nothing here is decided by a whole phrasing: every rule reads a clause feature or the question.
  */
 import { mandarinFromDialect, type Lang } from '../text/index.js';
-import { analyzeClause, rawClauses, reportsWell, type Clause, type RawClause } from './clause.js';
+import { analyzeClause, rawClauses, reportsWell, withoutDegree, type Clause, type RawClause } from './clause.js';
 import { parseNumber } from './number.js';
 import { questionFrame } from './question.js';
 import { aboutFamilies, anySymptomWord, askedFamilies } from './symptom-families.js';
@@ -115,8 +115,8 @@ function isDenial(c: Clause, lang: Lang, ids: readonly string[]): boolean {
 function present(c: Clause, lang: Lang): boolean {
   if (c.hypothetical || c.subject === 'other' || c.echo) return false;
   if (c.time === 'resolved') return false;
-  const t = c.text;
-  if (lang === 'en') return !/\b(?:no|not|never|nothing|none)\b|n'?t\b/.test(t.replace(/\bcan'?t (?:lift|grip|hold|sleep|breathe)\b/g, ''));
+  const t = withoutDegree(c.text, lang);
+  if (lang === 'en') return !/\b(?:no|not|never|nothing|none)\b|n'?t\b/.test(t.replace(/\bcan'?t (?:lift|grip|hold|sleep|breathe|lie (?:down )?flat)\b/g, ''));
   return !/没|不|无|未/u.test(t.replace(/不得劲|不听使唤|不想吃|不多|(?<=[\u4e00-\u9fff])不(?=[着了动清过上下出住起来去懂见到完])/gu, '症'));
 }
 
@@ -222,6 +222,13 @@ function readClauses(raws: RawClause[], lang: Lang, focus: Focus, asked: string,
       if (related) return 'yes';
       if (focus.ids.length > 0 && later.length > 0 && !later.some((c) => aboutFamilies(c.text, focus.ids, lang)) && !later.some((c) => c.affirmation) && (aboutFamilies(cls[di]!.text, focus.ids, lang) || (di > 0 && aboutFamilies(cls[di - 1]!.text, focus.ids, lang)))) return 'no';
     }
+  }
+
+  // "It aches, but not as bad as last week", "没那么疼了，还是有点": less, but there.
+  if ((focus.problem || focus.generic) && cls.length > 1 && cls.some((c) => withoutDegree(c.text, lang) !== c.text)) {
+    const there = cls.find((c) => withoutDegree(c.text, lang) === c.text && !c.echo && c.subject === 'patient' && !c.hypothetical && present(c, lang) && !reportsWell(c.text, lang)
+      && (aboutFamilies(c.text, focus.ids, lang) || (en ? EN_MINIMISED_PRESENT : ZH_MINIMISED_PRESENT).test(c.text) || (en ? /\b(?:aches?|hurts?|sore|still)\b/ : /还是|还有|疼|痛/u).test(c.text)));
+    if (there) return 'yes';
   }
 
   // The clauses about the asked complaint decide when the others name something else

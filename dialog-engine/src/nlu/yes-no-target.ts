@@ -29,7 +29,7 @@
  *    a later clause that states the asked action after a denial is the answer.
  */
 import type { Lang } from '../text/index.js';
-import { analyzeClause, reportsWell, type Clause, type RawClause } from './clause.js';
+import { analyzeClause, reportsWell, withoutDegree, type Clause, type RawClause } from './clause.js';
 import { aboutFamilies, anySymptomWord, askedFamilies, atAskedSite } from './symptom-families.js';
 import type { YesNo } from './types.js';
 import { contentOf, overlaps, SYNONYMS, targetOf, type Target } from './yes-no-question-target.js';
@@ -70,8 +70,9 @@ const FINE_STATE = /\b(?:is|are|am|'s|'re|feels?|looks?) (?:fine|ok|okay|alright
 // ---- helpers ----------------------------------------------------------------------------------
 
 function negated(c: Clause, lang: Lang): boolean {
-  if (lang === 'en') return /\b(?:no|not|never|nothing|none|nobody|no one)\b|n'?t\b/.test(c.text);
-  return /没|不|无|未|别|莫得/u.test(c.text.replace(/不(?=[着了动清过上下出住起来去懂见到完])|不错|不少|差不多/gu, ''));
+  const text = withoutDegree(c.text, lang);
+  if (lang === 'en') return /\b(?:no|not|never|nothing|none|nobody|no one)\b|n'?t\b/.test(text);
+  return /没|不|无|未|别|莫得/u.test(text.replace(/不(?=[着了动清过上下出住起来去懂见到完])|不错|不少|差不多/gu, ''));
 }
 
 /** A clause that states something happened: neither negated, hypothetical nor someone else's. */
@@ -102,6 +103,11 @@ function predicateAbout(text: string, t: Target, lang: Lang, lay = true): boolea
   return problemWords.length > 0;
 }
 
+/** What an exception clause names ("apart from X" -> "X"). */
+function c2(text: string): string {
+  return text.replace(/^(?:apart from|except(?: for)?|other than|besides|aside from|only|除了|除开|就是除了)\s*/u, '').replace(/(?:以外|之外|外)$/u, '');
+}
+
 // ---- the reading ------------------------------------------------------------------------------
 
 export function targetReading(raws: RawClause[], lang: Lang, asked: string, recur: (clauses: RawClause[]) => YesNo): YesNo | null {
@@ -121,6 +127,25 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
   // "Any questions for the doctor?" "没得啥子，就是想问一哈，能不能洗澡？": asking one is the yes.
   if ((en ? /\b(?:any (?:other |more |further )?questions|anything (?:else )?(?:you(?:'d)? (?:like|want) to|to) ask)\b/ : /(?:问题|疑问|事情?)(?:想|要)?(?:问|咨询)|想问|要问|有(?:什么|没有)(?:疑问|不明白)/u).test(t.asked)
     && cls.some((c, i) => i > 0 && c.echo && (en ? /\b(?:can|could|should|do|does|is|am|will|when|how|what)\b/ : /能不能|可不可以|可以|要不要|是不是|什么时候|怎么|吗|想问|问一/u).test(c.text))) return 'yes';
+
+  // "Apart from feeling sick and a dry mouth, no", "除了有点头晕，别的都还好": the exception is the yes.
+  if (t.problem || t.existential || GENERIC_Q.test(t.asked)) {
+    const ex = cls.find((c) => !c.echo && c.subject === 'patient' && (en ? /^(?:apart from|except(?: for)?|other than|besides|aside from)\b/ : /^(?:除了|除开|就是除了)/u).test(c.text));
+    const exWords = ex ? c2(ex.text) : '';
+    const deniedRest = ex !== undefined && cls.slice(cls.indexOf(ex) + 1).some((c) => c.denial || (en ? /^(?:no|nothing|not really)\b/ : /^(?:别的|其他|其它)?(?:都)?(?:没|没有|还好|挺好|正常)/u).test(c.text));
+    if (ex && deniedRest && exWords.length > 0 && (anySymptomWord(exWords, lang) || predicateAbout(exWords, t, lang)) && !(en ? /\b(?:no|not|never|nothing)\b|n'?t\b/ : /没|不|无/u).test(exWords)) return 'yes';
+  }
+  // "With my stick, yes", "Mostly, yeah": a bare yes after a short qualifier is the answer.
+  if (cls.length >= 2 && !t.universal && t.redFlags.length === 0) {
+    const q = cls[0]!;
+    const y = cls[1]!;
+    const bareYes = en ? /^(?:yes|yeah|yep|yup|aye)$/.test(y.text) : /^(?:是|是的|对|对的|有|有的|能|可以|会)$/u.test(y.text);
+    const qualifier = !q.echo && !q.corrective && !q.negated && !q.uncertain && (en ? q.text.split(' ').length <= 4 : q.text.length <= 6);
+    // Nothing later takes it back: a denial, a correction, a question, an attribution or contrast about the target, an end.
+    const takenBackLater = cls.slice(2).some((c) => c.denial || c.corrective || c.echo || c.time === 'resolved'
+      || ((en ? /^(?:but|though|however)\b/ : /^(?:但是|可是|不过|但)/u).test(c.text) && (overlaps(c.text, t, lang) || /\b(?:that'?s|it'?s) (?:the|my|from|because)\b|那是|是因为/u.test(c.text))));
+    if (bareYes && qualifier && !takenBackLater) return 'yes';
+  }
 
   // The subject: clauses about someone else do not answer about the patient, and vice versa.
   if (!t.other && cls.length > 1) {
