@@ -121,3 +121,20 @@ describe('every independent problem once, most useful first (issue 20)', () => {
     expect(codes.at(-1)).toBe('warning:custom-patient-field');
   });
 });
+
+describe('YAML that is no script is an issue, never a crash', () => {
+  const bomb = 'a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
+  it.each([
+    ['an empty file', '', /empty/],
+    ['a null document', '~\n', /empty/],
+    ['a list', '- ask\n- end\n', /a list, not a script/],
+    ['an alias bomb', bomb, /alias/i],
+    ['an alias to nowhere', 'id: x\nsteps: *nowhere\n', /alias/i],
+  ])('%s', (_name, text, message) => {
+    const r = checkScriptText(text, 'bad.yaml');
+    expect(r.script).toBeNull();
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]!.code).toBe('yaml-syntax');
+    expect(r.issues[0]!.message).toMatch(message);
+  });
+});

@@ -96,7 +96,18 @@ export function parseScriptText(text: string, file = '<script>'): ParsedScript {
     return { script: null, issues, locate: locator(null, lc) };
   }
   const locate = locator(doc, lc);
-  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  // An empty document, or aliases that expand too far or point nowhere, is a YAML problem of the file, not a crash.
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] ?? '' : 'unreadable YAML';
+    return { script: null, issues: [{ file, line: 1, column: 1, path: '', code: 'yaml-syntax', message: `aliases: ${message}` }], locate };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const what = data === null || data === undefined ? 'the document is empty' : `the document is ${Array.isArray(data) ? 'a list' : `a ${typeof data}`}, not a script (a mapping with id, lang and steps)`;
+    return { script: null, issues: [{ file, line: 1, column: 1, path: '', code: 'yaml-syntax', message: what }], locate, data };
+  }
   const issues = schemaIssues(ScriptHeaderSchema, data, '', file, locate);
   const steps = (data as { steps?: unknown }).steps;
   if (Array.isArray(steps) && isSeq(doc.get('steps', true))) {
