@@ -226,3 +226,44 @@ describe('emergencies in words just outside the phrase lists (classes from the r
     expect(triage('小孩骑自行车摔了 膝盖蹭破皮 走路跑步都没问题', 'zh').red_flags).not.toContain('major-trauma');
   });
 });
+
+describe('context that explains or limits a sign (round four)', () => {
+  it.each([
+    ['en', 'My ten-month-old is dribbling everywhere and gnawing on his toys, cheek a bit flushed, 37.4, feeding fine. I think his top teeth are coming through.'],
+    ['zh', '宝宝九个月，口水直流，老啃东西，吃奶正常，体温37.3，下牙快冒出来了。'],
+  ] as const)('a teething baby drooling is not "cannot swallow" (%s)', (lang, text) => {
+    const r = triage(text, lang);
+    expect(['D1', 'D2']).not.toContain(r.disposition);
+    expect(r.red_flags).toEqual([]);
+  });
+  it('drooling that cannot swallow with a high fever and a noisy breath still goes to D1/D2', () => {
+    expect(['D1', 'D2']).toContain(triage('My 4 year old has a high fever, he is drooling, can\'t swallow and sits forward making a noise when he breathes.', 'en').disposition);
+  });
+  it('half a bottle of juice after a low sugar is treatment, not an overdose', () => {
+    const r = triage('我打胰岛素的，刚才出冷汗手抖，测了血糖三点二，喝了半瓶橙汁，现在五点九，人好了。', 'zh');
+    expect(r.red_flags).not.toContain('poisoning');
+    expect(triage('他把一整瓶安眠药都吃了', 'zh').red_flags).toContain('poisoning');
+  });
+  it.each([
+    ['zh', '她说有时候想死，但是没有计划，家里的绳子和药我们都收起来了，现在我陪着她。'],
+    ['en', 'He has been saying he wants to die. We have put the knives away and his brother is with him; he has no plan.'],
+  ] as const)('means the family has put away are not a plan (%s)', (lang, text) => {
+    const r = triage(text, lang);
+    expect(r.red_flags).toContain('suicidal');
+    expect(r.modifiers).not.toContain('suicidal/suicide-plan-with-means');
+  });
+  it('a means at hand is still a plan', () => {
+    expect(triage('他说想死，绳子都准备好了', 'zh').disposition).toBe('D1');
+    expect(triage('He says he wants to die and he has a knife with him.', 'en').disposition).toBe('D1');
+  });
+  it('"a little more breathless than usual" is not severe breathing; "very breathless, can\'t finish a sentence" is', () => {
+    expect(triage('我妈慢阻肺好多年了，这两天比平时喘得厉害点，能说话能吃饭，不发烧。', 'zh').red_flags).not.toContain('severe-breathing');
+    expect(triage('我爸喘得很厉害，说不出整句话', 'zh').red_flags).toContain('severe-breathing');
+  });
+  it('a nurse on a neonatal ward is not a newborn', () => {
+    expect(triage('我是新生儿科护士，我自己三十岁，感冒两天，流鼻涕，体温37.6。', 'zh').red_flags).not.toContain('infant-fever');
+  });
+  it('半边身没力 is one-sided weakness', () => {
+    expect(detectRedFlags('我爸突然半边身没力', 'zh')).toContain('stroke-signs');
+  });
+});

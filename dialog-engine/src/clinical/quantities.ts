@@ -118,7 +118,7 @@ export function extractAge(norm: string, lang: ClinicalLang): Age | null {
       const extraDays = extra ? parseChineseNumber(extra[1]!) ?? 0 : 0;
       if (n !== null) return { months: unit === '月' ? n + extraDays / 30 : unit === '天' ? n / 30 : (n * 7) / 30, years: 0 };
     }
-    if (/新生儿|刚出生|没满月|月子里/u.test(norm)) return { months: 0.5, years: 0 };
+    if (/新生儿(?!科|病房|监护|室|重症)|刚出生|没满月|月子里/u.test(norm)) return { months: 0.5, years: 0 };
     const years = new RegExp(`(${ZH_NUM})(?:多)?(?:周)?岁`, 'u').exec(norm);
     if (years) {
       const n = parseChineseNumber(years[1]!);

@@ -210,7 +210,7 @@ const ROWS: RuleRow[] = [
     when: { all: ['x:vaginal-bleeding', 'x:severe|dizziness'] } },
   { id: 'dental-swelling', reason: 'facial swelling with tooth pain', disposition: 'D4', department: 'stomatology',
     source: 'NHS dental abscess (facial swelling or fever: urgent dentist)',
-    when: { all: ['x:tooth'], any: [{ all: ['x:face-swell'] }, { fever: true }] } },
+    when: { all: ['x:tooth'], none: ['m:ped-teething'], any: [{ all: ['x:face-swell'] }, { fever: true }] } },
   { id: 'suicidal-other-person', reason: 'suicidal thoughts about someone else', disposition: 'D3', department: null,
     source: 'NICE NG225 self-harm; a nurse now for a worried relative: our rule of thumb',
     when: { all: ['x:rf-suicidal'] } },

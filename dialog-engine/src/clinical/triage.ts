@@ -6,6 +6,7 @@ import { complaintHits, type ComplaintHit } from './complaints/evaluate.js';
 import { modifierLexicons } from './modifier-lexicons.js';
 import { PEDIATRIC_OVERRIDE, type DepartmentId } from './departments.js';
 import { DISPOSITION_LADDER, moreUrgent, redFlagDisposition, type DispositionId } from './dispositions.js';
+import { withoutExplained } from './explained-signs.js';
 import { findMentions, presentIds } from './mentions.js';
 import { ageGroup, vitalModifiers, type ModifierHit } from './modifiers/first-order.js';
 import { LEVEL_DISPOSITION } from './modifiers/vital-thresholds.js';
@@ -148,13 +149,16 @@ function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[
 }
 
 function baseTriage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions): { result: TriageResult; ctx: BaseContext } {
-  const { norm, mentions } = findMentions(narrative, lang, modifierLexicons(lang));
-  const present = presentIds(mentions, 'any', norm);
-  const temperatureC = extractTemperatureC(norm, lang);
-  if (temperatureC !== null && temperatureC >= 37.5 && !mentions.some((m) => m.id === 'fever' && m.status !== 'present')) present.add('fever');
+  const found = findMentions(narrative, lang, modifierLexicons(lang));
+  const norm = found.norm;
   const age = extractAge(norm, lang);
   let ageMonths = opts.ageMonths ?? (opts.ageYears !== undefined ? opts.ageYears * 12 : null);
   if (ageMonths === null && age) ageMonths = age.months ?? (age.years !== undefined ? age.years * 12 : null);
+  // Signs a told benign context explains (a teething baby's drooling) are not read as signs.
+  const mentions = withoutExplained(found.mentions, norm, lang, ageMonths);
+  const present = presentIds(mentions, 'any', norm);
+  const temperatureC = extractTemperatureC(norm, lang);
+  if (temperatureC !== null && temperatureC >= 37.5 && !mentions.some((m) => m.id === 'fever' && m.status !== 'present')) present.add('fever');
   const symptoms = extractSymptoms(narrative, lang, { subject: 'any' });
   const red = redFlagsFromFacts({ present, temperatureC, ageMonths });
   const reasons: string[] = [];

@@ -52,7 +52,8 @@ export const ZH_MODIFIER_TERMS: Lexicon = {
   'm:visual-disturbance': ['眼前冒金星', '看东西(?:花|模糊|重影)', '眼花', '视物模糊', '眼前发黑'],
   'm:edema-face': ['(?:脸|面部).{0,4}肿', '浮肿'],
   'm:child-ingestion': ['(?:药|药片|药瓶|降压药|安眠药|片).{0,12}(?:吃进去|吃了|吞了|不知道吃|打开了|撒了|少了)', '误服', '误吃', '嘴里(?:还)?有.{0,3}(?:白渣|药)'],
-  'm:suicide-means': ['绳子', '绳', '刀', '煤气', '烧炭', '跳楼', '楼顶', '安眠药', '农药', '遗书', '告别', '锁(?:在)?屋', '锁(?:起来|上)', '把自己锁'],
+  // Means the family has put away (家里的刀和药都收起来了) are a safety step taken, not a plan.
+  'm:suicide-means': [...['绳子', '绳', '刀', '煤气', '安眠药', '农药'].map((w) => `${w}(?![^，。,.;；]{0,10}(?:收起来|锁起来|藏起来|拿走|收走|收好|锁好|藏好))`), '烧炭', '跳楼', '楼顶', '遗书', '告别', '锁(?:在)?屋', '(?<!收|藏)锁(?:起来|上)', '把自己锁'],
   'm:vehicle': ['车祸', '撞(?:了|倒|飞)', '摩托', '电动车', '被车', '翻车', '(?:从)?高处(?:摔|掉|坠)', '从.{0,4}楼(?:上)?.{0,4}(?:摔|掉|坠|跳)', '坠楼'],
   'm:deformity': ['腿.{0,4}(?:歪|变形|扭曲|往外撇|撇着)', '(?:脚|腿)(?:好像)?往外撇', '!站不起来', '!动不了'],
   'm:hip': ['大胯', '髋', '股骨', '胯骨', '屁股着地'],
@@ -118,7 +119,7 @@ export const EN_MODIFIER_TERMS: Lexicon = {
   'm:visual-disturbance': ['\\bblurr(?:ed|y) vision\\b', '\\bseeing (?:spots|stars|flashing lights|flashes)\\b', '\\bflashing lights\\b', '\\bvisual disturbance\\b'],
   'm:edema-face': ['\\bface (?:is )?(?:all )?(?:puffy|swollen)\\b', '\\bpuffy face\\b'],
   'm:child-ingestion': ['\\b(?:pill|pills|tablets?|medicine|meds|bottle|packet|box)\\b[a-z ,\']{0,40}\\b(?:open|missing|swallowed|ate|eaten|chewed|gone)\\b', '\\bgot into (?:the|his|her|my|grandad\'?s|grandma\'?s|granny\'?s) \\w+ ?(?:bottle|pills|tablets|medicine|packet)\\b', '\\b(?:found|caught) (?:him|her|them) (?:with|eating|chewing)\\b', '\\bswallowed (?:some|a few|a couple of|his|her|grandad\'?s|grandma\'?s|granny\'?s)\\b'],
-  'm:suicide-means': ['\\brope\\b', '\\bnoose\\b', '\\bknife\\b', '\\bgun\\b', '\\bpills saved\\b', '\\bgoodbye (?:messages?|notes?|texts?)\\b', '\\bsuicide note\\b', '\\blocked (?:himself|herself|themselves) in\\b', '\\bbridge\\b', '\\bgoing to do it tonight\\b'],
+  'm:suicide-means': [...['\\brope\\b', '\\bknife\\b', '\\bknives\\b', '\\bgun\\b'].map((w) => `(?<!\\b(?:locked|put|hid|hidden|taken|took|removed|cleared|got rid of)(?: (?:all|the|his|her|their|our))* )${w}(?! (?:away|up)\\b)(?![^,.;]{0,30}\\b(?:locked|put|taken|hidden|cleared) (?:away|up|out)\\b|[^,.;]{0,30}\\bremoved\\b)`), '\\bnoose\\b', '\\bpills saved\\b', '\\bgoodbye (?:messages?|notes?|texts?)\\b', '\\bsuicide note\\b', '\\blocked (?:himself|herself|themselves) in\\b', '\\bbridge\\b', '\\bgoing to do it tonight\\b'],
   'm:vehicle': ['\\b(?:car|motorbike|motorcycle|bike|e-scooter|scooter|lorry|truck|bus|van)\\b[a-z ,]{0,30}\\b(?:hit|crash|collision|versus|vs|accident|knocked)\\b', '\\b(?:hit|knocked down|run over) by (?:a )?(?:car|van|bus|lorry|truck)\\b', '\\b(?:rta|rtc|mvc)\\b', '\\bwent over the (?:bonnet|handlebars)\\b', '\\bfell (?:from|off) (?:a |the )?(?:height|roof|scaffold\\w*|balcony)\\b'],
   'm:deformity': ['\\b(?:leg|arm|hip|ankle|wrist|knee|elbow|shoulder)\\b[a-z \']{0,12}\\bbent (?:the )?wrong way\\b', '\\bpointing the wrong way\\b', '\\b(?:leg|arm|hip|ankle|wrist) (?:looks|is) (?:all )?(?:wrong|bent|deformed|twisted)\\b', '\\bobviously deformed\\b', '\\bdeformed\\b', '\\bshortened and (?:externally )?rotated\\b', '\\b(?:foot|leg) (?:is )?(?:turned|pointing) out(?:wards)?\\b', "!\\bcan'?t (?:get up|stand|bear weight|weight[- ]bear)\\b"],
   'm:hip': ['\\bhip\\b', '\\bneck of femur\\b', '\\bnof\\b', '\\bfemur\\b'],
