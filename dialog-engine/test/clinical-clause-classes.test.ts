@@ -267,3 +267,18 @@ describe('context that explains or limits a sign (round four)', () => {
     expect(detectRedFlags('我爸突然半边身没力', 'zh')).toContain('stroke-signs');
   });
 });
+
+describe('passive death wishes and warning signs in other words (round four)', () => {
+  it.each([
+    ['en', "She keeps saying she has thought about stepping in front of a train so everything would stop. She hasn't done anything."],
+    ['en', "Dad gave away his jewellery to the grandkids and said he won't be needing it; he doesn't see the point of being alive any more."],
+    ['zh', '我老婆生完孩子以后老哭，跟我说要是我不在了，你们会过得更好。'],
+    ['zh', '他最近把自己的积蓄都分给孩子了，还说有跳河的念头。'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(triage(text, lang).red_flags).toContain('suicidal');
+    expect(detectRedFlags(text, lang)).toContain('suicidal');
+  });
+  it('needing a thing no longer because one is well is not a warning sign', () => {
+    expect(triage("I won't be needing the crutches any more, the knee is much better.", 'en').red_flags).toEqual([]);
+  });
+});
