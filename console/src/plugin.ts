@@ -11,7 +11,8 @@ import { Type } from '@sinclair/typebox';
 import type pg from 'pg';
 import { createHash } from 'node:crypto';
 import { createLogger, dataExceptionCode, isTzError, type Logger } from '@tingzhen/voice-core';
-import { authorize, currentUser } from './auth/guard.js';
+import { audit } from '@tingzhen/campaigns';
+import { actorOf, authorize, currentUser } from './auth/guard.js';
 import type { LoginLimits } from './auth/store.js';
 import type { SessionUser } from './auth/roles.js';
 import { authRoutes } from './routes/auth.js';
@@ -91,8 +92,12 @@ const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
     const b = req.body as { scriptId: string; language?: string };
     const path = opts.testCallPath ?? '/media/native';
     const lang = (b.language ?? 'zh-CN').startsWith('en') ? 'en' : 'zh';
+    const dialect = path.slice(path.lastIndexOf('/') + 1);
+    const token = opts.testCallToken(user, { scriptId: b.scriptId, lang, dialect });
+    // A test call is audited when its (one-stream, never-dialling) token is issued.
+    await audit(opts.pool, { actor: actorOf(req), action: 'testcall', entity: 'script', entityId: b.scriptId, details: { lang, dialect } });
     reply.header('cache-control', 'no-store');
-    return { path, token: opts.testCallToken(user, { scriptId: b.scriptId, lang, dialect: path.slice(path.lastIndexOf('/') + 1) }), parameters: { script: b.scriptId, lang, tzStats: '1' } };
+    return { path, token, parameters: { script: b.scriptId, lang, tzStats: '1' } };
   });
   if (opts.recordingFile) recordingRoutes(app, opts.pool, opts.recordingFile, opts.recordingKey);
   await spaRoutes(app, opts.distDir);

@@ -5,7 +5,7 @@
  */
 import type pg from 'pg';
 import { prepared } from '../db/prepared.js';
-import { appendEvent, transition } from '../db/transitions.js';
+import { appendEvent, audit, transition } from '../db/transitions.js';
 import { closeDial, maybeComplete, type DialEnd } from './lifecycle.js';
 import type { AttemptRow, CampaignRow, FollowUp, PatientRow } from './rows.js';
 import { treatAsMachine, type CallOutcome, type CallResultRecord } from './types.js';
@@ -129,14 +129,11 @@ async function fileResult(client: pg.PoolClient, campaign: CampaignRow, attempt:
     const e = await client.query<{ id: string }>(
       `INSERT INTO escalations (call_result_id, patient_id, campaign_id, priority, reason, red_flags, callback_at, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text`,
       [resultId, patient.id, campaign.id, w.priority, w.reason, w.redFlags, w.callbackAt, JSON.stringify(w.details)]);
-    await client.query(`INSERT INTO audit_log (actor, action, entity, entity_id, patient_id, details) VALUES ('system', 'create', 'escalation', $1, $2, $3)`,
-      [e.rows[0]!.id, patient.id, JSON.stringify({ priority: w.priority, reason: w.reason, callResultId: resultId })]);
+    await audit(client, { actor: 'system', action: 'create', entity: 'escalation', entityId: e.rows[0]!.id, patientId: patient.id, details: { priority: w.priority, reason: w.reason, callResultId: resultId } });
   }
   if (effects.doNotCall) {
     await client.query(`UPDATE patients SET do_not_call = true, do_not_call_reason = $2, do_not_call_at = now(), do_not_call_attempt_id = $3, updated_at = now() WHERE id = $1`,
       [patient.id, effects.doNotCall, attempt.id]);
-    // One parameter per column: $1 as both text (entity_id) and bigint (patient_id) cannot be typed.
-    await client.query(`INSERT INTO audit_log (actor, action, entity, entity_id, patient_id, details) VALUES ('system', 'update', 'patient', $1, $2, $3)`,
-      [patient.id, patient.id, JSON.stringify({ field: 'do_not_call', reason: effects.doNotCall, source: 'call', attemptId: attempt.id })]);
+    await audit(client, { actor: 'system', action: 'update', entity: 'patient', entityId: patient.id, patientId: patient.id, details: { field: 'do_not_call', reason: effects.doNotCall, source: 'call', attemptId: attempt.id } });
   }
 }

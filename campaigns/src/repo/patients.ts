@@ -87,7 +87,8 @@ export async function updatePatient(db: Db, id: string, patch: PatientPatch, act
     const r = await db.query<PatientRow>(`WITH p AS (UPDATE patients SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1 RETURNING *)
       SELECT ${PATIENT_COLUMNS} FROM p`, [id, ...vals]);
     if (!r.rows[0]) throw new TzError('TZ_ERR_NOT_FOUND', { entity: 'patient', id });
-    await audit(db, { actor, action: 'update', entity: 'patient', entityId: id, patientId: id, details: { fields: Object.keys(patch) } });
+    // A do-not-call change names its new value (a flag, not patient data) so the trail shows who set or lifted it.
+    await audit(db, { actor, action: 'update', entity: 'patient', entityId: id, patientId: id, details: { fields: Object.keys(patch), ...(patch.doNotCall !== undefined ? { doNotCall: patch.doNotCall } : {}) } });
     return toPatientDto(r.rows[0]);
   } catch (err) {
     if ((err as { code?: string }).code === '23505') throw new TzError('TZ_ERR_CONFLICT', { field: 'mrn', problem: 'duplicate MRN' });

@@ -15,6 +15,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type pg from 'pg';
 import { TzError, createLogger, isTzError, type Logger } from '@tingzhen/voice-core';
+import { audit as writeAudit } from '@tingzhen/campaigns';
 import { actorOf, authorize } from '../auth/guard.js';
 
 export interface LiveMonitor {
@@ -39,8 +40,7 @@ const CALL_ID = Type.String({ minLength: 1, maxLength: 200, pattern: '^[\\x21-\\
 
 export const listenRoutes: FastifyPluginAsync<ListenRoutesOptions> = async (app: FastifyInstance, opts) => {
   const log = opts.logger ?? createLogger({ name: 'console-listen' });
-  const audit = (actor: string, action: string, callId: string) =>
-    opts.pool.query(`INSERT INTO audit_log (actor, action, entity, entity_id, details) VALUES ($1, $2, 'live-call', $3, '{}')`, [actor, action, callId]);
+  const audit = (actor: string, action: 'listen' | 'listen-stop', callId: string) => writeAudit(opts.pool, { actor, action, entity: 'live-call', entityId: callId });
   app.setErrorHandler((err, _req, reply) => {
     if (isTzError(err)) {
       const status = err.code === 'TZ_ERR_FORBIDDEN' ? 403 : err.code === 'TZ_ERR_AUTH' ? 401 : err.code === 'TZ_ERR_NOT_FOUND' ? 404

@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type pg from 'pg';
 import { TzError } from '@tingzhen/voice-core';
-import { authorize, currentUser, SESSION_COOKIE, sessionToken } from '../auth/guard.js';
+import { audit } from '@tingzhen/campaigns';
+import { actorOf, authorize, currentUser, SESSION_COOKIE, sessionToken } from '../auth/guard.js';
 import { countAdmins, createUser, DEFAULT_LIMITS, listUsers, login, logout, setupFirstAdmin, updateUser, type LoginLimits } from '../auth/store.js';
 import { clearThrottle, listThrottles, type ThrottleKind } from '../auth/throttle.js';
 import { ROLES, type ConsoleRole } from '../auth/roles.js';
@@ -55,11 +56,14 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     async (req) => {
       const b = req.body as { kind: ThrottleKind; subject: string };
       if (!(await clearThrottle(pool, b.kind, b.subject))) throw new TzError('TZ_ERR_NOT_FOUND', { entity: 'login-throttle' });
+      // An address is named; an account by its id (a name that is no account may be a mistyped password: never written).
+      const userId = b.kind === 'user' ? (await pool.query<{ id: string }>('SELECT id::text FROM console_users WHERE username = $1', [b.subject])).rows[0]?.id ?? null : null;
+      await audit(pool, { actor: actorOf(req), action: 'unlock', entity: 'login_throttle', entityId: b.kind === 'ip' ? b.subject : userId, details: b.kind === 'user' ? { kind: b.kind, knownUser: userId !== null } : { kind: b.kind } });
       return { ok: true };
     });
   app.get('/api/users', admin, async () => ({ items: await listUsers(pool) }));
   app.post('/api/users', { ...admin, schema: { body: Type.Object({ username: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 200 }), role: RoleSchema, displayName: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }) } },
-    async (req, reply) => reply.status(201).send(await createUser(pool, req.body as { username: string; password: string; role: ConsoleRole })));
+    async (req, reply) => reply.status(201).send(await createUser(pool, req.body as { username: string; password: string; role: ConsoleRole }, actorOf(req))));
   app.patch('/api/users/:id', { ...admin, schema: { params: Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,17}$' }) }), body: Type.Object({ role: Type.Optional(RoleSchema), disabled: Type.Optional(Type.Boolean()), password: Type.Optional(Type.String({ maxLength: 200 })), displayName: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])) }, { additionalProperties: false }) } },
     async (req) => {
       const id = (req.params as { id: string }).id;
@@ -69,6 +73,6 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
       if (me?.id === id && (patch.disabled || (patch.role && patch.role !== 'admin')) && (await countAdmins(pool)) <= 1) {
         throw new TzError('TZ_ERR_CONFLICT', { problem: 'last admin' });
       }
-      return updateUser(pool, id, req.body as Parameters<typeof updateUser>[2]);
+      return updateUser(pool, id, req.body as Parameters<typeof updateUser>[2], actorOf(req));
     });
 }

@@ -15,8 +15,9 @@ export interface AuditEntry {
   actor: string;
   /**
    * What was done. In use: login, login-failed, logout, create, update, delete, read, export,
-   * import, dial, listen, listen-stop, claim, release, resolve, role-change; a recording played is a
-   * read of entity recording.
+   * import, dial, dial-refused, listen, listen-stop, claim, release, resolve, role-change, disable,
+   * enable, password-reset, unlock (a sign-in delay lifted), testcall; a recording played is a read
+   * of entity recording.
    */
   action: string;
   /** The kind of thing acted on: console_user, patient, patient_list, recording, call, campaign, ... */
