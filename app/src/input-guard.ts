@@ -1,6 +1,6 @@
 /**
- * One guard for every route of the api role (issue 16, bad input), added on the root instance
- * before any route plugin so that each route inherits it:
+ * One guard for every route of the api and gateway roles (issue 16, bad input), added on the root
+ * instance before any route plugin so that each route inherits it:
  * - before schema validation: no text input (path, query, JSON body, object keys) may carry a
  *   control character or an unpaired surrogate, and no JSON value nests deeper than 64 levels;
  * - after it (when query strings have become numbers): no number is infinite or beyond ±(2^53-1).
@@ -29,7 +29,15 @@ function check(req: FastifyRequest, reply: FastifyReply, opts: { text: boolean; 
   return undefined;
 }
 
+const guarded = new WeakSet<FastifyInstance>();
+
+/**
+ * Adds the guard's hooks to `app` (once: the gateway and the api role both call it on a shared
+ * server); routes registered on `app` or its children afterwards inherit them.
+ */
 export function guardInputs(app: FastifyInstance): void {
+  if (guarded.has(app)) return;
+  guarded.add(app);
   app.addHook('preValidation', async (req, reply) => check(req, reply, { text: true, numbers: true }));
   app.addHook('preHandler', async (req, reply) => check(req, reply, { text: false, numbers: true }));
 }

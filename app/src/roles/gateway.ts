@@ -22,6 +22,7 @@ import { LanguageRoutedTts } from './tts-router.js';
 import { dateIn, dialogFor, interruptedOfParameters, patientOfParameters } from './dialog.js';
 import { startSipRole, type SipRole } from './sip.js';
 import { recordingsAtRest } from '../recordings-at-rest.js';
+import { guardInputs } from '../input-guard.js';
 
 /** After the drain limit, how long the calls the platform cuts get to end and be filed, ms. */
 const CUT_CALLS_FILING_MS = 10_000;
@@ -134,6 +135,9 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
   // attempt, its own number, do-not-call, consent, windows) and audits the call (issue 16 item 1).
   const admit: DialRouteOptions['admit'] = (body, who) => admitGatewayDial(opts.pool, body, who);
   const dial: DialRouteOptions = sip?.dial ? { ...sip.dial, owner, admit } : { dial: () => Promise.resolve({ status: 'failed', reason: 'no_trunk', carrierFault: true }), targetFor: () => ({ refuse: 'no_trunk', carrierFault: true }), admit };
+  // Bad text and numbers (a NUL in a /v1/dial field, in a media stream's query) answer 400 naming
+  // the field before any route reads them, as on the api role; the gateway's routes inherit it.
+  guardInputs(app);
   await app.register(gatewayPlugin, { auth: { secret: opts.authSecret }, onCall, logger: log, metrics, dial, accepting });
 
   let audioSocket: Server | undefined;
