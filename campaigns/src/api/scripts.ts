@@ -32,6 +32,8 @@ export const dialogEngineCatalog: ScriptCatalog = {
       if (err instanceof ReferenceError && /alias|anchor/i.test(err.message)) throw yamlProblem('has aliases that expand too far or name no anchor', err);
       throw err;
     }
+    // The engine reports aliases it will not expand as a yaml-syntax issue: the route names the field.
+    if (r.issues.some((i) => i.code === 'yaml-syntax' && i.message.startsWith('aliases:'))) throw yamlProblem('has aliases that expand too far or name no anchor');
     return { ok: r.issues.length === 0, issues: r.issues.map((i) => formatIssue(i)) };
   },
   async preview(id) {
