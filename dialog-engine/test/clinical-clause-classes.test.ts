@@ -282,3 +282,28 @@ describe('passive death wishes and warning signs in other words (round four)', (
     expect(triage("I won't be needing the crutches any more, the knee is much better.", 'en').red_flags).toEqual([]);
   });
 });
+
+describe('emergencies said without their names (round four)', () => {
+  it.each([
+    ['en', 'My husband and I both woke up with headaches, we keep being sick and feel dizzy. We have a paraffin heater in the bedroom.'],
+    ['zh', '一家人早上起来都头晕恶心，孩子吐了两回，家里冬天烧煤炉取暖。'],
+  ] as const)('a fuel-burning heater indoors with headache, dizziness, vomiting is carbon monoxide (%s)', (lang, text) => {
+    expect(triage(text, lang).red_flags).toContain('poisoning');
+  });
+  it('a serviced boiler and a cold is not', () => {
+    expect(triage('Our gas boiler was serviced yesterday. I have a mild headache from a cold.', 'en').red_flags).toEqual([]);
+  });
+  it('hard to keep awake, said of someone, is a lowered consciousness; of oneself at work it is not', () => {
+    expect(triage('Grandad has a chest infection and today he is muddled and really hard to keep awake.', 'en').red_flags).toContain('altered-consciousness');
+    expect(triage("I'm finding it hard to keep awake at work since the new tablets, otherwise fine.", 'en').red_flags).toEqual([]);
+  });
+  it.each([
+    ['en', "Sharp pain in my left side whenever I take a deep breath, since this morning. I take the contraceptive pill and had a twelve-hour flight two days ago."],
+    ['zh', '我在吃避孕药，前天坐了十二个小时的飞机，今天一吸气左边就疼。'],
+  ] as const)('pain on breathing in with a clot risk goes to D1/D2 (%s)', (lang, text) => {
+    expect(['D1', 'D2']).toContain(triage(text, lang).disposition);
+  });
+  it('a pulled muscle that hurts on a deep breath, no clot risk, stays non-urgent', () => {
+    expect(['D1', 'D2']).not.toContain(triage("I pulled a muscle at the gym, my ribs hurt when I take a deep breath, and it's tender to press.", 'en').disposition);
+  });
+});

@@ -83,6 +83,10 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   // Poisoning: a dangerous poison (pesticide, rat poison, carbon monoxide / charcoal) or an
   // overdose (a whole bottle or strip, tens of tablets). A single extra dose stays a medication error.
   if (has('x:poison-severe') || has('x:overdose')) flags.add('poisoning');
+  // Carbon monoxide without the words: a fuel-burning heater or stove indoors with headache,
+  // dizziness, vomiting or confusion (UKHSA / NHS carbon monoxide poisoning: symptoms near a
+  // gas appliance, several people at once).
+  if (has('x:co-source') && (has('confusion') || has('x:rf-altered') || has('fainting') || ['headache', 'dizziness', 'nausea-vomiting'].filter(has).length >= 2)) flags.add('poisoning');
   // Major trauma: a high-energy injury (hit by a vehicle, a crash, a fall from height, a crush), or a
   // head injury with a blackout, drowsiness, confusion or a fit (NICE head-injury criteria).
   if ((has('x:high-energy') && !has('x:uninjured')) ||
