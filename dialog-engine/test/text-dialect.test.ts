@@ -10,13 +10,21 @@ describe('regional words', () => {
     ['伊讲勿痛了，有眼痒', '他讲不痛了，有点痒'],
     ['莫得，啥子都好', '没有，什么都好'],
     ['唔该晒', '谢谢晒'],
+    ['喉咙好痕', '喉咙好痒'],
   ])('%s -> %s', (said, want) => {
     expect(mandarinFromDialect(said)).toBe(want);
     expect(mandarinFromDialect(said)).toHaveLength(said.length);
   });
 
-  it.each(['神经系统有问题', '去过伊拉克', '饮食清淡', '手术后眼睛有眼屎', '关系不错'])('keeps Mandarin words: %s', (text) => {
+  it.each(['心口好似有大石压住', '手上有一道疤痕', '伤痕累累', '没有留下痕迹', '神经系统有问题', '去过伊拉克', '饮食清淡', '手术后眼睛有眼屎', '关系不错'])('keeps Mandarin words: %s', (text) => {
     expect(mandarinFromDialect(text)).toBe(text);
+  });
+
+  it('a red-flag screen answered in Cantonese: a simile is no hedge, a denial with a cough is no flag', async () => {
+    const { interpret } = await import('../src/nlu/index.js');
+    const asked = '有没有胸痛、呼吸困难、说话不清楚这些情况？';
+    expect(interpret({ lang: 'zh', asked, expect: 'red-flag', utterance: '心口好似有块石头顶住，痛到成身出汗，成个钟都唔停。' })).toEqual({ kind: 'red-flag', red_flag: 'chest-pain-cardiac' });
+    expect(interpret({ lang: 'zh', asked, expect: 'red-flag', utterance: '冇噶，就系有啲咳，喉咙好痕。' })).toEqual({ kind: 'red-flag', red_flag: null });
   });
 
   it('normalisation and the clinical reading see the Mandarin words', () => {

@@ -154,7 +154,7 @@ export function yesNoClauses(utterance: string, lang: Lang, asked: string, base:
       if (r !== 'unclear') return r;
     }
   }
-  return readClauses(raws, lang, focus, asked, baseOf, false) ?? (cleaned === lc(utterance, lang) ? base(utterance, asked) : baseOf(whole));
+  return readClauses(raws, lang, focus, asked, baseOf, false) ?? (cleaned === lc(utterance, lang) ? base(utterance, asked) : cleaned === lc(said, lang) ? base(said, asked) : baseOf(whole));
 }
 
 function readClauses(raws: RawClause[], lang: Lang, focus: Focus, asked: string, baseOf: (s: string) => YesNo, corrected: boolean): YesNo | null {

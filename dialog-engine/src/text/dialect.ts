@@ -1,6 +1,6 @@
 /**
  * Regional words that callers mix into Mandarin, rewritten to their Mandarin equivalents before
- * any rule reads the text: Cantonese (冇 没, 唔 不, 佢 他, 咗 了, 嘅 的, 系 是, 食 吃, 少少 一点),
+ * any rule reads the text: Cantonese (冇 没, 唔 不, 佢 他, 咗 了, 嘅 的, 系 是, 食 吃, 少少 一点, 痕 痒),
  * Wu / Shanghainese (勿 不, 伊 他, 侬 你, 有眼 有点), south-western and northern colloquial
  * (莫得 没有, 啥子 什么, 晓得 知道, 贼疼 很疼). Sources: the common-word tables of
  * 《广州话普通话词典》 and 《上海话大词典》 (function words and a few high-frequency verbs only).
@@ -25,7 +25,6 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/乜嘢/gu, '什么'],
   [/晓得/gu, '知道'],
   [/巴适/gu, '舒服'],
-  [/好似/gu, '好像'],
   [/系咪/gu, '是吗'],
   // Single function words.
   [/冇/gu, '没'],
@@ -47,6 +46,8 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<=^|[，,。\s我你他她就都不也又真仲但])系(?![统列数])/gu, '是'],
   [/(?<=[没不要去都会])食|食(?=[了过完饭药粥])/gu, '吃'],
   [/贼(?=[疼痛难冷热累晕痒])/gu, '很'],
+  // Cantonese 痕 is itchy (喉咙痕, 好痕); a scar or mark (伤痕, 疤痕, 痕迹) keeps it.
+  [/(?<![伤疤划割刀泪血印抓掐咬])痕(?!迹)/gu, '痒'],
 ];
 
 /** The text with regional words rewritten to Mandarin (same length as the input). */
