@@ -307,3 +307,33 @@ describe('emergencies said without their names (round four)', () => {
     expect(['D1', 'D2']).not.toContain(triage("I pulled a muscle at the gym, my ribs hurt when I take a deep breath, and it's tender to press.", 'en').disposition);
   });
 });
+
+describe('emergencies in other words (after round r4)', () => {
+  const urgent = (text: string, lang: 'zh' | 'en'): boolean => ['D1', 'D2'].includes(triage(text, lang).disposition);
+  it.each([
+    ['en', "My dad keeps rubbing his chest, he says it's like something heavy sitting on it and it's spreading into his jaw. He's clammy and pale. He says it's just wind."],
+    ['zh', '我老公刚才说胸骨后头突然发紧，像被攥住一样，出了一身汗，现在好点了。他五十多，有糖尿病。'],
+    ['en', "Please help, my brother has shut himself in his room with a rope and says he's going to end it."],
+    ['zh', '我儿子跟我吵架以后把一盒布洛芬吃了，我数了少了三十片，他说就想睡过去别醒了。'],
+    ['en', "My grandad can't pass water since this morning, only a few drops are coming, and his lower belly is swollen and sore."],
+    ['en', "My back has been bad for years but now I've got pain shooting down both legs and I'm numb down there when I wipe."],
+    ['en', "Nan is ninety, she's been muddled since last night, doesn't know where she is, she's hot to touch and breathing fast."],
+    ['en', 'My toddler has been vomiting and has had runny poos since yesterday, he will not keep water down, his eyes look sunken and he is very sleepy.'],
+    ['zh', '我爸在做化疗，刚打完第二次，今天发冷发抖，量了三十八度六。'],
+    ['zh', '我们昨天在山上采了点野蘑菇炒着吃，今天早上全家都开始吐、拉肚子。'],
+    ['en', 'My mum has a really painful red eye tonight, her head aches on that side, she has been sick and she sees rainbow rings around the lights.'],
+    ['en', "My father is eighty and on warfarin; he slipped in the kitchen and banged his head on the cupboard. He seems fine."],
+    ['en', "My girlfriend's period is two weeks late, she has a sharp pain low on the right and she just fainted in the shower."],
+    ['zh', '我月经推迟了十来天，验孕棒两道杠，今天右边小肚子一阵一阵地疼。'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(urgent(text, lang)).toBe(true);
+  });
+  it.each([
+    ['en', 'I rub some cream on my chest for the eczema every night, it itches a bit.'],
+    ['zh', '我昨天吃了点超市买的蘑菇，今天挺好的。'],
+    ['en', 'I bumped my head on the cupboard this morning, no blood thinners, no headache now.'],
+    ['en', 'My eyes are a bit red and itchy from hay fever.'],
+  ] as const)('not every mention is an emergency: %s', (lang, text) => {
+    expect(urgent(text, lang)).toBe(false);
+  });
+});

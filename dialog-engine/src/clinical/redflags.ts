@@ -52,6 +52,9 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   if (has('chest-pain') && (has('x:sweating') || has('x:radiating') || has('x:pressure') || has('shortness-of-breath') || has('x:rf-severe-breathing') || has('x:severe') || has('fainting') || has('x:sudden') || has('nausea-vomiting') || has('x:cardiac-history'))) {
     flags.add('chest-pain-cardiac');
   }
+  // The cardiac picture without the word "pain": something going into the left arm or jaw with a
+  // grey, sweaty look (NICE CG95: pain radiating to arm or jaw, sweating, nausea; ESC 2023 ACS).
+  if (has('x:arm-jaw-radiation') && (has('x:sweating') || has('m:cv-grey') || has('nausea-vomiting')) && !has('x:reproducible')) flags.add('chest-pain-cardiac');
   // BE-FAST: Balance, Eyes, Face, Arm, Speech (Time): any one new sign fires. Speech alone does
   // not when the person is fighting for breath ("憋得话都说不出来" is breathlessness).
   const breathless = has('x:rf-severe-breathing');
@@ -71,6 +74,8 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   // Collapsed and still not awake ("晕过去了 倒在地上 现在还没醒").
   if ((has('fainting') || has('x:brief-loc') || has('x:head-injury') || has('x:high-energy')) && has('x:not-awake')) flags.add('altered-consciousness');
   if (has('x:rf-suicidal') || has('suicidal-thoughts')) flags.add('suicidal');
+  // An act or a plan in progress with the means at hand (locked in the bathroom with a knife).
+  if (has('x:suicide-act') && has('m:suicide-means')) flags.add('suicidal');
   const fever = has('fever') || (f.temperatureC !== null && f.temperatureC >= INFANT_FEVER_C);
   const infant = (f.ageMonths !== null && f.ageMonths < INFANT_FEVER_MAX_MONTHS) || has('x:newborn');
   if (fever && infant && (f.temperatureC === null || f.temperatureC >= INFANT_FEVER_C)) flags.add('infant-fever');
@@ -83,6 +88,8 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   // Poisoning: a dangerous poison (pesticide, rat poison, carbon monoxide / charcoal) or an
   // overdose (a whole bottle or strip, tens of tablets). A single extra dose stays a medication error.
   if (has('x:poison-severe') || has('x:overdose')) flags.add('poisoning');
+  // Wild mushrooms followed by vomiting or diarrhoea (late onset: amatoxin; UK NPIS / 中国蘑菇中毒诊治临床专家共识 2019).
+  if (has('x:wild-mushroom') && (has('nausea-vomiting') || has('diarrhea'))) flags.add('poisoning');
   // Carbon monoxide without the words: a fuel-burning heater or stove indoors with headache,
   // dizziness, vomiting or confusion (UKHSA / NHS carbon monoxide poisoning: symptoms near a
   // gas appliance, several people at once).

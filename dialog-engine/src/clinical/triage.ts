@@ -158,7 +158,8 @@ function baseTriage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions): 
   const mentions = withoutExplained(found.mentions, norm, lang, ageMonths);
   const present = presentIds(mentions, 'any', norm);
   const temperatureC = extractTemperatureC(norm, lang);
-  if (temperatureC !== null && temperatureC >= 37.5 && !mentions.some((m) => m.id === 'fever' && m.status !== 'present')) present.add('fever');
+  // A measured fever counts unless the fever is denied or said to be over (a rule about fever told in the past, 医生交代过发烧要马上去, does not undo a reading).
+  if (temperatureC !== null && temperatureC >= 37.5 && !mentions.some((m) => m.id === 'fever' && (m.status === 'negated' || m.status === 'resolved'))) present.add('fever');
   const symptoms = extractSymptoms(narrative, lang, { subject: 'any' });
   const red = redFlagsFromFacts({ present, temperatureC, ageMonths });
   const reasons: string[] = [];

@@ -9,7 +9,7 @@ const POSS = "(?:my|his|her|their|the|your|our)";
 export const EN_SYMPTOMS: Lexicon = {
   fever: [
     '\\bfevers?\\b', '\\bfeverish\\b', '\\bfebrile\\b', '\\b(?:high |a )?temperature\\b', '\\bhigh temp\\b', '\\brunning a (?:temp|temperature|fever)\\b',
-    '\\bburning up\\b', '\\bhot to the touch\\b', '\\b(?:feels?|feeling|is|was|felt) (?:very |really |so |a bit )?hot\\b', '\\bpyrexia\\b', '\\btemp of\\b',
+    '\\bburning up\\b', '\\bhot to (?:the )?touch\\b', '\\b(?:feels?|feeling|is|was|felt) (?:very |really |so |a bit )?hot\\b', '\\bpyrexia\\b', '\\btemp of\\b',
     '!\\btemperature (?:is |was )?(?:normal|back to normal|down)\\b', '=\\bfever (?:has |is )?(?:broken|broke|gone down|came down|went down)\\b',
   ],
   'chest-pain': [
@@ -18,7 +18,7 @@ export const EN_SYMPTOMS: Lexicon = {
     // Compositional: a sensation, a few words, then a part of the chest ("heavy squeezing in the middle of my chest").
     `\\b(?:pains?|pressure|tight(?:ness)?|discomfort|heav(?:y|iness)|aches?|aching|squeez\\w*|crushing|burning|stabbing|gripping|weight|band)\\b[a-z ,']{0,30}?\\b(?:in|on|across|around|round|at|through|into) (?:the )?(?:middle|centre|center|left side|right side|front|left|right|top|bottom|whole) of ${POSS} chest\\b`,
     `\\b${POSS} chest (?:went|goes|got|gets|getting|gone|going) (?:all |really |very )?(?:tight|heavy|funny|painful|sore)\\b`, `\\b(?:tight |heavy |crushing |squeezing )?(?:band|weight|vice|belt) (?:across|around|on) ${POSS} chest\\b`,
-    `\\b${POSS} chest (?:is|feels) (?:tight|heavy|sore|painful|hurting)\\b`, '\\bangina\\b', `\\b${POSS} chest (?:is |was )?(?:being )?(?:squeezed|crushed|pressed|gripped|clamped)\\b`, '\\bclutch(?:ing|ed|es)? (?:at )?(?:my|his|her|their|the) chest\\b', `\\b(?:someone|somebody|something|an elephant|a weight|a ton of bricks)(?:'s| is)? (?:standing|sitting|pressing|pushing|crushing|kneeling) on ${POSS} chest\\b`, `\\b${POSS} chest (?:feels|felt|is) like (?:a|an|someone|something|there'?s|it'?s)\\b`, '\\btight chest\\b', '\\bchest (?:has been |is |keeps |been |was |started )?(?:hurting|aching|sore|painful|tight|burning)\\b', '\\bheart (?:hurts|is hurting|pain)\\b',
+    `\\b${POSS} chest (?:is|feels) (?:tight|heavy|sore|painful|hurting)\\b`, '\\bangina\\b', `\\b${POSS} chest (?:is |was )?(?:being )?(?:squeezed|crushed|pressed|gripped|clamped)\\b`, '\\b(?:clutch|rubb|grabb|hold|grip|press|massag)(?:ing|ed|es|s)? (?:at )?(?:my|his|her|their|the) chest\\b', `\\b(?:someone|somebody|something|an elephant|a weight|a ton of bricks)(?:'s| is)? (?:standing|sitting|pressing|pushing|crushing|kneeling) on ${POSS} chest\\b`, `\\b${POSS} chest (?:feels|felt|is) like (?:a|an|someone|something|there'?s|it'?s)\\b`, '\\btight chest\\b', '\\bchest (?:has been |is |keeps |been |was |started )?(?:hurting|aching|sore|painful|tight|burning)\\b', '\\bheart (?:hurts|is hurting|pain)\\b',
     // Non-native: "chest is very pain", "chest so much pain", "my chest have pain".
     '\\bchest (?:is |are |have |has |got |feel |feels )?(?:very |so |too |much |so much |very very |really )*(?:pain|painful|hurt)\\b',
   ],
@@ -80,6 +80,7 @@ export const EN_SYMPTOMS: Lexicon = {
     "\\bbell'?s palsy\\b", '\\bface (?:has )?droop(?:ed|s)?\\b', '\\bface (?:is )?drooping\\b',
   ],
   confusion: [
+    '\\bmuddled\\b', "\\b(?:doesn'?t|does not|didn'?t|did not) know (?:what day it is|where (?:she|he) is|who (?:i|we) (?:am|are))\\b",
     '\\bconfus(?:ed|ion)\\b', '\\bdisorient(?:ed|ated)\\b', '\\bnot making (?:any )?sense\\b', "!\\b(?:doesn'?t|does not|didn'?t) (?:know|recogni[sz]e) (?:where|who|me|us)\\b", '\\bdelirious\\b',
     '\\bnot (?:himself|herself|myself)\\b', '\\bmixed up\\b', '\\bout of it\\b', '\\btalking nonsense\\b', '\\bnot (?:thinking|talking) (?:straight|clearly)\\b', '\\bforgetful all of a sudden\\b',
   ],

@@ -65,7 +65,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
   zh: {
     'm:obs-early-weeks': [`(?:孕|怀孕|怀了|怀上)(?:了)?(?:才)?${ZH_EARLY}(?:个)?(?:多)?(?:周|礼拜|星期)`, '(?:孕|怀孕|怀了|怀上)(?:了)?(?:才)?(?:一|两|二|三|四)个(?:多)?月', '早孕', '孕早期', '刚怀孕', '怀孕(?:头|前)三个月', '!(?:例假|月经|大姨妈)(?:已经)?(?:推迟|晚了|没来|过了)(?:快|有|了)?'],
     'm:obs-late-gest': ['孕(?:2\\d|3\\d|4[0-2])(?:\\+\\d)?周', '(?:2\\d|3\\d|4[0-2])(?:\\+\\d)?/40', '(?:孕|怀孕|怀娃|怀了|怀上|怀着)(?:[五六七八九])个(?:多)?月', '孕晚期', '孕中期'],
-    'm:obs-iliac-pain': ['(?:左|右)(?:边|侧)?(?:小肚子|下腹|小腹|肚子下面|下肚子)(?:一阵|突然|剧|绞)?(?:疼|痛|剧痛|绞痛)', '(?:左|右)(?:下腹|附件区)(?:压痛|疼|痛)'],
+    'm:obs-iliac-pain': ['(?:左|右)(?:边|侧)?(?:小肚子|下腹|小腹|肚子下面|下肚子)(?:一阵一阵(?:地|的)?|一阵|突然|剧|绞|有点|很|特别)?(?:疼|痛|剧痛|绞痛)', '(?:左|右)(?:下腹|附件区)(?:压痛|疼|痛)'],
     'm:obs-spotting': ['(?:擦|擦屁股|上厕所|内裤上?)(?:的时候)?(?:发现)?(?:有)?(?:一点|一点点|点|少量|些)?(?:咖啡色|褐色|粉红色?|粉色|暗红色?|血丝|红色?)(?:的)?(?:东西|分泌物|血)', '(?:内裤|护垫|纸|卫生纸)上?(?:有|见)?(?:一点|一点点|点|少量)?(?:咖啡色|褐色|粉红色?|红色?|暗红色?)(?:的)?(?:东西|分泌物|血)?', '见红', '少量出血', '有点出血', '点滴出血'],
     'm:obs-near-faint': ['差点(?:晕|昏)(?:过去|倒)', '眼前发黑', '头晕眼花', '脸(?:都|色)?(?:发白|煞白|苍白|白了)'],
     'm:obs-heavy': ['!(?:出血|血|月经|例假)(?:量)?(?:特别|很|非常)?多(?:得)?(?:吓人|不得了)?', '(?:一|两|每)(?:个)?小时(?:就)?(?:换|湿)(?:一|两)?(?:片|张|块)', '大出血', '血(?:像)?(?:来月经|流水)(?:一样|似的)', '月经量(?:大|多)'],
@@ -90,7 +90,7 @@ export const TERMS: { zh: Lexicon; en: Lexicon } = {
     'm:obs-ec': ['紧急避孕', '事后(?:避孕)?药', '毓婷', '(?:套|避孕套)(?:破了|掉了)'],
   },
   en: {
-    'm:obs-early-weeks': [`\\b${EN_EARLY} weeks?(?: pregnant| by (?:dates|scan|lmp)| gestation|'? gestation)\\b`, '\\bfirst trimester\\b', '\\bearly pregnancy\\b', '\\b(?:[4-9]|1\\d)(?:\\+\\d)?/40\\b', '\\bg\\d ?p\\d\\b[a-z ,]{0,12}\\b(?:[4-9]|1\\d)(?:\\+\\d)? ?(?:/40|weeks?)\\b', `\\blmp (?:was )?${EN_EARLY} weeks ago\\b`],
+    'm:obs-early-weeks': [`\\b${EN_EARLY} weeks?(?: pregnant| by (?:dates|scan|lmp)| gestation|'? gestation)\\b`, '\\bfirst trimester\\b', '\\bearly pregnancy\\b', '\\b(?:[4-9]|1\\d)(?:\\+\\d)?/40\\b', '\\bg\\d ?p\\d\\b[a-z ,]{0,12}\\b(?:[4-9]|1\\d)(?:\\+\\d)? ?(?:/40|weeks?)\\b', `\\blmp (?:was )?${EN_EARLY} weeks ago\\b`, "!\\b(?:my|her|the) periods?(?:'s| is| are| was)? (?:about |nearly |almost |over |a )?(?:\\w+ ){0,2}(?:late|overdue)\\b", '!\\bmissed (?:a |my |her |last )?period\\b', '\\bpositive (?:pregnancy )?test\\b'],
     'm:obs-late-gest': ['\\b(?:2\\d|3\\d|4[0-2])(?:\\+\\d)?/40\\b', '\\b(?:2\\d|3\\d|4[0-2])(?:\\+\\d)? weeks? (?:pregnant|gestation|by dates)\\b', '\\b(?:second|third) trimester\\b'],
     'm:obs-iliac-pain': ['\\b(?:left|right) (?:iliac fossa|lower (?:tummy|abdomen|belly|quadrant)|side of (?:my|her) (?:lower )?(?:tummy|belly))\\b[a-z ]{0,10}\\b(?:pain|hurts|cramp\\w*|tender\\w*)?', '\\b(?:lif|rif|llq|rlq) (?:pain|tenderness)\\b', '\\b(?:pain|cramp\\w*) (?:low )?(?:down )?(?:on|in) (?:the|my|her) (?:left|right)(?: side)?\\b', '\\badnexal (?:pain|tenderness)\\b'],
     'm:obs-spotting': ['\\bspotting\\b', '\\b(?:brown|pink|light) (?:blood|bleeding|discharge|spotting)\\b', '\\bblood when i wipe\\b', '\\bwhen i wiped\\b', '\\bpv (?:bleed|bleeding|spotting)\\b'],
