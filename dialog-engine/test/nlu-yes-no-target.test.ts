@@ -109,6 +109,26 @@ const ROWS: Row[] = [
   ['en', 'Is the cough keeping you awake?', "I'm awake, yes, but that's my neighbour's dog, not the cough.", 'no'],
   ['en', 'Is he still on the steroids?', 'He was, yes, but the doctor stopped them on Monday.', 'no'],
 
+  // A now-question: the clause that says "now" answers it, not the one about before.
+  ['en', 'Is the wound still oozing?', 'Not now. It was leaking on Monday but it has dried up.', 'no'],
+  ['zh', '现在还咳嗽吗？', '以前咳得厉害，出院以后就不咳了。', 'no'],
+  ['zh', '您还在发烧吗？', '琴日仲有啲热，今日冇啦。', 'no'],
+  // A habit given up, unless an exception follows.
+  ['en', 'Do you drink alcohol?', 'Packed it in ten years ago.', 'no'],
+  ['zh', '您还喝酒吗？', '早戒了，出院前就戒了。', 'no'],
+  ['en', 'Do you still smoke?', 'I quit, mostly. Just the one with my coffee.', 'yes'],
+  // Lying flat: pillows or sitting up to breathe.
+  ['en', 'Do you get short of breath lying flat?', 'I have to sleep on four pillows now or I am gasping.', 'yes'],
+  ['zh', '晚上能平躺睡觉吗？', '一躺平就憋，得垫三个枕头。', 'no'],
+  // A good state alone answers a good-state question.
+  ['en', 'Are you sleeping okay at night?', 'Like a baby, dear.', 'yes'],
+  // The usual is no to a "new" question.
+  ['en', 'Any new swelling in your ankles?', 'Just my usual puffy ankles, nothing new.', 'no'],
+  ['zh', '最近有没有新出现的头晕？', '老毛病了，一直这样，不是新的。', 'no'],
+  // A partial presence of another complaint is not the asked one; a circumstance is not a complaint.
+  ['en', 'Have you had any chest pain?', 'Chest pain no, but a bit dizzy sometimes.', 'no'],
+  ['en', 'Any pain in your tummy?', 'No pain, only when I sneeze, then it really stabs.', 'yes'],
+
 ];
 
 const FLAGS: Array<[lang: 'zh' | 'en', asked: string, utterance: string, want: string | null]> = [

@@ -75,7 +75,7 @@ export function redFlagsFromFacts(f: RedFlagFacts): RedFlagId[] {
   if ((has('fainting') || has('x:brief-loc') || has('x:head-injury') || has('x:high-energy')) && has('x:not-awake')) flags.add('altered-consciousness');
   if (has('x:rf-suicidal') || has('suicidal-thoughts')) flags.add('suicidal');
   // An act or a plan in progress with the means at hand (locked in the bathroom with a knife).
-  if (has('x:suicide-act') && has('m:suicide-means')) flags.add('suicidal');
+  if (has('x:suicide-act') && has('m:suicide-means') && !has('x:overdose') && !has('x:poison-severe')) flags.add('suicidal');
   const fever = has('fever') || (f.temperatureC !== null && f.temperatureC >= INFANT_FEVER_C);
   const infant = (f.ageMonths !== null && f.ageMonths < INFANT_FEVER_MAX_MONTHS) || has('x:newborn');
   if (fever && infant && (f.temperatureC === null || f.temperatureC >= INFANT_FEVER_C)) flags.add('infant-fever');

@@ -138,11 +138,11 @@ const ZH_CORRECT = /^(?:哦不对|噢不对|啊不对|不对不对|不对|哦不
  */
 export function reportsWell(text: string, lang: Lang): boolean {
   if (lang === 'en') {
-    return /\b(?:fine|good|great|grand|ok|okay|alright|all right|normal|like a (?:log|baby)|through the night|all night|no bother)\b/.test(text)
+    return /\b(?:fine|good|great|grand|ok|okay|alright|all right|normal|(?:like )?a (?:log|baby)|through the night|all night|no bother)\b/.test(text)
       && !/\b(?:not|isn'?t|wasn'?t|aren'?t|never|but|except|apart)\b|n'?t (?:so|that|very|too) /.test(text)
       && !/\b(?:pain\w*|hurt\w*|ache\w*|sore|swell\w*|swollen|bleed\w*|sick|dizz\w*|breath\w*|cough\w*|itch\w*|weak\w*|numb\w*|tight|burn\w*)\b/.test(text);
   }
-  return /(?:很|挺|蛮|都|还|特别|老|非常)(?:好|正常|舒服)|好得很|好着呢|好好的|正常|不错|没事|舒服|(?:一觉|一晚上)(?:睡)?到|香/u.test(text) && !/疼|痛|肿|吐|晕|喘|咳|烧|痒|麻|胀|酸|慌|闷|血|脓|软|没劲|无力|难受|不(?:好|正常|舒服)/u.test(text);
+  return /(?:很|挺|蛮|都|还|特别|老|非常)(?:好|正常|舒服)|好得很|好着呢|好好的|正常|不错|没事|舒服|(?:一觉|一晚上)(?:睡)?到|香/u.test(text) && !/疼|痛|肿|吐|晕|喘|咳|烧|痒|麻|胀|酸|慌|闷|血|脓|软|没劲|无力|难受|不(?:太|怎么|大|是很|是太)?(?:好|正常|舒服)/u.test(text);
 }
 
 /**

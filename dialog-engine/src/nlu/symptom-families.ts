@@ -129,6 +129,11 @@ export function aboutFamilies(clause: string, ids: readonly string[], lang: Lang
   });
 }
 
+/** The families a clause names. */
+export function familiesOf(clause: string, lang: Lang): string[] {
+  return Object.entries(FAMILIES).filter(([, f]) => (lang === 'en' ? f.en : f.zh).test(clause)).map(([id]) => id);
+}
+
 /** Whether a clause names any symptom at all (any family). */
 export function anySymptomWord(clause: string, lang: Lang): boolean {
   return Object.values(FAMILIES).some((f) => (lang === 'en' ? f.en : f.zh).test(clause));

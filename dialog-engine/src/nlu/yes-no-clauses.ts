@@ -21,7 +21,7 @@ import { mandarinFromDialect, type Lang } from '../text/index.js';
 import { analyzeClause, rawClauses, reportsWell, withoutDegree, type Clause, type RawClause } from './clause.js';
 import { parseNumber } from './number.js';
 import { questionFrame } from './question.js';
-import { aboutFamilies, anySymptomWord, askedFamilies } from './symptom-families.js';
+import { aboutFamilies, anySymptomWord, askedFamilies, familiesOf } from './symptom-families.js';
 import type { YesNo } from './types.js';
 import { targetReading } from './yes-no-target.js';
 import { repairFromQuestion } from './yes-no-zh.js';
@@ -132,6 +132,11 @@ export function yesNoClauses(utterance: string, lang: Lang, asked: string, base:
   const whole = texts.join(lang === 'zh' ? ' ' : ' ');
   const baseOf = (s: string): YesNo => base(s, asked);
 
+  // Classes read before the target: explicit "now" against "before", a habit given up, a lying-flat
+  // question answered with pillows, a good state to a good-state question.
+  const early = earlyClasses(raws.map((r) => analyzeClause(r.text, lang, r)), lang, focus, asked);
+  if (early) return early;
+
   // The question's target first: safety, subject, concession, attribution, exceptions, events.
   const byTarget = targetReading(raws, lang, asked, (kept) => yesNoClauses(kept.map((r) => r.text).join(lang === 'zh' ? '，' : ', '), lang, asked, base));
   if (byTarget) return byTarget;
@@ -155,6 +160,52 @@ export function yesNoClauses(utterance: string, lang: Lang, asked: string, base:
     }
   }
   return readClauses(raws, lang, focus, asked, baseOf, false) ?? (cleaned === lc(utterance, lang) ? base(utterance, asked) : cleaned === lc(said, lang) ? base(said, asked) : baseOf(whole));
+}
+
+const EN_NOW = /\b(?:now|today|at the moment|right now|currently|these days|any ?more|since (?:i came home|discharge))\b/;
+const ZH_NOW = /现在|目前|今天|这两天|这几天|出院(?:以后|后|以来)|如今/u;
+const EN_BEFORE = /\b(?:yesterday|last (?:night|week)|before|at first|used to|in hospital|the other day|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+const ZH_BEFORE = /以前|之前|昨天|前天|住院(?:的时候|那会儿?|时)|刚开始|原来/u;
+const EN_QUIT = /\b(?:gave (?:it )?up|given (?:it )?up|quit|stopped (?:smoking|drinking)|packed (?:it|them) in|don'?t (?:smoke|drink) any ?more|off the (?:fags|cigarettes|booze))\b/;
+const ZH_QUIT = /戒(?:了|掉了|烟了|酒了)|早戒|早就戒|不抽了|不喝了|早不抽|早就不抽|早不喝/u;
+const EN_PILLOWS = /\b(?:(?:two|three|four|\d) pillows|propped up|sit(?:ting)? up to sleep|sleep(?:ing)? (?:sitting )?up(?:right)?|in the (?:arm)?chair)\b/;
+const ZH_PILLOWS = /垫(?:了)?(?:两|三|四|几|好几|\d)个枕头|垫高|靠着睡|坐着睡|半躺/u;
+
+/** Readings of whole classes that decide before the target reading (see the call site). */
+/** The clause names a complaint of another kind than the asked one ("a bit giddy sometimes" to a headache question); pains and cramps count as the asked pain. */
+function namesOtherComplaint(text: string, lang: Lang, ids: readonly string[]): boolean {
+  // "only when I cough": the circumstance is not a complaint of its own.
+  const said = lang === 'en' ? text.replace(/\b(?:when|if|after|as) (?:i|he|she) (?:cough|sneeze|laugh|walk|move|bend|stand|breathe|eat|lie)\w*\b/g, ' ') : text.replace(/(?:咳嗽|打喷嚏|走路|活动|弯腰|吃饭)(?:的时候|时)/gu, ' ');
+  const named = familiesOf(said, lang).filter((id) => !['pain-general', 'abdominal-pain', 'chest-pain', 'headache'].includes(id));
+  return named.length > 0 && !named.some((id) => ids.includes(id));
+}
+
+function earlyClasses(cls: Clause[], lang: Lang, focus: Focus, asked: string): YesNo | null {
+  const en = lang === 'en';
+  const q = lc(asked, lang);
+  const spoken = cls.filter((c) => !c.echo && c.subject === 'patient');
+  // "Not now. Yesterday it was high", "以前有的，出院以后就没得了": the clause that says "now" answers a now-question.
+  if (focus.now && !focus.since && !focus.good && spoken.length > 1) {
+    const nowC = spoken.filter((c) => (en ? EN_NOW : ZH_NOW).test(c.text) || /^not now\b/.test(c.text));
+    const before = spoken.some((c) => (en ? EN_BEFORE : ZH_BEFORE).test(c.text));
+    if (nowC.length === 1 && before && !(en ? EN_BEFORE : ZH_BEFORE).test(nowC[0]!.text)) {
+      const c = nowC[0]!;
+      if (!present(c, lang) || c.time === 'resolved') return 'no';
+    }
+  }
+  // "Gave up twenty years ago", "早戒了": a habit given up.
+  if (focus.habit && spoken.some((c) => (en ? EN_QUIT : ZH_QUIT).test(c.text)) && !(en ? /\bcut (?:right )?down\b|\b(?:the )?odd one\b|\bstarted again\b|\bmostly\b|\bone (?:after|with|at)\b|\bsometimes\b|\bnow and then\b|\bexcept\b/ : /又抽|又开始|少抽|偶尔|有时|一口|一小盅|一小杯|一根|喝了|抽了/u).test(cls.map((c) => c.text).join(' '))) return 'no';
+  // Lying flat: pillows or sitting up to breathe.
+  if ((en ? /\blie (?:down )?flat|lying (?:down )?flat|lie down\b/ : /平躺|躺平|躺下/u).test(q) && spoken.some((c) => (en ? EN_PILLOWS : ZH_PILLOWS).test(c.text) || (en ? /\bflat\b.*\b(?:gasp|breath|puff|cough)/ : /(?:平躺|躺下|躺平)(?:就|会)?(?:喘|憋|咳)/u).test(c.text))) {
+    const asksAbility = en ? /\b(?:can|able to|manage to)\b/.test(q) && !/\bbreath|\bshort\b/.test(q) : /能|可以/u.test(q) && !/喘|憋|气/u.test(q);
+    return asksAbility ? 'no' : 'yes';
+  }
+  // "Like a log", "好得很": a good state alone answers a good-state question.
+  const addressed = spoken.filter((c) => !(en ? /^(?:dear|love|darling|mate|pet|hun|son|sweetheart|thanks|thank you)$/ : /^(?:谢谢|放心|姑娘|闺女)$/u).test(c.text));
+  if (focus.good && addressed.length > 0 && addressed.every((c) => reportsWell(c.text, lang) || c.affirmation) && addressed.some((c) => reportsWell(c.text, lang))) return 'yes';
+  // "Only my usual cough, nothing new", "always have done, that's nothing new": the usual is no to a new or since question.
+  if ((/\bnew\b|新/u.test(q) || focus.since) && (focus.problem || focus.generic) && cls.some((c) => (en ? /\bnothing new\b|\b(?:always (?:have|had|do|did)(?: done)?|my usual|the usual|same as always|as usual)\b/ : /老毛病|一直(?:都)?(?:这样|是这样)|以前就(?:这样|有)|不是新的/u).test(c.text)) && !cls.some((c) => c.time === 'worsening')) return 'no';
+  return null;
 }
 
 function readClauses(raws: RawClause[], lang: Lang, focus: Focus, asked: string, baseOf: (s: string) => YesNo, corrected: boolean): YesNo | null {
@@ -213,7 +264,7 @@ function readClauses(raws: RawClause[], lang: Lang, focus: Focus, asked: string,
 
   // A denial, then a clause about the asked symptom (or a limited presence): yes.
   if (focus.problem || focus.generic || focus.action) {
-    const partial = cls.find((c) => (en ? EN_PARTIAL : ZH_PARTIAL).test(c.text) && present(c, lang) && (focus.ids.length === 0 || aboutFamilies(c.text, focus.ids, lang) || (en && c.text.split(' ').length <= 8 && !/\b(?:stiff|itch|rash)\b/.test(c.text))) && !(focus.action && focus.strict));
+    const partial = cls.find((c) => (en ? EN_PARTIAL : ZH_PARTIAL).test(c.text) && present(c, lang) && (focus.ids.length === 0 || aboutFamilies(c.text, focus.ids, lang) || (en && c.text.split(' ').length <= 8 && !/\b(?:stiff|itch|rash)\b/.test(c.text) && !namesOtherComplaint(c.text, lang, focus.ids))) && !(focus.action && focus.strict));
     if (partial && (focus.problem || focus.generic || /\b(?:only|maybe once|once a day)\b/.test(partial.text))) return 'yes';
     const di = cls.findIndex((c) => isDenial(c, lang, focus.ids));
     if (di >= 0 && (focus.problem || focus.generic)) {
