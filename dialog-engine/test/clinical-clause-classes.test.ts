@@ -337,3 +337,26 @@ describe('emergencies in other words (after round r4)', () => {
     expect(urgent(text, lang)).toBe(false);
   });
 });
+
+describe('the other cause, the critical sign (after round r4)', () => {
+  const d = (text: string, lang: 'zh' | 'en'): string => triage(text, lang).disposition;
+  it.each([
+    ['en', 'Bit of a heavy night at my mate\'s stag do, woke up with a thumping head and was sick once, keeping water down now.'],
+    ['zh', '昨晚同学聚会喝了好多啤酒，今天头疼，吐了一次，现在能喝水。'],
+    ['en', 'Four days of a blocked nose, sneezing and a scratchy throat, temperature 37.7 at most, feel okay otherwise.'],
+    ['zh', '起床的时候头磕到床头了，鼓了个小包，碰一下有点疼，没晕没吐，没吃抗凝药。'],
+  ] as const)('a headache with another cause, a sore bump: not same-day (%s)', (lang, text) => {
+    expect(['D1', 'D2', 'D3', 'D4']).not.toContain(d(text, lang));
+  });
+  it.each([
+    ['en', 'My wife has swallowed about forty of her sertraline tablets, maybe half an hour ago, she is crying.'],
+    ['en', "Dad has just coughed up a mugful of bright red blood and he's gone all grey and sweaty."],
+    ['en', 'My son has a fever of 39.4 and there are purple spots on his tummy that do not fade when I press a glass on them.'],
+    ['zh', '我婆婆发高烧，人糊涂了，呼吸很快，腿上的皮肤一块一块发花。'],
+  ] as const)('an overdose counted, a big bleed that made him pale, a non-blanching rash with fever, sepsis with two critical signs: D1 (%s)', (lang, text) => {
+    expect(d(text, lang)).toBe('D1');
+  });
+  it('a fever with a rash that fades stays below D1', () => {
+    expect(d('My son has a fever of 38.5 and a red blotchy rash that fades when I press a glass on it, he is playing.', 'en')).not.toBe('D1');
+  });
+});

@@ -46,7 +46,7 @@ const ROWS: Row[] = [
   ['my 3 year old has a fever of 39.5', 'D4', 'pediatrics'],
   ['my 5 year old has a temperature of 38', 'D5', 'pediatrics'],
   ['my 4 month old baby has a fever', 'D4', 'pediatrics'],
-  ['my son has a fever and a rash that doesnt fade under a glass', 'D2', null],
+  ['my son has a fever and a rash that doesnt fade under a glass', 'D1', null], // NICE NG240: suspected meningococcal disease, emergency transfer
   // cough, ENT
   ['i have a cough and a runny nose', 'D7', null],
   ['coughing for a month', 'D5', 'respiratory'],

@@ -127,7 +127,8 @@ export const EN_CUES: Cues = {
   postNegation: /^\s*(?:\?|:|-)\s*(?:no|nope|nah|none|not really|nothing)\b/u,
   postNormal: /^(?:'s|s)?\s*(?:is |are |was |seems |looks |feels )?(?:completely |totally |absolutely |all )?(?:normal|fine|ok|okay|unaffected|clear)\b/u,
   resolution:
-    /\b(?:gone|went away|go(?:ne)? away|resolved|cleared up|stopped|settled(?: down)?|no longer|not any ?more|is over|are over|subsided|passed|disappeared|better now|fine now|all better|recovered|got better)\b/u,
+    // "he's gone all pale" is became, not over.
+    /\b(?:gone(?! (?:really |very |all |quite |a bit |so )?(?:pale|grey|gray|white|blue|red|quiet|floppy|cold|clammy|yellow|purple|limp|stiff|further|worse|up|funny|weird|sleepy|drowsy))|went away|go(?:ne)? away|resolved|cleared up|stopped|settled(?: down)?|no longer|not any ?more|is over|are over|subsided|passed|disappeared|better now|fine now|all better|recovered|got better)\b/u,
   resolutionClause:
     /^(?:but |and |now |it'?s |it is |it |they |that |which |they'?re |they are |that'?s |that is |which is |its |it has |it'?s been |i'?m |i am )*(?:all )?(?:gone|better|fine|ok|okay|resolved|over|stopped|cleared up|went away|not anymore|no more|fine now|better now)(?: now)?$/u,
   past: /\b(?:last (?:year|month|week)|years? ago|months? ago|used to|in the past|previously|history of|once had|as a (?:child|kid)|when i was (?:young|little|a kid)|a long time ago|had (?:it|one) before|years back)\b/u,

@@ -115,6 +115,13 @@ export interface RedFlagDispositionOptions {
    * side, D1.
    */
   suicidalAct?: boolean | 'unknown';
+  /**
+   * Signs of a failing circulation or brain with an infection flag (mottled skin, new confusion
+   * with fast breathing; a non-blanching rash with fever): sepsis and meningitis go to D1
+   * (NICE NG51 sepsis high-risk criteria; NICE NG240 suspected meningococcal disease: emergency
+   * transfer).
+   */
+  critical?: boolean;
 }
 
 /**
@@ -127,6 +134,7 @@ export function redFlagDisposition(flags: readonly string[], opts: RedFlagDispos
   for (const flag of flags) {
     let own: DispositionId = (RED_FLAG_DISPOSITION as Record<string, DispositionId>)[flag] ?? 'D1';
     if (flag === 'suicidal' && (opts.suicidalAct ?? 'unknown') !== false) own = 'D1';
+    if ((flag === 'sepsis-signs' || flag === 'meningitis-signs') && opts.critical === true) own = 'D1';
     d = moreUrgent(d, own);
   }
   return d;

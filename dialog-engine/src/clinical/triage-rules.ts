@@ -162,7 +162,7 @@ const ROWS: RuleRow[] = [
     when: { all: ['x:burn', 'x:severe|x:blister'] } },
   { id: 'adult-high-fever', reason: 'high fever in an adult', disposition: 'D4', department: 'general-medicine',
     source: 'our rule of thumb (39.5 °C, 3 days or more, or an older person)',
-    when: { child: false, fever: true, any: [{ tempAtLeast: 39.5 }, { all: ['x:high-fever'] }, { lastedDays: 3 }, { elderly: true }] } },
+    when: { child: false, fever: true, any: [{ tempAtLeast: 39.5 }, { all: ['x:high-fever'] }, { lastedDays: 3, none: ['x:cold', 'x:nose'] }, { lastedDays: 5 }, { elderly: true }] } },
   { id: 'right-lower-abdominal-pain', reason: 'abdominal pain in the lower right', disposition: 'D4', department: 'general-surgery',
     source: 'our rule of thumb (possible appendicitis: seen today)',
     when: { all: ['abdominal-pain', 'x:rlq'] } },
@@ -207,10 +207,12 @@ const ROWS: RuleRow[] = [
     when: { all: ['x:cant-keep-fluids'] } },
   { id: 'headache-vomiting-fever', reason: 'headache with vomiting or fever', disposition: 'D4', department: 'neurology',
     source: 'NICE CG150 headaches (red flags: fever, vomiting without another cause)',
-    when: { all: ['headache'], any: [{ all: ['nausea-vomiting'] }, { fever: true }], none: ['x:cold'] } },
+    // A cold or flu-like illness, or a hangover, is the other cause NICE means.
+    when: { all: ['headache'], any: [{ all: ['nausea-vomiting'] }, { fever: true }], none: ['x:cold', 'x:nose', 'x:hangover'] } },
   { id: 'mild-head-injury', reason: 'mild head injury', disposition: 'D4', department: 'neurology',
     source: 'NICE CG176 head injury (persistent headache since the injury: assessment)',
-    when: { all: ['x:head-injury', 'headache|pain-general'] } },
+    // A sore bump is not the persistent headache NICE means.
+    when: { all: ['x:head-injury', 'headache'] } },
   { id: 'red-eye-or-vision', reason: 'red painful eye or sudden blurred vision', disposition: 'D4', department: 'ophthalmology',
     source: 'NICE CKS red eye (painful red eye or reduced vision: same-day ophthalmology)',
     when: { any: [{ all: ['x:vision-loss'] }, { all: ['x:eye', 'pain-general|x:severe'] }] } },

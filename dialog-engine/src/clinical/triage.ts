@@ -137,7 +137,7 @@ function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[
   let disposition = best.d;
   if (red.length > r.red_flags.length) {
     const suicidalAct = present.has('x:suicide-act') || present.has('x:poison') || present.has('x:poison-severe') || present.has('m:suicide-means');
-    disposition = moreUrgent(disposition, redFlagDisposition(red, { suicidalAct }));
+    disposition = moreUrgent(disposition, redFlagDisposition(red, { suicidalAct, critical: critical(present) }));
     for (const f of red) if (!r.red_flags.includes(f)) r.reasons.push(`red flag: ${f} (from a modifier)`);
   }
   const rule = disposition === best.d ? best.rule : `red-flag:${red.find((f) => !r.red_flags.includes(f)) ?? red[0]}`;
@@ -146,6 +146,14 @@ function raise(r: TriageResult, vitals: ModifierHit[], complaints: ComplaintHit[
   // The presenting complaint's own department beats the general one (a cataract: ophthalmology).
   if (DISPOSITION_LADDER[disposition].allowsDepartment && (department === null || department === 'general-medicine') && main?.complaint.department) department = main.complaint.department;
   return { ...r, disposition, red_flags: red, department, complaint: main?.complaint.id ?? null, modifiers, rule };
+}
+
+/** Signs that an infection is failing the circulation or the brain (see RedFlagDispositionOptions.critical). */
+function critical(present: Set<string>): boolean {
+  const has = (id: string): boolean => present.has(id);
+  if ((has('x:non-blanching-rash') || has('m:non-blanching')) && has('fever')) return true;
+  const signs = [has('confusion') || has('x:rf-altered'), has('x:fast-breathing'), has('x:mottled')].filter(Boolean).length;
+  return signs >= 2;
 }
 
 function baseTriage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions): { result: TriageResult; ctx: BaseContext } {
@@ -166,7 +174,7 @@ function baseTriage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions): 
 
   if (red.length > 0) {
     const suicidalAct = present.has('x:suicide-act') || present.has('x:poison') || present.has('x:poison-severe');
-    const disposition = redFlagDisposition(red, { suicidalAct });
+    const disposition = redFlagDisposition(red, { suicidalAct, critical: critical(present) });
     for (const flag of red) reasons.push(`red flag: ${flag}`);
     if (red.includes('suicidal')) reasons.push(suicidalAct ? 'suicidal with an act or plan' : 'suicidal thoughts: nurse now');
     return { result: { disposition, red_flags: red, department: null, symptoms, reasons, complaint: null, modifiers: [], rule: `red-flag:${red[0]}` }, ctx: { norm, mentions, present, ageMonths, child: ageMonths !== null ? ageMonths < CHILD_YEARS * 12 : present.has('x:child') } };
