@@ -75,7 +75,7 @@ describe('the console passes its Content-Security-Policy in Chromium', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('navigation').getByRole('link', { name: '待办' }).waitFor();
     const pages: [string, string][] = [['/worklist', '待办'], ['/hotline', '热线来电'], ['/campaigns', '随访活动'], ['/patients', '患者'], ['/results', '通话结果'],
-      ['/testcall', '测试通话'], ['/listen', ''], ['/users', '用户管理']];
+      ['/testcall', '测试通话'], ['/listen', ''], ['/audit', '审计日志'], ['/users', '用户管理']];
     for (const [path, heading] of pages) {
       await page.goto(`${base}${path}`);
       if (heading) await page.getByRole('heading', { name: heading, exact: true }).first().waitFor({ timeout: 20_000 });
