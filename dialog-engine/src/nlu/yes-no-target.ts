@@ -104,7 +104,7 @@ function predicateAbout(text: string, t: Target, lang: Lang, lay = true): boolea
 }
 
 /** What an exception clause names ("apart from X" -> "X"). */
-function c2(text: string): string {
+function exceptionWords(text: string): string {
   return text.replace(/^(?:apart from|except(?: for)?|other than|besides|aside from|only|除了|除开|就是除了)\s*/u, '').replace(/(?:以外|之外|外)$/u, '');
 }
 
@@ -131,7 +131,7 @@ export function targetReading(raws: RawClause[], lang: Lang, asked: string, recu
   // "Apart from feeling sick and a dry mouth, no", "除了有点头晕，别的都还好": the exception is the yes.
   if (t.problem || t.existential || GENERIC_Q.test(t.asked)) {
     const ex = cls.find((c) => !c.echo && c.subject === 'patient' && (en ? /^(?:apart from|except(?: for)?|other than|besides|aside from)\b/ : /^(?:除了|除开|就是除了)/u).test(c.text));
-    const exWords = ex ? c2(ex.text) : '';
+    const exWords = ex ? exceptionWords(ex.text) : '';
     const deniedRest = ex !== undefined && cls.slice(cls.indexOf(ex) + 1).some((c) => c.denial || (en ? /^(?:no|nothing|not really)\b/ : /^(?:别的|其他|其它)?(?:都)?(?:没|没有|还好|挺好|正常)/u).test(c.text));
     if (ex && deniedRest && exWords.length > 0 && (anySymptomWord(exWords, lang) || predicateAbout(exWords, t, lang)) && !(en ? /\b(?:no|not|never|nothing)\b|n'?t\b/ : /没|不|无/u).test(exWords)) return 'yes';
   }
