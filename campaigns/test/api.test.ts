@@ -44,10 +44,11 @@ describe('campaigns API (fastify inject, real PostgreSQL, PostgreSQL queue backe
     const report = real.json();
     expect(report).toMatchObject({ dryRun: false, imported: 2, invalid: 2 });
     expect(report.errors).toEqual([
-      { row: 1, column: 'favourite_colour', problem: 'unknown column' },
       { row: 3, column: 'phones', problem: 'not a valid phone number' },
       { row: 4, column: 'mrn', problem: 'duplicate MRN (same as row 2)' },
     ]);
+    // The unknown column is a warning that says its values are not imported (the rows still are).
+    expect(report.warnings).toEqual([expect.objectContaining({ row: 1, column: 'favourite_colour', code: 'unknown_column', params: { n: 1 } })]);
     const phones = await env.pool.query<{ phones: string[] }>('SELECT phones FROM patients ORDER BY mrn');
     expect(phones.rows.map((r) => r.phones)).toEqual([['+8613800138000'], ['+8613800138002']]);
     // Importing again: every row is now a duplicate of the database.

@@ -68,7 +68,8 @@ export const campaignsApi: FastifyPluginAsync<CampaignsApiOptions> = async (app:
     await collectOpenApi(app);
     app.get('/openapi.json', { schema: { hide: true }, config: { roles: ['admin', 'nurse', 'doctor', 'viewer'] } }, async () => app.swagger());
   }
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  // CSV as bytes: its encoding (UTF-8, GBK from Excel on Chinese Windows, UTF-16) is found by the import, not assumed.
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   app.addContentTypeParser('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   if (opts.authorize) {
