@@ -6,6 +6,7 @@
 import { cuesFor, type Cues } from './cues.js';
 import { repairEnglish, repairHomophones } from './homophones.js';
 import { mandarinFromDialect } from '../text/index.js';
+import { spokenNumeralsToDigits } from './spoken-numerals.js';
 import type { ClinicalLang, Lexicon, Mention, MentionStatus, Subject } from './types.js';
 import { ZH_SYMPTOMS } from './lexicon/symptoms-zh.js';
 import { EN_SYMPTOMS } from './lexicon/symptoms-en.js';
@@ -57,6 +58,7 @@ export function normalizeNarrative(text: string, lang: ClinicalLang): string {
       .replace(/\b(?:kinda|sorta|kind of|sort of)\b(?= \w)/g, ' ')
       .replace(/\s+/g, ' ')
       .replace(/\b([a-z']+)(?: \1\b)+/g, '$1');
+    s = spokenNumeralsToDigits(s);
   }
   return s.replace(/\s+/g, ' ').trim();
 }
@@ -381,6 +383,10 @@ export function presentIds(mentions: Mention[], subject: 'patient' | 'any', norm
     if (subject === 'patient' && m.subject !== 'patient') continue;
     const key = norm === undefined ? m.id : `${m.id}\u0000${norm.slice(m.start, m.end)}`;
     const prev = latest.get(key);
+    // A later past mention does not take a present one back: "a fever since this afternoon ...
+    // the doctor said a fever means come in" or "chest pain now, I had chest pain last year too"
+    // still has the fever and the pain. Only a later negation, resolution or present mention does.
+    if (prev && prev.status === 'present' && m.status === 'past') continue;
     if (!prev || m.start >= prev.start) latest.set(key, m);
   }
   const out = new Set<string>();
