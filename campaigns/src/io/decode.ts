@@ -16,6 +16,8 @@ export interface Decoded { text: string; encoding: string }
 
 /** Bytes chardet looks at: 64 KiB is thousands of rows, and chardet is linear in its input. */
 const SAMPLE_BYTES = 64 * 1024;
+/** Share of NUL bytes (in the first 4 KiB) above which a file that is not UTF-16 is binary, not text. */
+const BINARY_NUL_SHARE = 0.01;
 /** chardet confidence (0..100) at which its Big5 guess goes before GB18030 (it gives real Big5 text 90, GBK text 10). */
 const BIG5_CONFIDENCE = 50;
 /** chardet confidence at which a Latin guess is tried at all (after the Chinese encodings). */
@@ -46,7 +48,8 @@ export function decodeText(buf: Buffer, declaredCharset?: string): Decoded {
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return utf16(buf.subarray(2), 'utf-16be');
   const nul = utf16WithoutBom(buf);
   if (nul) return utf16(buf, nul);
-  if (buf.includes(0)) throw new TzError('TZ_ERR_VALIDATION', { problem: 'not a text file (it holds NUL bytes): send a CSV or an XLSX workbook', reason: 'binary' });
+  // A stray NUL is a row's problem (the import refuses that row); many of them mean a binary file.
+  if (nulShare(buf) > BINARY_NUL_SHARE) throw new TzError('TZ_ERR_VALIDATION', { problem: 'not a text file (it holds NUL bytes): send a CSV or an XLSX workbook', reason: 'binary' });
   const utf8 = strictUtf8(buf);
   if (utf8 !== null) return { text: utf8, encoding: 'UTF-8' };
   if (mostlyUtf8(buf)) return { text: lenientUtf8(buf), encoding: 'UTF-8' };
@@ -105,6 +108,13 @@ function utf16WithoutBom(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
   if (odd > pairs * 0.3 && even < odd / 10) return 'utf-16le';
   if (even > pairs * 0.3 && odd < even / 10) return 'utf-16be';
   return null;
+}
+
+function nulShare(buf: Buffer): number {
+  const n = Math.min(buf.length, 4096);
+  let nul = 0;
+  for (let i = 0; i < n; i++) if (buf[i] === 0) nul++;
+  return n === 0 ? 0 : nul / n;
 }
 
 /** No replacement character and no C1 control (a legacy decode that guessed wrong leaves them). */
