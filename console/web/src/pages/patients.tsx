@@ -1,47 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText } from '../api.js';
 import { t } from '../i18n.js';
+import { Importer } from './patient-import.js';
 
 interface Patient { id: string; mrn: string; name: string; phones: string[]; department: string | null; consentStatus: string; doNotCall: boolean; doNotCallReason: string | null }
-interface Report { dryRun: boolean; rows: number; valid: number; invalid: number; imported: number; errors: { row: number; column: string; problem: string }[] }
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CONSENTS = ['unknown', 'granted', 'refused', 'withdrawn'];
-
-function Importer(props: { onImported: () => void }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
-  const [err, setErr] = useState('');
-  const send = async (dryRun: boolean) => {
-    if (!file) return;
-    setErr('');
-    const isXlsx = /\.xlsx$/i.test(file.name);
-    try {
-      const r = await api<Report>(`/api/patients/import?dryRun=${dryRun}`, { method: 'POST', raw: isXlsx ? await file.arrayBuffer() : await file.text(), contentType: isXlsx ? XLSX : 'text/csv' });
-      setReport(r);
-      if (!dryRun) props.onImported();
-    } catch (x) { setErr(errorText(x)); }
-  };
-  return (
-    <section aria-labelledby="import-h" class="card">
-      <h2 id="import-h">{t('importTitle')}</h2>
-      <label>{t('chooseFile')} <input type="file" name="import-file" accept=".csv,.xlsx,text/csv" onChange={(e) => { setFile((e.target as HTMLInputElement).files?.[0] ?? null); setReport(null); }} /></label>
-      <button type="button" disabled={!file} onClick={() => void send(true)}>{t('checkFile')}</button>
-      {err && <p role="alert" class="err">{err}</p>}
-      {report && (
-        <div data-testid="import-report" aria-live="polite">
-          <p>{t('importRows')}: {report.rows} · {t('importValid')}: <b data-testid="import-valid">{report.valid}</b> · {t('importInvalid')}: <b data-testid="import-invalid">{report.invalid}</b>
-            {!report.dryRun && <> · {t('imported')}: <b data-testid="import-imported">{report.imported}</b></>}</p>
-          {report.errors.length > 0 && (
-            <table class="errors"><caption>{t('problem')}</caption>
-              <thead><tr><th scope="col">{t('row')}</th><th scope="col">{t('column')}</th><th scope="col">{t('problem')}</th></tr></thead>
-              <tbody>{report.errors.map((e) => <tr><td>{e.row}</td><td>{e.column}</td><td>{e.problem}</td></tr>)}</tbody></table>
-          )}
-          {report.dryRun && report.valid > 0 && <button type="button" class="primary" onClick={() => void send(false)}>{t('confirmImport')} ({report.valid})</button>}
-        </div>
-      )}
-    </section>
-  );
-}
 
 function Row(props: { p: Patient; onSaved: (p: Patient) => void }) {
   const [p, setP] = useState(props.p);
