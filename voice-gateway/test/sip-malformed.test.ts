@@ -54,7 +54,7 @@ describe('pre-parser guard (RFC 4475 classes)', () => {
     expect(status(withHeader(good, 'Call-ID', 'x@y').replace('Call-ID:', 'i:'))).toBe('ok');
     expect(status(good.replace('Max-Forwards: 70', 'Max-Forwards:\r\n  70'))).toBe('ok');
   });
-  const cases: [string, string, number | 'dropped'][] = [
+  const cases: [string, string, number | 'dropped' | 'ok'][] = [
     ['bad SIP version (3.1.2.16)', good.replace('SIP/2.0\r\n', 'SIP/7.0\r\n'), 505],
     ['garbage request line', good.replace(/^INVITE [^\r]*/, 'INVITE  sip:x SIP/2.0 extra'), 400],
     ['CSeq method mismatch (3.1.2.13)', withHeader(good, 'CSeq', '1 OPTIONS'), 400],
@@ -62,7 +62,9 @@ describe('pre-parser guard (RFC 4475 classes)', () => {
     ['negative CSeq', withHeader(good, 'CSeq', '-1 INVITE'), 400],
     ['unknown Request-URI scheme (3.3.x)', good.replace(/^INVITE sip:[^ ]+/, 'INVITE mailto:a@b.c'), 416],
     ['non-numeric Max-Forwards', withHeader(good, 'Max-Forwards', 'seventy'), 400],
-    ['From without tag', withHeader(good, 'From', '<sip:caller@127.0.0.1>'), 400],
+    ['From without tag: accepted (RFC 2543 peers, RFC 3261 12.1.1)', withHeader(good, 'From', '<sip:caller@127.0.0.1>'), 'ok'],
+    ['IPv6 Request-URI without brackets: malformed, not an unknown scheme (RFC 5118 4.3)', good.replace(/^INVITE sip:[^ ]+/, 'INVITE sip:2001:db8::10'), 400],
+    ['RFC 5118 three-colon IPv6 form (4.10): accepted', good.replace(/^INVITE sip:[^ ]+/, 'INVITE sip:120@[2001:db8:::192.0.2.1]'), 'ok'],
     ['unparseable From', withHeader(good, 'From', '<<<sip:x>>>;tag=1'), 400],
     ['body without Content-Type', withHeader(good, 'Content-Type', null), 400],
     ['missing To', withHeader(good, 'To', null), 'dropped'],

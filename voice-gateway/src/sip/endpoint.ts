@@ -19,6 +19,8 @@ import { answerOffer, SdpOrigin } from './sdp.js';
 import { DigestServer } from './digest.js';
 import { SipCallLeg } from './sip-call-leg.js';
 import { TcpSipTransport, type TcpTransportOptions } from './tcp-transport.js';
+import { inspectRequest } from './uas-checks.js';
+import { resolveStreamLimits, type StreamLimits } from './stream-limits.js';
 import { WsSipTransport, type WsTransportOptions } from './ws-transport.js';
 
 export interface SipEndpointOptions {
@@ -43,6 +45,11 @@ export interface SipEndpointOptions {
   userName?: string;
   /** SIP over TLS instead of TCP (see TcpTransportOptions.tls). */
   tls?: TcpTransportOptions['tls'];
+  /**
+   * Inbound TCP/TLS connections: partial-message timer, idle timer, per-source connection cap
+   * (stream-limits.ts; validated at start, TZ_ERR_VALIDATION naming the field).
+   */
+  streams?: Partial<StreamLimits>;
   /** Peer allow-list on connection source address. */
   allowRemote?: (address: string) => boolean;
   /** Answered inbound calls. */
@@ -87,6 +94,7 @@ export class SipEndpoint {
     this.allocator = new PortAllocator(opts.rtpPorts, opts.rtpBindHost ?? '0.0.0.0');
     const ws = opts.websocket;
     if (ws && opts.listen) throw new TzError('TZ_ERR_VALIDATION', { field: 'websocket', reason: 'websocket and listen are mutually exclusive' });
+    const streams = resolveStreamLimits(opts.streams);
     // Over WebSocket nobody reaches us by address: Via / Contact get an .invalid host unless told
     // otherwise, the AOR (From, REGISTER To) the proxy's domain.
     const host = opts.publicHost ?? opts.listen?.host ?? (ws ? `${Math.random().toString(36).slice(2, 12)}.invalid` : '127.0.0.1');
@@ -94,7 +102,7 @@ export class SipEndpoint {
     const mediaAddress = opts.mediaAddress ?? (ws && !opts.publicHost ? (opts.rtpBindHost && opts.rtpBindHost !== '0.0.0.0' ? opts.rtpBindHost : '127.0.0.1') : host);
     const transportOptions: TcpTransportOptions | WsTransportOptions = ws
       ? { ...ws, logger: this.log }
-      : { listen: opts.listen, allowRemote: opts.allowRemote, tls: opts.tls, logger: this.log };
+      : { listen: opts.listen, allowRemote: opts.allowRemote, tls: opts.tls, streams, logger: this.log };
     const sipLog = this.log;
     this.ua = new UserAgent({
       uri: UserAgent.makeURI(`sip:${opts.userName ?? 'tingzhen'}@${aorHost}`),
@@ -127,6 +135,13 @@ export class SipEndpoint {
         if (m.ruri && m.ruri.user !== this.ua.contact.uri.user) {
           if (!m.toTag) this.dialled.set(m.callId, m.ruri.user ?? '');
           m.ruri.user = this.ua.contact.uri.user;
+        }
+        // RFC 3261 sections 8.2.2.3 / 8.2.3, which sip.js leaves undone (uas-checks.ts).
+        const refusal = inspectRequest(m);
+        if (refusal) {
+          this.log.info({ status: refusal.statusCode, problem: refusal.problem, method: m.method }, 'sip request refused');
+          this.ua.userAgentCore.replyStateless(m, { statusCode: refusal.statusCode, extraHeaders: refusal.extraHeaders });
+          return;
         }
         this.ua.userAgentCore.receiveIncomingRequestFromTransport(m);
       }
@@ -194,13 +209,7 @@ export class SipEndpoint {
       void inv.reject({ statusCode: 503, extraHeaders: [`Retry-After: ${DRAIN_RETRY_AFTER_S}`] }).catch(() => {});
       return;
     }
-    // RFC 3261 section 8.2.2.3: refuse extensions we do not implement (sip.js does not check).
-    const required = (inv.request.getHeaders('require') ?? []).join(',').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
-    const unsupported = required.filter((t) => t !== 'timer');
-    if (unsupported.length > 0) {
-      void inv.reject({ statusCode: 420, extraHeaders: [`Unsupported: ${unsupported.join(', ')}`] }).catch(() => {});
-      return;
-    }
+    // Require (420) and Accept (406) were inspected before the core (uas-checks.ts).
     const timer = sessionTimerOf(inv.request);
     const minSe = this.opts.minSessionExpiresS ?? 90;
     if (timer && timer.intervalS < minSe) {

@@ -17,7 +17,9 @@ export type FrameEvent =
 export type FramingProblem =
   | 'headers-too-long' | 'content-length-missing' | 'content-length-invalid' | 'body-too-long'
   /** Message transports only (frameMessage): no blank line after the headers, or a body shorter than Content-Length. */
-  | 'headers-unterminated' | 'body-truncated';
+  | 'headers-unterminated' | 'body-truncated'
+  /** Stream transports: a message begun and not completed within the partial-message timer. */
+  | 'partial-message-timeout';
 
 const CRLF2 = Buffer.from('\r\n\r\n');
 
@@ -38,10 +40,10 @@ export class SipStreamFramer {
       if (this.buf.length === 0) break;
       const end = this.buf.indexOf(CRLF2);
       if (end < 0) {
-        if (this.buf.length > MAX_HEADER_BYTES) return this.fail(out, 'headers-too-long');
+        if (this.buf.length > MAX_HEADER_BYTES) return this.fail(out, 'headers-too-long', this.pendingHeaderText());
         break;
       }
-      if (end > MAX_HEADER_BYTES) return this.fail(out, 'headers-too-long');
+      if (end > MAX_HEADER_BYTES) return this.fail(out, 'headers-too-long', this.pendingHeaderText());
       const headerText = this.buf.toString('latin1', 0, end);
       const cl = contentLength(headerText);
       if (cl === 'missing') return this.fail(out, 'content-length-missing', headerText);
@@ -53,6 +55,30 @@ export class SipStreamFramer {
       this.buf = this.buf.subarray(total);
     }
     return out;
+  }
+
+  /** Stop framing (the connection is being closed): later octets are ignored. */
+  stop(): void {
+    this.failed = true;
+    this.buf = Buffer.alloc(0);
+  }
+
+  /** Octets of a message begun but not complete yet (0 between messages). */
+  get pendingOctets(): number {
+    return this.failed ? 0 : this.buf.length;
+  }
+
+  /**
+   * The complete header lines of the message begun (latin1, at most MAX_HEADER_BYTES), to answer
+   * it when it never completes; undefined when nothing is pending.
+   */
+  pendingHeaderText(): string | undefined {
+    if (this.pendingOctets === 0) return undefined;
+    const head = this.buf.toString('latin1', 0, Math.min(this.buf.length, MAX_HEADER_BYTES));
+    const end = head.indexOf('\r\n\r\n');
+    if (end >= 0) return head.slice(0, end);
+    const lastLine = head.lastIndexOf('\r\n');
+    return lastLine > 0 ? head.slice(0, lastLine) : undefined;
   }
 
   private fail(out: FrameEvent[], problem: Extract<FrameEvent, { kind: 'error' }>['problem'], headerText?: string): FrameEvent[] {
@@ -80,9 +106,9 @@ export function frameMessage(data: Buffer): Exclude<FrameEvent, { kind: 'ping' }
   const end = buf.indexOf(CRLF2);
   if (end < 0) {
     const headerText = buf.toString('latin1', 0, Math.min(buf.length, MAX_HEADER_BYTES)).replace(/(\r\n)+$/, '');
-    return { kind: 'error', problem: buf.length > MAX_HEADER_BYTES ? 'headers-too-long' : 'headers-unterminated', ...(buf.length > MAX_HEADER_BYTES ? {} : { headerText }) };
+    return { kind: 'error', problem: buf.length > MAX_HEADER_BYTES ? 'headers-too-long' : 'headers-unterminated', headerText: buf.length > MAX_HEADER_BYTES ? completeLines(headerText) : headerText };
   }
-  if (end > MAX_HEADER_BYTES) return { kind: 'error', problem: 'headers-too-long' };
+  if (end > MAX_HEADER_BYTES) return { kind: 'error', problem: 'headers-too-long', headerText: completeLines(buf.toString('latin1', 0, MAX_HEADER_BYTES)) };
   const headerText = buf.toString('latin1', 0, end);
   const bodyOctets = buf.length - end - 4;
   const cl = contentLength(headerText);
@@ -91,6 +117,12 @@ export function frameMessage(data: Buffer): Exclude<FrameEvent, { kind: 'ping' }
   if (len > MAX_BODY_BYTES) return { kind: 'error', problem: 'body-too-long', headerText };
   if (len > bodyOctets) return { kind: 'error', problem: 'body-truncated', headerText };
   return { kind: 'message', text: buf.toString('latin1', 0, end + 4 + len) };
+}
+
+/** The complete lines of a cut header block (the last, cut line dropped): enough to answer 400 when Via..CSeq came first. */
+function completeLines(head: string): string {
+  const last = head.lastIndexOf('\r\n');
+  return last > 0 ? head.slice(0, last) : '';
 }
 
 /** Content-Length (or compact `l`) from a header block; folded lines (obsolete LWS) are joined. */

@@ -8,7 +8,9 @@
  * Checked before sip.js parses (it lets these through): header lines (token name + colon, no
  * continuation right after the start line), control characters outside quoted-pairs, at most
  * MAX_HEADER_FIELDS fields, single-valued headers given once; after: CSeq, Max-Forwards (<= 255),
- * every Via's sent-protocol / sent-by / port, From tag, Content-Type with a body. An unknown URI
+ * every Via's sent-protocol / sent-by / port, Content-Type with a body (a From without a tag is
+ * accepted, RFC 2543 style). A sip: Request-URI that does not parse is 400, another scheme 416. The
+ * RFC 5118 three-colon IPv6 form is read as the two-colon one. An unknown URI
  * scheme in To / From (or in a Contact nobody uses) is valid (RFC 4475 section 3.3.4) and parsed
  * through a stand-in. Tested with the blind torture set in test/sip-fixtures/torture-blind.ts.
  */
@@ -49,6 +51,9 @@ export function guardMessage(text: string): GuardResult {
   if (!isRequest && !STATUS_LINE.test(first)) return { ok: false, problem: 'bad-status-line', reply: null };
   const lineProblem = checkHeaderLines(text);
   if (lineProblem) return fail(lineProblem);
+  // RFC 5118 section 4.10: the three-colon IPv6 form the RFC 3261 ABNF produced ([2001:db8:::192.0.2.1])
+  // is to be accepted as the two-colon one (RFC 5954); sip.js's grammar refuses it, so parse the corrected form.
+  text = tolerateThreeColons(text);
   let message = parse(text);
   if (!message) {
     // RFC 4475 section 3.3.4: an unknown URI scheme in To / From (or a Contact nobody needs) is
@@ -68,8 +73,14 @@ export function guardMessage(text: string): GuardResult {
     if (!(message.cseq >= 0 && message.cseq < 2 ** 31)) return reject(text, 'bad-cseq');
     const cseqMethod = /^\s*\d+\s+(\S+)/.exec(message.getHeader('cseq') ?? '')?.[1];
     if (cseqMethod !== message.method) return reject(text, 'cseq-method-mismatch');
+    // 416 is for a scheme we do not support (RFC 3261 section 8.2.2.1); a sip: / sips: URI that
+    // does not parse as one (e.g. an IPv6 reference without brackets, RFC 5118 section 4.3) is
+    // malformed: 400.
     const scheme = message.ruri?.scheme?.toLowerCase();
-    if (scheme !== 'sip' && scheme !== 'sips') return reject(text, 'unsupported-uri-scheme', 416);
+    const rawScheme = /^\S+ ([A-Za-z][A-Za-z0-9+.-]*):/.exec(first)?.[1]?.toLowerCase();
+    if (scheme !== 'sip' && scheme !== 'sips') {
+      return rawScheme === 'sip' || rawScheme === 'sips' ? reject(text, 'bad-request-uri') : reject(text, 'unsupported-uri-scheme', 416);
+    }
     // Max-Forwards = 1*DIGIT (leading zeros allowed, RFC 4475 section 3.1.1.1); above 255 is
     // "overlarge" (RFC 4475 section 3.1.2.4).
     const mf = message.getHeader('max-forwards');
@@ -78,15 +89,22 @@ export function guardMessage(text: string): GuardResult {
       const m = VIA_PARM.exec(via.replace(/\r\n[ \t]+/g, ' ').trim());
       if (!m || (m[2] !== undefined && Number(m[2]) > 65535)) return reject(text, 'bad-via');
     }
-    if (!message.fromTag && message.method !== 'CANCEL' && message.method !== 'ACK') {
-      // RFC 3261 section 8.1.1.3: From MUST carry a tag (RFC 2543 peers aside).
-      return reject(text, 'from-without-tag');
-    }
+    // A From without a tag is accepted: RFC 3261 section 8.2.6.2 / 12.1.1 keep RFC 2543 peers
+    // working (their dialogs are identified by a null remote tag, RFC 4475 section 3.4.1).
     const body = message.body ?? '';
     const ct = message.getHeader('content-type');
     if (body.length > 0 && !ct) return reject(text, 'body-without-content-type');
   }
   return { ok: true, message };
+}
+
+/** `[...:::a.b.c.d]` -> `[...::a.b.c.d]` in the header block (RFC 5118 section 4.10). */
+function tolerateThreeColons(text: string): string {
+  const headEnd = text.indexOf('\r\n\r\n');
+  const head = headEnd < 0 ? text : text.slice(0, headEnd);
+  if (!head.includes(':::')) return text;
+  const fixed = head.replace(/\[([0-9A-Fa-f:]*?):::(\d{1,3}(?:\.\d{1,3}){3})\]/g, '[$1::$2]');
+  return fixed === head ? text : fixed + text.slice(head.length);
 }
 
 function parse(text: string): Parsed | undefined {

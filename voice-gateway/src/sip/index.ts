@@ -13,3 +13,5 @@ export * from '../rtp/index.js';
 export { SipBridge, bridgeLegTo, type BridgeOptions } from './bridge.js';
 export { placeSipCall, type SipCallAttempt, type SipCallAttemptResult } from './dialer.js';
 export { sipfragStatus, type BridgeSink, type ReferTimeouts } from './sip-call-leg.js';
+export { DEFAULT_STREAM_LIMITS, STREAM_LIMIT_BOUNDS, resolveStreamLimits, streamLimitIssues, type StreamLimits, type StreamLimitIssue } from './stream-limits.js';
+export { inspectRequest, acceptsSdp, SUPPORTED_OPTION_TAGS, type UasRefusal } from './uas-checks.js';

@@ -509,7 +509,7 @@ function onUpdateFor(dialog: Core.SessionDialog, handler: (m: Core.IncomingReque
     core.receiveIncomingRequestFromTransport = (m) => {
       const h = m.method === 'UPDATE' && m.toTag ? table.get(m.callId + m.toTag + m.fromTag) : undefined;
       // a retransmission matches its server transaction inside sip.js: let it absorb it
-      if (!h || !core.dialogs.has(m.callId + m.toTag + m.fromTag) || core.userAgentServers.has(m.viaBranch)) {
+      if (!h || !core.dialogs.has(m.callId + m.toTag + m.fromTag) || hasServerTransaction(core, m)) {
         receive(m);
         return;
       }
@@ -528,4 +528,13 @@ function onUpdateFor(dialog: Core.SessionDialog, handler: (m: Core.IncomingReque
     prune.delete(id);
     dispose();
   };
+}
+
+/** A server transaction of this core already matches the request (branch, sent-by, method; RFC 3261 section 17.2.3). */
+function hasServerTransaction(core: Core.UserAgentCore, m: Core.IncomingRequestMessage): boolean {
+  for (const uas of core.userAgentServers.values()) {
+    const r = uas.transaction.request;
+    if (r.viaBranch === m.viaBranch && r.method === m.method && r.getHeader('via') === m.getHeader('via')) return true;
+  }
+  return false;
 }

@@ -16,6 +16,7 @@ import tls from 'node:tls';
 import { Core, TransportState } from 'sip.js';
 import { createLogger, type Logger } from '@tingzhen/voice-core';
 import { SipStreamFramer, toWire, type FrameEvent } from './framing.js';
+import { resolveStreamLimits, type StreamLimits } from './stream-limits.js';
 import { headerValue, headOf, requestTarget, SipTransportBase, stripV4Mapped } from './transport-base.js';
 
 export type { DeliverFn, TransportStats } from './transport-base.js';
@@ -31,7 +32,18 @@ export interface TcpTransportOptions {
   allowRemote?: (address: string) => boolean;
   /** SIP over TLS (RFC 3261 section 26.2) instead of TCP: server key/cert, and trust for outbound. */
   tls?: { key?: string | Buffer; cert?: string | Buffer; ca?: string | Buffer; rejectUnauthorized?: boolean };
+  /** Partial-message and idle timers, per-source connection cap (stream-limits.ts; defaults there). */
+  streams?: Partial<StreamLimits>;
   logger?: Logger;
+}
+
+/** Per-connection timer state. */
+interface ConnState {
+  framer: SipStreamFramer;
+  lastActivityMs: number;
+  idleTimer: NodeJS.Timeout | null;
+  partialTimer: NodeJS.Timeout | null;
+  remote: { address: string; port: number };
 }
 
 export class TcpSipTransport extends SipTransportBase<net.Socket> {
@@ -40,10 +52,15 @@ export class TcpSipTransport extends SipTransportBase<net.Socket> {
   private readonly byAddr = new Map<string, net.Socket>();
   private readonly pendingConnects = new Map<string, Promise<net.Socket>>();
   private readonly opts: TcpTransportOptions;
+  readonly limits: StreamLimits;
+  private readonly conns = new Map<net.Socket, ConnState>();
+  /** Inbound connections open per source address (the cap). */
+  private readonly perSource = new Map<string, number>();
 
   constructor(_logger: unknown, options: TcpTransportOptions) {
     super(options?.logger ?? createLogger({ name: 'sip-tcp' }));
     this.opts = options ?? {};
+    this.limits = resolveStreamLimits(this.opts.streams);
   }
 
   get protocol(): string {
@@ -55,7 +72,11 @@ export class TcpSipTransport extends SipTransportBase<net.Socket> {
     this.setState(TransportState.Connecting);
     if (this.opts.listen) {
       const t = this.opts.tls;
-      const server = t ? tls.createServer({ key: t.key, cert: t.cert }, (s) => this.adopt(s)) : net.createServer((s) => this.adopt(s));
+      // A stalled TLS handshake is a partial message too.
+      const server = t ? tls.createServer({ key: t.key, cert: t.cert, handshakeTimeout: this.limits.partialMessageTimeoutMs }) : net.createServer();
+      // The cap is applied on the raw connection, before a TLS handshake costs anything.
+      server.prependListener('connection', (raw: net.Socket) => this.admit(raw));
+      server.on(t ? 'secureConnection' : 'connection', (s: net.Socket) => { if (!s.destroyed) this.adopt(s); });
       if (t) server.on('tlsClientError', () => {}); // failed handshakes: nothing to answer
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -78,6 +99,9 @@ export class TcpSipTransport extends SipTransportBase<net.Socket> {
     this.setState(TransportState.Disconnecting);
     for (const s of this.sockets) s.destroy();
     this.sockets.clear();
+    for (const c of this.conns.values()) this.clearTimers(c);
+    this.conns.clear();
+    this.perSource.clear();
     this.byAddr.clear();
     this.stopRoutes();
     const server = this.server;
@@ -94,6 +118,7 @@ export class TcpSipTransport extends SipTransportBase<net.Socket> {
       if (this.opts.tls) out = out.replace(/\r\n(Via|v)([ \t]*:[ \t]*SIP\/2\.0\/)TCP/i, '\r\n$1$2TLS'); // sip.js only knows WSS / TCP
       if (this.listenPort) out = addViaPort(out, this.listenPort);
     }
+    this.touch(socket);
     socket.write(toWire(out));
   }
 
@@ -102,7 +127,9 @@ export class TcpSipTransport extends SipTransportBase<net.Socket> {
   }
 
   protected write(s: net.Socket, bytes: Buffer): void {
-    if (!s.destroyed) s.write(bytes);
+    if (s.destroyed) return;
+    this.touch(s);
+    s.write(bytes);
   }
 
   protected remoteOfConn(s: net.Socket): { address: string; port: number } | null {
@@ -148,6 +175,81 @@ export class TcpSipTransport extends SipTransportBase<net.Socket> {
     return p;
   }
 
+  /**
+   * A new inbound connection, before anything else: over the per-source cap it is closed at
+   * once. Returns whether it may stay.
+   */
+  private admit(raw: net.Socket): boolean {
+    const address = stripV4Mapped(raw.remoteAddress ?? '');
+    const open = this.perSource.get(address) ?? 0;
+    if (open >= this.limits.maxConnectionsPerSource) {
+      this.stats.refusedConnections++;
+      // One line per refused connection would itself be a flood: the first, then every 100th.
+      if (this.stats.refusedConnections % 100 === 1) this.log.warn({ remote: address, open, refused: this.stats.refusedConnections }, 'sip connection over the per-source cap, closed');
+      raw.destroy();
+      return false;
+    }
+    this.perSource.set(address, open + 1);
+    raw.once('close', () => {
+      const n = (this.perSource.get(address) ?? 1) - 1;
+      if (n <= 0) this.perSource.delete(address);
+      else this.perSource.set(address, n);
+    });
+    return true;
+  }
+
+  /** Octets went in or out on `s`: the idle clock starts again. */
+  private touch(s: net.Socket): void {
+    const c = this.conns.get(s);
+    if (c) c.lastActivityMs = Date.now();
+  }
+
+  private clearTimers(c: ConnState): void {
+    if (c.idleTimer) clearTimeout(c.idleTimer);
+    if (c.partialTimer) clearTimeout(c.partialTimer);
+    c.idleTimer = null;
+    c.partialTimer = null;
+  }
+
+  /** Whether a call still up was routed on this connection (its BYE must not lose the way back). */
+  private carriesLiveCall(s: net.Socket): boolean {
+    for (const [callId, r] of this.byCallId) if (r.conn === s && this.liveCallIds?.(callId)) return true;
+    return false;
+  }
+
+  private armIdle(s: net.Socket, c: ConnState, delayMs: number): void {
+    c.idleTimer = setTimeout(() => {
+      c.idleTimer = null;
+      if (s.destroyed) return;
+      const left = c.lastActivityMs + this.limits.idleTimeoutMs - Date.now();
+      if (left > 0) return this.armIdle(s, c, left);
+      if (this.carriesLiveCall(s)) return this.armIdle(s, c, this.limits.idleTimeoutMs);
+      this.stats.timedOut++;
+      this.log.info({ remote: c.remote.address, idleMs: this.limits.idleTimeoutMs }, 'idle sip connection closed');
+      s.destroy();
+    }, delayMs);
+    c.idleTimer.unref();
+  }
+
+  /** After each chunk: a message left incomplete starts the partial-message timer; a complete one stops it. */
+  private checkPartial(s: net.Socket, c: ConnState): void {
+    if (c.framer.pendingOctets === 0) {
+      if (c.partialTimer) clearTimeout(c.partialTimer);
+      c.partialTimer = null;
+      return;
+    }
+    if (c.partialTimer) return;
+    c.partialTimer = setTimeout(() => {
+      c.partialTimer = null;
+      if (s.destroyed || c.framer.pendingOctets === 0) return;
+      this.stats.timedOut++;
+      const headerText = c.framer.pendingHeaderText();
+      c.framer.stop();
+      this.onFrame(s, { kind: 'error', problem: 'partial-message-timeout', ...(headerText !== undefined ? { headerText } : {}) }, c.remote);
+    }, this.limits.partialMessageTimeoutMs);
+    c.partialTimer.unref();
+  }
+
   private adopt(s: net.Socket): void {
     const address = stripV4Mapped(s.remoteAddress ?? '');
     const port = s.remotePort ?? 0;
@@ -162,11 +264,18 @@ export class TcpSipTransport extends SipTransportBase<net.Socket> {
     this.stats.connections++;
     this.byAddr.set(`${address}:${port}`, s);
     const framer = new SipStreamFramer();
+    const conn: ConnState = { framer, lastActivityMs: Date.now(), idleTimer: null, partialTimer: null, remote: { address, port } };
+    this.conns.set(s, conn);
+    this.armIdle(s, conn, this.limits.idleTimeoutMs);
     s.on('data', (chunk: Buffer) => {
+      conn.lastActivityMs = Date.now();
       for (const ev of framer.push(chunk)) this.onFrame(s, ev, { address, port });
+      this.checkPartial(s, conn);
     });
     s.on('error', () => s.destroy());
     s.on('close', () => {
+      this.clearTimers(conn);
+      this.conns.delete(s);
       this.sockets.delete(s);
       if (this.byAddr.get(`${address}:${port}`) === s) this.byAddr.delete(`${address}:${port}`);
     });
@@ -174,7 +283,7 @@ export class TcpSipTransport extends SipTransportBase<net.Socket> {
 
   private onFrame(s: net.Socket, ev: FrameEvent, remote: { address: string; port: number }): void {
     if (ev.kind === 'ping') {
-      s.write('\r\n'); // RFC 5626 section 4.4.1 pong
+      this.write(s, Buffer.from('\r\n')); // RFC 5626 section 4.4.1 pong
       return;
     }
     if (ev.kind === 'error') {

@@ -16,6 +16,10 @@ export interface TransportStats {
   messagesIn: number;
   rejected400: number;
   dropped: number;
+  /** Stream connections closed by the partial-message or idle timer. */
+  timedOut: number;
+  /** Inbound stream connections closed at accept: over the per-source cap. */
+  refusedConnections: number;
 }
 
 /** Routing entries live this long after their last use, ms (64*T1, the transaction lifetime, times 2). */
@@ -36,7 +40,7 @@ export abstract class SipTransportBase<C> implements Transport {
   deliver: DeliverFn | undefined;
   /** Set by SipEndpoint: Call-IDs of calls still up (their routes are kept). */
   liveCallIds: ((callId: string) => boolean) | undefined;
-  readonly stats: TransportStats = { connections: 0, messagesIn: 0, rejected400: 0, dropped: 0 };
+  readonly stats: TransportStats = { connections: 0, messagesIn: 0, rejected400: 0, dropped: 0, timedOut: 0, refusedConnections: 0 };
   /** Port we accept SIP on (0: not listening, e.g. a WebSocket client). */
   listenPort = 0;
   protected readonly byBranch = new Map<string, Route<C>>();
@@ -108,11 +112,15 @@ export abstract class SipTransportBase<C> implements Transport {
     for (const [k, r] of this.byCallId) if (!this.isOpen(r.conn) || (r.at < cutoff && !this.liveCallIds?.(k))) this.byCallId.delete(k);
   }
 
-  /** The connection a response goes back on (RFC 3261 section 18.2.2): by top Via branch, else Call-ID. */
+  /**
+   * The connection a response goes back on (RFC 3261 section 18.2.2): by its request's transaction
+   * (top Via branch + sent-by + CSeq method, section 17.2.3: another host or method may reuse a
+   * branch), else Call-ID.
+   */
   protected responseRoute(head: string): C | null {
-    const branch = viaBranch(headerValue(head, 'via', 'v'));
+    const key = transactionRouteKey(headerValue(head, 'via', 'v'), /^\s*\d+\s+(\S+)/.exec(headerValue(head, 'cseq', 'cseq') ?? '')?.[1]);
     const callId = headerValue(head, 'call-id', 'i');
-    const r = (branch ? this.byBranch.get(branch) : undefined) ?? (callId ? this.byCallId.get(callId) : undefined);
+    const r = (key ? this.byBranch.get(key) : undefined) ?? (callId ? this.byCallId.get(callId) : undefined);
     return r && this.isOpen(r.conn) ? r.conn : null;
   }
 
@@ -156,8 +164,8 @@ export abstract class SipTransportBase<C> implements Transport {
     const m = g.message;
     const now = Date.now();
     if (m instanceof Core.IncomingRequestMessage) {
-      const branch = viaBranch(m.getHeader('via'));
-      if (branch) this.byBranch.set(branch, { conn, at: now });
+      const key = transactionRouteKey(m.getHeader('via'), m.method);
+      if (key) this.byBranch.set(key, { conn, at: now });
       const r = this.byCallId.get(m.callId);
       if (!r || !this.isOpen(r.conn)) this.byCallId.set(m.callId, { conn, at: now });
       else r.at = now;
@@ -189,6 +197,17 @@ export function headerValue(head: string, long: string, short: string): string |
 
 export function viaBranch(via: string | undefined): string | undefined {
   return /;\s*branch=([^;,\s]+)/i.exec(via ?? '')?.[1];
+}
+
+/**
+ * Routing key of a server transaction (RFC 3261 section 17.2.3): top Via branch, sent-by
+ * (lower-cased, spaces dropped) and method; undefined without a branch.
+ */
+export function transactionRouteKey(via: string | undefined, method: string | undefined): string | undefined {
+  const branch = viaBranch(via);
+  if (!branch || !method) return undefined;
+  const sentBy = /^\s*SIP\s*\/\s*[^/\s]+\s*\/\s*\S+\s+([^;,]+)/i.exec(via ?? '')?.[1]?.replace(/\s+/g, '').toLowerCase() ?? '';
+  return `${branch}\n${sentBy}\n${method}`;
 }
 
 /** The header block of a message (up to, not including, the blank line). */
