@@ -67,6 +67,10 @@ export function parseSipConfig(text: string, source = 'sip-config.yaml'): SipCon
   if (cfg.gateway?.edgeWebSocket && cfg.gateway.listen) issues.push({ field: '/gateway/edgeWebSocket', problem: 'edgeWebSocket and listen together', fix: 'either listen for SIP over TCP or connect to the edge over WebSocket, not both' });
   const r = cfg.gateway?.rtpPorts;
   if (r && r.maxPort - r.minPort < 3) issues.push({ field: '/gateway/rtpPorts', problem: 'range too small', fix: 'minPort must be below maxPort with room for at least one RTP/RTCP pair' });
+  const st = cfg.gateway?.streams;
+  if (st && (st.partialMessageTimeoutMs ?? 10_000) > (st.idleTimeoutMs ?? 300_000)) {
+    issues.push({ field: '/gateway/streams/partialMessageTimeoutMs', problem: 'longer than idleTimeoutMs', fix: 'make partialMessageTimeoutMs at most idleTimeoutMs (a stalled message is partial before it is idle)' });
+  }
   if (issues.length > 0) throw invalid(source, issues);
   return cfg;
 }

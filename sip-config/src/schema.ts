@@ -68,6 +68,18 @@ export const SipConfigSchema = Type.Object({
     rtpPorts: Type.Optional(Type.Object({ minPort: Type.Integer({ minimum: 1024, maximum: 65535 }), maxPort: Type.Integer({ minimum: 1024, maximum: 65535 }) }, { additionalProperties: false })),
     codecs: Type.Optional(Type.Array(Codec, { minItems: 1, uniqueItems: true })),
     ringTimeoutMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 180000 })),
+    /**
+     * Inbound TCP/TLS connections (RFC 3261 section 18.3): a message not completed within
+     * partialMessageTimeoutMs is answered 400 (when it can be) and its connection closed; a
+     * connection idle for idleTimeoutMs is closed unless a call runs on it; one source address
+     * may hold maxConnectionsPerSource connections. Defaults 10000 ms, 300000 ms, 100 (the
+     * gateway's stream-limits.ts, which checks the same bounds).
+     */
+    streams: Type.Optional(Type.Object({
+      partialMessageTimeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 120000, description: 'an integer of milliseconds from 100 to 120000, e.g. 10000' })),
+      idleTimeoutMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 86400000, description: 'an integer of milliseconds from 1000 to 86400000, e.g. 300000' })),
+      maxConnectionsPerSource: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, description: 'an integer from 1 to 100000, e.g. 100' })),
+    }, { additionalProperties: false })),
   }, { additionalProperties: false })),
   trunks: Type.Array(TrunkSchema, { default: [] }),
   peers: Type.Array(PeerSchema, { default: [] }),

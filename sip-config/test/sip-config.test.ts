@@ -21,6 +21,8 @@ const EXPECTED_FIELD: Record<string, string> = {
   'edge-ws-direct-trunk.yaml': '/trunks/0/viaEdge',
   'edge-both.yaml': '/gateway/edge',
   'register-behind-edge.yaml': '/trunks/0/register',
+  'streams-bad-timer.yaml': '/gateway/streams/idleTimeoutMs',
+  'streams-partial-over-idle.yaml': '/gateway/streams/partialMessageTimeoutMs',
 };
 
 describe('sip-config loader', () => {

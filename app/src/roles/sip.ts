@@ -52,6 +52,7 @@ export async function startSipRole(opts: SipRoleOptions): Promise<SipRole> {
     rtpPorts: gw.rtpPorts ?? { minPort: 20000, maxPort: 29999 },
     ...(opts.accepting ? { accepting: opts.accepting } : {}),
     codecs: gw.codecs,
+    ...(gw.streams ? { streams: gw.streams } : {}),
     allowRemote: allowList(sip),
     auth: account,
     // Only the peers that name credentials must authenticate.
