@@ -1,6 +1,7 @@
 /**
  * SIP conformance of the gateway (issue 17, item 1), raw messages over TCP, TLS and a WebSocket
- * the gateway dialled (RFC 7118), answers checked by status code:
+ * the gateway dialled (RFC 7118), and a few INVITEs over UDP through the Kamailio edge (which
+ * answers other methods itself), answers checked by status code:
  * - method inspection (RFC 3261 8.2.1): an unknown method 501, a known one we do not allow 405 + Allow;
  * - Require (8.2.2.3): an unsupported option tag 420 + Unsupported, on OPTIONS and INVITE;
  * - Accept (8.2.3 / 21.4.7): an INVITE that cannot take application/sdp 406;
