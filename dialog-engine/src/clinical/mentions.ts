@@ -144,6 +144,19 @@ function gapContent(norm: string, from: number, to: number, spans: RawMatch[], c
   return chars.split(/\s+/).filter((w) => w.length > 0).length;
 }
 
+/**
+ * English: a negator whose own predicate is a word that is not a finding, followed by "and", has
+ * ended its reach ("which never happens and both legs feel weak", "not eating and vomiting all
+ * night"); a list of findings under one negator ("no fever and no cough", "no fever and chills")
+ * is not, because its words before "and" are findings.
+ */
+function negatedPredicateEnds(norm: string, from: number, to: number, spans: RawMatch[], cues: Cues): boolean {
+  const chars = [...norm.slice(from, to)].map((c, i) => (overlapsAny(spans, from + i, from + i + 1) ? ' ' : c)).join('');
+  const m = /^(.*?)\band\b/u.exec(chars);
+  if (!m) return false;
+  return m[1]!.replace(cues.gapFiller, ' ').trim().length > 0;
+}
+
 function isNegated(norm: string, r: RawMatch, clause: [number, number], all: RawMatch[], cues: Cues, lang: ClinicalLang): boolean {
   const before = norm.slice(clause[0], r.start);
   let last: { index: number; text: string } | null = null;
@@ -165,6 +178,8 @@ function isNegated(norm: string, r: RawMatch, clause: [number, number], all: Raw
       if (cues.closeNegator?.test(gap)) return true;
       // 不是很厉害 / 不太严重: a hedged modifier is denied, a hedged symptom (不太疼) is still there.
       if (r.p.feature && /^不(?:是|算)?(?:很|太|那么|特别|怎么|大)$/u.test(gap)) return true;
+    } else if (lang === 'en' && negatedPredicateEnds(norm, gapStart, r.start, all.filter((o) => o !== r && o.start >= gapStart), cues)) {
+      // "wet myself, which never happens, and both legs feel weak": the negator took its own verb.
     } else if (gapContent(norm, gapStart, r.start, all.filter((o) => o !== r && o.start >= gapStart), cues, lang) <= cues.maxGap) {
       return true;
     }

@@ -39,7 +39,7 @@ export const ZH_MODIFIER_TERMS: Lexicon = {
   'm:sudden': ['突然', '一下子', '猛地', '刚才开始', '睡醒', '半夜疼醒'],
   'm:worst-pain': ['疼得(?:打滚|受不了|直打滚|满地打滚|要命|不行)', '从来没这么疼', '最疼的', '疼得坐立不安', '!坐不住', '!疼得站不住'],
   'm:saddle': ['(?:屁股|肛门|会阴|裆|大腿根|下身).{0,10}(?:木|麻|没知觉|没感觉)', '!尿(?:裤子|了).{0,6}(?:不知道|没感觉)', '!(?:大小便|尿).{0,4}(?:控制不住|憋不住)'],
-  'm:urine-retention': ['!(?:尿不出|撒不出尿|一滴尿都没|没尿出来|尿不下来)', '憋尿(?:憋得)?(?:胀|疼)'],
+  'm:urine-retention': [ "(?:一|半|整)(?:天|上午|下午|晚上)(?:都)?没(?:有)?(?:尿|解小便|撒尿)(?:出来)?", "!(?:尿|小便)(?:憋着)?(?:就是)?(?:尿|解|撒)不(?:出|下)来?",'!(?:尿不出|撒不出尿|一滴尿都没|没尿出来|尿不下来)', '憋尿(?:憋得)?(?:胀|疼)'],
   'm:immunosuppressed': ['化疗', '放疗', '白细胞(?:低|少)', '粒细胞(?:低|少|缺乏)', '移植', '免疫抑制', '激素(?:治疗|吃了)', '他克莫司', '环孢素', '艾滋', '免疫力(?:很)?(?:低|差)', '甲氨蝶呤', '生物制剂', '硫唑嘌呤', '吗替麦考酚酯', '骁悉', '泼尼松', '强的松', '美卓乐'],
   'm:diabetic': ['糖尿病', '血糖高', '胰岛素', '一型糖尿病', '1型糖尿病'],
   'm:kussmaul': ['喘气(?:又)?深(?:又快)?', '呼吸(?:又)?深(?:又)?快', '大口(?:大口)?(?:地)?喘', '烂苹果味', '酮体', '尿酮'],
@@ -50,7 +50,7 @@ export const ZH_MODIFIER_TERMS: Lexicon = {
   'm:one-sided-lower': ['(?:左|右)下腹', '小肚子(?:左|右)边', '肩膀(?:尖)?(?:疼|痛)'],
   'm:pregnant-late': ['怀孕(?:[二三]十|[2-4]\\d)', '孕(?:[二三]十[一二三四五六七八九]?|[2-4]\\d)周(?:加|\\+)', '(?:[2-4]\\d)\\+[0-6]周', '孕(?:[二三]十|[2-4]\\d)', '(?:[二三]十[一二三四五六七八九]?|[2-4]\\d)周'],
   'm:visual-disturbance': ['眼前冒金星', '看东西(?:花|模糊|重影)', '眼花', '视物模糊', '眼前发黑'],
-  'm:edema-face': ['(?:脸|面部).{0,4}肿', '浮肿'],
+  'm:edema-face': [ "(?:手|手指|手和脸|脸和手)(?:都|也)?(?:肿|浮肿|发肿)", "戒指(?:都|也)?(?:戴不上|摘不下来|取不下来|勒得慌|紧了)",'(?:脸|面部).{0,4}肿', '浮肿'],
   'm:child-ingestion': ['(?:药|药片|药瓶|降压药|安眠药|片).{0,12}(?:吃进去|吃了|吞了|不知道吃|打开了|撒了|少了)', '误服', '误吃', '嘴里(?:还)?有.{0,3}(?:白渣|药)'],
   // Means the family has put away (家里的刀和药都收起来了) are a safety step taken, not a plan.
   'm:suicide-means': [...['绳子', '绳', '刀', '煤气', '安眠药', '农药'].map((w) => `${w}(?![^，。,.;；]{0,10}(?:收起来|锁起来|藏起来|拿走|收走|收好|锁好|藏好))`), '烧炭', '跳楼', '楼顶', '遗书', '告别', '锁(?:在)?屋', '(?<!收|藏)锁(?:起来|上)', '把自己锁'],
@@ -70,7 +70,7 @@ export const ZH_MODIFIER_TERMS: Lexicon = {
   'm:anticoagulant': ['华法林', '利伐沙班', '达比加群', '阿哌沙班', '抗凝', '氯吡格雷', '阿司匹林'],
   'm:syncope': ['晕倒', '晕过去', '昏倒', '昏过去', '晕了一下', '扑通(?:一下)?(?:就)?(?:坐|倒|摔)', '不省人事', '失去知觉'],
   'm:irregular-pulse': ['(?:脉|心跳).{0,8}(?:一下快一下慢|乱|不齐|忽快忽慢)', '房颤'],
-  'm:monocular-loss': ['(?:一只眼|一边眼|左眼|右眼).{0,6}(?:看不见|失明|黑了|什么都看不到)', '眼前(?:像)?.{0,4}(?:帘子|黑幕)', '(?:一只眼|一边眼|左眼|右眼|眼睛).{0,4}(?:突然)?(?:像)?.{0,4}(?:拉了?(?:个|一块|一道)?(?:帘子|黑布)|蒙了?(?:一层)?(?:黑布|黑纱))'],
+  'm:monocular-loss': [ "(?:左|右|一只|一边)(?:眼|眼睛)[^，。,.]{0,6}(?:突然|一下子)?(?:全)?(?:黑|看不见|什么都看不见|失明)",'(?:一只眼|一边眼|左眼|右眼).{0,6}(?:看不见|失明|黑了|什么都看不到)', '眼前(?:像)?.{0,4}(?:帘子|黑幕)', '(?:一只眼|一边眼|左眼|右眼|眼睛).{0,4}(?:突然)?(?:像)?.{0,4}(?:拉了?(?:个|一块|一道)?(?:帘子|黑布)|蒙了?(?:一层)?(?:黑布|黑纱))'],
   'm:melena-risk': ['布洛芬', '止痛药', '阿司匹林', '肝硬化', '胃溃疡'],
 };
 
@@ -106,7 +106,7 @@ export const EN_MODIFIER_TERMS: Lexicon = {
   'm:sudden': ['\\bsudden(?:ly)?\\b', '\\bwoke (?:up )?(?:with|about|an hour)\\b', '\\bout of nowhere\\b', '\\bjust like that\\b', '\\ball of a sudden\\b'],
   'm:worst-pain': ['\\bworst pain\\b', "!\\bcan'?t (?:keep|sit|stay) still\\b", '\\b(?:10|ten) out of (?:10|ten)\\b', '\\bunbearable\\b', '\\bexcruciating\\b', '\\bagony\\b', '\\bwrithing\\b'],
   'm:saddle': ['\\b(?:bum|bottom|buttocks|groin|between (?:my|his|her) legs|back passage)\\b[a-z ,]{0,30}\\b(?:numb|no feeling|tingly|pins and needles)\\b', "\\b(?:can'?t|cannot) (?:really )?feel (?:when|if) (?:i|he|she) (?:need|needs) to (?:wee|pee|go)\\b", '\\bnumb[a-z ,]{0,20}(?:bottom|between (?:my|his|her) legs|groin|saddle|bum)\\b', '\\bsaddle (?:an)?a?esthesia\\b', "!\\bhaven'?t been able to (?:pee|wee|urinate)\\b", '\\bwet (?:myself|himself|herself) without\\b'],
-  'm:urine-retention': ["!\\b(?:hasn'?t|haven'?t|has not|have not) passed (?:a drop|any urine|urine|water)\\b", "!\\b(?:can'?t|cannot|unable to) (?:pee|wee|urinate|pass urine|pass water)\\b", '\\burinary retention\\b', '\\bbladder (?:is )?(?:really )?(?:swollen|distended|full)\\b', '\\blower tummy is (?:really )?swollen\\b'],
+  'm:urine-retention': [ "!\\b(?:hasn'?t|has not|haven'?t|have not|hadn'?t|not) (?:passed|done|had) (?:any|a|a drop of) (?:water|wee|pee|urine)\\b", "\\b(?:toilet|loo|pee|wee)\\b[^.]{0,40}\\bnothing (?:comes|came|is coming|will come)(?: out)?\\b", "\\b(?:bladder|lower (?:tummy|belly|abdomen)) (?:is |feels )?(?:hard and )?(?:bulging|distended|swollen and hard|hard as a rock|like a balloon)\\b","!\\b(?:hasn'?t|haven'?t|has not|have not) passed (?:a drop|any urine|urine|water)\\b", "!\\b(?:can'?t|cannot|unable to) (?:pee|wee|urinate|pass urine|pass water)\\b", '\\burinary retention\\b', '\\bbladder (?:is )?(?:really )?(?:swollen|distended|full)\\b', '\\blower tummy is (?:really )?swollen\\b'],
   'm:immunosuppressed': ['\\bchemo(?:therapy)?\\b', '\\bneutropeni[ac]\\b', '\\btransplant\\b', '\\btacrolimus\\b', '\\bmycophenolate\\b', '\\bciclosporin\\b', '\\bcyclosporine\\b', '\\bimmunosuppress(?:ed|ants?|ion)\\b', '\\bon (?:high[- ]dose )?steroids\\b', '\\bprednisolone\\b', '\\bhiv\\b', '\\bsplenectomy\\b', '\\bmethotrexate\\b', '\\bbiologics?\\b', '\\b(?:adalimumab|infliximab|etanercept|rituximab|azathioprine)\\b', '\\bon (?:the )?(?:chemotherapy|chemo)\\b'],
   'm:diabetic': ['\\bdiabet(?:es|ic)\\b', '\\binsulin\\b', '\\btype (?:one|1) \\b'],
   'm:kussmaul': ['\\bbreathing (?:is )?(?:really )?deep(?: and fast)?\\b', '\\bdeep (?:and )?(?:fast|rapid|sighing) breath', '\\bketones?\\b', '\\bketone strip\\b', '\\bpear drops\\b', '\\bfruity breath\\b', '\\bkussmaul\\b', '\\bdka\\b'],
@@ -117,7 +117,7 @@ export const EN_MODIFIER_TERMS: Lexicon = {
   'm:one-sided-lower': ['\\blow down on the (?:left|right)\\b', '\\b(?:left|right) (?:lower|iliac)\\b', '\\b(?:lower|low) (?:left|right)\\b', '\\bshoulder[- ]tip\\b', '\\btip of (?:my|her) shoulder\\b'],
   'm:pregnant-late': ['\\b(?:2\\d|3\\d|4[0-2]|twenty[- ]\\w+|thirty[- ]?\\w*|forty) weeks?\\b(?! ago)', '\\bthird trimester\\b', '\\b(?:2\\d|3\\d|4[0-2]) ?\\+ ?[0-6](?: weeks?| days?)?\\b', '\\b(?:2\\d|3\\d|4[0-2])/40\\b'],
   'm:visual-disturbance': ['\\bblurr(?:ed|y) vision\\b', '\\bseeing (?:spots|stars|flashing lights|flashes)\\b', '\\bflashing lights\\b', '\\bvisual disturbance\\b'],
-  'm:edema-face': ['\\bface (?:is )?(?:all )?(?:puffy|swollen)\\b', '\\bpuffy face\\b'],
+  'm:edema-face': [ "\\b(?:face|hands|fingers)(?: and (?:face|hands|fingers|feet|ankles))? (?:are |is |have |has )?(?:all )?(?:gone |got |become |been )?(?:puffy|swollen|puffed up|swelled up)\\b", "\\b(?:ring|rings|wedding ring) (?:is |are |feels? |got )?(?:too |so |really )?tight\\b", "\\bcan'?t get (?:my|her) rings? off\\b",'\\bface (?:is )?(?:all )?(?:puffy|swollen)\\b', '\\bpuffy face\\b'],
   'm:child-ingestion': ['\\b(?:pill|pills|tablets?|medicine|meds|bottle|packet|box)\\b[a-z ,\']{0,40}\\b(?:open|missing|swallowed|ate|eaten|chewed|gone)\\b', '\\bgot into (?:the|his|her|my|grandad\'?s|grandma\'?s|granny\'?s) \\w+ ?(?:bottle|pills|tablets|medicine|packet)\\b', '\\b(?:found|caught) (?:him|her|them) (?:with|eating|chewing)\\b', '\\bswallowed (?:some|a few|a couple of|his|her|grandad\'?s|grandma\'?s|granny\'?s)\\b'],
   'm:suicide-means': [...['\\brope\\b', '\\bknife\\b', '\\bknives\\b', '\\bgun\\b'].map((w) => `(?<!\\b(?:locked|put|hid|hidden|taken|took|removed|cleared|got rid of)(?: (?:all|the|his|her|their|our))* )${w}(?! (?:away|up)\\b)(?![^,.;]{0,30}\\b(?:locked|put|taken|hidden|cleared) (?:away|up|out)\\b|[^,.;]{0,30}\\bremoved\\b)`), '\\bnoose\\b', '\\bpills saved\\b', '\\bgoodbye (?:messages?|notes?|texts?)\\b', '\\bsuicide note\\b', '\\blocked (?:himself|herself|themselves) in\\b', '\\bbridge\\b', '\\bgoing to do it tonight\\b'],
   'm:vehicle': ['\\b(?:car|motorbike|motorcycle|bike|e-scooter|scooter|lorry|truck|bus|van)\\b[a-z ,]{0,30}\\b(?:hit|crash|collision|versus|vs|accident|knocked)\\b', '\\b(?:hit|knocked down|run over) by (?:a )?(?:car|van|bus|lorry|truck)\\b', '\\b(?:rta|rtc|mvc)\\b', '\\bwent over the (?:bonnet|handlebars)\\b', '\\bfell (?:from|off) (?:a |the )?(?:height|roof|scaffold\\w*|balcony)\\b'],
@@ -136,6 +136,6 @@ export const EN_MODIFIER_TERMS: Lexicon = {
   'm:anticoagulant': ['\\bwarfarin\\b', '\\bapixaban\\b', '\\brivaroxaban\\b', '\\bdabigatran\\b', '\\bedoxaban\\b', '\\banticoagula\\w+\\b', '\\bblood thinners?\\b', '\\bclopidogrel\\b', '\\binr\\b'],
   'm:syncope': ['\\bblack(?:ed)? out\\b', '\\bpassed out\\b', '\\bfainted\\b', '\\bcollapsed\\b', '\\bsyncop\\w+\\b', '\\bjust went down\\b', '\\bwent down\\b[a-z ]{0,10}\\bno warning\\b'],
   'm:irregular-pulse': ['\\birregular(?:ly irregular)? (?:pulse|heart ?beat|rhythm)\\b', '\\bpulse (?:is )?(?:all over the place|irregular|jumping)\\b', '\\b(?:af|afib|atrial fibrillation)\\b'],
-  'm:monocular-loss': ["\\blost (?:the )?(?:sight|vision) in (?:his|her|my|one) (?:right |left )?eye\\b", '\\b(?:like )?an? (?:black |dark |grey |gray |shadow(?:y)? )?(?:curtain|shade|veil|blind)\\b', "\\b(?:vision|sight) in (?:his|her|my|one|the) (?:right |left )?eye (?:just )?(?:went|has gone|is gone|disappeared|went black|blacked out)\\b", '\\b(?:went|gone) blind in (?:one|his|her|my|the) (?:right |left )?eye\\b', "!\\bcan'?t see (?:out of|with) (?:his|her|my|one) (?:right |left )?eye\\b", '\\bamaurosis\\b'],
+  'm:monocular-loss': [ "\\b(?:everything|it|vision|sight)(?:'s| has| had| is| was)? (?:gone|went|turned|became) (?:black|dark|blank)\\b(?=[^.?!]{0,30}\\b(?:left|right|one) eye\\b)", "\\b(?:lost|losing) (?:the |all )?(?:sight|vision) (?:in|of|out of) (?:his|her|my|one|the) (?:left |right )?eye\\b","\\blost (?:the )?(?:sight|vision) in (?:his|her|my|one) (?:right |left )?eye\\b", '\\b(?:like )?an? (?:black |dark |grey |gray |shadow(?:y)? )?(?:curtain|shade|veil|blind)\\b', "\\b(?:vision|sight) in (?:his|her|my|one|the) (?:right |left )?eye (?:just )?(?:went|has gone|is gone|disappeared|went black|blacked out)\\b", '\\b(?:went|gone) blind in (?:one|his|her|my|the) (?:right |left )?eye\\b', "!\\bcan'?t see (?:out of|with) (?:his|her|my|one) (?:right |left )?eye\\b", '\\bamaurosis\\b'],
   'm:melena-risk': ['\\bibuprofen\\b', '\\bnaproxen\\b', '\\bdiclofenac\\b', '\\bnsaids?\\b', '\\baspirin\\b', '\\bcirrhosis\\b', '\\bulcer\\b', '\\bvarices\\b'],
 };

@@ -28,7 +28,7 @@ export const EN_SYMPTOMS: Lexicon = {
     '\\bwheez(?:e|es|ing|y)\\b', '\\bwinded\\b', '\\bgasping\\b', '\\bbreathing (?:is )?(?:hard|difficult|heavy|laboured|labored)\\b', '\\bshort winded\\b',
     "!\\bnot getting enough air\\b", '\\bdyspn(?:o)?ea\\b', '\\bbreathing problems?\\b', '\\bwinded\\b', '\\bpuffed\\b',
   ],
-  headache: [
+  headache: [ "\\b(?:was|felt|like|as if|as though) (?:someone|somebody|something) (?:had )?(?:just )?(?:hit|struck|smacked|whacked|clubbed|punched|kicked|slammed|cracked|bashed) (?:me|him|her) (?:on|in|at|over|round) the (?:back of the |side of the |top of the )?head\\b", "\\b(?:back|top|side|front) of (?:my|his|her|the) head\\b[^.?!]{0,40}\\b(?:pain|hurts?|hurting|aching|ache|throbbing|pounding|splitting|agony)\\b", "\\b(?:pain|hurts?|hurting|aching|ache|throbbing|pounding)\\b[^.?!]{0,25}\\b(?:back|top|side|front) of (?:my|his|her|the) head\\b",
     '\\bheadaches?\\b', '\\bhead (?:hurts|is hurting|aches|is (?:killing|pounding|splitting))\\b', '\\bmigraines?\\b', `\\b(?:pain|ache) in ${POSS} head\\b`,
     '\\bpounding head\\b', '\\bsplitting head\\b',
   ],
@@ -63,13 +63,13 @@ export const EN_SYMPTOMS: Lexicon = {
     '\\bpalpitations?\\b', '\\bheart (?:is )?(?:racing|pounding|fluttering|skipping|beating (?:fast|too fast|irregularly|hard|funny|weird)|going (?:fast|crazy))\\b',
     '\\bracing heart\\b', '\\b(?:fast|rapid|irregular) heart ?(?:beat|rate)\\b', '\\bflutter(?:ing)? in (?:my|his|her) chest\\b', '\\bheart flutters?\\b', '\\bskipped beats?\\b', '\\bafib\\b',
   ],
-  'weakness-one-side': [
+  'weakness-one-side': [ "\\b(?:left|right|one) (?:hand|arm|leg|side)(?: of (?:his|her|my) body)? (?:has |had |got |with |suddenly )?no (?:power|strength|feeling|force)\\b", "\\bno (?:power|strength) in (?:his|her|my|the|one) (?:left |right )?(?:hand|arm|leg|side)\\b", "\\b(?:chopsticks|cup|spoon|fork|glass|pen|phone|mug|bowl|cigarette|kettle)s? (?:suddenly |just )?(?:drop|drops|dropped|fell|fall|falls|slipped|slid) (?:out of|from) (?:his|her|my) (?:left |right )?hand\\b", "\\bsuddenly (?:drop|dropped) (?:the |his |her |my )?(?:chopsticks|cup|spoon|fork|glass|pen|phone|mug|bowl)\\b",
     '\\b(?:weak(?:ness)?|numb(?:ness)?|tingling|heavy|paralys(?:ed|is)|paralyzed|limp|dead) (?:on|in|down) (?:one side|the (?:left|right)(?: side)?|(?:his|her|my) (?:left|right)(?: side)?|one (?:arm|leg))\\b',
     '\\b(?:one|left|right) (?:side|arm|leg|hand)(?: of (?:my|his|her) body)? (?:is |feels |went |has gone )?(?:weak|numb|heavy|limp|dead|floppy|paralys|paralyz)\\w*',
     "!\\b(?:can'?t|cannot|unable to) (?:lift|raise|move|feel) (?:my|his|her|one|the) (?:left |right )?(?:arm|leg|hand)\\b", '\\barm (?:is )?drifting\\b', '\\b(?:left|right) (?:arm|leg|hand|foot|side)(?: and (?:arm|leg|hand|foot|face))? (?:is |are |feels? |went |has gone |have gone )?(?:weak|numb|heavy|limp|dead|tingly)\\b', '\\bhemipa\\w+\\b', '\\bone[- ]sided (?:weakness|numbness|paralysis)\\b', '\\b(?:arm|leg|hand|face)(?: and (?:arm|leg|hand|face))? (?:on|down) the (?:left|right)(?: side)? (?:is |are |has |have )?(?:gone |went |become |feels? )?(?:floppy|weak|numb|limp|dead|heavy)\\b', '\\b(?:left|right) (?:arm|leg|hand|side)\\b[^.,;!?]{0,25}?\\b(?:gave way|gave out|went numb|feels numb|is numb|went weak|went dead|feels dead|collapsed under)\\b',
     '\\b(?:weakness|numbness) (?:of|in) (?:the |his |her |my )?(?:left|right) (?:arm|leg|side)\\b', '\\bhalf (?:of )?(?:my|his|her) (?:body|face) (?:is )?(?:weak|numb)\\b',
   ],
-  'speech-difficulty': [
+  'speech-difficulty': [ "\\b(?:his|her|my) (?:talking|speaking|speech|words|voice) (?:is |was |are |were |became |went |got |come out |came out )?(?:not clear|unclear|thick|all wrong|not making sense|not right|wrong|strange|like drunk)\\b", "\\b(?:talk|talking|speak|speaking) (?:is |was )?not clear\\b", "\\b(?:couldn'?t|could not|can'?t|cannot) (?:say|find) (?:the |his |her |my )?(?:words|what (?:he|she|i) (?:meant|wanted))\\b",
     '\\bslurr(?:ed|ing)\\b', '\\bwords (?:are |come out |coming out )?(?:all )?(?:muddled|jumbled|mixed up|garbled|slurred|wrong)\\b', '\\bspeech (?:is |sounds )?(?:slurred|garbled|strange|weird|funny|off|jumbled)\\b', "!\\b(?:can'?t|cannot|unable to) (?:speak|talk|get (?:the |his |her |my )?words out)\\b(?! (?:in )?(?:full |whole |complete )?sentences)",
     '\\b(?:trouble|difficulty|problems?) (?:speaking|talking|finding (?:the )?words|with speech)\\b', '\\b(?:talking|speaking) (?:funny|strangely|weird|gibberish|nonsense)\\b',
     '\\bwords (?:are |come out )?(?:jumbled|garbled|wrong|mixed up)\\b', '\\bslurring (?:his|her|my) words\\b', "!\\b(?:can'?t|cannot) speak properly\\b", "!\\bnot speaking properly\\b", '\\baphasia\\b',
@@ -84,7 +84,7 @@ export const EN_SYMPTOMS: Lexicon = {
     '\\bconfus(?:ed|ion)\\b', '\\bdisorient(?:ed|ated)\\b', '\\bnot making (?:any )?sense\\b', "!\\b(?:doesn'?t|does not|didn'?t) (?:know|recogni[sz]e) (?:where|who|me|us)\\b", '\\bdelirious\\b',
     '\\bnot (?:himself|herself|myself)\\b', '\\bmixed up\\b', '\\bout of it\\b', '\\btalking nonsense\\b', '\\bnot (?:thinking|talking) (?:straight|clearly)\\b', '\\bforgetful all of a sudden\\b',
   ],
-  fainting: [
+  fainting: [ "\\bjust (?:dropped|collapsed|went down|keeled over)(?=\\s*(?:[,.;!?]|$|mid[- ]?\\w+|to the (?:floor|ground)|on the (?:spot|floor|ground|pitch|field)|like a (?:stone|sack)|without (?:a )?warning))", "\\b(?:he|she|i|they) (?:just )?(?:dropped|went down|crumpled)(?=\\s*(?:[,.;!?]|$|mid[- ]?\\w+|to the (?:floor|ground)|on the (?:spot|floor|ground|pitch|field)|like a (?:stone|sack)|without (?:a )?warning|suddenly|all of a sudden|and (?:was|went|lay|didn'?t|did not|wasn'?t)))", "\\bdropped like a stone\\b",
     '\\bfaint(?:ed|ing|s)?\\b', '\\bpass(?:ed|es|ing)? out\\b', "\\b(?:the )?next thing (?:i|he|she|they) knew,? (?:i|he|she|they) (?:was|were|'?m) on the (?:\\w+ )?(?:floor|ground)\\b", '\\b(?:woke|came round|came to|found (?:myself|himself|herself)) (?:up )?on the (?:\\w+ )?(?:floor|ground)\\b', '\\bblack(?:ed|s)? out\\b', '\\bcollaps(?:ed|e|es|ing)\\b', '\\bsyncope\\b', '\\blost consciousness\\b', '\\bkeeled over\\b',
   ],
   'black-stool': [
@@ -103,7 +103,7 @@ export const EN_SYMPTOMS: Lexicon = {
     '\\bdepress(?:ed|ion)\\b', '\\b(?:feeling|feel|feels|been|so|very)(?: (?:really|so|very|pretty|quite|a bit|kinda|kind of|a little))? (?:down|low|blue|hopeless|sad|miserable|empty|worthless)\\b', '\\blow mood\\b', '\\bsad all the time\\b',
     '\\b(?:lost|no) interest in (?:anything|everything|things)\\b', "!\\bcan'?t enjoy anything\\b", '\\bcrying all the time\\b', '\\bhopeless(?:ness)?\\b', '\\bin a dark place\\b', '\\bunhappy\\b',
   ],
-  'suicidal-thoughts': [
+  'suicidal-thoughts': [ "\\b(?:texted|messaged|sent|wrote|left|rang|called) (?:me|us|his \\w+|her \\w+|the family)? ?(?:a )?(?:goodbye|farewell|good-bye|suicide note|final message|note saying (?:goodbye|sorry))\\b", "\\bsaying (?:goodbye|good-bye|sorry for everything)\\b", "\\b(?:goodbye|good-bye) and (?:sorry|i'?m sorry|i love you)\\b",
     '\\bkill(?:ing)? (?:myself|himself|herself)\\b', '\\bsuicid(?:e|al)\\b', '\\bend(?:ing)? (?:my|his|her) (?:own )?life\\b', '\\bend it all\\b', '\\bwant(?:s|ed)? to die\\b', '\\bwanna die\\b',
     "!\\b(?:don'?t|doesn'?t|do not|does not) want to (?:live|be alive|be here|go on|wake up)\\b", '\\b(?:better|be) off dead\\b', '!\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b',
     '\\b(?:hurt|harm)(?:ing)? (?:myself|himself|herself)\\b', '\\bself[- ]?harm\\w*\\b', '\\bcut(?:ting)? (?:myself|himself|herself)\\b', "!\\bnot worth living\\b", '\\btake (?:my|his|her) (?:own )?life\\b',
