@@ -50,7 +50,7 @@ function focusOf(asked: string, lang: Lang): Focus {
   const en = lang === 'en';
   const good = en
     ? /\b(?:going down|come down|came down|gone down|eased|easing|under control|working|normally|normal|well|ok|okay|fine|better|healing|improving|settling|clearing|comfortable|managing|coping|clear|safe)\b/.test(q) && !/\b(?:worse|spread|bigger)\b/.test(q)
-    : /正常|好吗|好不好|好点|控制住|管用|有效|顺利|好转|长得好|清楚吗|清醒/u.test(q);
+    : /正常|好吗|好不好|好点|控制住|管用|有效|顺利|顺畅|通畅|畅通|好转|长得好|清楚吗|清醒|稳(?:吗|不稳)|够(?:吗|不够)/u.test(q);
   return {
     problem: frame.problem && !good,
     action: frame.action,
@@ -80,7 +80,7 @@ const ZH_MINIMISED_PRESENT = /有点|有一点|一点点?|稍微|有些/u;
 const NOT_CHECKED = /\b(?:haven'?t (?:checked|looked|measured)|didn'?t (?:check|look|measure)|not checked|(?:thermometer|scale|machine) (?:is )?broken|can'?t find)\b|没敢看|没看|没量|没测|没称|看不到|看不见/u;
 const BEFORE_STAY = /住院(?:之前|以前|前)|before (?:i (?:went|came) in|the (?:operation|surgery|procedure)|admission|hospital)/u;
 const EN_PROBLEM_REPORT = /\b(?:wakes? me(?: up)?|worse|going up|gone up|bigger|spread\w*|keeps? (?:me )?up|up at night|noisy|fast|slow|can'?t|won'?t|not (?:really|much|very|good|great|interested|eating|working)|spat|spit|bad|hurts?|painful|swollen|back (?:just )?as bad|just as bad|struggl\w*|wheez\w*)\b/;
-const ZH_PROBLEM_REPORT = /越来越|加重|更(?:厉害|严重|重|疼|痛)|不(?:好|行|管用|正常|清楚)|没(?:用|效果)|疼|痛|喘|肿|难受/u;
+const ZH_PROBLEM_REPORT = /越来越|加重|更(?:厉害|严重|重|疼|痛)|不(?:好|行|管用|正常|清楚|通|畅|顺)|[拉尿解排]不(?:出|下|干净)|便秘|没(?:用|效果)|疼|痛|喘|肿|难受/u;
 
 function lc(s: string, lang: Lang): string {
   return lang === 'en' ? s.toLowerCase() : s;
@@ -205,6 +205,32 @@ function earlyClasses(cls: Clause[], lang: Lang, focus: Focus, asked: string): Y
   if (focus.good && addressed.length > 0 && addressed.every((c) => reportsWell(c.text, lang) || c.affirmation) && addressed.some((c) => reportsWell(c.text, lang))) return 'yes';
   // "Only my usual cough, nothing new", "always have done, that's nothing new": the usual is no to a new or since question.
   if ((/\bnew\b|新/u.test(q) || focus.since) && (focus.problem || focus.generic) && cls.some((c) => (en ? /\bnothing new\b|\b(?:always (?:have|had|do|did)(?: done)?|my usual|the usual|same as always|as usual)\b/ : /老毛病|一直(?:都)?(?:这样|是这样)|以前就(?:这样|有)|不是新的/u).test(c.text)) && !cls.some((c) => c.time === 'worsening')) return 'no';
+  return spokenClasses(cls.filter((c) => !c.echo), lang, focus);
+}
+
+/** "Ask my son", "my brother would know better", "你问我个仔啦": the caller passes the question on. */
+const EN_DEFER = /\b(?:would|'d|will|might) know better\b|\bask (?:my|his|her|the) (?:son|daughter|wife|husband|brother|sister|mum|mom|mother|dad|father|carer|nurse|neighbou?r)\b|\bi couldn'?t (?:tell you|say)\b|\bi haven'?t (?:looked|checked|seen)\b/;
+const ZH_DEFER = /(?:你|您)?(?:去)?问(?:问)?(?:我|他|她)?(?:的|个)?(?:仔|儿子|女儿|闺女|老伴儿?|老公|老婆|媳妇|家里人|孩子|护工|保姆)|^(?:我)?(?:不知|不晓得|不清楚)(?:道)?(?:啊|呀|哦|喔|嘛)?$/u;
+/** Mandarin concession "V是V了，就是…" / "V还是V的": the asked act happens, with a limit. */
+const ZH_CONCEDE = /^[^，,]{0,3}?([\u4e00-\u9fff])(?:倒|也)?(?:是|还是)\1(?:了|的|过|着|啊|嘛|呢)?/u;
+const ZH_CONCEDE_UNDONE = /^(?:那|这)(?:都|个|也)?是|^不是|之前|以前|住院(?:的时候|那会)|没(?:太|怎么|大)?(?:明白|记住|听懂|懂|记得|听清)|听不懂|记不住|不明白/u;
+/** A rhetorical question that denies ("哪敢出门啊", "where got sleep well"); 哪有不吃的 affirms. */
+const ZH_RHETORICAL_NO = /哪(?:里|儿)?(?:敢|能|会|有空|有时间|睡得着|吃得下|走得动|顾得上)|哪(?:里|儿)?有(?!不[\u4e00-\u9fff]{1,2}的)/u;
+const ZH_RHETORICAL_YES = /哪(?:里|儿)?(?:有|能|会|敢)不[\u4e00-\u9fff]{1,2}(?:的|呢)/u;
+const EN_RHETORICAL_NO = /\bwhere got\b|\bwhere (?:to|can) (?:find|get) (?:the )?time\b/;
+
+/** Whole-class readings of what the caller says, before the clause-by-clause reading. */
+function spokenClasses(spoken: Clause[], lang: Lang, focus: Focus): YesNo | null {
+  if (spoken.length === 0) return null;
+  const en = lang === 'en';
+  const texts = spoken.map((c) => c.text);
+  if (!focus.know && texts.some((t) => (en ? EN_DEFER : ZH_DEFER).test(t)) && !spoken.some((c) => c.affirmation)) return 'unclear';
+  if (en) return texts.some((t) => EN_RHETORICAL_NO.test(t)) ? 'no' : null;
+  // ... unless what follows takes it back: another cause (冷倒是冷，那是天冷), before (烧是烧过，那是住院之前),
+  // or the point missed (听是听了，没太明白).
+  if (ZH_CONCEDE.test(texts[0]!) && !texts.slice(1).some((t) => ZH_CONCEDE_UNDONE.test(t))) return 'yes';
+  if (texts.some((t) => ZH_RHETORICAL_YES.test(t))) return 'yes';
+  if (texts.some((t) => ZH_RHETORICAL_NO.test(t))) return 'no';
   return null;
 }
 
@@ -249,6 +275,8 @@ function readClauses(raws: RawClause[], lang: Lang, focus: Focus, asked: string,
     const lastProblem = (en ? EN_PROBLEM_REPORT : ZH_PROBLEM_REPORT).test(last.text) && !(last.minimised && !en) && cls.length > 1;
     if (lastProblem || (problemClause && !present({ ...last, text: last.text }, lang))) return 'no';
     if (cls.some((c) => c.time === 'worsening' && !c.negated && !c.echo)) return 'no';
+    // A clause that names a blockage ("拉不出来", 便秘), with nothing said to be fine, is a no to a good-state question.
+    if (!en && cls.some((c) => !c.echo && /[拉尿解排]不(?:出|下|干净)|便秘|不(?:通|畅|顺)/u.test(c.text)) && !cls.some((c) => !c.echo && reportsWell(c.text, lang))) return 'no';
   }
   // "Has the redness spread?" "it's past the line": worse answers a worse-question with yes.
   if (en && /\b(?:spread|worse|bigger|grown)\b/.test(asked.toLowerCase()) && cls.some((c) => c.time === 'worsening' && !c.negated)) return 'yes';
