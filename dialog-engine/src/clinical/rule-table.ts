@@ -5,7 +5,7 @@
  *
  *   all: ["a|b", "c"]   each entry holds when any of its '|'-separated ids is present
  *   none: ["a", "b"]    none of these ids is present
- *   fever: true|false   a fever was told (id `fever`) or measured (37.5 °C or more) / neither
+ *   fever: true|false   a fever was told (id `fever`) or measured (37.5 °C or more; 38 under 5 years) / neither
  *   tempAtLeast: 39     a measured temperature of at least this many °C
  *   lastedDays: 3       a told duration of at least this many days (20 / 1440 = 20 minutes)
  *   child, elderly      the narrative is (true) / is not (false) about a child / an older person
@@ -16,6 +16,7 @@
  * A value that was not told (no temperature, no age, no duration, no pressure) never satisfies a
  * threshold.
  */
+import { FEVER_C } from './symptoms.js';
 import type { DepartmentId } from './departments.js';
 import type { DispositionId } from './dispositions.js';
 
@@ -56,8 +57,17 @@ export interface RuleRow {
   when: Condition;
 }
 
-/** Temperature from which a measured value counts as a fever (°C). */
-export const FEVER_C = 37.5;
+/** Temperature from which a measured value counts as a fever (°C): one value, in symptoms.ts. */
+export { FEVER_C };
+/** A young child's fever starts at 38 °C (NICE NG143); 37.5 in a teething baby is not one. */
+export const CHILD_FEVER_C = 38;
+/** Under this age (months) the child threshold applies. */
+const CHILD_FEVER_BELOW_MONTHS = 60;
+
+/** The measured temperature (°C) from which a person of this age has a fever. */
+export function feverFromC(ageMonths: number | null): number {
+  return ageMonths !== null && ageMonths < CHILD_FEVER_BELOW_MONTHS ? CHILD_FEVER_C : FEVER_C;
+}
 
 const told = (v: number | null): v is number => v !== null;
 
@@ -65,7 +75,7 @@ const told = (v: number | null): v is number => v !== null;
 export function conditionHolds(c: Condition, f: TriageFacts): boolean {
   if (c.all && !c.all.every((alt) => alt.split('|').some((id) => f.present.has(id)))) return false;
   if (c.none && c.none.some((id) => f.present.has(id))) return false;
-  if (c.fever !== undefined && c.fever !== (f.present.has('fever') || (told(f.temperatureC) && f.temperatureC >= FEVER_C))) return false;
+  if (c.fever !== undefined && c.fever !== (f.present.has('fever') || (told(f.temperatureC) && f.temperatureC >= feverFromC(f.ageMonths)))) return false;
   if (c.tempAtLeast !== undefined && !(told(f.temperatureC) && f.temperatureC >= c.tempAtLeast)) return false;
   if (c.lastedDays !== undefined && !(told(f.durationDays) && f.durationDays >= c.lastedDays)) return false;
   if (c.child !== undefined && c.child !== f.child) return false;

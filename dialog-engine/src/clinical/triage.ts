@@ -15,6 +15,7 @@ import { extractSystolic } from './modifiers/vitals.js';
 import { reconcileFlags, redFlagsFromFacts } from './redflags.js';
 import { extractSymptoms, type SymptomResult } from './symptoms.js';
 import { TRIAGE_RULES, type TriageFacts } from './triage-rules.js';
+import { feverFromC } from './rule-table.js';
 import type { RedFlagId } from './types.js';
 
 
@@ -167,7 +168,7 @@ function baseTriage(narrative: string, lang: 'zh' | 'en', opts: TriageOptions): 
   const present = presentIds(mentions, 'any', norm);
   const temperatureC = extractTemperatureC(norm, lang);
   // A measured fever counts unless the fever is denied or said to be over (a rule about fever told in the past, 医生交代过发烧要马上去, does not undo a reading).
-  if (temperatureC !== null && temperatureC >= 37.5 && !mentions.some((m) => m.id === 'fever' && (m.status === 'negated' || m.status === 'resolved'))) present.add('fever');
+  if (temperatureC !== null && temperatureC >= feverFromC(ageMonths) && !mentions.some((m) => m.id === 'fever' && (m.status === 'negated' || m.status === 'resolved'))) present.add('fever');
   const symptoms = extractSymptoms(narrative, lang, { subject: 'any' });
   const red = redFlagsFromFacts({ present, temperatureC, ageMonths });
   const reasons: string[] = [];

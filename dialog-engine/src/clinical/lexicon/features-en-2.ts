@@ -4,6 +4,8 @@ import type { Lexicon } from '../types.js';
 const P = '(?:my|his|her|their|the)';
 
 export const EN_FEATURES_2: Lexicon = {
+  // A child acting well: NICE NG143 green (normal activity, responds, hydrated).
+  'x:acting-well': ["\\b(?:running|racing|charging|tearing|bouncing|zooming) (?:about|around|round)\\b", "\\bplaying (?:normally|happily|as usual|fine|well|away)\\b", "\\bback to (?:his|her|my) (?:usual|normal|old) self\\b", "\\b(?:his|her) (?:usual|normal) self\\b", "\\b(?:drinking|feeding|eating and drinking) (?:fine|well|normally|ok|okay|loads|plenty)\\b", "\\b(?:plenty of |normal |lots of )?wet nappies\\b(?! (?:are )?(?:fewer|less))", "\\bsmiling and (?:playing|babbling|chatting)\\b"],
   'x:head-injury': ['\\bblood (?:coming |pouring )?(?:from|out of) (?:his|her|my|their|the back of (?:his|her|my)) head\\b', '\\bhelmet (?:is |was )?(?:broken|cracked|smashed)\\b',`\\b(?:hit|bumped|banged|struck|knocked|cracked|smashed) ${P}? ?head\\b`, '\\bhead (?:injury|trauma|wound)\\b', `\\bfell (?:and|on|onto) (?:hit )?${P}? ?head\\b`, '\\bconcussion\\b', '\\blanded on (?:his|her|my) head\\b'],
   'x:injury': [
     '\\bfell\\b', '\\bfall(?:en)?\\b', '\\btripped\\b', '\\bslipp?(?:ed|ing)? (?:on|over|down|off)\\b', '\\btook a (?:tumble|fall)\\b', '\\bcame off (?:his|her|my|the|a) (?:bike|horse|scooter|skateboard|ladder)\\b', '\\bknocked (?:over|down)\\b', '\\btwisted\\b', '\\bsprain(?:ed)?\\b', '\\binjur(?:ed|y|ies)\\b', `\\bhurt ${P} (?:ankle|wrist|knee|arm|leg|back|shoulder|hand|foot)\\b`,
