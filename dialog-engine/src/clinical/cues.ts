@@ -3,6 +3,7 @@
  * past, what says it has gone, and who the sentence is about. Recognizer text has no punctuation,
  * so clause breaks also come from conjunctions and time words.
  */
+import { oneWordRegExp } from './one-word.js';
 import type { ClinicalLang } from './types.js';
 
 export interface Cues {
@@ -75,7 +76,7 @@ const ZH_KIN =
   '妈妈|妈|母亲|老妈|爸爸|爸|父亲|老爸|老爷子|老太太|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|丈母娘|' +
   '哥哥|哥|姐姐|姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|邻居|朋友|同事|同学|室友|老人|老人家';
 
-export const ZH_CUES: Cues = {
+const ZH_CUES_AS_WRITTEN: Cues = {
   breaker: /[，。,.;；!?！？、\s]+|(?=但是|可是|不过|然而|只是|现在|目前|今天|这两天|这几天|最近|后来|而且|并且|另外|还有|就是|然后|有点|有些|有一点|有时|也有|又有|还是有|倒是有|就有|今早|早上|晚上|昨晚|之前(?!就)|以前(?!就))/gu,
   negator: /没有|没|无|否认|未|从来没|并没|不/gu,
   closeNegator: /不(?:是|会|再|觉得|觉)?$/u,
@@ -148,6 +149,15 @@ export const EN_CUES: Cues = {
   innerNegation: null,
   innerLexical: null,
 };
+
+/** Every regular expression of a cue set read with one-word synonyms (see one-word.ts). */
+function withOneWord(c: Cues): Cues {
+  const map = (v: unknown): unknown => (v instanceof RegExp ? oneWordRegExp(v) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, map(x)])) : v);
+  return map(c) as Cues;
+}
+
+/** Mandarin cues as the rules read them: narratives have 痛 as 疼, so the cues do too. */
+export const ZH_CUES: Cues = withOneWord(ZH_CUES_AS_WRITTEN);
 
 export function cuesFor(lang: ClinicalLang): Cues {
   return lang === 'zh' ? ZH_CUES : EN_CUES;

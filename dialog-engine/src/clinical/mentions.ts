@@ -7,6 +7,7 @@ import { cuesFor, type Cues } from './cues.js';
 import { repairEnglish, repairHomophones } from './homophones.js';
 import { mandarinFromDialect } from '../text/index.js';
 import { spokenNumeralsToDigits } from './spoken-numerals.js';
+import { oneWord } from './one-word.js';
 import type { ClinicalLang, Lexicon, Mention, MentionStatus, Subject } from './types.js';
 import { ZH_SYMPTOMS } from './lexicon/symptoms-zh.js';
 import { EN_SYMPTOMS } from './lexicon/symptoms-en.js';
@@ -31,7 +32,7 @@ function compile(lexicons: Lexicon[]): Pattern[] {
         const prefix = /^[!=]*/.exec(raw)?.[0] ?? '';
         const lexicalNegation = prefix.includes('!');
         const resolved = prefix.includes('=');
-        const src = raw.slice(prefix.length);
+        const src = oneWord(raw.slice(prefix.length));
         out.push({ id, re: new RegExp(src, 'gu'), lexicalNegation, resolved, feature: /^[a-z]+:/.test(id) });
       }
     }
@@ -48,7 +49,7 @@ const PATTERNS: Record<ClinicalLang, Pattern[]> = {
 export function normalizeNarrative(text: string, lang: ClinicalLang): string {
   let s = String(text ?? '').normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'");
   // Regional words (冇, 唔, 勿, 佢 ...) read as their Mandarin equivalents.
-  if (lang === 'zh') s = mandarinFromDialect(s.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/gu, ''));
+  if (lang === 'zh') s = oneWord(mandarinFromDialect(s.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/gu, '')));
   else {
     // Spoken English: fillers, hedges and stutters carry no clinical meaning ("his his face is
     // like kinda drooping" = "his face is drooping"); "feels like a weight" keeps its "like".
@@ -359,7 +360,8 @@ let nextLexiconKey = 1;
 function readMentions(text: string, lang: ClinicalLang, extra: readonly Lexicon[]): MentionResult {
   const cues = cuesFor(lang);
   // Recognizer homophones (发骚 -> 发烧, "my chess" -> "my chest") are repaired first.
-  const norm = lang === 'zh' ? repairHomophones(normalizeNarrative(text, lang)) : repairEnglish(normalizeNarrative(text, lang));
+  // (The repaired words are read with one-word synonyms too: 头同 -> 头痛 -> 头疼.)
+  const norm = lang === 'zh' ? oneWord(repairHomophones(normalizeNarrative(text, lang))) : repairEnglish(normalizeNarrative(text, lang));
   const all = rawMatches(norm, lang, extra);
   const starts = clauseStarts(norm, cues);
   const mentions: Mention[] = all.map((r) => ({

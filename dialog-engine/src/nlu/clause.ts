@@ -189,14 +189,14 @@ export function clauses(utterance: string, lang: Lang): Clause[] {
 
 /**
  * The part of a turn after its last self-correction ("Four. No, five", "六十五公斤，不对，六十三",
- * "no sorry, the opposite"), or null when the caller did not correct themselves. A bare "no"
+ * "no sorry, the opposite", "三十八度五 哦不 三十八度三"), or null when the caller did not correct themselves. A bare "no"
  * followed by a new value counts as a correction only when `valueFollows` says the rest carries
  * the kind of value being read (a number for numbers and scales).
  */
 export function correctedTail(utterance: string, lang: Lang, valueFollows?: (rest: string) => boolean): string | null {
   const text = lang === 'zh' ? utterance : utterance.toLowerCase();
   const re = lang === 'zh'
-    ? /(?:哦|噢|啊|呃)?不对(?:不对)?|(?:哦|噢)不是|(?<=^|[\s，,。…])不是(?=[\s，,。…])|(?:我)?说错了|(?:刚才)?记错了/gu
+    ? /(?:哦|噢|啊|呃)?不对(?:不对)?|(?:哦|噢)不是|(?<=^|[\s，,。…])不是(?=[\s，,。…])|(?:我)?说错了|(?:刚才)?(?:记|看|量|听)(?:错|岔)了|(?:哦|噢|呃)不(?![对是])|(?<=^|[\s，,。…])不不(?:不)?/gu
     : /\b(?:no wait|wait|actually|i mean|sorry|no sorry|or rather|correction)\b|(?:^|[.,;!?…—–]\s*)(?:no|nope)\b/g;
   let cut = -1;
   for (const m of text.matchAll(re)) {
