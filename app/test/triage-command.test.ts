@@ -71,4 +71,21 @@ describe('triage command', () => {
     expect(triageCommand.name).toBe('triage');
     expect(triageCommand.usage).toContain('disposition');
   });
+  it('reads plain, regional and spoken-number narratives through the command the hospital and checks use', async () => {
+    const input = [
+      // a passing stroke in second-language English, ages and numbers spoken
+      JSON.stringify({ lang: 'en', narrative: 'my uncle, seventy-two years old, this morning his left hand no power and his talking not clear, ten minute later ok again' }),
+      // a sudden worst headache told with 痛 (the lexicon had written it with 疼)
+      JSON.stringify({ lang: 'zh', narrative: '刚才搬东西头里突然嘭一下，活了五十岁从来没这么痛过，还吐了一次' }),
+      // a child acting well with 39 °C: not a same-day clinic by the number alone
+      JSON.stringify({ lang: 'en', narrative: 'my son is four, thirty-nine point one last night, now he is racing around, drinking fine', ageYears: 4 }),
+    ].join('\n');
+    const { code, lines } = await run(`${input}\n`);
+    expect(code).toBe(0);
+    expect(lines[0]).toMatchObject({ red_flags: ['stroke-signs'] });
+    expect(['D1', 'D2']).toContain((lines[0] as { disposition: string }).disposition);
+    expect(lines[1]).toMatchObject({ red_flags: ['stroke-signs'] });
+    expect(['D1', 'D2']).toContain((lines[1] as { disposition: string }).disposition);
+    expect(['D5', 'D6', 'D7']).toContain((lines[2] as { disposition: string }).disposition);
+  });
 });

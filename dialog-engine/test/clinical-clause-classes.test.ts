@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectRedFlags, triage } from '../src/clinical/index.js';
 import { extractSystolic } from '../src/clinical/modifiers/vitals.js';
-import { normalizeNarrative } from '../src/clinical/mentions.js';
+import { normalizeNarrative } from '../src/clinical/narrative-text.js';
 
 describe('a finding named and said to be normal is not present', () => {
   it.each([

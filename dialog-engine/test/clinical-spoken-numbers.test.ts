@@ -3,7 +3,8 @@
  * written for this test, not taken from a blind set).
  */
 import { describe, expect, it } from 'vitest';
-import { findMentions, normalizeNarrative } from '../src/clinical/mentions.js';
+import { findMentions } from '../src/clinical/mentions.js';
+import { normalizeNarrative } from '../src/clinical/narrative-text.js';
 import { spokenNumeralsToDigits } from '../src/clinical/spoken-numerals.js';
 import { extractSystolic } from '../src/clinical/modifiers/vitals.js';
 import { triage } from '../src/clinical/index.js';

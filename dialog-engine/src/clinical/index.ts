@@ -6,6 +6,7 @@ export { DISPOSITION_LADDER, DISPOSITION_IDS, RED_FLAG_DISPOSITION, moreUrgent, 
 export { RED_FLAG_INSTRUCTION } from './first-aid.js';
 export { DEPARTMENTS, departmentLabel, isDepartmentId, type DepartmentId } from './departments.js';
 export { triage, ELDERLY_YEARS, CHILD_YEARS, type TriageOptions, type TriageResult } from './triage.js';
-export { findMentions, normalizeNarrative } from './mentions.js';
+export { findMentions } from './mentions.js';
+export { normalizeNarrative } from './narrative-text.js';
 export { extractTemperatureC, extractAge, extractDurationDays, parseEnglishNumber, type Age } from './quantities.js';
 export { extractSystolic } from './modifiers/vitals.js';

@@ -4,9 +4,7 @@
  * Pure and synchronous; lexicons are compiled once per language.
  */
 import { cuesFor, type Cues } from './cues.js';
-import { repairEnglish, repairHomophones } from './homophones.js';
-import { mandarinFromDialect } from '../text/index.js';
-import { spokenNumeralsToDigits } from './spoken-numerals.js';
+import { narrativeAsRead } from './narrative-text.js';
 import { oneWord } from './one-word.js';
 import type { ClinicalLang, Lexicon, Mention, MentionStatus, Subject } from './types.js';
 import { ZH_SYMPTOMS } from './lexicon/symptoms-zh.js';
@@ -44,25 +42,6 @@ const PATTERNS: Record<ClinicalLang, Pattern[]> = {
   zh: compile([ZH_SYMPTOMS, ZH_FEATURES, ZH_FEATURES_2]),
   en: compile([EN_SYMPTOMS, EN_FEATURES, EN_FEATURES_2]),
 };
-
-/** Lower-case, full-width to half-width; zh: join CJK characters split by recognizer spaces. */
-export function normalizeNarrative(text: string, lang: ClinicalLang): string {
-  let s = String(text ?? '').normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'");
-  // Regional words (冇, 唔, 勿, 佢 ...) read as their Mandarin equivalents.
-  if (lang === 'zh') s = oneWord(mandarinFromDialect(s.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/gu, '')));
-  else {
-    // Spoken English: fillers, hedges and stutters carry no clinical meaning ("his his face is
-    // like kinda drooping" = "his face is drooping"); "feels like a weight" keeps its "like".
-    s = s
-      .replace(/\b(?:um+|uh+|erm+|er|uhm+|ah+|hmm+|you know|i mean)\b,?/g, ' ')
-      .replace(/\b(is|was|are|were|'s|am|just|it's|really|so) like\b,?/g, '$1')
-      .replace(/\b(?:kinda|sorta|kind of|sort of)\b(?= \w)/g, ' ')
-      .replace(/\s+/g, ' ')
-      .replace(/\b([a-z']+)(?: \1\b)+/g, '$1');
-    s = spokenNumeralsToDigits(s);
-  }
-  return s.replace(/\s+/g, ' ').trim();
-}
 
 /** Catch-all ids that a more specific phrase around them always absorbs. */
 const GENERIC = new Set(['pain-general', 'fatigue']);
@@ -359,9 +338,7 @@ let nextLexiconKey = 1;
 
 function readMentions(text: string, lang: ClinicalLang, extra: readonly Lexicon[]): MentionResult {
   const cues = cuesFor(lang);
-  // Recognizer homophones (发骚 -> 发烧, "my chess" -> "my chest") are repaired first.
-  // (The repaired words are read with one-word synonyms too: 头同 -> 头痛 -> 头疼.)
-  const norm = lang === 'zh' ? oneWord(repairHomophones(normalizeNarrative(text, lang))) : repairEnglish(normalizeNarrative(text, lang));
+  const norm = narrativeAsRead(text, lang);
   const all = rawMatches(norm, lang, extra);
   const starts = clauseStarts(norm, cues);
   const mentions: Mention[] = all.map((r) => ({

@@ -9,7 +9,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { createLogger, isTzError, type LlmClient } from '@tingzhen/voice-core';
 import { DISPOSITION_IDS, moreUrgent, redFlagDisposition, type DispositionId } from '../clinical/dispositions.js';
-import { normalizeNarrative } from '../clinical/mentions.js';
+import { normalizeNarrative } from '../clinical/narrative-text.js';
 import type { TriageModifier, TriageResult } from '../clinical/triage.js';
 import { RED_FLAG_IDS, type RedFlagId } from '../clinical/types.js';
 
