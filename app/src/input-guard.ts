@@ -22,7 +22,7 @@ function check(req: FastifyRequest, reply: FastifyReply, opts: { text: boolean; 
     return reply.code(400).send({
       error: {
         code: 'TZ_ERR_VALIDATION', message: ERROR_CODES.TZ_ERR_VALIDATION.message,
-        details: { problems: [{ field: bad.field === '' ? where : bad.field, in: where, problem: bad.problem }] },
+        details: { problems: [{ field: bad.field === '' ? where : bad.field, code: bad.code, in: where, problem: bad.problem }] },
       },
     });
   }

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type pg from 'pg';
 import { createHash } from 'node:crypto';
-import { createLogger, dataExceptionCode, isTzError, type Logger } from '@tingzhen/voice-core';
+import { createLogger, dataExceptionCode, fieldProblemsFromSchemaErrors, isTzError, type Logger, type SchemaError } from '@tingzhen/voice-core';
 import { audit } from '@tingzhen/campaigns';
 import { actorOf, authorize, currentUser } from './auth/guard.js';
 import type { LoginLimits } from './auth/store.js';
@@ -63,7 +63,7 @@ const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
     const sqlstate = dataExceptionCode(err);
     if (sqlstate && (!isTzError(err) || err.code === 'TZ_ERR_DB')) {
       log.warn({ sqlstate }, 'console route: the database refused a value');
-      return reply.status(400).send({ error: { code: 'TZ_ERR_VALIDATION', message: 'Input failed validation', details: { problems: [{ field: '', problem: 'a value is malformed or out of range' }], sqlstate } } });
+      return reply.status(400).send({ error: { code: 'TZ_ERR_VALIDATION', message: 'Input failed validation', details: { problems: [{ field: '', code: 'malformed', problem: 'a value is malformed or out of range' }], sqlstate } } });
     }
     if (isTzError(err)) {
       const reason = (err.details as { reason?: string }).reason;
@@ -74,8 +74,9 @@ const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
       if (status === 429 && typeof retryAfterMs === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
       return reply.status(status).send({ error: { code: err.code, message: err.message, details: status < 500 ? err.details : {} } });
     }
-    const e = err as { validation?: unknown; statusCode?: number; message?: string };
-    if (e.validation) return reply.status(400).send({ error: { code: 'TZ_ERR_VALIDATION', message: 'Input failed validation', details: { problems: e.validation } } });
+    const e = err as { validation?: SchemaError[]; validationContext?: string; statusCode?: number; message?: string };
+    // Schema errors as field problems: the field's path and a problem code the console words in the user's language.
+    if (e.validation) return reply.status(400).send({ error: { code: 'TZ_ERR_VALIDATION', message: 'Input failed validation', details: { problems: fieldProblemsFromSchemaErrors(e.validation, e.validationContext) } } });
     if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: 'TZ_ERR_VALIDATION', message: e.message ?? 'Bad request', details: {} } });
     log.error({ err: { message: e.message } }, 'console route failed');
     return reply.status(500).send({ error: { code: 'TZ_ERR_INTERNAL', message: 'Internal error', details: {} } });

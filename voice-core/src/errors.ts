@@ -1,7 +1,8 @@
 /**
  * Typed errors with stable codes. Messages are fixed text; variable data goes into `details`
  * (which the logger redacts where it holds patient data). `retryable` tells callers (bullmq,
- * the call pipeline) whether trying again can help.
+ * the call pipeline) whether trying again can help. The console words every code for people
+ * (console/web/src/error-messages.ts; a test fails when a code has no zh-CN or en message).
  */
 export const ERROR_CODES = {
   TZ_ERR_CONFIG_INVALID: { retryable: false, message: 'Configuration is invalid' },
@@ -31,6 +32,7 @@ export const ERROR_CODES = {
   TZ_ERR_VALIDATION: { retryable: false, message: 'Input failed validation' },
   TZ_ERR_CONFLICT: { retryable: false, message: 'Conflicting change' },
   TZ_ERR_TIMEOUT: { retryable: true, message: 'Operation timed out' },
+  TZ_ERR_UNAVAILABLE: { retryable: true, message: 'A part of the platform is not running right now' },
   TZ_ERR_INTERNAL: { retryable: false, message: 'Internal error' },
   TZ_ERR_RECORDING_UNREADABLE: { retryable: false, message: 'The recording cannot be decrypted (another key, or the file was changed)' },
 } as const satisfies Record<string, { retryable: boolean; message: string }>;

@@ -1,6 +1,7 @@
 export * from './audio/index.js';
 export * from './dtmf/index.js';
 export * from './errors.js';
+export * from './field-problems.js';
 export * from './logger.js';
 export * from './engines.js';
 export * from './call-leg.js';

@@ -33,6 +33,8 @@ export function numberProblem(n: number): string | null {
 export interface InputProblem {
   /** Where in the value: `name`, `windows.mon.0.1`, `customFields.<key>` (empty for the value itself). */
   field: string;
+  /** The problem for people (the console words it): a control character, a number too large, too deep. */
+  code: 'bad_character' | 'too_large' | 'malformed';
   problem: string;
 }
 
@@ -52,19 +54,19 @@ export function findInputProblem(value: unknown, opts: { text?: boolean; numbers
     const { v, path, depth } = stack.pop()!;
     if (typeof v === 'string') {
       const p = text ? textProblem(v) : null;
-      if (p) return { field: path, problem: p };
+      if (p) return { field: path, code: 'bad_character', problem: p };
     } else if (typeof v === 'number') {
       const p = numbers ? numberProblem(v) : null;
-      if (p) return { field: path, problem: p };
+      if (p) return { field: path, code: 'too_large', problem: p };
     } else if (v !== null && typeof v === 'object') {
-      if (depth >= MAX_INPUT_DEPTH) return { field: path, problem: `is nested more than ${MAX_INPUT_DEPTH} levels deep` };
+      if (depth >= MAX_INPUT_DEPTH) return { field: path, code: 'malformed', problem: `is nested more than ${MAX_INPUT_DEPTH} levels deep` };
       const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
       // Reverse so that the first problem in document order is found first.
       for (let i = entries.length - 1; i >= 0; i--) {
         const [k, x] = entries[i]!;
         if (text && typeof k === 'string') {
           const p = textProblem(k);
-          if (p) return { field: join(path, '<key>'), problem: `has a key that ${p}` };
+          if (p) return { field: join(path, '<key>'), code: 'bad_character', problem: `has a key that ${p}` };
         }
         stack.push({ v: x, path: join(path, k), depth: depth + 1 });
       }

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import type pg from 'pg';
-import { dataExceptionCode, isTzError, type ErrorCode } from '@tingzhen/voice-core';
+import { dataExceptionCode, fieldProblemsFromSchemaErrors, isTzError, type ErrorCode, type SchemaError } from '@tingzhen/voice-core';
 import type { Scheduler } from '../dialing/scheduler.js';
 import { patientRoutes } from './patients.js';
 import { campaignRoutes } from './campaigns.js';
@@ -85,14 +85,15 @@ export const campaignsApi: FastifyPluginAsync<CampaignsApiOptions> = async (app:
     const sqlstate = dataExceptionCode(err);
     if (sqlstate && (!isTzError(err) || err.code === 'TZ_ERR_DB')) {
       app.log.warn({ sqlstate, route: request.routeOptions.url }, 'campaigns api: the database refused a value');
-      return reply.status(400).send({ error: { code: 'TZ_ERR_VALIDATION', message: 'Input failed validation', details: { problems: [{ field: '', problem: 'a value is malformed or out of range' }], sqlstate } } });
+      return reply.status(400).send({ error: { code: 'TZ_ERR_VALIDATION', message: 'Input failed validation', details: { problems: [{ field: '', code: 'malformed', problem: 'a value is malformed or out of range' }], sqlstate } } });
     }
     if (isTzError(err)) {
       const status = STATUS[err.code] ?? 500;
       return reply.status(status).send({ error: { code: err.code, message: err.message, details: status < 500 ? err.details : {} } });
     }
-    const e = err as { validation?: unknown; statusCode?: number; message?: string };
-    if (e.validation) return reply.status(400).send({ error: { code: 'TZ_ERR_VALIDATION', message: 'Input failed validation', details: { problems: e.validation } } });
+    const e = err as { validation?: SchemaError[]; validationContext?: string; statusCode?: number; message?: string };
+    // Schema errors as field problems: the field's path and a problem code the console words in the user's language.
+    if (e.validation) return reply.status(400).send({ error: { code: 'TZ_ERR_VALIDATION', message: 'Input failed validation', details: { problems: fieldProblemsFromSchemaErrors(e.validation, e.validationContext) } } });
     if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: 'TZ_ERR_VALIDATION', message: e.message ?? 'Bad request', details: {} } });
     app.log.error({ err }, 'campaigns api error');
     return reply.status(500).send({ error: { code: 'TZ_ERR_INTERNAL', message: 'Internal error', details: {} } });

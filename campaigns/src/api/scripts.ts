@@ -47,7 +47,7 @@ export const dialogEngineCatalog: ScriptCatalog = {
 export const MAX_SCRIPT_CHARS = 262_144;
 
 function yamlProblem(problem: string, cause?: unknown): TzError {
-  return new TzError('TZ_ERR_VALIDATION', { problems: [{ field: 'yaml', problem }] }, cause === undefined ? {} : { cause });
+  return new TzError('TZ_ERR_VALIDATION', { problems: [{ field: 'yaml', code: 'bad_script', problem }] }, cause === undefined ? {} : { cause });
 }
 
 /** A YAML text whose document is null: nothing but blanks, comments and document markers, or a bare null. */

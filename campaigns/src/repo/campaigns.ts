@@ -3,7 +3,7 @@
  * add patients as contacts, progress from the counters table.
  */
 import type pg from 'pg';
-import { TzError } from '@tingzhen/voice-core';
+import { TzError, type FieldProblemCode } from '@tingzhen/voice-core';
 import { audit, readCounters, recordCreated } from '../db/transitions.js';
 import { isValidTimezone, validateWindows } from '../domain/windows.js';
 import type { CampaignInput, CampaignPatch } from '../domain/schemas.js';
@@ -41,10 +41,10 @@ const COLS: Record<keyof CampaignPatch, string> = {
 const JSON_FIELDS = new Set(['windows', 'retryDelaysMinutes']);
 
 function check(p: CampaignPatch): void {
-  const problems: { field: string; problem: string }[] = [];
-  if (p.timezone !== undefined && !isValidTimezone(p.timezone)) problems.push({ field: 'timezone', problem: 'unknown IANA timezone' });
-  if (p.windows) for (const w of validateWindows(p.windows)) problems.push({ field: 'windows', problem: w });
-  if (p.startDate && p.endDate && p.endDate < p.startDate) problems.push({ field: 'endDate', problem: 'before startDate' });
+  const problems: { field: string; code: FieldProblemCode; problem: string }[] = [];
+  if (p.timezone !== undefined && !isValidTimezone(p.timezone)) problems.push({ field: 'timezone', code: 'unknown_timezone', problem: 'unknown IANA timezone' });
+  if (p.windows) for (const w of validateWindows(p.windows)) problems.push({ field: 'windows', code: 'bad_window', problem: w });
+  if (p.startDate && p.endDate && p.endDate < p.startDate) problems.push({ field: 'endDate', code: 'end_before_start', problem: 'before startDate' });
   if (problems.length > 0) throw new TzError('TZ_ERR_VALIDATION', { problems });
 }
 

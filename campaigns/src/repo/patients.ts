@@ -3,7 +3,7 @@
  * read or change of patient data.
  */
 import type pg from 'pg';
-import { TzError } from '@tingzhen/voice-core';
+import { TzError, type FieldProblemCode } from '@tingzhen/voice-core';
 import { audit } from '../db/transitions.js';
 import { normalizePhone } from '../domain/phone.js';
 import { isValidTimezone } from '../domain/windows.js';
@@ -29,18 +29,18 @@ export function toPatientDto(r: PatientRow): PatientDto {
 }
 
 /** Field-level problems of a patient input (beyond the schema): phones, timezone. */
-export function checkPatient(p: PatientPatch, defaultCountry: string): { problems: { field: string; problem: string }[]; phones?: string[] } {
-  const problems: { field: string; problem: string }[] = [];
+export function checkPatient(p: PatientPatch, defaultCountry: string): { problems: { field: string; code: FieldProblemCode; problem: string }[]; phones?: string[] } {
+  const problems: { field: string; code: FieldProblemCode; problem: string }[] = [];
   let phones: string[] | undefined;
   if (p.phones) {
     phones = [];
     for (const raw of p.phones) {
       const n = normalizePhone(raw, defaultCountry);
       if (n) phones.push(n);
-      else problems.push({ field: 'phones', problem: 'not a valid phone number' });
+      else problems.push({ field: 'phones', code: 'bad_phone', problem: 'not a valid phone number' });
     }
   }
-  if (p.timezone && !isValidTimezone(p.timezone)) problems.push({ field: 'timezone', problem: 'unknown IANA timezone' });
+  if (p.timezone && !isValidTimezone(p.timezone)) problems.push({ field: 'timezone', code: 'unknown_timezone', problem: 'unknown IANA timezone' });
   return { problems, phones };
 }
 
@@ -73,7 +73,7 @@ export async function insertPatient(db: Db, input: PatientInput, actor: string, 
     await audit(db, { actor, action: 'create', entity: 'patient', entityId: row.id, patientId: row.id });
     return toPatientDto(row);
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new TzError('TZ_ERR_CONFLICT', { field: 'mrn', problem: 'duplicate MRN' });
+    if ((err as { code?: string }).code === '23505') throw new TzError('TZ_ERR_CONFLICT', { field: 'mrn', code: 'taken', problem: 'duplicate MRN' });
     throw err;
   }
 }
@@ -91,7 +91,7 @@ export async function updatePatient(db: Db, id: string, patch: PatientPatch, act
     await audit(db, { actor, action: 'update', entity: 'patient', entityId: id, patientId: id, details: { fields: Object.keys(patch), ...(patch.doNotCall !== undefined ? { doNotCall: patch.doNotCall } : {}) } });
     return toPatientDto(r.rows[0]);
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new TzError('TZ_ERR_CONFLICT', { field: 'mrn', problem: 'duplicate MRN' });
+    if ((err as { code?: string }).code === '23505') throw new TzError('TZ_ERR_CONFLICT', { field: 'mrn', code: 'taken', problem: 'duplicate MRN' });
     throw err;
   }
 }

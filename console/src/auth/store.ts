@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { TzError } from '@tingzhen/voice-core';
+import { TzError, type FieldProblemCode } from '@tingzhen/voice-core';
 import { audit } from '@tingzhen/campaigns';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { isRole, type ConsoleRole, type SessionUser } from './roles.js';
@@ -31,10 +31,10 @@ const PASSWORD_PROBLEM_TEXT = {
 
 /** Username and a new password (NIST SP 800-63B policy, see policy.ts); throws TZ_ERR_VALIDATION naming each problem. */
 export function checkCredentialsShape(username: unknown, password: unknown): { username: string; password: string } {
-  const problems: { field: string; problem: string; reason?: string }[] = [];
-  if (typeof username !== 'string' || !USERNAME.test(username)) problems.push({ field: 'username', problem: '2-64 characters: a-z 0-9 _ . -' });
-  if (typeof password !== 'string') problems.push({ field: 'password', problem: PASSWORD_PROBLEM_TEXT.too_short, reason: 'too_short' });
-  else for (const reason of passwordProblems(password, typeof username === 'string' ? username : '')) problems.push({ field: 'password', problem: PASSWORD_PROBLEM_TEXT[reason], reason });
+  const problems: { field: string; code: FieldProblemCode; problem: string; reason?: string }[] = [];
+  if (typeof username !== 'string' || !USERNAME.test(username)) problems.push({ field: 'username', code: 'bad_username', problem: '2-64 characters: a-z 0-9 _ . -' });
+  if (typeof password !== 'string') problems.push({ field: 'password', code: 'password_too_short', problem: PASSWORD_PROBLEM_TEXT.too_short, reason: 'too_short' });
+  else for (const reason of passwordProblems(password, typeof username === 'string' ? username : '')) problems.push({ field: 'password', code: `password_${reason}`, problem: PASSWORD_PROBLEM_TEXT[reason], reason });
   if (problems.length > 0) throw new TzError('TZ_ERR_VALIDATION', { problems });
   return { username: username as string, password: password as string };
 }
@@ -42,7 +42,7 @@ export function checkCredentialsShape(username: unknown, password: unknown): { u
 /** Creates a console user, audited (`create` of `console_user`, its id and role) as `actor` (default `system`: the CLI, tests). */
 export async function createUser(pool: pg.Pool, input: { username: string; password: string; role: ConsoleRole; displayName?: string | null }, actor = 'system'): Promise<UserRow> {
   const { username, password } = checkCredentialsShape(input.username, input.password);
-  if (!isRole(input.role)) throw new TzError('TZ_ERR_VALIDATION', { problems: [{ field: 'role', problem: 'admin, nurse or viewer' }] });
+  if (!isRole(input.role)) throw new TzError('TZ_ERR_VALIDATION', { problems: [{ field: 'role', code: 'not_allowed', problem: 'admin, nurse or viewer' }] });
   const hash = await hashPassword(password);
   try {
     const r = await pool.query<UserRow>(`INSERT INTO console_users (username, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING ${USER_COLS}`,
@@ -51,7 +51,7 @@ export async function createUser(pool: pg.Pool, input: { username: string; passw
     await audit(pool, { actor, action: 'create', entity: 'console_user', entityId: user.id, details: { role: user.role } });
     return user;
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new TzError('TZ_ERR_CONFLICT', { problem: 'username taken', field: 'username' });
+    if ((err as { code?: string }).code === '23505') throw new TzError('TZ_ERR_CONFLICT', { problem: 'username taken', field: 'username', code: 'taken' });
     throw new TzError('TZ_ERR_DB', { op: 'createUser' }, { cause: err });
   }
 }
@@ -71,7 +71,7 @@ export async function listUsers(pool: pg.Pool): Promise<UserRow[]> {
  * name); `sessionsEnded` counts the sessions a disable or a new password ended.
  */
 export async function updateUser(pool: pg.Pool, id: string, patch: { role?: ConsoleRole; disabled?: boolean; password?: string; displayName?: string | null }, actor = 'system'): Promise<UserRow> {
-  if (patch.role !== undefined && !isRole(patch.role)) throw new TzError('TZ_ERR_VALIDATION', { problems: [{ field: 'role', problem: 'admin, nurse or viewer' }] });
+  if (patch.role !== undefined && !isRole(patch.role)) throw new TzError('TZ_ERR_VALIDATION', { problems: [{ field: 'role', code: 'not_allowed', problem: 'admin, nurse or viewer' }] });
   const username = (await pool.query<{ username: string }>('SELECT username FROM console_users WHERE id = $1', [id])).rows[0]?.username;
   if (username === undefined) throw new TzError('TZ_ERR_NOT_FOUND', { entity: 'user', id });
   const hash = patch.password !== undefined ? await hashPassword(checkCredentialsShape(username, patch.password).password) : null;

@@ -5,3 +5,4 @@ export * from './call-report.js';
 export * from './dial.js';
 export * from './call-result.js';
 export * from './audit.js';
+export * from './api-errors.js';
