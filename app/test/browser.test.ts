@@ -5,14 +5,13 @@
  * through the media WebSocket (Twilio dialect, DTMF answers), filed by fileInboundCall with their
  * recording, as the gateway role files them. Screenshots: test-artifacts/.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { fileInboundCall, startWorker, StubDialer, type CallOutcome, type DialWorker } from '@tingzhen/campaigns';
 import { createAdminUser, createUser } from '@tingzhen/console';
@@ -21,12 +20,10 @@ import { callResult, type CallReport } from '@tingzhen/voice-core';
 import { FakeAsr, FakeTts, FakeVad } from '@tingzhen/voice-core/testing';
 import { dialogFor } from '../src/roles/dialog.js';
 import { makeConsoleEnv, type ConsoleEnv } from './console-helpers.js';
+import { launchConsoleBrowser, prepareConsoleBuild, type ConsoleBrowser } from './browser-helpers.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const ARTIFACTS = join(REPO, 'test-artifacts');
 const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? fileURLToPath(new URL('../../../shared/models', import.meta.url));
 const MIC_WAV = join(MODELS_DIR, 'test-wavs-zh', 'IT0011W0001.wav');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SECRET = 'browser-test-gateway-secret-0123456789';
 const PASSWORD = 'browser-test-password';
 /** The triage-hotline script's questions and the keys that answer them: yes, chest pain, no, yes -> red flag chest-pain-cardiac, D1. */
@@ -63,17 +60,15 @@ async function callHotline(base: string, o: { callId: string; from: string; toke
 describe('nurse console in Chromium', () => {
   let env: ConsoleEnv;
   let worker: DialWorker;
+  let browser: ConsoleBrowser;
   let context: BrowserContext;
   let page: Page;
   let base: string;
   let profile: string;
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage: true });
+  const shot = (name: string) => browser.shot(name);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (playwright-core never downloads a browser)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    // The SPA is built from source for the test (about a second), so the test sees the current pages.
-    execFileSync('npm', ['run', 'build', '-w', 'console'], { cwd: REPO, stdio: 'pipe' });
+    prepareConsoleBuild();
     profile = mkdtempSync(join(tmpdir(), 'tz-chromium-'));
     const recordings = mkdtempSync(join(profile, 'rec-'));
     copyFileSync(MIC_WAV, join(recordings, 'call-wf.wav'));
@@ -105,17 +100,15 @@ describe('nurse console in Chromium', () => {
     worker = startWorker({ pool: env.pool, connection: env.connection, dialer, voicemailMessage: 'City Hospital, please call 12320.' });
     await env.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(env.app.server.address() as AddressInfo).port}`;
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, locale: 'zh-CN', viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-audio-capture=${MIC_WAV}`, '--autoplay-policy=no-user-gesture-required'],
+    browser = await launchConsoleBrowser('chromium', {
+      args: ['--disable-quic', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-audio-capture=${MIC_WAV}`, '--autoplay-policy=no-user-gesture-required'],
     });
+    ({ context, page } = browser);
     await context.grantPermissions(['microphone'], { origin: base });
-    page = context.pages()[0] ?? await context.newPage();
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await worker?.close();
     await env?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
@@ -255,7 +248,7 @@ describe('nurse console in Chromium', () => {
     expect(await item.getByRole('link', { name: '通话记录' }).getAttribute('href')).toBe(`/results/${resultId}`);
     await shot('worklist');
     await item.getByRole('button', { name: '认领' }).click();
-    await item.filter({ hasText: 'user:chief' }).waitFor();
+    await item.filter({ hasText: '认领人 chief' }).waitFor();
     await item.getByLabel('处理记录').fill('已回电，建议门诊复查');
     await item.getByRole('button', { name: '处理完成' }).click();
     await page.getByTestId('worklist').waitFor({ state: 'detached' });
@@ -287,18 +280,18 @@ describe('nurse console in Chromium', () => {
     expect((await env.pool.query('SELECT count(*)::int AS n FROM escalations WHERE inbound_call_id IS NOT NULL')).rows[0].n).toBe(0);
     await page.getByRole('navigation').getByRole('link', { name: /待办/ }).click();
     await page.getByRole('heading', { name: '待办' }).waitFor();
-    await page.getByText('无', { exact: true }).waitFor();
+    await page.getByTestId('empty').filter({ hasText: '目前没有需要处理的待办' }).waitFor();
     expect(await page.getByTestId('worklist-badge').count()).toBe(0);
     expect(((await (await page.request.get(`${base}/api/escalations`)).json()) as { items: unknown[] }).items.filter((x) => (x as { kind: string }).kind === 'hotline')).toEqual([]);
     // The hotline list leaves test calls out unless asked for, and marks them.
     await page.getByRole('navigation').getByRole('link', { name: '热线来电' }).click();
-    await page.getByText('无', { exact: true }).waitFor();
+    await page.getByTestId('empty').filter({ hasText: '还没有热线来电' }).waitFor();
     expect(await page.getByTestId('hotline-table').count()).toBe(0);
     await page.getByLabel('显示测试通话').check();
     await expect.poll(() => page.getByTestId('hotline-table').locator('tbody tr[data-test-call]').count(), { timeout: 20_000 }).toBe(2);
     expect(await page.getByTestId('hotline-table').textContent()).toContain('测试通话');
     await page.getByLabel('显示测试通话').uncheck();
-    await page.getByText('无', { exact: true }).waitFor();
+    await page.getByTestId('empty').filter({ hasText: '还没有热线来电' }).waitFor();
   });
 
   it('a nurse sees the hotline red-flag call on the worklist with its caller number, opens the transcript, plays the recording, claims and resolves it', async () => {
@@ -353,7 +346,7 @@ describe('nurse console in Chromium', () => {
     const again = page.getByTestId('worklist').locator('li').first();
     await again.filter({ hasText: '热线来电' }).waitFor();
     await again.getByRole('button', { name: '认领' }).click();
-    await again.filter({ hasText: 'user:chief' }).waitFor();
+    await again.filter({ hasText: '认领人 chief' }).waitFor();
     await again.getByLabel('处理记录').fill('已回电，来电者已拨打120');
     await again.getByRole('button', { name: '处理完成' }).click();
     await page.getByTestId('worklist').waitFor({ state: 'detached' });

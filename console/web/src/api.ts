@@ -1,5 +1,3 @@
-import { t } from './i18n.js';
-
 /** fetch wrapper: JSON in and out, the session cookie rides along, errors become ApiError. */
 export class ApiError extends Error {
   constructor(public status: number, public code: string, public details: Record<string, unknown>) { super(code); }
@@ -10,13 +8,17 @@ export async function api<T = unknown>(path: string, init: { method?: string; bo
   let body: BodyInit | undefined;
   if (init.raw !== undefined) { body = init.raw; headers['content-type'] = init.contentType ?? 'application/octet-stream'; }
   else if (init.body !== undefined) { body = JSON.stringify(init.body); headers['content-type'] = 'application/json'; }
-  const res = await fetch(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, credentials: 'same-origin' });
+  let res: Response;
+  // No answer at all (network down, server stopped): status 0, worded as such by errors.ts.
+  try { res = await fetch(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, credentials: 'same-origin' }); }
+  catch { throw new ApiError(0, 'NETWORK', {}); }
   if (res.status === 204) return undefined as T;
   const type = res.headers.get('content-type') ?? '';
   const data: unknown = type.includes('json') ? await res.json() : await res.text();
   if (!res.ok) {
     const e = (data as { error?: { code?: string; details?: Record<string, unknown> } }).error;
-    if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/me') window.dispatchEvent(new CustomEvent('tz:signed-out'));
+    // A session that ended (expired, signed out elsewhere): back to the sign-in page, which says why.
+    if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/me') window.dispatchEvent(new CustomEvent('tz:signed-out', { detail: { code: e?.code, reason: e?.details?.reason } }));
     throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.details ?? {});
   }
   return data as T;
@@ -44,14 +46,3 @@ export function connectEvents(): EventSource {
   }
   return es;
 }
-
-export function errorText(e: unknown): string {
-  if (e instanceof ApiError) {
-    const problems = (e.details.problems as { field?: string; problem?: string; message?: string; instancePath?: string; reason?: string }[] | undefined) ?? [];
-    // A refused password's reason in the console's own words (pw_too_short, pw_common...).
-    const detail = problems.map((p) => (p.reason && t(`pw_${p.reason}`) !== `pw_${p.reason}` ? t(`pw_${p.reason}`) : `${p.field ?? p.instancePath ?? ''} ${p.problem ?? p.message ?? ''}`.trim())).join('; ');
-    return `${t('error')}: ${e.code}${detail ? ` (${detail})` : e.details.problem ? ` (${String(e.details.problem)})` : ''}`;
-  }
-  return t('error');
-}
-

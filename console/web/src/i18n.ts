@@ -37,7 +37,14 @@ const zh = {
   callerHotline: '来电者', unknownPatient: '患者信息缺失', via_dtmf: '按键', via_speech: '语音', via_llm: '语音（大模型）',
   retryIn: '{s} 秒后可再试', loginThrottles: '登录限制', throttleKind: '类型', throttle_user: '账号', throttle_ip: '来源地址', throttleSubject: '账号或地址',
   failures: '失败次数', lastFailure: '最近失败', lockedUntil: '延迟至', unlock: '解除限制', throttled: '延迟中', noThrottles: '目前没有登录失败记录',
-  pw_too_short: '密码至少 15 个字符', pw_too_long: '密码最多 200 个字符', pw_common: '这是常见或已泄露的密码', pw_repetitive: '密码不能是重复或连续的字符', pw_context: '密码不能以用户名或系统名称为主',
+  showResolved: '显示已处理的待办', resolvedBy: '处理人', resolvedAt: '处理时间', timezoneCommon: '常用', timezoneAll: '全部时区',
+  patientSearch: '搜索患者（姓名、病历号或手机尾号）', phoneTail: '尾号', selectShown: '全选显示的患者（{n} 位）', chosenCount: '已选 {n} 位',
+  emptyWorklist: '目前没有需要处理的待办。有通话需要护士跟进时会出现在这里，并响铃提醒。', emptyWorklistAll: '还没有任何待办，已处理的也没有。',
+  emptyHotline: '还没有热线来电。来电结束后会列在这里；勾选“显示测试通话”可查看测试通话。', emptyAudit: '没有符合筛选条件的记录。请放宽筛选条件，或点“清除筛选”。',
+  emptyPatients: '还没有患者。请用上方的“导入患者”导入 CSV 或 Excel 文件。', emptySearch: '没有符合搜索的患者，请换个关键词。',
+  emptyCampaigns: '还没有随访活动。点“新建随访活动”开始第一个。', emptyResults: '没有通话结果。随访活动开始拨打后结果会出现在这里；如已设置筛选，请放宽条件。',
+  emptyPicker: '还没有患者：请先到“患者”页导入，再回来选择。', auditAnyUser: '全部用户', auditAnyAction: '全部操作', auditSystem: '系统',
+  signedOut: '登录已过期，请重新登录。',
   saved: '已保存', campaignName: '活动名称', esc_open: '待处理', esc_claimed: '已认领', esc_resolved: '已处理', csv: '导出 CSV', chartEmpty: '暂无结果', live: '实时', campaign: '活动', total: '合计',
 };
 type Key = keyof typeof zh;
@@ -77,7 +84,14 @@ const en: Partial<Record<Key, string>> = {
   callerHotline: 'Caller', unknownPatient: 'Patient record missing', via_dtmf: 'keypad', via_speech: 'speech', via_llm: 'speech (LLM)',
   retryIn: 'try again in {s} s', loginThrottles: 'Sign-in limits', throttleKind: 'Kind', throttle_user: 'Account', throttle_ip: 'Source address', throttleSubject: 'Account or address',
   failures: 'Failures', lastFailure: 'Last failure', lockedUntil: 'Delayed until', unlock: 'Lift limit', throttled: 'Delayed', noThrottles: 'No failed sign-ins right now',
-  pw_too_short: 'The password needs at least 15 characters', pw_too_long: 'The password may have at most 200 characters', pw_common: 'This is a common or breached password', pw_repetitive: 'The password may not be repeated or sequential characters', pw_context: 'The password may not be built on the username or the system name',
+  showResolved: 'Show resolved items', resolvedBy: 'Resolved by', resolvedAt: 'Resolved at', timezoneCommon: 'Common', timezoneAll: 'All time zones',
+  patientSearch: 'Search patients (name, MRN or last digits of the phone)', phoneTail: 'ends', selectShown: 'Select the patients shown ({n})', chosenCount: '{n} chosen',
+  emptyWorklist: 'Nothing needs a nurse right now. Calls that do appear here, with a sound.', emptyWorklistAll: 'No worklist items yet, resolved or open.',
+  emptyHotline: 'No hotline calls yet. Calls are listed here when they end; tick "Show test calls" to see test calls.', emptyAudit: 'No rows match the filters. Widen them, or press "Clear filters".',
+  emptyPatients: 'No patients yet. Import a CSV or Excel file with "Import patients" above.', emptySearch: 'No patient matches the search: try other words.',
+  emptyCampaigns: 'No campaigns yet. Press "New campaign" to start the first one.', emptyResults: 'No call results. They appear here once a campaign calls; if filters are set, widen them.',
+  emptyPicker: 'No patients yet: import them on the Patients page first, then come back.', auditAnyUser: 'Any user', auditAnyAction: 'Any action', auditSystem: 'System',
+  signedOut: 'Your session has ended: please sign in again.',
   saved: 'Saved', campaignName: 'Campaign name', esc_open: 'Open', esc_claimed: 'Claimed', esc_resolved: 'Resolved', csv: 'Export CSV', chartEmpty: 'No results yet', live: 'Live', campaign: 'Campaign', total: 'Total',
 };
 

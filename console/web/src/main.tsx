@@ -35,11 +35,13 @@ function App() {
   const [, setL] = useState<Lang>(lang.value);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [open, setOpen] = useState(0);
+  // Set when a request found the session ended: the sign-in page says so.
+  const [signedOut, setSignedOut] = useState(false);
   const path = usePath();
   const load = () => api<Me>('/api/auth/me').then(setMe, () => setMe(null));
   useEffect(() => { document.documentElement.lang = lang.value; void load(); }, []);
   useEffect(() => {
-    const out = () => setMe(null);
+    const out = () => { setSignedOut(true); setMe(null); };
     window.addEventListener('tz:signed-out', out);
     return () => window.removeEventListener('tz:signed-out', out);
   }, []);
@@ -66,7 +68,7 @@ function App() {
 
   if (me === undefined) return <p class="pad">{t('loading')}</p>;
   if (path === '/setup') return <SetupPage onDone={() => navigate('/login')} />;
-  if (!me) return <LoginPage onSignedIn={() => { void load().then(() => { if (location.pathname === '/login' || location.pathname === '/') navigate('/'); }); }} />;
+  if (!me) return <LoginPage notice={signedOut ? t('signedOut') : undefined} onSignedIn={() => { setSignedOut(false); void load().then(() => { if (location.pathname === '/login' || location.pathname === '/') navigate('/'); }); }} />;
 
   const role = me.user.role;
   const allowed = PAGES.filter((p) => p.roles.includes(role));

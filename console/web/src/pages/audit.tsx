@@ -4,8 +4,10 @@
  * checks the hash chain on request (rows named by sequence number only).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText } from '../api.js';
+import { api } from '../api.js';
+import { errorText } from '../errors.js';
 import { t } from '../i18n.js';
+import { AUDIT_ACTIONS, actionLabel, entityLabel } from '../audit-labels.js';
 
 interface AuditRow { seq: string; at: string; actor: string; action: string; entity: string; entityId: string | null; patientId: string | null; details: Record<string, unknown> }
 interface Verify { ok: boolean; rows: number; lastSeq: string; lastHash: string; problems: { kind: string; seq: string; detail: string }[] }
@@ -30,6 +32,8 @@ export function AuditPage() {
   const [next, setNext] = useState<string | null>(null);
   const [verify, setVerify] = useState<Verify | null>(null);
   const [err, setErr] = useState('');
+  // The user filter offers the console's users by name (the trail's actor is user:<name>).
+  const [users, setUsers] = useState<{ username: string; displayName: string | null }[]>([]);
   const load = async (filters: Filters, before?: string) => {
     setErr('');
     const q = queryOf(filters);
@@ -41,7 +45,10 @@ export function AuditPage() {
       setNext(r.nextBeforeSeq);
     } catch (x) { setErr(errorText(x)); }
   };
-  useEffect(() => { void load(EMPTY); }, []);
+  useEffect(() => {
+    void load(EMPTY);
+    void api<{ items: typeof users }>('/api/users').then((r) => setUsers(r.items), () => undefined);
+  }, []);
   const submit = (e: Event) => { e.preventDefault(); setApplied(f); void load(f); };
   const check = async () => { setErr(''); setVerify(null); try { setVerify(await api<Verify>('/api/audit/verify')); } catch (x) { setErr(errorText(x)); } };
   const set = (k: keyof Filters) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLInputElement).value });
@@ -52,9 +59,11 @@ export function AuditPage() {
       <form class="card filters" onSubmit={submit} aria-label={t('filter')}>
         <label>{t('from')}<input type="datetime-local" name="audit-from" value={f.from} onInput={set('from')} /></label>
         <label>{t('to')}<input type="datetime-local" name="audit-to" value={f.to} onInput={set('to')} /></label>
-        <label>{t('auditActor')}<input name="audit-actor" maxLength={100} value={f.actor} onInput={set('actor')} /></label>
-        <label>{t('auditAction')}<input name="audit-action" maxLength={100} list="audit-actions" value={f.action} onInput={set('action')} /></label>
-        <datalist id="audit-actions">{['login', 'login-failed', 'read', 'create', 'update', 'delete', 'export', 'import', 'dial', 'listen'].map((a) => <option value={a} />)}</datalist>
+        <label>{t('auditActor')}<select name="audit-actor" value={f.actor} onChange={set('actor')}><option value="">{t('auditAnyUser')}</option>
+          {users.map((u) => <option value={`user:${u.username}`}>{u.displayName ? `${u.displayName} (${u.username})` : u.username}</option>)}
+          <option value="system">{t('auditSystem')}</option></select></label>
+        <label>{t('auditAction')}<select name="audit-action" value={f.action} onChange={set('action')}><option value="">{t('auditAnyAction')}</option>
+          {Object.keys(AUDIT_ACTIONS).map((a) => <option value={a}>{actionLabel(a)}</option>)}</select></label>
         <label>{t('auditEntity')}<input name="audit-entity" maxLength={100} value={f.entity} onInput={set('entity')} /></label>
         <label>{t('auditEntityId')}<input name="audit-entity-id" maxLength={100} value={f.entityId} onInput={set('entityId')} /></label>
         <label>{t('auditPatientId')}<input name="audit-patient-id" inputMode="numeric" pattern="[1-9][0-9]{0,17}" value={f.patientId} onInput={set('patientId')} /></label>
@@ -71,12 +80,12 @@ export function AuditPage() {
         </p>
       )}
       {err && <p role="alert" class="err">{err}</p>}
-      {!items ? <p>{t('loading')}</p> : items.length === 0 ? <p>{t('none')}</p> : (
+      {!items ? <p>{t('loading')}</p> : items.length === 0 ? <p class="empty" data-testid="empty">{t('emptyAudit')}</p> : (
         <table data-testid="audit-table">
           <thead><tr><th scope="col">#</th><th scope="col">{t('time')}</th><th scope="col">{t('auditActor')}</th><th scope="col">{t('auditAction')}</th>
             <th scope="col">{t('auditEntity')}</th><th scope="col">{t('auditEntityId')}</th><th scope="col">{t('auditPatientId')}</th><th scope="col">{t('auditDetails')}</th></tr></thead>
           <tbody>{items.map((r) => (
-            <tr><td>{r.seq}</td><td>{new Date(r.at).toLocaleString()}</td><td>{r.actor}</td><td>{r.action}</td><td>{r.entity}</td>
+            <tr><td>{r.seq}</td><td>{new Date(r.at).toLocaleString()}</td><td>{r.actor.replace(/^user:/, '')}</td><td data-action={r.action}>{actionLabel(r.action)}</td><td>{entityLabel(r.entity)}</td>
               <td>{r.entityId ?? ''}</td><td>{r.patientId ?? ''}</td><td><code>{Object.keys(r.details).length > 0 ? JSON.stringify(r.details) : ''}</code></td></tr>
           ))}</tbody>
         </table>

@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, onServerEvent, post, errorText } from '../api.js';
+import { api, onServerEvent, post } from '../api.js';
+import { errorText } from '../errors.js';
 import { lang, t } from '../i18n.js';
 import { Link, navigate } from '../router.js';
 import { WeekGrid, gridToWindows, defaultGrid } from '../week-grid.js';
 import { OutcomeChart } from '../chart.js';
 import { previewRows } from '../preview.js';
+import { useFormErrors } from '../form-errors.js';
+import { TimezonePicker } from '../timezone-picker.js';
+import { PatientPicker, type PickablePatient } from '../patient-picker.js';
 
 interface Campaign { id: string; name: string; scriptId: string; state: string; startDate: string; endDate: string | null; concurrency: number; maxAttempts: number; gatewayUnreachableUntil?: string | null }
 interface Script { id: string; version: string; hash: string; languages: string[]; title: Record<string, string> | string }
@@ -20,7 +24,7 @@ export function CampaignsPage(props: { create?: boolean; role: string }) {
     <div>
       <h1>{t('campaigns')}</h1>
       {props.role !== 'viewer' && <p><Link href="/campaigns/new" class="button primary">{t('newCampaign')}</Link></p>}
-      {!items ? <p>{t('loading')}</p> : (
+      {!items ? <p>{t('loading')}</p> : items.length === 0 ? <p class="empty" data-testid="empty">{t('emptyCampaigns')}</p> : (
         <table><thead><tr><th scope="col">#</th><th scope="col">{t('campaignName')}</th><th scope="col">{t('script')}</th><th scope="col">{t('state')}</th><th scope="col">{t('startDate')}</th></tr></thead>
           <tbody>{items.map((c) => <tr><td>{c.id}</td><td><Link href={`/campaigns/${c.id}`}>{c.name}</Link></td><td>{c.scriptId}</td><td><span class={`state ${c.state}`}>{t(c.state)}</span>{c.gatewayUnreachableUntil && <span class="state failed" data-testid="gateway-unreachable"> {t('gatewayUnreachableShort')}</span>}</td><td>{c.startDate}</td></tr>)}</tbody></table>
       )}
@@ -30,13 +34,15 @@ export function CampaignsPage(props: { create?: boolean; role: string }) {
 
 function CreateCampaign() {
   const [scripts, setScripts] = useState<Script[]>([]);
-  const [patients, setPatients] = useState<{ id: string; mrn: string; name: string; doNotCall: boolean }[]>([]);
+  const [patients, setPatients] = useState<PickablePatient[]>([]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [preview, setPreview] = useState('');
   const [grid, setGrid] = useState(defaultGrid());
   const [f, setF] = useState({ name: '', scriptId: '', language: 'zh-CN', timezone: 'Asia/Shanghai', startDate: today(), endDate: '', maxAttempts: 3, concurrency: 2,
     no_answer: 120, busy: 30, failed: 60, voicemail: 240 });
-  const [err, setErr] = useState('');
+  // Field problems beside their fields; the form's labels name the others (a retry delay, say).
+  const fe = useFormErrors('campaign', ['name', 'scriptId', 'language', 'timezone', 'startDate', 'endDate', 'maxAttempts', 'concurrency', 'windows', 'patientIds'],
+    () => ({ name: t('campaignName'), retryDelaysMinutes: t('retryMinutes') }));
   useEffect(() => {
     void api<{ items: Script[] }>('/api/scripts').then((r) => { setScripts(r.items); if (r.items[0]) setF((x) => ({ ...x, scriptId: x.scriptId || r.items[0]!.id })); });
     void api<{ items: typeof patients }>('/api/patients?limit=500').then((r) => setPatients(r.items));
@@ -49,7 +55,7 @@ function CreateCampaign() {
   }, [f.scriptId]);
   const set = (k: keyof typeof f, num = false) => (e: Event) => { const v = (e.target as HTMLInputElement).value; setF({ ...f, [k]: num ? Number(v) : v }); };
   const submit = async (e: Event) => {
-    e.preventDefault(); setErr('');
+    e.preventDefault(); fe.set(null);
     const s = scripts.find((x) => x.id === f.scriptId);
     if (!s) return;
     try {
@@ -60,7 +66,7 @@ function CreateCampaign() {
       });
       if (chosen.size > 0) await post(`/api/campaigns/${c.id}/contacts`, { patientIds: [...chosen] });
       navigate(`/campaigns/${c.id}`);
-    } catch (x) { setErr(errorText(x)); }
+    } catch (x) { fe.set(x); }
   };
   const steps = previewRows(preview);
   return (
@@ -68,14 +74,14 @@ function CreateCampaign() {
       <h1>{t('newCampaign')}</h1>
       <div class="cols">
         <fieldset><legend>{t('campaign')}</legend>
-          <label>{t('campaignName')}<input name="name" required maxLength={200} value={f.name} onInput={set('name')} /></label>
+          <label>{t('campaignName')}<input name="name" required maxLength={200} value={f.name} onInput={set('name')} {...fe.field('name')} />{fe.error('name')}</label>
           <label>{t('script')}<select name="scriptId" value={f.scriptId} onChange={set('scriptId')}>{scripts.map((s) => <option value={s.id}>{title(s)} ({s.id} v{s.version})</option>)}</select></label>
           <label>{t('language')}<select name="language" value={f.language} onChange={set('language')}><option value="zh-CN">中文</option><option value="en">English</option></select></label>
-          <label>{t('timezone')}<input name="timezone" required value={f.timezone} onInput={set('timezone')} /></label>
-          <label>{t('startDate')}<input name="startDate" type="date" required value={f.startDate} onInput={set('startDate')} /></label>
-          <label>{t('endDate')}<input name="endDate" type="date" value={f.endDate} onInput={set('endDate')} /></label>
-          <label>{t('maxAttempts')}<input name="maxAttempts" type="number" min={1} max={20} value={f.maxAttempts} onInput={set('maxAttempts', true)} /></label>
-          <label>{t('concurrency')}<input name="concurrency" type="number" min={1} max={1000} value={f.concurrency} onInput={set('concurrency', true)} /></label>
+          <label>{t('timezone')}<TimezonePicker name="timezone" value={f.timezone} onChange={(timezone) => setF({ ...f, timezone })} invalid={fe.field('timezone')} />{fe.error('timezone')}</label>
+          <label>{t('startDate')}<input name="startDate" type="date" required value={f.startDate} onInput={set('startDate')} {...fe.field('startDate')} />{fe.error('startDate')}</label>
+          <label>{t('endDate')}<input name="endDate" type="date" value={f.endDate} onInput={set('endDate')} {...fe.field('endDate')} />{fe.error('endDate')}</label>
+          <label>{t('maxAttempts')}<input name="maxAttempts" type="number" min={1} max={20} value={f.maxAttempts} onInput={set('maxAttempts', true)} {...fe.field('maxAttempts')} />{fe.error('maxAttempts')}</label>
+          <label>{t('concurrency')}<input name="concurrency" type="number" min={1} max={1000} value={f.concurrency} onInput={set('concurrency', true)} {...fe.field('concurrency')} />{fe.error('concurrency')}</label>
           <fieldset><legend>{t('retryMinutes')}</legend>
             {(['no_answer', 'busy', 'failed', 'voicemail'] as const).map((k) => <label>{t(k)}<input name={`retry-${k}`} type="number" min={0} max={20160} value={f[k]} onInput={set(k, true)} /></label>)}
           </fieldset>
@@ -86,15 +92,9 @@ function CreateCampaign() {
           <details><summary>{lang.value === 'en' ? 'Full text' : '全文'}</summary><pre>{preview}</pre></details>
         </section>
       </div>
-      <WeekGrid grid={grid} onChange={setGrid} />
-      <fieldset class="pick"><legend>{t('selectPatients')} ({chosen.size})</legend>
-        <label><input type="checkbox" checked={chosen.size > 0 && chosen.size === patients.filter((p) => !p.doNotCall).length}
-          onChange={(e) => setChosen(new Set((e.target as HTMLInputElement).checked ? patients.filter((p) => !p.doNotCall).map((p) => p.id) : []))} /> {t('selectAll')}</label>
-        {patients.map((p) => <label><input type="checkbox" disabled={p.doNotCall} checked={chosen.has(p.id)} onChange={(e) => {
-          const n = new Set(chosen); if ((e.target as HTMLInputElement).checked) n.add(p.id); else n.delete(p.id); setChosen(n);
-        }} /> {p.mrn} {p.name}{p.doNotCall ? ` (${t('doNotCall')})` : ''}</label>)}
-      </fieldset>
-      {err && <p role="alert" class="err">{err}</p>}
+      <WeekGrid grid={grid} onChange={setGrid} />{fe.error('windows')}
+      <PatientPicker patients={patients} chosen={chosen} onChange={setChosen} />{fe.error('patientIds')}
+      {fe.message && <p role="alert" class="err" data-testid="form-error">{fe.message}</p>}
       <button type="submit" class="primary">{t('create')}</button>
     </form>
   );

@@ -3,7 +3,8 @@
  * page with the caller's number, disposition, red flags, answers, transcript and recording.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText } from '../api.js';
+import { api } from '../api.js';
+import { errorText } from '../errors.js';
 import { t } from '../i18n.js';
 import { departmentLabel, dispositionLabel, outcomeLabel, reasonLabel, redFlagLabel } from '../labels.js';
 import { Link } from '../router.js';
@@ -37,7 +38,7 @@ export function HotlinePage() {
       <h1>{t('hotlineCalls')}</h1>
       <label><input type="checkbox" checked={includeTests} onChange={(e) => setIncludeTests((e.target as HTMLInputElement).checked)} /> {t('includeTests')}</label>
       {err && <p role="alert" class="err">{err}</p>}
-      {!items ? <p>{t('loading')}</p> : items.length === 0 ? <p>{t('none')}</p> : (
+      {!items ? <p>{t('loading')}</p> : items.length === 0 ? <p class="empty" data-testid="empty">{t('emptyHotline')}</p> : (
         <table data-testid="hotline-table"><thead><tr><th scope="col">#</th><th scope="col">{t('time')}</th><th scope="col">{t('callerNumber')}</th><th scope="col">{t('disposition')}</th>
           <th scope="col">{t('redFlag')}</th><th scope="col">{t('outcome')}</th><th scope="col">{t('duration')}</th><th scope="col">{t('worklist')}</th></tr></thead>
           <tbody>{items.map((c) => (

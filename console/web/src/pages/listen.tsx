@@ -4,7 +4,8 @@
  * <audio> element, chasing the live edge so the delay stays low. Stopping ends the monitoring.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, errorText, post } from '../api.js';
+import { api, post } from '../api.js';
+import { errorText } from '../errors.js';
 import { lang } from '../i18n.js';
 
 const TEXT = {

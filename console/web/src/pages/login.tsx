@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, post, errorText } from '../api.js';
+import { api, post } from '../api.js';
+import { errorText } from '../errors.js';
+import { useFormErrors } from '../form-errors.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
 
-/** "Too many attempts": with how long to wait (the server's delay doubles per failure). */
-function rateLimited(x: ApiError): string {
-  const ms = Number(x.details.retryAfterMs);
-  return Number.isFinite(ms) && ms > 0 ? `${t('rateLimited')} (${t('retryIn').replace('{s}', String(Math.ceil(ms / 1000)))})` : t('rateLimited');
-}
-
-export function LoginPage(props: { onSignedIn: () => void }) {
+/** `notice`: why the sign-in page is shown again (a session that ended), in words. */
+export function LoginPage(props: { onSignedIn: () => void; notice?: string }) {
   const [username, setU] = useState('');
   const [password, setP] = useState('');
   const [err, setErr] = useState('');
@@ -19,7 +16,8 @@ export function LoginPage(props: { onSignedIn: () => void }) {
     e.preventDefault();
     setBusy(true); setErr('');
     try { await post('/api/auth/login', { username: username.trim().toLowerCase(), password }); props.onSignedIn(); }
-    catch (x) { setErr(x instanceof ApiError && x.status === 429 ? rateLimited(x) : x instanceof ApiError && x.status === 401 ? t('badLogin') : errorText(x)); }
+    // Wrong password, too many attempts (with the wait), or anything else: in words (errors.ts).
+    catch (x) { setErr(errorText(x, { username: t('username'), password: t('password') })); }
     finally { setBusy(false); }
   };
   return (
@@ -27,6 +25,7 @@ export function LoginPage(props: { onSignedIn: () => void }) {
       <h1>{t('appName')}</h1>
       <form onSubmit={submit} aria-labelledby="signin-h">
         <h2 id="signin-h">{t('signIn')}</h2>
+        {props.notice && !err && <p role="status" class="notice" data-testid="signin-notice">{props.notice}</p>}
         <label>{t('username')}<input name="username" autoComplete="username" required value={username} onInput={(e) => setU((e.target as HTMLInputElement).value)} /></label>
         <label>{t('password')}<input name="password" type="password" autoComplete="current-password" required value={password} onInput={(e) => setP((e.target as HTMLInputElement).value)} /></label>
         {err && <p role="alert" class="err">{err}</p>}
@@ -38,21 +37,21 @@ export function LoginPage(props: { onSignedIn: () => void }) {
 
 export function SetupPage(props: { onDone: () => void }) {
   const [f, setF] = useState({ token: '', username: '', password: '' });
-  const [err, setErr] = useState('');
+  const fe = useFormErrors('setup', ['token', 'username', 'password']);
   const field = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLInputElement).value });
   const submit = async (e: Event) => {
-    e.preventDefault();
-    try { await post('/api/auth/setup', f); props.onDone(); } catch (x) { setErr(errorText(x)); }
+    e.preventDefault(); fe.set(null);
+    try { await post('/api/auth/setup', f); props.onDone(); } catch (x) { fe.set(x); }
   };
   return (
     <main class="login" id="main">
       <h1>{t('appName')}</h1>
       <form onSubmit={submit}>
         <h2>{t('setupTitle')}</h2>
-        <label>{t('setupToken')}<input name="token" required value={f.token} onInput={field('token')} /></label>
-        <label>{t('username')}<input name="username" autoComplete="username" required pattern="[a-z0-9_.\-]{2,64}" value={f.username} onInput={field('username')} /></label>
-        <label>{t('password')}<input name="password" type="password" autoComplete="new-password" minLength={15} required value={f.password} onInput={field('password')} /></label>
-        {err && <p role="alert" class="err">{err}</p>}
+        <label>{t('setupToken')}<input name="token" required value={f.token} onInput={field('token')} {...fe.field('token')} />{fe.error('token')}</label>
+        <label>{t('username')}<input name="username" autoComplete="username" required pattern="[a-z0-9_.\-]{2,64}" value={f.username} onInput={field('username')} {...fe.field('username')} />{fe.error('username')}</label>
+        <label>{t('password')}<input name="password" type="password" autoComplete="new-password" minLength={15} required value={f.password} onInput={field('password')} {...fe.field('password')} />{fe.error('password')}</label>
+        {fe.message && <p role="alert" class="err">{fe.message}</p>}
         <button type="submit">{t('create')}</button>
       </form>
     </main>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { api, errorText } from '../api.js';
+import { api } from '../api.js';
+import { errorText } from '../errors.js';
 import { lang, t } from '../i18n.js';
 
 interface Issue { row: number; column?: string; problem: string; code?: string; params?: Record<string, string | number> }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText } from '../api.js';
+import { api } from '../api.js';
+import { errorText } from '../errors.js';
 import { t } from '../i18n.js';
 import { dispositionLabel, outcomeLabel, RED_FLAG_IDS, redFlagLabel } from '../labels.js';
 import { AnswersCard, LatencyCard, RecordingCard, secs, TranscriptCard, type FiledAnswer, type TranscriptEntry, type TurnMark } from '../call-parts.js';
@@ -47,7 +48,7 @@ export function ResultsPage() {
         <a class="button" href={`/api/results.csv?${query()}`}>{t('csv')}</a>
       </form>
       {err && <p role="alert" class="err">{err}</p>}
-      {!items ? <p>{t('loading')}</p> : (
+      {!items ? <p>{t('loading')}</p> : items.length === 0 ? <p class="empty" data-testid="empty">{t('emptyResults')}</p> : (
         <table data-testid="results-table"><thead><tr><th scope="col">#</th><th scope="col">{t('time')}</th><th scope="col">{t('mrn')}</th><th scope="col">{t('campaign')}</th>
           <th scope="col">{t('disposition')}</th><th scope="col">{t('redFlag')}</th><th scope="col">{t('duration')}</th></tr></thead>
           <tbody>{items.map((r) => (

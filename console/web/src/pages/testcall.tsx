@@ -4,7 +4,8 @@
  * the `tz.turn` native extension (and bot/caller text from `tz.transcript`, when the gateway sends it).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, post, errorText } from '../api.js';
+import { api, post } from '../api.js';
+import { errorText } from '../errors.js';
 import { lang, t } from '../i18n.js';
 import { Downsampler, fromBase64, mulawDecodeByte, mulawEncodeSample, toBase64 } from '../phone.js';
 

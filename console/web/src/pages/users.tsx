@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, post, errorText } from '../api.js';
+import { api, post } from '../api.js';
+import { errorText } from '../errors.js';
+import { useFormErrors } from '../form-errors.js';
 import { t } from '../i18n.js';
 
 interface User { id: string; username: string; displayName: string | null; role: string; disabled: boolean; lastLoginAt: string | null }
@@ -33,12 +35,13 @@ export function UsersPage(props: { me: string }) {
   const [items, setItems] = useState<User[]>([]);
   const [f, setF] = useState({ username: '', password: '', role: 'nurse', displayName: '' });
   const [err, setErr] = useState('');
+  const fe = useFormErrors('new-user', ['username', 'displayName', 'password', 'role']);
   const load = () => api<{ items: User[] }>('/api/users').then((r) => setItems(r.items), (x) => setErr(errorText(x)));
   useEffect(() => { void load(); }, []);
   const patch = async (id: string, body: Record<string, unknown>) => { setErr(''); try { await api(`/api/users/${id}`, { method: 'PATCH', body }); await load(); } catch (x) { setErr(errorText(x)); } };
   const add = async (e: Event) => {
-    e.preventDefault(); setErr('');
-    try { await post('/api/users', { ...f, displayName: f.displayName || undefined }); setF({ username: '', password: '', role: 'nurse', displayName: '' }); await load(); } catch (x) { setErr(errorText(x)); }
+    e.preventDefault(); setErr(''); fe.set(null);
+    try { await post('/api/users', { ...f, displayName: f.displayName || undefined }); setF({ username: '', password: '', role: 'nurse', displayName: '' }); await load(); } catch (x) { fe.set(x); }
   };
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLInputElement).value });
   return (
@@ -54,10 +57,11 @@ export function UsersPage(props: { me: string }) {
               {u.disabled && ` ${t('disabled')}`}</td></tr>
         ))}</tbody></table>
       <form class="card" onSubmit={add}><h2>{t('addUser')}</h2>
-        <label>{t('username')}<input name="new-username" required pattern="[a-z0-9_.\-]{2,64}" value={f.username} onInput={set('username')} /></label>
-        <label>{t('name')}<input name="new-display" value={f.displayName} onInput={set('displayName')} /></label>
-        <label>{t('password')}<input name="new-password" type="password" autoComplete="new-password" minLength={15} maxLength={200} required value={f.password} onInput={set('password')} /></label>
-        <label>{t('role')}<select name="new-role" value={f.role} onChange={set('role')}>{['nurse', 'viewer', 'admin'].map((r) => <option value={r}>{t(r)}</option>)}</select></label>
+        <label>{t('username')}<input name="new-username" required pattern="[a-z0-9_.\-]{2,64}" value={f.username} onInput={set('username')} {...fe.field('username')} />{fe.error('username')}</label>
+        <label>{t('name')}<input name="new-display" value={f.displayName} onInput={set('displayName')} {...fe.field('displayName')} />{fe.error('displayName')}</label>
+        <label>{t('password')}<input name="new-password" type="password" autoComplete="new-password" minLength={15} maxLength={200} required value={f.password} onInput={set('password')} {...fe.field('password')} />{fe.error('password')}</label>
+        <label>{t('role')}<select name="new-role" value={f.role} onChange={set('role')} {...fe.field('role')}>{['nurse', 'viewer', 'admin'].map((r) => <option value={r}>{t(r)}</option>)}</select>{fe.error('role')}</label>
+        {fe.message && <p role="alert" class="err" data-testid="form-error">{fe.message}</p>}
         <button type="submit">{t('addUser')}</button>
       </form>
       <LoginThrottles />

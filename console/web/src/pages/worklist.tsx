@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, onServerEvent, post, errorText } from '../api.js';
+import { api, onServerEvent, post } from '../api.js';
+import { errorText } from '../errors.js';
 import { t } from '../i18n.js';
 import { departmentLabel, dispositionLabel, outcomeLabel, reasonLabel, redFlagLabel } from '../labels.js';
 import { Link } from '../router.js';
@@ -9,7 +10,7 @@ import { secs, when } from '../call-parts.js';
 interface ItemCall { kind: 'hotline' | 'campaign'; id: string; caller_number: string | null; disposition: string | null; red_flags: string[]; outcome: string | null;
   lang: string | null; department: string | null; at: string; duration_ms: number | null; has_recording: boolean; recording_deleted_at: string | null }
 interface Item { id: string; kind: 'hotline' | 'campaign'; call_result_id: string | null; inbound_call_id: string | null; patient_id: string | null; campaign_id: string | null;
-  priority: number; reason: string; red_flags: string[]; state: string; claimed_by: string | null; resolved_by: string | null; resolution_note: string | null; created_at: string;
+  priority: number; reason: string; red_flags: string[]; state: string; claimed_by: string | null; resolved_by: string | null; resolved_at: string | null; resolution_note: string | null; created_at: string;
   callback_at: string | null; details: { disposition?: string; outcome?: string; department?: string; alerts?: { priority: number; reason: string }[] };
   patient: { id: string; mrn: string; name: string } | null; call: ItemCall | null }
 
@@ -18,6 +19,9 @@ function subject(x: Item): string {
   if (x.kind === 'hotline') return t('hotlineCall');
   return x.patient ? `${x.patient.name} (${x.patient.mrn})` : t('unknownPatient');
 }
+
+/** A console user by name (the trail's actor is user:<name>). */
+const who = (actor: string | null) => (actor ?? '').replace(/^user:/, '');
 
 /** Where the call's transcript (and recording) opens. */
 function callHref(x: Item): string | null {
@@ -50,9 +54,9 @@ export function WorklistPage(props: { escalateAfterMinutes: number }) {
   return (
     <div>
       <h1>{t('worklist')}</h1>
-      <label><input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved((e.target as HTMLInputElement).checked)} /> {t('resolved')}</label>
+      <label><input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved((e.target as HTMLInputElement).checked)} /> {t('showResolved')}</label>
       {err && <p role="alert" class="err">{err}</p>}
-      {!items ? <p>{t('loading')}</p> : list.length === 0 ? <p>{t('none')}</p> : (
+      {!items ? <p>{t('loading')}</p> : list.length === 0 ? <p class="empty" data-testid="empty">{showResolved ? t('emptyWorklistAll') : t('emptyWorklist')}</p> : (
         <ul class="worklist" data-testid="worklist" aria-live="polite">{list.map((x) => {
           const c = x.call;
           const number = c?.caller_number ?? null;
@@ -67,7 +71,7 @@ export function WorklistPage(props: { escalateAfterMinutes: number }) {
                 {isOverdue(x) && <span class="badge" role="status">{t('overdue')}</span>}
                 <b data-testid="esc-subject">{subject(x)}</b>
                 {number ? <a href={`tel:${number}`} data-testid="esc-number">{t('call')} {number}</a> : <span class="muted">{t('unknownNumber')}</span>}
-                <span class="state">{t(`esc_${x.state}`)}{x.claimed_by ? ` · ${t('claimedBy')} ${x.claimed_by}` : ''}</span></div>
+                <span class="state">{t(`esc_${x.state}`)}{x.claimed_by ? ` · ${t('claimedBy')} ${who(x.claimed_by)}` : ''}</span></div>
               <div>{reasonLabel(x.reason)} {flags.map((f) => <span class="tag flag">{redFlagLabel(f)}</span>)}
                 {disposition && <> · {t('disposition')}: <b data-testid="esc-disposition">{dispositionLabel(disposition)}</b></>}
                 {outcome && <> · {t('outcome')}: {outcomeLabel(outcome)}</>}
@@ -77,7 +81,9 @@ export function WorklistPage(props: { escalateAfterMinutes: number }) {
               {x.callback_at && <div data-testid="esc-callback">{t('callbackAt')}: <b>{when(x.callback_at)}</b></div>}
               {href && <div><Link href={href}>{t('transcript')}</Link>{c?.has_recording && <> · {t('recording')}</>}
                 {c?.recording_deleted_at && <> · {t('recordingDeleted')}</>}</div>}
-              {x.state === 'resolved' ? <p>{t('note')}: {x.resolution_note} ({x.resolved_by})</p> : (
+              {x.state === 'resolved' ? (
+                <p data-testid="esc-resolved">{t('note')}: {x.resolution_note} · {t('resolvedBy')} {who(x.resolved_by)}{x.resolved_at && <> · {t('resolvedAt')} <time dateTime={x.resolved_at}>{when(x.resolved_at)}</time></>}</p>
+              ) : (
                 <div class="acts">
                   {x.state === 'open' && <button type="button" class="primary" onClick={() => void act(x.id, 'claim')}>{t('claim')}</button>}
                   {x.state === 'claimed' && <button type="button" onClick={() => void act(x.id, 'release')}>{t('release')}</button>}
