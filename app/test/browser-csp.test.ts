@@ -5,33 +5,24 @@
  * results, test call, live listen-in, users with the sign-in limits) and the browser must report
  * no CSP violation (securitypolicyviolation events and "Refused to ..." console messages).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createAdminUser } from '@tingzhen/console';
 import { makeConsoleEnv, signIn, type ConsoleEnv } from './console-helpers.js';
+import { launchConsoleBrowser, prepareConsoleBuild, type ConsoleBrowser } from './browser-helpers.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'browser-csp-passphrase';
 
 describe('the console passes its Content-Security-Policy in Chromium', () => {
   let env: ConsoleEnv;
-  let context: BrowserContext;
+  let browser: ConsoleBrowser;
   let page: Page;
   let base: string;
-  let profile: string;
   const violations: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (playwright-core never downloads a browser)`);
-    execFileSync('npm', ['run', 'build', '-w', 'console'], { cwd: REPO, stdio: 'pipe' });
-    profile = mkdtempSync(join(tmpdir(), 'tz-csp-'));
+    prepareConsoleBuild();
     env = await makeConsoleEnv('csp');
     await createAdminUser(env.pool, { username: 'chief', password: PASSWORD, displayName: '护士长' });
     const cookie = await signIn(env.app, 'chief', PASSWORD);
@@ -39,11 +30,8 @@ describe('the console passes its Content-Security-Policy in Chromium', () => {
     expect(created.statusCode).toBe(201);
     await env.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(env.app.server.address() as AddressInfo).port}`;
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, locale: 'zh-CN', viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = context.pages()[0] ?? await context.newPage();
+    browser = await launchConsoleBrowser('csp');
+    page = browser.page;
     // Both ways Chromium reports a violation: the DOM event and the console message.
     // (Browser code as text: the tests compile without the DOM library.)
     await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));" });
@@ -51,9 +39,8 @@ describe('the console passes its Content-Security-Policy in Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await env?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('sends the policy and no framing', async () => {

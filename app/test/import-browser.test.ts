@@ -6,21 +6,16 @@
  * the broken row, in zh-CN; then a UTF-16 file in English; then imports it. Files are made here
  * with iconv-lite. Screenshots: test-artifacts/.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createUser } from '@tingzhen/console';
 import { makeConsoleEnv, type ConsoleEnv } from './console-helpers.js';
+import { launchConsoleBrowser, prepareConsoleBuild, signInPage, type ConsoleBrowser } from './browser-helpers.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const ARTIFACTS = join(REPO, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'import-browser-passphrase';
 /** As Excel on Chinese Windows saves it (CRLF, GBK); line 4 has an unclosed quote, line 5 shares line 2's phone. */
 const CSV = '病历号,姓名,手机号,性别,科室,诊断,出院日期,身份证号\r\n'
@@ -31,38 +26,28 @@ const CSV = '病历号,姓名,手机号,性别,科室,诊断,出院日期,身份
 
 describe('patient import in Chromium: template, preview with names, warnings, line numbers (zh-CN and en)', () => {
   let env: ConsoleEnv;
-  let context: BrowserContext;
+  let browser: ConsoleBrowser;
   let page: Page;
   let base: string;
   let profile: string;
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage: true });
+  const shot = (name: string) => browser.shot(name);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (playwright-core never downloads a browser)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    execFileSync('npm', ['run', 'build', '-w', 'console'], { cwd: REPO, stdio: 'pipe' });
-    profile = mkdtempSync(join(tmpdir(), 'tz-import-'));
+    prepareConsoleBuild();
     env = await makeConsoleEnv('impbrowser');
     await createUser(env.pool, { username: 'nurse.w', password: PASSWORD, role: 'nurse', displayName: '王护士' });
     await env.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(env.app.server.address() as AddressInfo).port}`;
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, locale: 'zh-CN', viewport: { width: 1280, height: 900 }, acceptDownloads: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = context.pages()[0] ?? await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('用户名').fill('nurse.w');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    browser = await launchConsoleBrowser('import', { acceptDownloads: true });
+    ({ page, profile } = browser);
+    await signInPage(page, base, 'nurse.w', PASSWORD);
     await page.getByRole('navigation').getByRole('link', { name: '患者' }).click();
     await page.getByRole('heading', { name: '导入患者（CSV / XLSX）' }).waitFor();
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await env?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('offers the template: a CSV with a UTF-8 BOM and Chinese headers, linked from the import card', async () => {
@@ -90,7 +75,7 @@ describe('patient import in Chromium: template, preview with names, warnings, li
     expect(await page.getByTestId('import-invalid').textContent()).toBe('1');
     const warnings = page.getByTestId('import-warnings');
     expect(await warnings.locator('tbody tr').nth(0).textContent()).toBe('1身份证号未识别的列：其中 1 个值不会导入（可改成模板中的列名，或改名为 custom.列名 以保留）');
-    expect(await warnings.locator('tbody tr').nth(1).textContent()).toBe('5phones与第 2 行（病历号 G001）的电话相同');
+    expect(await warnings.locator('tbody tr').nth(1).textContent()).toBe('5电话与第 2 行（病历号 G001）的电话相同');
     expect(await page.getByTestId('import-errors').locator('tbody tr').first().textContent()).toMatch(/^4引号未闭合/);
     expect((await env.pool.query('SELECT count(*)::int AS n FROM patients')).rows[0].n).toBe(0);
     await shot('patients-import-preview-zh');

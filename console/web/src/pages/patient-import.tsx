@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
-import { errorText } from '../errors.js';
+import { errorText, fieldLabel, problemText } from '../errors.js';
+import { FIELD_LABELS, PROBLEM_MESSAGES } from '../error-messages.js';
 import { lang, t } from '../i18n.js';
 
 interface Issue { row: number; column?: string; problem: string; code?: string; params?: Record<string, string | number> }
@@ -11,12 +12,19 @@ interface Report {
 }
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** An issue in the nurse's language when the console knows its code, else the server's English text. */
+/** An issue in the nurse's language when the console knows its code (an import issue or a field problem), else the server's English text. */
 function issueText(i: Issue): string {
   const key = i.code ? `issue_${i.code}` : '';
   const text = key ? t(key) : key;
+  if (i.code && text === key && i.code in PROBLEM_MESSAGES) return problemText({ field: i.column ?? '', code: i.code, ...(typeof i.params?.limit === 'number' ? { limit: i.params.limit } : {}) });
   if (!key || text === key) return i.problem;
   return Object.entries(i.params ?? {}).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), text);
+}
+
+/** A patient field by its label (phones: 电话); a column of the file by its own header. */
+function columnLabel(column: string | undefined): string {
+  if (!column) return '';
+  return FIELD_LABELS[column.split('.')[0] ?? ''] ? fieldLabel(column, { name: t('name'), phones: t('phone'), mrn: t('mrn') }) : column;
 }
 
 function Issues(props: { issues: Issue[]; caption: string; testid: string; cls: string }) {
@@ -24,7 +32,7 @@ function Issues(props: { issues: Issue[]; caption: string; testid: string; cls: 
   return (
     <table class={props.cls} data-testid={props.testid}><caption>{props.caption} ({props.issues.length})</caption>
       <thead><tr><th scope="col">{t('row')}</th><th scope="col">{t('column')}</th><th scope="col">{t('problem')}</th></tr></thead>
-      <tbody>{props.issues.map((e) => <tr><td>{e.row}</td><td>{e.column ?? ''}</td><td>{issueText(e)}</td></tr>)}</tbody></table>
+      <tbody>{props.issues.map((e) => <tr><td>{e.row}</td><td>{columnLabel(e.column)}</td><td>{issueText(e)}</td></tr>)}</tbody></table>
   );
 }
 
