@@ -3,13 +3,18 @@
  * sip-config/kamailio/kamailio.cfg in front of a real gateway (TCP), raw requests over UDP from
  * loopback sockets, answers checked by status code:
  * - what the core used to drop without a word: a SIP-Version other than 2.0 gets 505 (with a
- *   SIP/2.0 status line), a request without From / To / Call-ID / CSeq 400 (RFC 4475 3.1.2.16, 3.3.1);
+ *   SIP/2.0 status line; no version at all 400), a request without From / To / Call-ID / CSeq 400
+ *   (RFC 4475 3.1.2.16, 3.3.1);
  * - method inspection (RFC 3261 8.2.1): an unknown method 501, a known one the edge does not take
- *   405 with Allow, a stray BYE / CANCEL 481; Max-Forwards 0 483 (16.3);
- * - sanity: CSeq method mismatch, Content-Length mismatch 400, Proxy-Require 420, mailto: 416;
+ *   405 with Allow, a stray BYE / CANCEL and an in-dialog request of no dialog 481 (was 404);
+ *   Max-Forwards 0 483 (16.3);
+ * - sanity: CSeq method mismatch, Content-Length mismatch 400, Proxy-Require 420, mailto: 416, a
+ *   Request-URI in <> 400;
  * - what the edge passes on: a valid tortuous INVITE (RFC 4475 3.1.1.1 style: folding, odd case and
  *   whitespace, compact forms, leading zeros, unknown headers) reaches the gateway, is answered 200,
- *   and the gateway's BYE comes back; an unknown Require tag gets the gateway's 420 + Unsupported;
+ *   and the gateway's BYE comes back; an unknown scheme in To is left to the gateway; an unknown
+ *   Require tag gets the gateway's 420 + Unsupported; an INVITE the gateway ignores (408 from the
+ *   edge) no longer marks the gateway down (the next call was 503 "No gateway available");
  * - a flood from one source address is cut off by pike (dropped, unanswered) while another source
  *   is still served, and the flooder is served again once it calms down.
  */
@@ -66,13 +71,17 @@ const log = () => kam.log().slice(-3000);
 describe('the edge answers what the core used to drop', () => {
   it('a SIP-Version other than 2.0 gets 505 with a SIP/2.0 status line; the gateway never sees it', async () => {
     const before = calls;
-    for (const [method, version] of [['OPTIONS', 'SIP/7.0'], ['INVITE', 'SIP/7.0'], ['INVITE', 'SIP/2.0x']] as const) {
+    for (const [method, version] of [['OPTIONS', 'SIP/7.0'], ['INVITE', 'SIP/7.0'], ['INVITE', 'SIP/3.1']] as const) {
       const text = req(peer, method).replace(/ SIP\/2\.0\r\n/, ` ${version}\r\n`);
       const r = await peer.ask(text);
       expect(r?.start, `${method} ${version}\n${log()}`).toMatch(/^SIP\/2\.0 505 /);
     }
-    // the SIP-Version is case-insensitive (RFC 3261 7.1): sip/2.0 is served
-    expect((await peer.ask(req(peer, 'OPTIONS').replace(/ SIP\/2\.0\r\n/, ' sip/2.0\r\n')))?.status).toBe(200);
+    // no SIP-Version at all: 400
+    for (const version of ['SIP2.0', 'SIP/2.0x']) {
+      expect((await peer.ask(req(peer, 'INVITE').replace(/ SIP\/2\.0\r\n/, ` ${version}\r\n`)))?.start, version).toMatch(/^SIP\/2\.0 400 /);
+    }
+    // the SIP-Version is case-insensitive (RFC 3261 7.1): sip/2.0 is served, answered in upper case
+    expect((await peer.ask(req(peer, 'OPTIONS').replace(/ SIP\/2\.0\r\n/, ' sip/2.0\r\n')))?.start).toMatch(/^SIP\/2\.0 200 /);
     expect(calls).toBe(before);
   });
 
@@ -104,9 +113,12 @@ describe('method inspection and hop count at the edge (RFC 3261 8.2.1, 16.3)', (
     expect(options?.text).toMatch(/\r\nAllow: [^\r]*INVITE/);
   });
 
-  it('a BYE or CANCEL that matches nothing gets 481 (15.1.2, 9.2)', async () => {
+  it('a BYE or CANCEL that matches nothing gets 481 (15.1.2, 9.2); so does an in-dialog request of no dialog (12.2.2)', async () => {
     expect((await peer.ask(req(peer, 'BYE')))?.status).toBe(481);
     expect((await peer.ask(req(peer, 'CANCEL')))?.status).toBe(481);
+    for (const method of ['BYE', 'INFO', 'INVITE']) {
+      expect((await peer.ask(req(peer, method, { to: `<${peer.edgeUri}>;tag=nosuchdialog` })))?.status, method).toBe(481);
+    }
   });
 
   it('Max-Forwards 0 gets 483 and never reaches the gateway; a Max-Forwards that is no number 400', async () => {
@@ -126,6 +138,8 @@ describe('method inspection and hop count at the edge (RFC 3261 8.2.1, 16.3)', (
     expect(pr?.status).toBe(420);
     expect(pr?.text).toMatch(/\r\nUnsupported: nothingSupportedHere\r\n/);
     expect((await peer.ask(req(peer, 'INVITE', { ruri: 'mailto:a@b.c' })))?.status).toBe(416);
+    // a Request-URI that is no URI (RFC 4475 3.1.2.7 ltgtruri): 400
+    expect((await peer.ask(req(peer, 'INVITE', { ruri: `<${peer.edgeUri}>` })))?.status).toBe(400);
   });
 
   it('OPTIONS to the edge with a Require gets 420 listing the tags (the edge implements none)', async () => {
@@ -182,6 +196,20 @@ describe('what the edge passes on gets the gateway\'s answer', () => {
     expect(peer.inbox.some((m) => m.callId === callId && m.start.startsWith('BYE ')), log()).toBe(true);
     await expect.poll(() => gw.ep.activeCalls, { timeout: 5000 }).toBe(0);
   }, 20_000);
+
+  it('an unknown scheme in To is the gateway\'s to judge (RFC 4475 unksm2): the call is answered', async () => {
+    const r = await peer.ask(req(peer, 'INVITE', { to: '<nobodyknowsthisscheme:totallyopaquecontent>' }));
+    expect(r?.status, log()).toBe(200);
+  });
+
+  it('an INVITE the gateway drops unanswered (NUL in the Call-ID) does not take the gateway out of rotation', async () => {
+    const bad = req(peer, 'INVITE', { callId: `nul\0inside-${process.pid}@test` });
+    // the gateway never answers it: the edge's transaction times out after fr_timer (2 s), 408
+    expect((await peer.ask(bad, 4000))?.status).toBe(408);
+    // was: 503 "No gateway available" for every call until the next OPTIONS probe (up to 10 s)
+    const r = await peer.ask(req(peer, 'INVITE'));
+    expect(r?.status, log()).toBe(200);
+  }, 15_000);
 
   it('an INVITE with an unknown Require tag gets the gateway\'s 420 with Unsupported, through the edge', async () => {
     const before = calls;
