@@ -5,8 +5,8 @@
  * validator phrase.
  */
 import { describe, expect, it } from 'vitest';
-import { AUTH_REASONS, ERROR_CODES, FIELD_PROBLEM_CODES } from '@tingzhen/voice-core';
-import { AUTH_MESSAGES, ERROR_MESSAGES, FIELD_LABELS, PROBLEM_MESSAGES, type Text } from '@tingzhen/console/error-messages';
+import { AUTH_REASONS, CONFLICT_REASONS, ERROR_CODES, FIELD_PROBLEM_CODES } from '@tingzhen/voice-core';
+import { AUTH_MESSAGES, CONFLICT_MESSAGES, ERROR_MESSAGES, FIELD_LABELS, PROBLEM_MESSAGES, type Text } from '@tingzhen/console/error-messages';
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -28,10 +28,11 @@ describe('console error messages', () => {
     expect(Object.keys(ERROR_MESSAGES).sort()).toEqual(Object.keys(ERROR_CODES).sort());
   });
 
-  it('words every field problem code and sign-in reason in zh-CN and en', () => {
+  it('words every field problem code, sign-in reason and conflict reason in zh-CN and en', () => {
     for (const code of FIELD_PROBLEM_CODES) checkText(code, (PROBLEM_MESSAGES as Record<string, Text>)[code]);
     expect(Object.keys(PROBLEM_MESSAGES).sort()).toEqual([...FIELD_PROBLEM_CODES].sort());
     for (const reason of AUTH_REASONS) checkText(reason, (AUTH_MESSAGES as Record<string, Text>)[reason]);
+    for (const reason of CONFLICT_REASONS) checkText(reason, (CONFLICT_MESSAGES as Record<string, Text>)[reason]);
   });
 
   it('labels fields by what the pages call them, never by an internal name', () => {

@@ -71,7 +71,7 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
       const me = await currentUser(req);
       // Never lock the console out: the last active admin cannot demote or disable themself.
       if (me?.id === id && (patch.disabled || (patch.role && patch.role !== 'admin')) && (await countAdmins(pool)) <= 1) {
-        throw new TzError('TZ_ERR_CONFLICT', { problem: 'last admin' });
+        throw new TzError('TZ_ERR_CONFLICT', { problem: 'last admin', reason: 'last_admin' });
       }
       return updateUser(pool, id, req.body as Parameters<typeof updateUser>[2], actorOf(req));
     });

@@ -5,7 +5,7 @@
  * time), so app/test/console-error-messages.test.ts can check that no code lacks a message.
  */
 import type { ErrorCode } from '@tingzhen/voice-core/errors';
-import type { AuthReason, FieldProblemCode } from '@tingzhen/voice-core/api-errors';
+import type { AuthReason, ConflictReason, FieldProblemCode } from '@tingzhen/voice-core/api-errors';
 
 export interface Text { zh: string; en: string }
 
@@ -49,6 +49,11 @@ export const AUTH_MESSAGES: Record<AuthReason, Text> = {
   rate_limited: { zh: '尝试次数过多，请稍后再试。', en: 'Too many attempts: try again later.' },
   bad_credentials: { zh: '用户名或密码错误。', en: 'Wrong username or password.' },
   bad_setup_token: { zh: '设置令牌无效或已用过（见服务器启动日志）。', en: 'The setup token is wrong or already used (see the server start log).' },
+};
+
+/** Conflicts that are not "changed meanwhile" (TZ_ERR_CONFLICT details.reason). */
+export const CONFLICT_MESSAGES: Record<ConflictReason, Text> = {
+  last_admin: { zh: '这是最后一个启用的管理员：请先让另一位用户成为管理员。', en: 'This is the last active administrator: make another user an administrator first.' },
 };
 
 /** Answers that carry no code of ours (a proxy's 502, a network failure), by HTTP status class. */

@@ -5,7 +5,7 @@
  */
 import { ApiError } from './api.js';
 import { lang, t } from './i18n.js';
-import { AUTH_MESSAGES, ERROR_MESSAGES, FIELD_LABELS, PROBLEM_MESSAGES, SOME_FIELD, STATUS_MESSAGES, type Text } from './error-messages.js';
+import { AUTH_MESSAGES, CONFLICT_MESSAGES, ERROR_MESSAGES, FIELD_LABELS, PROBLEM_MESSAGES, SOME_FIELD, STATUS_MESSAGES, type Text } from './error-messages.js';
 
 export const say = (x: Text): string => (lang.value === 'en' ? x.en : x.zh);
 
@@ -56,6 +56,7 @@ export function codeMessage(e: unknown): string {
     const ms = Number(e.details.retryAfterMs);
     return reason === 'rate_limited' && Number.isFinite(ms) && ms > 0 ? `${text} (${t('retryIn').replace('{s}', String(Math.ceil(ms / 1000)))})` : text;
   }
+  if (e.code === 'TZ_ERR_CONFLICT' && reason in CONFLICT_MESSAGES) return say(CONFLICT_MESSAGES[reason as keyof typeof CONFLICT_MESSAGES]);
   const known = ERROR_MESSAGES[e.code as keyof typeof ERROR_MESSAGES];
   if (known) return say(known);
   return say(e.status === 0 ? STATUS_MESSAGES.network : e.status >= 500 ? STATUS_MESSAGES.server : STATUS_MESSAGES.client);

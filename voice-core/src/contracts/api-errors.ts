@@ -46,3 +46,7 @@ export type ApiErrorBody = Static<typeof ApiErrorSchema>;
 /** Why TZ_ERR_AUTH refused (details.reason). */
 export const AUTH_REASONS = ['no_session', 'rate_limited', 'bad_credentials', 'bad_setup_token'] as const;
 export type AuthReason = (typeof AUTH_REASONS)[number];
+
+/** Why TZ_ERR_CONFLICT refused, when it is not "changed meanwhile" (details.reason). */
+export const CONFLICT_REASONS = ['last_admin'] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
