@@ -22,7 +22,8 @@ function zoneName(zone: string): string {
     };
     const long = part('long');
     const offset = part('shortOffset');
-    name = long && offset && long !== offset ? `${long} (${offset})` : long || offset;
+    // A zone without a name of its own in this language reads as its offset alone (not "GMT+06:00 (GMT+6)").
+    name = long && !/^(GMT|UTC)/.test(long) && offset && long !== offset ? `${long} (${offset})` : offset || long;
     names.set(key, name);
   }
   return name;
