@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startPlatform, type RunningPlatform } from '../src/platform.js';
+import { startPlatform, type PlatformOverrides, type RunningPlatform } from '../src/platform.js';
 
 export const MODELS_DIR = process.env.TINGZHEN_MODELS_DIR ?? fileURLToPath(new URL('../../../shared/models', import.meta.url));
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -28,7 +28,7 @@ export interface TestPlatform {
 }
 
 /** Starts the platform with `env` on top of a fresh database `tztest_<tag>_<pid>`, a temp data dir and the shared models. */
-export async function startTestPlatform(tag: string, env: Record<string, string>): Promise<TestPlatform> {
+export async function startTestPlatform(tag: string, env: Record<string, string>, overrides: PlatformOverrides = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), `tz-${tag}-`));
   const db = `tztest_${tag}_${process.pid}`;
   await adminSql(`CREATE DATABASE ${db}`);
@@ -38,7 +38,7 @@ export async function startTestPlatform(tag: string, env: Record<string, string>
   const platform = await startPlatform({
     DATABASE_URL: databaseUrl, QUEUE_PREFIX: `tz${tag}${process.pid}`, HTTP_PORT: '0', LOG_LEVEL: 'silent',
     TINGZHEN_MODELS_DIR: MODELS_DIR, TINGZHEN_DATA_DIR: dataDir, OPS_TOKEN, ...env,
-  });
+  }, overrides);
   return {
     platform, databaseUrl, dataDir,
     async dispose() {

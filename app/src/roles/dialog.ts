@@ -5,9 +5,10 @@
  * templates; the hospital's name and whether the call is recorded are call facts.
  */
 import { Value } from '@sinclair/typebox/value';
-import { createRunner, loadScript, rulesInterpreter, type Script } from '@tingzhen/dialog-engine';
+import { createRunner, loadScript, prepareInput, rulesInterpreter, type Script } from '@tingzhen/dialog-engine';
 import { driverFromReducer, type DialogDriver } from '@tingzhen/voice-gateway';
-import { CallPatientSchema, InterruptedAttemptSchema, patientTemplateFields, TzError, type CallPatient, type InterruptedAttempt, type Language } from '@tingzhen/voice-core';
+import type { ConfiguredLlm } from './llm.js';
+import { CallPatientSchema, InterruptedAttemptSchema, patientTemplateFields, TzError, type CallPatient, type DialogInput, type InterruptedAttempt, type Language } from '@tingzhen/voice-core';
 
 export interface DialogChoice {
   scriptId?: string;
@@ -21,6 +22,8 @@ export interface DialogChoice {
   record: boolean;
   /** The answers an interrupted earlier attempt kept: the script resumes or restarts as it declares. */
   interrupted?: InterruptedAttempt | null;
+  /** The configured LLM (LLM_BASE_URL): it reviews triage and fills slots the rules cannot read; unset = rules only. */
+  llm?: ConfiguredLlm;
 }
 
 /** A dialog, and whether its call is recorded (the script announces it: the pipeline records exactly then). */
@@ -55,13 +58,18 @@ export function dialogFor(choice: DialogChoice, defaultScript: string): ChosenDi
   const lang = wanted !== undefined && script.languages.includes(wanted) ? wanted : script.languages[0];
   if (lang === undefined) throw new TzError('TZ_ERR_VALIDATION', { scriptId: script.id, problem: 'script has no language' });
   const recorded = choice.record && script.flags.recordingNotice;
-  const runner = createRunner(script, { interpreter: rulesInterpreter(), callDate: choice.callDate });
+  const interpreter = rulesInterpreter();
+  const runner = createRunner(script, { interpreter, callDate: choice.callDate });
   const initial = runner.initialState({
     lang, patient: choice.patient ? patientTemplateFields(choice.patient) : {},
     context: { hospitalName: choice.hospitalName, recording: recorded },
     ...(choice.interrupted ? { interrupted: choice.interrupted } : {}),
   });
-  return { driver: driverFromReducer(initial, (s, input) => runner.next(s, input), (s) => runner.result(s)), lang, recorded };
+  const llm = choice.llm;
+  const prepare = llm
+    ? (s: typeof initial, input: DialogInput, signal: AbortSignal) => prepareInput(script, s, input, { interpreter, llm: llm.client, timeoutMs: llm.timeoutMs, signal })
+    : undefined;
+  return { driver: driverFromReducer(initial, (s, input) => runner.next(s, input), (s) => runner.result(s), prepare), lang, recorded };
 }
 
 /** The patient record a dial request carried (leg parameter `patient`, JSON), or null. */

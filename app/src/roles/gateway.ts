@@ -20,6 +20,7 @@ import { hostname } from 'node:os';
 import { TzError, type AsrEngine, type CallReport, type Config, type Logger } from '@tingzhen/voice-core';
 import { LanguageRoutedTts } from './tts-router.js';
 import { dateIn, dialogFor, interruptedOfParameters, patientOfParameters } from './dialog.js';
+import { llmOf } from './llm.js';
 import { startSipRole, type SipRole } from './sip.js';
 import { recordingsAtRest } from '../recordings-at-rest.js';
 import { guardInputs } from '../input-guard.js';
@@ -77,6 +78,9 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
   const monitor = new MonitorHub({ relay, logger: log });
   const activeCalls = new ActiveCalls();
   const accepting = () => activeCalls.accepting();
+  // The optional OpenAI-compatible endpoint: reviews hotline triage and fills slots the rules cannot read.
+  const llm = llmOf(config);
+  if (llm) log.info({ model: config.llmModel }, 'LLM endpoint configured: triage review and slot filling on');
   const pipeline: PipelineCallHandlerOptions = {
     // The recogniser of the call's own language (per call, never one for all).
     engines: { vad: speech.vad, asr: opts.asrFor ?? ((lang: string) => speech.asr.get(lang)), tts: new LanguageRoutedTts(speech.tts), denoiser: config.denoise ? speech.denoiser ?? undefined : undefined },
@@ -87,7 +91,7 @@ export async function startGatewayRole(app: FastifyInstance, opts: { config: Con
       const record = outbound ? p.record !== '0' : config.hotlineRecording;
       const chosen = dialogFor({
         scriptId: p.script, lang: p.lang, patient: patientOfParameters(p), callDate: dateIn(config.hospitalTimezone),
-        hospitalName: config.hospitalName, record, interrupted: outbound ? interruptedOfParameters(p) : null,
+        hospitalName: config.hospitalName, record, interrupted: outbound ? interruptedOfParameters(p) : null, ...(llm ? { llm } : {}),
       }, config.hotlineScript);
       return { ...chosen.driver, recorded: chosen.recorded };
     },

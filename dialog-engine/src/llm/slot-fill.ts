@@ -57,7 +57,7 @@ export async function fillSlot(client: LlmClient, req: SlotRequest): Promise<Rec
 
 /**
  * Turns a recognised utterance into the runner input: when the current question is an ask the
- * rules cannot read, asks the LLM for the slot. Never throws; without a client it is the plain
+ * rules cannot read (or a yes/no they read as unclear), asks the LLM for the slot. Never throws; without a client it is the plain
  * speech input.
  */
 export async function speechInput(
@@ -70,12 +70,15 @@ export async function speechInput(
   if (!step || step.kind !== 'ask') return plain;
   const shape = step as unknown as AskShape;
   const rules = deps.interpreter.interpret({ lang: state.lang, expect: shape.expect, utterance: text, asked: state.lastSaid[0] ?? '' });
-  if (fromInterpretation(shape, rules, text, state.lang) !== null) return plain;
+  // The model reads what the rules could not: no answer at all, or a yes/no they found unclear.
+  const ruled = fromInterpretation(shape, rules, text, state.lang);
+  if (ruled !== null && !(shape.expect === 'yes-no' && ruled.answer === 'unclear')) return plain;
   const slot = await fillSlot(deps.llm, {
     expect: shape.expect, asked: state.lastSaid[0] ?? '', utterance: text, lang: state.lang, shape,
     ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}), ...(deps.signal ? { signal: deps.signal } : {}),
   });
-  if (slot === null || fromInterpretation(shape, slot, text, state.lang) === null) return plain;
+  const filled = slot === null ? null : fromInterpretation(shape, slot, text, state.lang);
+  if (filled === null || (ruled !== null && filled.answer === 'unclear')) return plain;
   return { ...plain, slot };
 }
 

@@ -33,11 +33,14 @@ export function rulesInterpreter(): Interpreter {
     },
     triage: (narrative: string, lang: Lang): TriageSnapshot => {
       if (!triage) return basicInterpreter.triage!(narrative, lang);
-      const t = triage(narrative, lang) as Partial<TriageSnapshot> | null;
+      const t = triage(narrative, lang) as (Partial<TriageSnapshot> & { modifiers?: { id: unknown; words?: unknown[] }[] }) | null;
       return {
         disposition: t?.disposition ?? 'D6',
         red_flags: Array.isArray(t?.red_flags) ? t.red_flags : [],
         department: typeof t?.department === 'string' ? t.department : null,
+        ...(typeof t?.rule === 'string' ? { rule: t.rule } : {}),
+        ...(typeof t?.complaint === 'string' || t?.complaint === null ? { complaint: t.complaint } : {}),
+        ...(Array.isArray(t?.modifiers) ? { findings: t.modifiers.map((m) => ({ id: String(m.id), words: Array.isArray(m.words) ? m.words.map(String) : [] })) } : {}),
       };
     },
   };

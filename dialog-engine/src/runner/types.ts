@@ -24,6 +24,11 @@ export interface TriageSnapshot {
   disposition: Disposition;
   red_flags: string[];
   department?: string | null;
+  /** What decided (the clinical triage's `rule`), for the nurse's audit. */
+  rule?: string;
+  complaint?: string | null;
+  /** The modifiers found and the words that showed them. */
+  findings?: { id: string; words: string[] }[];
 }
 
 export interface RunnerState {

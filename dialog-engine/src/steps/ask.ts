@@ -8,6 +8,7 @@ import {
   DtmfSchema, EndpointSchema, ExpectSchema, LangText, PolicySchema, baseStepFields,
   type EndpointHints, type Expect, type Policy, type ResolvedPolicy,
 } from '../script/common.js';
+import type { TriageDecision } from '@tingzhen/voice-core';
 import type { Action, Answer, Input, RunnerState, Step } from '../runner/types.js';
 import { choiceSynonyms, fromDigits, fromDtmfValue, fromInterpretation, type AskShape } from './ask-answer.js';
 import { raiseDisposition } from './effects.js';
@@ -104,14 +105,15 @@ function keypadOnly(ctx: StepContext, step: Step, state: RunnerState): StepEffec
 }
 
 /** Takes an answer; one carried from an interrupted call was saved in that call (no save-answer again). */
-function accept(ctx: StepContext, step: Step, state: RunnerState, answer: Answer, carried = false): StepEffect {
-  state.answers[step.id] = answer;
+function accept(ctx: StepContext, step: Step, state: RunnerState, answer: Answer, carried = false, triaged?: TriageDecision): StepEffect {
   state.ask = null;
   const field = (step.field as string | undefined) ?? step.id;
   const actions: Action[] = carried ? [] : [{ type: 'save-answer', stepId: step.id, field, value: answer.value }];
-  if (step.triage === true && answer.text && ctx.interpreter.triage) {
-    const t = ctx.interpreter.triage(answer.text, ctx.lang);
-    if (t.red_flags.length > 0) return { actions, escalate: { kind: 'red-flag', redFlags: t.red_flags } };
+  // A triage step's narrative: triaged outside the reducer (the rules raised by an LLM review) or here by the rules.
+  const t = step.triage === true && answer.text ? triaged ?? answer.triage ?? triageHere(ctx, answer.text) : undefined;
+  state.answers[step.id] = t ? { ...answer, triage: t } : answer;
+  if (t) {
+    if (t.redFlags.length > 0) return { actions, escalate: { kind: 'red-flag', redFlags: t.redFlags } };
     raiseDisposition(state, t.disposition);
     if (t.department) state.department = t.department;
   }
@@ -119,6 +121,15 @@ function accept(ctx: StepContext, step: Step, state: RunnerState, answer: Answer
     return { actions, escalate: { kind: 'red-flag', redFlags: [answer.value.red_flag] } };
   }
   return { actions, goto: ctx.following(step) };
+}
+
+function triageHere(ctx: StepContext, text: string): TriageDecision | undefined {
+  if (!ctx.interpreter.triage) return undefined;
+  const t = ctx.interpreter.triage(text, ctx.lang);
+  return {
+    disposition: t.disposition, redFlags: t.red_flags, department: t.department ?? null, ...(t.rule ? { rule: t.rule } : {}),
+    ...(t.complaint !== undefined ? { complaint: t.complaint } : {}), ...(t.findings ? { findings: t.findings } : {}),
+  };
 }
 
 function shapeOf(step: Step): AskShape {
@@ -210,7 +221,7 @@ export const askStep: StepKind = {
     });
     const value = fromInterpretation(shape, raw, input.text, ctx.lang);
     if (value === null) return escalate(ctx, step, state, 'noMatch');
-    return accept(ctx, step, state, { expect: shape.expect, value, via: input.slot ? 'llm' : 'speech', text: input.text });
+    return accept(ctx, step, state, { expect: shape.expect, value, via: input.slot ? 'llm' : 'speech', text: input.text }, false, input.triage);
   },
 };
 

@@ -16,7 +16,7 @@ export function callResultFromReport(r: CallReport): CallResultRecord {
   for (const [stepId, a] of Object.entries(res?.answers ?? {})) {
     answers[stepId] = {
       type: a.expect, value: a.value, via: a.via, ...(a.confidence === undefined ? {} : { confidence: a.confidence }), ...(a.text === undefined ? {} : { text: a.text }),
-      ...(a.fromAttemptId === undefined ? {} : { fromAttemptId: a.fromAttemptId }),
+      ...(a.fromAttemptId === undefined ? {} : { fromAttemptId: a.fromAttemptId }), ...(a.triage === undefined ? {} : { triage: a.triage }),
     };
   }
   const alerts: Alert[] = [];
@@ -69,7 +69,7 @@ export function dialogAnswerFromFiled(a: FiledAnswer): DialogAnswer | null {
   return {
     expect: a.type, value: a.value as Record<string, unknown>, via: a.via,
     ...(a.text === undefined ? {} : { text: a.text }), ...(a.confidence === undefined ? {} : { confidence: a.confidence }),
-    ...(a.fromAttemptId === undefined ? {} : { fromAttemptId: a.fromAttemptId }),
+    ...(a.fromAttemptId === undefined ? {} : { fromAttemptId: a.fromAttemptId }), ...(a.triage === undefined ? {} : { triage: a.triage }),
   };
 }
 

@@ -6,7 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CallPatientSchema } from './patient.js';
 import { AmdVerdictSchema, CallEventSchema, TranscriptTurnSchema } from './call-report.js';
-import { CallbackWhenSchema, ContinuationSchema, DialogAnswerSchema, DispositionCodeSchema, DialogOutcomeSchema, InterruptedAttemptSchema, LanguageSchema } from './dialog.js';
+import { CallbackWhenSchema, ContinuationSchema, DialogAnswerSchema, DispositionCodeSchema, DialogOutcomeSchema, InterruptedAttemptSchema, LanguageSchema, TriageDecisionSchema } from './dialog.js';
 
 /** The dial request as it travels (the in-process form adds an AbortSignal and a progress callback). */
 export const DialRequestSchema = Type.Object({
@@ -59,6 +59,8 @@ export const FiledAnswerSchema = Type.Object({
   text: Type.Optional(Type.String()),
   /** Provenance: the attempt in which the patient gave it, when not this call (carried from an interrupted one). */
   fromAttemptId: Type.Optional(Type.String()),
+  /** A triage step's answer: what triage decided from it and which rule (or LLM review) decided. */
+  triage: Type.Optional(TriageDecisionSchema),
 });
 export type FiledAnswer = Static<typeof FiledAnswerSchema>;
 

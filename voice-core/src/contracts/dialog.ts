@@ -14,12 +14,32 @@ export const DISPOSITION_CODES = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7'] as c
 export const DispositionCodeSchema = Type.Union(DISPOSITION_CODES.map((d) => Type.Literal(d)));
 export type DispositionCode = Static<typeof DispositionCodeSchema>;
 
+/**
+ * What triage decided for a narrative, and by which rule (a nurse audits every disposition):
+ * `rule` names the rule that decided (`llm:...` when an LLM review raised it), `findings` the
+ * modifiers found with the words that showed them.
+ */
+export const TriageDecisionSchema = Type.Object({
+  disposition: DispositionCodeSchema,
+  redFlags: Type.Array(Type.String()),
+  department: Type.Union([Type.String(), Type.Null()]),
+  rule: Type.Optional(Type.String()),
+  reviewedByLlm: Type.Optional(Type.Boolean()),
+  /** The presenting complaint (CEDIS-style id), when one was recognised. */
+  complaint: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** The modifiers found and the caller's words that showed each (`llm:` ones from the review, grounded in the words). Patient data: never log. */
+  findings: Type.Optional(Type.Array(Type.Object({ id: Type.String(), words: Type.Array(Type.String()) }))),
+});
+export type TriageDecision = Static<typeof TriageDecisionSchema>;
+
 export const DialogInputSchema = Type.Union([
   Type.Object({ type: Type.Literal('start') }),
   Type.Object({
     type: Type.Literal('speech'), text: Type.String(), confidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
     /** A slot already filled outside the reducer (LLM). */
     slot: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** A triage step's narrative already triaged outside the reducer (the rules, raised by an LLM review). */
+    triage: Type.Optional(TriageDecisionSchema),
     /** The caller spoke but there is no recogniser for the call's language: only keys can answer (text is empty). */
     unrecognised: Type.Optional(Type.Boolean()),
   }),
@@ -118,6 +138,8 @@ export const DialogAnswerSchema = Type.Object({
   /** What the caller said (patient data: never log it). */
   text: Type.Optional(Type.String()),
   confidence: Type.Optional(Type.Number()),
+  /** A triage step's answer: what triage decided from these words, and which rule decided. */
+  triage: Type.Optional(TriageDecisionSchema),
   /** Provenance: the campaign attempt in which the patient gave this answer; absent = this call. */
   fromAttemptId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });

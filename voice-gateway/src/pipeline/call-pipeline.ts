@@ -175,6 +175,9 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     } catch { /* a checkpoint never ends a call */ }
   };
 
+  // Aborts a dialog's preparation of the caller's words (an LLM request) when the call ends.
+  const prepared = new AbortController();
+  let preparing = false;
   const clearNoInput = () => { if (noInputTimer) clearTimeout(noInputTimer); noInputTimer = null; };
 
   const finishTiming = () => {
@@ -194,6 +197,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     ended = true;
     report.endReason = reason;
     gen++;
+    prepared.abort();
     clearNoInput();
     prompt?.stop();
     resumeHook?.(); // a prompt paused for a possible barge-in ends too
@@ -325,6 +329,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     // multi-digit answer) leaves it open for the next key.
     const asked = listen ?? pendingListen;
     gen++;
+    preparing = false;
     clearNoInput();
     listen = null;
     pendingListen = null;
@@ -395,7 +400,17 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
     // No recogniser for this call (none for its language, or it failed): the runner hears that the
     // caller spoke and can only be answered by keys, rather than an answer it could not understand.
     const unrecognised = asr === null && !held ? { unrecognised: true } : {};
-    deliver({ type: 'speech', text, ...(confidence !== undefined ? { confidence } : {}), ...unrecognised }, { via: 'speech', endOfSpeechAt: wallEos, asrFinalAt: asrAt });
+    const input: DialogInput = { type: 'speech', text, ...(confidence !== undefined ? { confidence } : {}), ...unrecognised };
+    const t: Partial<TurnTiming> & { via: TurnTiming['via'] } = { via: 'speech', endOfSpeechAt: wallEos, asrFinalAt: asrAt };
+    if (!dialog.prepare) { deliver(input, t); return; }
+    // The dialog reads the words first (an LLM, when one is configured): no no-input timer while it
+    // does, and whatever reaches the runner before it is done (a key, a later answer) wins.
+    // The turn is over: no second end of it while the words are read (a key still goes through).
+    clearNoInput();
+    preparing = true;
+    const asOf = gen;
+    const go = (ready: DialogInput) => { if (!ended && gen === asOf) deliver(ready, t); };
+    dialog.prepare(input, prepared.signal).then(go, () => go(input));
   };
 
   const confirmBargeIn = () => {
@@ -455,10 +470,10 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
             if (r) turnTaker.onPartial(r.text); // a complete answer ends the turn at this speech-end
           }
           if (short) {
-            if (listen && !noInputTimer) activateListen(listen, true);
+            if (listen && !preparing && !noInputTimer) activateListen(listen, true);
             continue;
           }
-          if (listen) {
+          if (listen && !preparing) {
             const end = turnTaker.onSpeechEnd(ev.endMs);
             if (end) turnEnded(end);
           }
@@ -469,7 +484,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         try { results = timed('asr', () => asr!.push(clean)); } catch (err) { asrFailed(err); }
         for (const r of results) {
           if (!r.isFinal) turnTaker.onPartial(r.text);
-          else if (listen && r.text.trim() !== '') {
+          else if (listen && !preparing && r.text.trim() !== '') {
             // The recogniser's own endpoint: this final is the answer (its segment is over, so
             // finish() at the turn's end has nothing more to give).
             heldResult = heldResult ? { ...r, text: joinText(heldResult.text, r.text, language), confidence: Math.min(heldResult.confidence ?? 1, r.confidence ?? 1) } : r;
@@ -487,7 +502,7 @@ export async function runCallPipeline(o: CallPipelineOptions): Promise<CallRepor
         }
       } else detector.reset();
       if (paused && mediaMs - segStartMs > bargeOpts.backchannelMaxMs) confirmBargeIn();
-      if (listen) {
+      if (listen && !preparing) {
         const end = turnTaker.onClock(mediaMs);
         if (end) turnEnded(end);
       }

@@ -21,10 +21,19 @@ export interface DialogDriver {
    * true (and recording is configured); false never records; unset leaves it to the options.
    */
   recorded?: boolean;
+  /**
+   * Reads the caller's words before the runner does (an LLM filling a slot or reviewing a triage,
+   * when one is configured). Resolves to the input the runner gets: never rejects in use, but a
+   * rejection delivers the input unchanged. The signal aborts when the call ends.
+   */
+  prepare?(input: DialogInput, signal: AbortSignal): Promise<DialogInput>;
 }
 
 /** Wraps a pure reducer `next(state, input) -> {state, actions}` and its `result(state)` into a DialogDriver. */
-export function driverFromReducer<S>(initial: S, next: (state: S, input: DialogInput) => { state: S; actions: readonly DialogAction[] }, result: (s: S) => DialogResult): DialogDriver {
+export function driverFromReducer<S>(
+  initial: S, next: (state: S, input: DialogInput) => { state: S; actions: readonly DialogAction[] }, result: (s: S) => DialogResult,
+  prepare?: (state: S, input: DialogInput, signal: AbortSignal) => Promise<DialogInput>,
+): DialogDriver {
   let state = initial;
   return {
     next(input) {
@@ -33,6 +42,7 @@ export function driverFromReducer<S>(initial: S, next: (state: S, input: DialogI
       return out;
     },
     result: () => result(state),
+    ...(prepare ? { prepare: (input: DialogInput, signal: AbortSignal) => prepare(state, input, signal) } : {}),
   };
 }
 
