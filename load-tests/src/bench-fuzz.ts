@@ -9,12 +9,14 @@
  * gateway's RSS and open descriptors before the run and after it settled. Exit code 1 on a crash
  * or a hang, 2 when the run itself could not start.
  *
+ * Sending stops early (and the run still reports) at --max-seconds, on Ctrl-C, or when a gateway
+ * passes --rss-limit-mb of RSS (the machine is shared).
  * --hold-back-known keeps back the cases of open findings (src/fuzz/known-issues.ts), counted.
  * Every case comes from the seed (printed) and its index: `--replay SEED:I,J` prints those cases
  * (what was mutated, the bytes); add `--send` to send just them to fresh gateways and probe.
  *
  *   npm run bench:fuzz -w load-tests -- [--seed N] [--cases 20000] [--rate 150] [--max-seconds S]
- *     [--transports tcp,udp,ws] [--settle-s 15] [--progress-s 30] [--hold-back-known] [--replay SEED:I[,J...] [--send]]
+ *     [--transports tcp,udp,ws] [--settle-s 15] [--progress-s 30] [--hold-back-known] [--rss-limit-mb 4096] [--replay SEED:I[,J...] [--send]]
  *     [--database postgres://postgres@127.0.0.1:5432/postgres] [--models DIR] [--keep]
  */
 import { randomInt } from 'node:crypto';
@@ -32,7 +34,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values } = parseArgs({ options: {
   seed: { type: 'string' }, cases: { type: 'string', default: '20000' }, rate: { type: 'string', default: '150' }, 'max-seconds': { type: 'string' },
   transports: { type: 'string', default: TRANSPORTS.join(',') }, 'settle-s': { type: 'string', default: '15' }, 'progress-s': { type: 'string', default: '30' },
-  replay: { type: 'string' }, send: { type: 'boolean', default: false }, 'hold-back-known': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false },
+  'rss-limit-mb': { type: 'string', default: '4096' }, replay: { type: 'string' }, send: { type: 'boolean', default: false }, 'hold-back-known': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false },
   database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' }, models: { type: 'string' },
 } });
 
@@ -74,8 +76,12 @@ const stamp = () => new Date().toISOString().slice(11, 19);
 
 console.log(`SIP fuzz ${new Date().toISOString()} on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}): seed ${seed}, ${indices ? `replay of ${indices.length} cases` : `${cases} cases at ${rate}/s`} over ${transports.join(', ')}, settle ${values['settle-s']} s`);
 console.log(`(replay a case: npm run bench:fuzz -w load-tests -- --replay ${seed}:INDEX [--send])`);
+// Ctrl-C (or SIGTERM) stops sending; the run still settles, stops what it started and reports.
+const stop = new AbortController();
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => { console.log(`[${stamp()}] ${sig}: stopping after the cases sent so far`); stop.abort(); });
 try {
   const report = await runFuzz({
+    signal: stop.signal, rssLimitMb: num('rss-limit-mb', values['rss-limit-mb'], 100),
     seed, cases, ratePerS: rate, maxSeconds, transports: transports as FuzzTransport[], settleSeconds: num('settle-s', values['settle-s'], 0),
     databaseUrl: values.database, modelsDir, progressEveryS: num('progress-s', values['progress-s'], 1), keepFiles: values.keep,
     log: (l) => console.log(`[${stamp()}] ${l}`), ...(indices ? { indices } : {}), ...(values['hold-back-known'] ? { holdBack: knownIssue } : {}),

@@ -43,6 +43,10 @@ export interface FuzzOptions {
   indices?: number[];
   /** Cases not to send (known open issues, known-issues.ts): counted per transport as held back. */
   holdBack?: (c: FuzzCase) => string | null;
+  /** Stop sending early (Ctrl-C): the run settles and reports what it sent. */
+  signal?: AbortSignal;
+  /** Stop sending when a gateway's RSS passes this, MB (the machine is shared; default 4096). */
+  rssLimitMb?: number;
 }
 
 export interface GatewayFigures {
@@ -71,6 +75,8 @@ export interface FuzzReport {
   fuzzerLoopMaxMs: number;
   crashes: number;
   hangs: number;
+  /** Why sending stopped before all cases went (time limit, Ctrl-C, RSS limit), or null. */
+  stoppedEarly: string | null;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -176,6 +182,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     const eld = monitorEventLoopDelay({ resolution: 10 });
     eld.enable();
     const heldBack: Record<string, number> = {};
+    let stoppedEarly: string | null = null;
     const sendStart = Date.now();
     let lastProgress = sendStart;
     const crashed = () => [...gateways.values()].some((g) => g.exit() !== null);
@@ -210,7 +217,14 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
           const worst = probes.map((p) => `${p.stats.target} max ${Math.max(0, ...p.stats.latenciesMs)} ms, ${p.stats.hangs.length} hangs`).join('; ');
           log(`${elapsedS.toFixed(0)} s: sent ${order.map((t) => `${t} ${sentBy.get(t)}`).join(', ')}; ${stats}; ${worst}`);
         }
-        if (finished || elapsedS > o.maxSeconds || crashed()) { clearInterval(tick); done(); }
+        const rssLimitKb = (o.rssLimitMb ?? 4096) * 1024;
+        if (!finished && !stoppedEarly) {
+          if (elapsedS > o.maxSeconds) stoppedEarly = `time limit ${o.maxSeconds} s`;
+          else if (o.signal?.aborted) stoppedEarly = 'interrupted';
+          else if ([...peak.values()].some((kb) => kb > rssLimitKb)) stoppedEarly = `a gateway passed ${o.rssLimitMb ?? 4096} MB RSS`;
+          else if (crashed()) stoppedEarly = 'a gateway crashed';
+        }
+        if (finished || stoppedEarly) { clearInterval(tick); done(); }
       }, 20);
     });
     eld.disable();
@@ -235,6 +249,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
       fuzzerLoopP99Ms: eld.percentile(99) / 1e6, fuzzerLoopMaxMs: eld.max / 1e6,
       crashes: figures.filter((g) => g.crash).length + (edgeExit ? 1 : 0),
       hangs: probeStats.reduce((n, p) => n + p.hangs.length, 0),
+      stoppedEarly,
     };
   } finally {
     for (const c of cleanups.reverse()) await c().catch(() => undefined);

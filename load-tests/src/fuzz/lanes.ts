@@ -20,7 +20,7 @@ import { peerReplies, StreamReader, type SipMsg } from './wire.js';
  * enough for a gateway that answers late, short enough to stay well under the gateway's 100
  * connections per source (stream-limits.ts) at a few hundred cases a second.
  */
-const LINGER_MS = 3000;
+const LINGER_MS = 5000;
 
 export interface LaneStats {
   sent: number;

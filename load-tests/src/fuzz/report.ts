@@ -9,6 +9,7 @@ export function formatReport(r: FuzzReport): string {
   const out: string[] = [];
   const sent = Object.values(r.lanes).reduce((n, l) => n + l.sent, 0);
   out.push(`seed ${r.seed}: ${sent} cases in ${r.sendS.toFixed(0)} s (${(sent / Math.max(1, r.sendS)).toFixed(0)}/s), wall ${r.wallS.toFixed(0)} s; crashes ${r.crashes}, hangs ${r.hangs}; fuzzer event-loop delay p99 ${r.fuzzerLoopP99Ms.toFixed(0)} ms, max ${r.fuzzerLoopMaxMs.toFixed(0)} ms\n`);
+  if (r.stoppedEarly) out.push(`sending stopped early: ${r.stoppedEarly}\n`);
   const held = Object.entries(r.heldBack);
   if (held.length) out.push(`held back (known open issues, load-tests/src/fuzz/known-issues.ts): ${held.map(([k, n]) => `${n} x ${k}`).join(', ')}\n`);
   out.push(row(['transport', 'cases sent', 'MB sent', 'not sent', 'answers 1xx / 2xx / 3xx / 4xx / 5xx / 6xx', 'requests from the far side', 'closed by the far side']));
