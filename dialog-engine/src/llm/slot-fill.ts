@@ -77,7 +77,8 @@ export async function speechInput(
     expect: shape.expect, asked: state.lastSaid[0] ?? '', utterance: text, lang: state.lang, shape,
     ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}), ...(deps.signal ? { signal: deps.signal } : {}),
   });
-  const filled = slot === null ? null : fromInterpretation(shape, slot, text, state.lang);
+  if (slot === null) return plain;
+  const filled = fromInterpretation(shape, slot, text, state.lang);
   if (filled === null || (ruled !== null && filled.answer === 'unclear')) return plain;
   return { ...plain, slot };
 }
