@@ -21,17 +21,17 @@ describe('input checks shared by the HTTP edges', () => {
   });
 
   it('names the first bad field of a parsed input, keys included, without recursion', () => {
-    expect(findInputProblem({ name: 'ok', windows: { mon: [['09:00', '1\u0000']] } })).toEqual({ field: 'windows.mon.0.1', problem: 'contains a control character (U+0000)' });
+    expect(findInputProblem({ name: 'ok', windows: { mon: [['09:00', '1\u0000']] } })).toEqual({ field: 'windows.mon.0.1', code: 'bad_character', problem: 'contains a control character (U+0000)' });
     expect(findInputProblem({ a: 'x\u0001', b: 'y\u0002' })?.field).toBe('a');
-    expect(findInputProblem({ customFields: { ['k\u0000']: 1 } })).toEqual({ field: 'customFields.<key>', problem: 'has a key that contains a control character (U+0000)' });
-    expect(findInputProblem({ offset: Infinity })).toEqual({ field: 'offset', problem: 'is not a finite number' });
+    expect(findInputProblem({ customFields: { ['k\u0000']: 1 } })).toEqual({ field: 'customFields.<key>', code: 'bad_character', problem: 'has a key that contains a control character (U+0000)' });
+    expect(findInputProblem({ offset: Infinity })).toEqual({ field: 'offset', code: 'too_large', problem: 'is not a finite number' });
     expect(findInputProblem({ offset: Infinity }, { numbers: false })).toBeNull();
     expect(findInputProblem({ name: '\u0000' }, { text: false })).toBeNull();
-    expect(findInputProblem('\u0000')).toEqual({ field: '', problem: 'contains a control character (U+0000)' });
+    expect(findInputProblem('\u0000')).toEqual({ field: '', code: 'bad_character', problem: 'contains a control character (U+0000)' });
     expect(findInputProblem({ a: [1, 'two', null, true, { b: 'c' }] })).toBeNull();
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(findInputProblem({ deep })?.problem).toBe(`is nested more than ${MAX_INPUT_DEPTH} levels deep`);
+    expect(findInputProblem({ deep })).toMatchObject({ code: 'malformed', problem: `is nested more than ${MAX_INPUT_DEPTH} levels deep` });
   });
 
   it('knows the calendar: no 30 February, 29 February in leap years only, no year 0', () => {
