@@ -25,6 +25,12 @@ const LINGER_MS = 5000;
 export interface LaneStats {
   sent: number;
   bytes: number;
+  /**
+   * Bytes that left this process (TCP: written to the kernel before the connection closed; WS:
+   * not still buffered at the end; UDP: sent without error). Below `bytes` when the gateway fell
+   * behind: what a closed connection had not written never reached it.
+   */
+  delivered: number;
   /** Responses from the gateway (or the edge) by status class ('1xx'...), requests from it as 'request'. */
   received: Map<string, number>;
   /** Connections the other side closed before we did (tcp), reconnects of the gateway (ws). */
@@ -42,7 +48,7 @@ export interface Lane {
   close(): Promise<void>;
 }
 
-const newStats = (): LaneStats => ({ sent: 0, bytes: 0, received: new Map(), closedByPeer: 0, notSent: 0 });
+const newStats = (): LaneStats => ({ sent: 0, bytes: 0, delivered: 0, received: new Map(), closedByPeer: 0, notSent: 0 });
 
 function count(stats: LaneStats, m: SipMsg): void {
   const k = m.status === null ? 'request' : `${Math.floor(m.status / 100)}xx`;
@@ -61,15 +67,16 @@ export function tcpLane(o: { port: number; pool: number; casesPerConnection: num
     sock.setNoDelay(true);
     const reader = new StreamReader();
     let closedByUs = false;
+    let replyBytes = 0;
     live.add(sock);
     sock.on('data', (d: Buffer) => {
       for (const m of reader.push(d.toString('latin1'))) {
         count(stats, m);
-        for (const r of peerReplies(m, 'tcp', o.mutateReply)) if (!sock.destroyed) sock.write(Buffer.from(r, 'latin1'));
+        for (const r of peerReplies(m, 'tcp', o.mutateReply)) if (!sock.destroyed) { replyBytes += r.length; sock.write(Buffer.from(r, 'latin1')); }
       }
     });
     sock.on('error', () => {});
-    sock.on('close', () => { live.delete(sock); if (!closedByUs) stats.closedByPeer++; });
+    sock.on('close', () => { live.delete(sock); stats.delivered += sock.bytesWritten - replyBytes; if (!closedByUs) stats.closedByPeer++; });
     (sock as net.Socket & { retire?: () => void }).retire = () => { setTimeout(() => { closedByUs = true; sock.destroy(); }, LINGER_MS).unref(); };
     return { sock, left: o.casesPerConnection };
   };
@@ -95,7 +102,7 @@ export async function udpLane(o: { edgePort: number; mutateReply: (t: string) =>
   const lane: Lane = {
     transport: 'udp', stats,
     send(c) {
-      sock.send(c.bytes, o.edgePort, '127.0.0.1', (err) => { if (err) stats.notSent++; });
+      sock.send(c.bytes, o.edgePort, '127.0.0.1', (err) => { if (err) stats.notSent++; else stats.delivered += c.bytes.length; });
       stats.sent++; stats.bytes += c.bytes.length;
     },
     async close() { await new Promise<void>((r) => sock.close(() => r())); },
@@ -133,7 +140,7 @@ export function wsLane(o: { wss: WebSocketServer; mutateReply: (t: string) => st
       conn!.send(c.bytes, { binary: !isUtf8(c.bytes) });
       stats.sent++; stats.bytes += c.bytes.length;
     },
-    async close() { conn?.terminate(); },
+    async close() { stats.delivered = stats.bytes - (conn?.bufferedAmount ?? 0); conn?.terminate(); },
     async ready(timeoutMs: number) {
       const t0 = Date.now();
       while (!lane.connected() && Date.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 50));

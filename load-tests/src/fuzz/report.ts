@@ -12,11 +12,11 @@ export function formatReport(r: FuzzReport): string {
   if (r.stoppedEarly) out.push(`sending stopped early: ${r.stoppedEarly}\n`);
   const held = Object.entries(r.heldBack);
   if (held.length) out.push(`held back (known open issues, load-tests/src/fuzz/known-issues.ts): ${held.map(([k, n]) => `${n} x ${k}`).join(', ')}\n`);
-  out.push(row(['transport', 'cases sent', 'MB sent', 'not sent', 'answers 1xx / 2xx / 3xx / 4xx / 5xx / 6xx', 'requests from the far side', 'closed by the far side']));
+  out.push(row(['transport', 'cases sent', 'MB sent / delivered', 'not sent', 'answers 1xx / 2xx / 3xx / 4xx / 5xx / 6xx', 'requests from the far side', 'closed by the far side']));
   out.push(row(Array(7).fill('---')));
   for (const [t, l] of Object.entries(r.lanes)) {
     const g = (k: string) => l.received.get(k) ?? 0;
-    out.push(row([t, l.sent, (l.bytes / 1e6).toFixed(1), l.notSent, ['1xx', '2xx', '3xx', '4xx', '5xx', '6xx'].map(g).join(' / '), g('request'), l.closedByPeer]));
+    out.push(row([t, l.sent, `${(l.bytes / 1e6).toFixed(1)} / ${(l.delivered / 1e6).toFixed(1)}`, l.notSent, ['1xx', '2xx', '3xx', '4xx', '5xx', '6xx'].map(g).join(' / '), g('request'), l.closedByPeer]));
   }
   out.push('');
   out.push(row(['probe (OPTIONS every 200 ms)', 'sent', 'answered', 'latency p50 / p99 / max ms', 'hangs (probes unanswered within 1 s)']));
