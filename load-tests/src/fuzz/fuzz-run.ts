@@ -49,6 +49,8 @@ export interface FuzzOptions {
   rssLimitMb?: number;
 }
 
+export interface EdgeCrash { atS: number; exit: string; casesInFlight: number[] }
+
 export interface GatewayFigures {
   name: string;
   pid: number;
@@ -68,8 +70,8 @@ export interface FuzzReport {
   heldBack: Record<string, number>;
   probes: ProbeStats[];
   gateways: GatewayFigures[];
-  /** The Kamailio edge (UDP lane): whether it exited during the run, how, and the end of its log. */
-  edge: { crashed: boolean; exit: string | null; tail: string } | null;
+  /** The Kamailio edge (UDP lane): each time it died during the run (it is started again), and its lines about it. */
+  edge: { crashes: EdgeCrash[]; deathLines: string } | null;
   /** The fuzzer's own event-loop delay while sending (a late probe answer can be the fuzzer's). */
   fuzzerLoopP99Ms: number;
   fuzzerLoopMaxMs: number;
@@ -81,12 +83,11 @@ export interface FuzzReport {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Kamailio's lines about processes that died or the shutdown (a crashed worker takes the edge down), else the end of its log. */
-function edgeDeath(file: string, tail: string): string {
+/** Kamailio's lines about workers that died (one crashed worker takes the edge down: "child process N exited by a signal 11"). */
+function edgeDeath(file: string): string {
   let text = '';
-  try { text = readFileSync(file, 'latin1'); } catch { return tail.slice(-4000); }
-  const lines = text.split('\n').filter((l) => /signal|exited|core dump|shutdown|terminat|segfault|abort|CRITICAL|ALERT|BUG/i.test(l));
-  return lines.length ? lines.slice(-40).join('\n') : tail.slice(-4000);
+  try { text = readFileSync(file, 'latin1'); } catch { return ''; }
+  return text.split('\n').filter((l) => /exited by a signal|core was generated|terminating due to|CRITICAL|BUG:/.test(l)).slice(-40).join('\n');
 }
 
 export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
@@ -125,21 +126,32 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     for (const s of settled) if (s.status === 'fulfilled') { gateways.set(s.value[0], s.value[1]); cleanups.push(() => s.value[1].stop()); }
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
+    const inFlight = new InFlight();
     let kam: Awaited<ReturnType<typeof startKamailio>> | null = null;
     let edgePort = 0;
-    let edgeExit: string | null = null;
     let edgeStopping = false;
+    const edgeCrashes: EdgeCrash[] = [];
+    // its whole log, across restarts, for the signal it died with (kam.log() keeps only the last 20 KB)
+    const edgeLog = want.has('udp') ? createWriteStream(join(dir, 'kamailio.log')) : null;
+    const startEdge = async (): Promise<void> => {
+      const k = await startKamailio({ dir, port: edgePort, destination: `sip:127.0.0.1:${sipPort};transport=tcp` });
+      kam = k;
+      k.proc.stderr?.pipe(edgeLog!, { end: false });
+      k.proc.once('exit', (code, signal) => {
+        if (edgeStopping) return;
+        // A crashed edge is counted with the UDP cases sent in the 2 s before, and started again.
+        const now = Date.now();
+        edgeCrashes.push({ atS: (now - t0) / 1000, exit: `exit ${code ?? signal}`, casesInFlight: inFlight.between(now - 2000, now, (i) => transportOf(i) === 'udp') });
+        log(`the Kamailio edge exited (${code ?? signal}); starting it again`);
+        startEdge().catch((err: unknown) => log(`the edge did not start again: ${(err as Error).message}`));
+      });
+    };
     if (want.has('udp')) {
       edgePort = await freePort(8000 + (process.pid % 200) * 2);
-      kam = await startKamailio({ dir, port: edgePort, destination: `sip:127.0.0.1:${sipPort};transport=tcp` });
-      const k = kam;
-      // its whole log, for the signal or message it died with (kam.log() keeps only the last 20 KB)
-      const edgeLog = createWriteStream(join(dir, 'kamailio.log'));
-      k.proc.stderr?.pipe(edgeLog);
-      k.proc.once('exit', (code, signal) => { if (!edgeStopping) edgeExit = `exit ${code ?? signal} at ${((Date.now() - t0) / 1000).toFixed(0)} s`; });
-      cleanups.push(() => { edgeStopping = true; return k.stop(); });
+      await startEdge();
+      cleanups.push(async () => { edgeStopping = true; await kam?.stop(); edgeLog?.end(); });
     }
-    log(`gateways up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${[...gateways].map(([n, g]) => `${n} pid ${g.pid}`).join(', ')}${kam ? `, Kamailio edge UDP ${edgePort} pid ${kam.proc.pid}` : ''}`);
+    log(`gateways up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${[...gateways].map(([n, g]) => `${n} pid ${g.pid}`).join(', ')}${edgePort ? `, Kamailio edge UDP ${edgePort}` : ''}`);
 
     // ---- lanes and probes ----
     const lanes = new Map<FuzzTransport, Lane>();
@@ -151,7 +163,6 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     const before = new Map([...gateways].map(([n, g]) => [n, g.stats()] as const));
     const peak = new Map([...gateways].map(([n, g]) => [n, g.stats()?.rssKb ?? 0] as const));
 
-    const inFlight = new InFlight();
     const probes: Probe[] = [];
     if (needTcp) {
       let p: Probe | null = null;
@@ -245,9 +256,9 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
       seed: o.seed, wallS: (Date.now() - t0) / 1000, sendS,
       lanes: Object.fromEntries([...lanes].map(([t, l]) => [t, l.stats])), heldBack,
       probes: probeStats, gateways: figures,
-      edge: kam ? { crashed: edgeExit !== null, exit: edgeExit, tail: edgeExit ? edgeDeath(join(dir, 'kamailio.log'), kam.log()) : '' } : null,
+      edge: edgePort ? { crashes: edgeCrashes, deathLines: edgeCrashes.length ? edgeDeath(join(dir, 'kamailio.log')) : '' } : null,
       fuzzerLoopP99Ms: eld.percentile(99) / 1e6, fuzzerLoopMaxMs: eld.max / 1e6,
-      crashes: figures.filter((g) => g.crash).length + (edgeExit ? 1 : 0),
+      crashes: figures.filter((g) => g.crash).length + edgeCrashes.length,
       hangs: probeStats.reduce((n, p) => n + p.hangs.length, 0),
       stoppedEarly,
     };

@@ -33,7 +33,11 @@ export function formatReport(r: FuzzReport): string {
     out.push(row([g.name, g.pid, `${mb(g.before?.rssKb)} / ${mb(g.peakRssKb)} / ${mb(g.after?.rssKb)}`, `${g.before?.fds ?? '-'} / ${g.after?.fds ?? '-'}`,
       g.before && g.after ? ((g.after.cpuMs - g.before.cpuMs) / 1000).toFixed(0) : '-', g.crash ? `exit ${g.crash.code ?? g.crash.signal} at ${g.crash.atS.toFixed(0)} s` : 'none', warn]));
   }
-  if (r.edge) out.push(`\nKamailio edge: ${r.edge.crashed ? `EXITED during the run (${r.edge.exit}); its last output:\n${r.edge.tail}` : 'up throughout'}`);
+  if (r.edge) {
+    out.push(`\nKamailio edge: ${r.edge.crashes.length ? `DIED ${r.edge.crashes.length} time(s) (started again each time)` : 'up throughout'}`);
+    for (const c of r.edge.crashes.slice(0, 10)) out.push(`  at ${c.atS.toFixed(0)} s, ${c.exit}; UDP cases sent in the 2 s before (seed ${r.seed}): ${c.casesInFlight.join(',') || 'none'}`);
+    if (r.edge.deathLines) out.push(r.edge.deathLines);
+  }
   for (const g of r.gateways) {
     if (g.warnings.length) out.push(`\n${g.name} warnings (top): ${g.warnings.map(([m, n]) => `${n} x ${m}`).join('; ')}`);
     if (g.crash) out.push(`\n${g.name} CRASHED (exit ${g.crash.code ?? g.crash.signal}); its last output:\n${g.crash.tail}`);
