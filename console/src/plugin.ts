@@ -2,6 +2,7 @@
  * `consolePlugin`: the nurses' console on a fastify app. Registers (not encapsulated, so the auth
  * decorator reaches the campaigns API registered beside it):
  *   /api/auth/{login,logout,me,setup}, /api/users (admins), /api/events (SSE), /api/testcall,
+ *   /api/labels/{scripts/:id,users} (words for script steps and staff),
  *   and the built single-page app at / with history fallback.
  * Pass `authorize` and `actorOf` from this package to `campaignsApi` to protect its routes.
  */
@@ -19,6 +20,7 @@ import { authRoutes } from './routes/auth.js';
 import { eventRoutes } from './routes/events.js';
 import { spaRoutes } from './routes/spa.js';
 import { recordingRoutes } from './routes/recordings.js';
+import { labelRoutes } from './routes/labels.js';
 import { registerSecurity } from './security.js';
 
 export interface ConsolePluginOptions {
@@ -100,6 +102,7 @@ const inner: FastifyPluginAsync<ConsolePluginOptions> = async (app, opts) => {
     reply.header('cache-control', 'no-store');
     return { path, token, parameters: { script: b.scriptId, lang, tzStats: '1' } };
   });
+  labelRoutes(app, opts.pool);
   if (opts.recordingFile) recordingRoutes(app, opts.pool, opts.recordingFile, opts.recordingKey);
   await spaRoutes(app, opts.distDir);
 };

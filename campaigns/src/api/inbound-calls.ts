@@ -37,7 +37,9 @@ export interface InboundCallDetail extends InboundCallRow {
   answers: Record<string, unknown>;
   transcript: { speaker: 'bot' | 'patient'; text: string; startMs: number; endMs: number; confidence?: number; via?: 'speech' | 'dtmf' }[];
   turns: { turn: number; gapMs?: number; via?: string }[];
-  escalations: { id: string; state: string; priority: number; reason: string; callback_at: Date | null; details: Record<string, unknown>; created_at: Date }[];
+  /** Its worklist items, with who claimed or resolved each (trail actors, user:<name>) and the note. */
+  escalations: { id: string; state: string; priority: number; reason: string; callback_at: Date | null; details: Record<string, unknown>; created_at: Date;
+    claimed_by: string | null; resolved_by: string | null; resolved_at: Date | null; resolution_note: string | null }[];
 }
 
 const COLUMNS = `i.id::text, i.call_id, i.dialect, i.end_reason, i.outcome, i.disposition, i.red_flags, i.department, i.summary, i.tags, i.duration_ms,
@@ -58,7 +60,8 @@ export async function listInboundCalls(ctx: Pick<ApiContext, 'pool'>, q: ListQ):
 export async function getInboundCall(ctx: Pick<ApiContext, 'pool'>, id: string): Promise<InboundCallDetail> {
   const r = await ctx.pool.query<InboundCallDetail>(`SELECT ${COLUMNS}, i.answers, i.transcript, i.turns,
       COALESCE((SELECT jsonb_agg(jsonb_build_object('id', e.id::text, 'state', e.state, 'priority', e.priority, 'reason', e.reason,
-        'callback_at', e.callback_at, 'details', e.details, 'created_at', e.created_at) ORDER BY e.id) FROM escalations e WHERE e.inbound_call_id = i.id), '[]'::jsonb) AS escalations
+        'callback_at', e.callback_at, 'details', e.details, 'created_at', e.created_at, 'claimed_by', e.claimed_by, 'resolved_by', e.resolved_by,
+        'resolved_at', e.resolved_at, 'resolution_note', e.resolution_note) ORDER BY e.id) FROM escalations e WHERE e.inbound_call_id = i.id), '[]'::jsonb) AS escalations
     FROM inbound_calls i WHERE i.id = $1`, [id]);
   const row = r.rows[0];
   if (!row) throw new TzError('TZ_ERR_NOT_FOUND', { entity: 'inbound_call', id });

@@ -10,9 +10,12 @@ const IdParams = Type.Object({ id: Id });
 const Filter = Type.Object({
   campaignId: Type.Optional(Id), patientId: Type.Optional(Id), disposition: Type.Optional(Type.String({ pattern: '^D[1-7]$' })),
   redFlag: Type.Optional(Type.String({ maxLength: 64 })), from: Type.Optional(IsoDateTime), to: Type.Optional(IsoDateTime),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "part of the patient's name (case-insensitive)" })),
   limit: Limit(10_000, 100), offset: Offset,
 });
-type FilterQ = { campaignId?: string; patientId?: string; disposition?: string; redFlag?: string; from?: string; to?: string; limit: number; offset: number };
+type FilterQ = { campaignId?: string; patientId?: string; disposition?: string; redFlag?: string; from?: string; to?: string; name?: string; limit: number; offset: number };
+/** A name search matches its text literally: LIKE's wildcards (and its escape) typed by a nurse are escaped. */
+const likeText = (s: string) => `%${s.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const CLINICAL = ['admin', 'nurse', 'doctor'] as const;
 /**
  * A result as the API shows it: the exported row plus the runner's outcome, language, AMD verdict
@@ -22,10 +25,12 @@ const CLINICAL = ['admin', 'nurse', 'doctor'] as const;
  */
 type Row = ResultRow & {
   outcome: string | null; lang: string | null; amd: string | null; recording_deleted_at: Date | null;
+  /** The patient's name, for the results list and its name search (patient data: in the audited read, never logged). */
+  patient_name: string;
   interrupted: boolean; resumed_from: string | null; restarted_after: string | null; carried_answers: string[];
 };
 
-const SELECT = `SELECT r.id::text, r.attempt_id::text, r.campaign_id::text, r.patient_id::text, p.mrn, r.answers, r.disposition, r.red_flags, r.department, r.summary,
+const SELECT = `SELECT r.id::text, r.attempt_id::text, r.campaign_id::text, r.patient_id::text, p.mrn, p.name AS patient_name, r.answers, r.disposition, r.red_flags, r.department, r.summary,
   r.tags, r.transcript, r.recording_ref, r.duration_ms, r.hangup_reason, r.script_id, r.script_version, r.script_hash, r.late, r.created_at,
   r.outcome, r.lang, r.amd, r.recording_deleted_at, r.interrupted, r.resumed_from::text, r.restarted_after::text, r.carried_answers
   FROM call_results r JOIN patients p ON p.id = r.patient_id`;
@@ -33,8 +38,8 @@ const SELECT = `SELECT r.id::text, r.attempt_id::text, r.campaign_id::text, r.pa
 async function query(ctx: ApiContext, q: FilterQ): Promise<Row[]> {
   const r = await ctx.pool.query<Row>(`${SELECT} WHERE ($1::bigint IS NULL OR r.campaign_id = $1) AND ($2::bigint IS NULL OR r.patient_id = $2)
     AND ($3::text IS NULL OR r.disposition = $3) AND ($4::text IS NULL OR $4 = ANY(r.red_flags)) AND ($5::timestamptz IS NULL OR r.created_at >= $5)
-    AND ($6::timestamptz IS NULL OR r.created_at < $6) ORDER BY r.id LIMIT $7 OFFSET $8`,
-  [q.campaignId ?? null, q.patientId ?? null, q.disposition ?? null, q.redFlag ?? null, q.from ?? null, q.to ?? null, q.limit, q.offset]);
+    AND ($6::timestamptz IS NULL OR r.created_at < $6) AND ($9::text IS NULL OR p.name ILIKE $9) ORDER BY r.id LIMIT $7 OFFSET $8`,
+  [q.campaignId ?? null, q.patientId ?? null, q.disposition ?? null, q.redFlag ?? null, q.from ?? null, q.to ?? null, q.limit, q.offset, q.name?.trim() ? likeText(q.name) : null]);
   return r.rows;
 }
 
