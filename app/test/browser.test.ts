@@ -213,7 +213,8 @@ describe('nurse console in Chromium', () => {
     await page.getByTestId('result-disposition').filter({ hasText: 'D4 · 当天就诊' }).waitFor();
     expect(await page.getByTestId('transcript').textContent()).toContain('我有点发烧');
     expect(await page.getByTestId('transcript').textContent()).toContain('0.91');
-    expect(await page.getByTestId('answers').getByLabel('pain').inputValue()).toBe('3');
+    // Answers by their question (the script's words) and values as words: a 0-10 scale out of 10.
+    expect(await page.getByTestId('answers').getByLabel(/伤口疼痛大概几分/).inputValue()).toBe('3 / 10');
     expect(await page.getByTestId('turn-latency').textContent()).toContain('750 ms');
     await shot('call');
     // A retry that resumed a call cut by a crash says so, and marks the answers it kept.
@@ -222,7 +223,7 @@ describe('nurse console in Chromium', () => {
     await env.pool.query(`UPDATE call_results SET resumed_from = $2, carried_answers = '{pain}', answers = jsonb_set(answers, '{pain,fromAttemptId}', to_jsonb($3::text)) WHERE id = $1`, [shown, cut, String(cut)]);
     await page.reload();
     await page.getByTestId('result-resumed').filter({ hasText: `尝试 #${cut}` }).waitFor();
-    expect(await page.getByTestId('result-resumed').textContent()).toContain('pain');
+    expect(await page.getByTestId('result-resumed').textContent()).toContain('伤口疼痛大概几分');
     expect(await page.getByTestId('carried-answer').textContent()).toBe(`沿用自尝试 #${cut}`);
     const src = await page.getByTestId('recording').getAttribute('src');
     const rec = await page.request.get(`${base}${src}`);
@@ -312,8 +313,9 @@ describe('nurse console in Chromium', () => {
     const item = page.getByTestId('worklist').locator('li').first();
     await item.filter({ hasText: '热线来电' }).waitFor();
     const text = (await item.textContent())!;
-    for (const expected of ['热线来电', '+8613912345678', '热线：危险信号', '胸痛（疑似心源性）', 'D1 · 立即拨打120', '危险信号']) expect(text).toContain(expected);
-    for (const raw of ['#null', 'null', 'chest-pain-cardiac', 'hotline_red_flag']) expect(text).not.toContain(raw);
+    // The list shows the caller's number by its last four digits (the call's page shows it whole).
+    for (const expected of ['热线来电', '•••• 5678', '热线：危险信号', '胸痛（疑似心源性）', 'D1 · 立即拨打120', '危险信号']) expect(text).toContain(expected);
+    for (const raw of ['#null', 'null', 'chest-pain-cardiac', 'hotline_red_flag', '+8613912345678']) expect(text).not.toContain(raw);
     expect(await item.getByRole('link', { name: /拨回/ }).getAttribute('href')).toBe('tel:+8613912345678');
     await shot('worklist-hotline');
     // The call page: transcript with speakers, answers, disposition, recording.
@@ -324,8 +326,8 @@ describe('nurse console in Chromium', () => {
     expect(await page.getByTestId('hotline-number').textContent()).toBe('+8613912345678');
     const transcript = (await page.getByTestId('transcript').textContent())!;
     for (const expected of ['机器人', '来电者', '胸痛是不是压榨样', '按键', '拨打120']) expect(transcript).toContain(expected);
-    expect(await page.getByTestId('answers').getByLabel('chest-1').inputValue()).toBe('yes');
-    expect(await page.getByTestId('answers').getByLabel('complaint').inputValue()).toBe('chest');
+    expect(await page.getByTestId('answers').getByLabel(/胸痛是不是压榨样/).inputValue()).toBe('是');
+    expect(await page.getByTestId('answers').getByLabel(/哪里不舒服/).inputValue()).toBe('胸痛');
     const audio = page.getByTestId('recording');
     expect(await audio.getAttribute('src')).toBe(`/api/recordings/inbound/${call.id}`);
     type Audio = { play(): Promise<void>; readyState: number; duration: number };

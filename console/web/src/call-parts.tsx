@@ -3,32 +3,34 @@
  * with speakers, the recording (through the audited route) or why there is none, turn latencies.
  */
 import { t } from './i18n.js';
+import { questionText, valueText } from './answer-words.js';
+import type { ScriptLabels } from './words.js';
+import type { TriageDecision } from '@tingzhen/voice-core';
 
 export interface TranscriptEntry { speaker: string; text: string; startMs?: number; endMs?: number; confidence?: number; via?: string }
-export interface FiledAnswer { type?: string; value?: unknown; confidence?: number; via?: string; fromAttemptId?: string }
+export interface FiledAnswer { type?: string; value?: unknown; text?: string; confidence?: number; via?: string; fromAttemptId?: string; triage?: TriageDecision }
 export interface TurnMark { turn: number; gapMs?: number; via?: string }
 
 export const secs = (ms: number | null | undefined) => (ms == null ? '' : `${Math.round(ms / 1000)} s`);
 export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '');
 
-/** An answer's value as text: a yes/no or a choice reads as itself, other shapes as JSON. */
-function answerText(v: unknown): string {
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o);
-    if (typeof o.choice === 'string') return o.choice;
-    if (keys.length === 1 && typeof o[keys[0]!] !== 'object') return String(o[keys[0]!]);
-    return JSON.stringify(v);
-  }
-  return String(v ?? '');
+/** Answers in the order the script asks them (the database keeps them in its own order); keys the script does not know last. */
+function byScriptOrder(answers: Record<string, FiledAnswer>, labels: ScriptLabels | null): [string, FiledAnswer][] {
+  const order = Object.keys(labels?.steps ?? {});
+  const at = (k: string) => { const i = order.indexOf(k); return i < 0 ? order.length : i; };
+  return Object.entries(answers).sort(([a], [b]) => at(a) - at(b));
 }
 
-export function AnswersCard(props: { answers: Record<string, FiledAnswer> }) {
+/**
+ * The answers by their question's text (the script's words, from the server) and their values as
+ * words; until the script's words arrive, or for a key it does not know, the key itself.
+ */
+export function AnswersCard(props: { answers: Record<string, FiledAnswer>; labels: ScriptLabels | null }) {
   return (
     <section class="card" aria-labelledby="ans-h"><h2 id="ans-h">{t('answers')}</h2>
       <form class="answers" data-testid="answers" onSubmit={(e) => e.preventDefault()}>
-        {Object.entries(props.answers).map(([k, a]) => (
-          <label>{k}<input readOnly value={answerText(a?.value)} />
+        {byScriptOrder(props.answers, props.labels).map(([k, a]) => (
+          <label data-key={k}>{questionText(k, props.labels)}<input readOnly value={valueText(a?.value, props.labels?.steps[k])} />
             {a?.via && <small>{t(`via_${a.via}`)}</small>}
             {a?.confidence != null && <small>{t('confidence')} {a.confidence.toFixed(2)}</small>}
             {a?.fromAttemptId && <small class="carried" data-testid="carried-answer">{t('carriedFrom').replace('{id}', a.fromAttemptId)}</small>}</label>

@@ -44,11 +44,19 @@ const zh = {
   emptyPatients: '还没有患者。请用上方的“导入患者”导入 CSV 或 Excel 文件。', emptySearch: '没有符合搜索的患者，请换个关键词。',
   emptyCampaigns: '还没有随访活动。点“新建随访活动”开始第一个。', emptyResults: '没有通话结果。随访活动开始拨打后结果会出现在这里；如已设置筛选，请放宽条件。',
   emptyPicker: '还没有患者：请先到“患者”页导入，再回来选择。', auditAnyUser: '全部用户', auditAnyAction: '全部操作', auditSystem: '系统',
+  yes: '是', no: '否', unclear: '不确定', symptomsPresent: '有', symptomsAbsent: '没有', inDays: '{n} 天后', triage: '分诊结果及依据', rule: '决定规则', complaint: '主诉',
+  findings: '其他发现（来电者原话）', callerWords: '来电者原话', reviewedByLlm: '经大模型复核', 'rule_red-flag': '危险信号', rule_vital: '生命体征',
+  rule_complaint: '主诉', rule_rule: '规则', 'rule_episode-over': '发作已过（仍需急诊）', worklistItem: '产生的待办', noWorklistItem: '此通话没有产生待办',
+  searchName: '按姓名搜索', patientName: '患者姓名', openCall: '查看通话',
   signedOut: '登录已过期，请重新登录。',
   saved: '已保存', campaignName: '活动名称', esc_open: '待处理', esc_claimed: '已认领', esc_resolved: '已处理', csv: '导出 CSV', chartEmpty: '暂无结果', live: '实时', campaign: '活动', total: '合计',
 };
 type Key = keyof typeof zh;
 const en: Partial<Record<Key, string>> = {
+  yes: 'Yes', no: 'No', unclear: 'Unclear', symptomsPresent: 'Has', symptomsAbsent: 'Not', inDays: 'in {n} days', triage: 'Triage and why', rule: 'Deciding rule', complaint: 'Complaint',
+  findings: "Other findings (the caller's words)", callerWords: "Caller's words", reviewedByLlm: 'Reviewed by the language model', 'rule_red-flag': 'Red flag', rule_vital: 'Vital sign',
+  rule_complaint: 'Complaint', rule_rule: 'Rule', 'rule_episode-over': 'Episode over (still emergency)', worklistItem: 'Worklist item', noWorklistItem: 'This call put nothing on the worklist',
+  searchName: 'Search by name', patientName: 'Patient name', openCall: 'Open the call',
   auditLog: 'Audit log', auditActor: 'User', auditAction: 'Action', auditEntity: 'Kind', auditEntityId: 'Id', auditPatientId: 'Patient id', auditDetails: 'Details',
   auditClear: 'Clear filters', auditExport: 'Export CSV', auditVerify: 'Check hash chain', auditIntact: 'Audit log intact: {n} rows, no tampering found', auditBroken: 'Audit log tampered with: {n} problem(s) found', auditMore: 'Older rows',
   appName: 'Tingzhen · Nurse console', signIn: 'Sign in', signOut: 'Sign out', username: 'Username', password: 'Password', badLogin: 'Wrong username or password',

@@ -5,6 +5,7 @@ import { t } from '../i18n.js';
 import { departmentLabel, dispositionLabel, outcomeLabel, reasonLabel, redFlagLabel } from '../labels.js';
 import { Link } from '../router.js';
 import { secs, when } from '../call-parts.js';
+import { actorName, maskedPhone, useUserNames } from '../words.js';
 
 /** The call behind an item (GET /api/escalations): a hotline call or a campaign call result. */
 interface ItemCall { kind: 'hotline' | 'campaign'; id: string; caller_number: string | null; disposition: string | null; red_flags: string[]; outcome: string | null;
@@ -14,14 +15,11 @@ interface Item { id: string; kind: 'hotline' | 'campaign'; call_result_id: strin
   callback_at: string | null; details: { disposition?: string; outcome?: string; department?: string; alerts?: { priority: number; reason: string }[] };
   patient: { id: string; mrn: string; name: string } | null; call: ItemCall | null }
 
-/** Who the item is about: a hotline call, or the campaign's patient (never a bare id). */
+/** Who the item is about: a hotline call by its number, or the campaign's patient (never a bare id, never #null). */
 function subject(x: Item): string {
-  if (x.kind === 'hotline') return t('hotlineCall');
+  if (x.kind === 'hotline') return x.inbound_call_id ? `${t('hotlineCall')} #${x.inbound_call_id}` : t('hotlineCall');
   return x.patient ? `${x.patient.name} (${x.patient.mrn})` : t('unknownPatient');
 }
-
-/** A console user by name (the trail's actor is user:<name>). */
-const who = (actor: string | null) => (actor ?? '').replace(/^user:/, '');
 
 /** Where the call's transcript (and recording) opens. */
 function callHref(x: Item): string | null {
@@ -34,7 +32,10 @@ export function WorklistPage(props: { escalateAfterMinutes: number }) {
   const [overdue, setOverdue] = useState<Set<string>>(new Set());
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [err, setErr] = useState('');
-  const [showResolved, setShowResolved] = useState(false);
+  // A link from a call's page may name a resolved item: the list then shows resolved items too.
+  const [showResolved, setShowResolved] = useState(() => location.hash.startsWith('#esc-'));
+  const names = useUserNames();
+  const who = (actor: string | null) => actorName(actor, names);
   // Each item carries its call and patient: no second lookup per item.
   const load = async () => { setItems((await api<{ items: Item[] }>('/api/escalations?limit=200')).items); };
   useEffect(() => {
@@ -43,6 +44,11 @@ export function WorklistPage(props: { escalateAfterMinutes: number }) {
     const b = onServerEvent('overdue', (d: { ids: string[] }) => setOverdue(new Set(d.ids)));
     return () => { a(); b(); };
   }, []);
+  // Opened from a call's page (/worklist#esc-<id>): that item comes into view once the list is there.
+  useEffect(() => {
+    const el = items && location.hash.startsWith('#esc-') ? document.getElementById(location.hash.slice(1)) : null;
+    if (el) { el.scrollIntoView({ block: 'center' }); el.classList.add('target'); }
+  }, [items !== null]);
   const act = async (id: string, action: 'claim' | 'release' | 'resolve') => {
     setErr('');
     try { await post(`/api/escalations/${id}/${action}`, action === 'resolve' ? { note: notes[id] ?? '' } : {}); await load(); } catch (x) { setErr(errorText(x)); }
@@ -66,11 +72,12 @@ export function WorklistPage(props: { escalateAfterMinutes: number }) {
           const department = c?.department ?? x.details.department ?? null;
           const href = callHref(x);
           return (
-            <li class={`item p${x.priority} ${x.state} ${isOverdue(x) ? 'overdue' : ''} ${x.kind}`} data-testid={`esc-${x.id}`} data-kind={x.kind}>
+            <li class={`item p${x.priority} ${x.state} ${isOverdue(x) ? 'overdue' : ''} ${x.kind}`} id={`esc-${x.id}`} data-testid={`esc-${x.id}`} data-kind={x.kind}>
               <div class="head"><span class="prio" aria-label={`${t('priority')} ${x.priority}`}>P{x.priority}</span>
                 {isOverdue(x) && <span class="badge" role="status">{t('overdue')}</span>}
-                <b data-testid="esc-subject">{subject(x)}</b>
-                {number ? <a href={`tel:${number}`} data-testid="esc-number">{t('call')} {number}</a> : <span class="muted">{t('unknownNumber')}</span>}
+                <b data-testid="esc-subject">{href ? <Link href={href}>{subject(x)}</Link> : subject(x)}</b>
+                {/* The list shows the last four digits; the call's page shows the whole number. */}
+                {number ? <a href={`tel:${number}`} data-testid="esc-number">{t('call')} {maskedPhone(number)}</a> : <span class="muted">{t('unknownNumber')}</span>}
                 <span class="state">{t(`esc_${x.state}`)}{x.claimed_by ? ` · ${t('claimedBy')} ${who(x.claimed_by)}` : ''}</span></div>
               <div>{reasonLabel(x.reason)} {flags.map((f) => <span class="tag flag">{redFlagLabel(f)}</span>)}
                 {disposition && <> · {t('disposition')}: <b data-testid="esc-disposition">{dispositionLabel(disposition)}</b></>}
@@ -79,7 +86,7 @@ export function WorklistPage(props: { escalateAfterMinutes: number }) {
                 {' · '}{when(c?.at ?? x.created_at)}{c?.duration_ms != null && <> · {secs(c.duration_ms)}</>}
                 {c?.lang && <> · {t(`lang_${c.lang}`)}</>}</div>
               {x.callback_at && <div data-testid="esc-callback">{t('callbackAt')}: <b>{when(x.callback_at)}</b></div>}
-              {href && <div><Link href={href}>{t('transcript')}</Link>{c?.has_recording && <> · {t('recording')}</>}
+              {href && <div><Link href={href}>{t('openCall')} · {t('transcript')}</Link>{c?.has_recording && <> · {t('recording')}</>}
                 {c?.recording_deleted_at && <> · {t('recordingDeleted')}</>}</div>}
               {x.state === 'resolved' ? (
                 <p data-testid="esc-resolved">{t('note')}: {x.resolution_note} · {t('resolvedBy')} {who(x.resolved_by)}{x.resolved_at && <> · {t('resolvedAt')} <time dateTime={x.resolved_at}>{when(x.resolved_at)}</time></>}</p>
