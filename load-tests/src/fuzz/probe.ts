@@ -10,9 +10,9 @@ import { optionsPing, StreamReader, type SipMsg } from './wire.js';
 
 /**
  * One hang: consecutive probes of a target that were answered late or not at all, from the first
- * one's send time; `latencyMs` is the worst (null: one never answered).
+ * one's send time; `latencyMs` is the slowest answer among them, `unanswered` how many never got one.
  */
-export interface Hang { target: string; sentAtMs: number; probes: number; latencyMs: number | null; casesInFlight: number[] }
+export interface Hang { target: string; sentAtMs: number; probes: number; latencyMs: number | null; unanswered: number; casesInFlight: number[] }
 
 export interface ProbeStats {
   target: string;
@@ -49,12 +49,12 @@ export function startProbe(o: { target: string; transport: FuzzTransport; send: 
     if (open && probeN === open.lastN + 1) {
       const h = open.hang;
       h.probes++;
-      h.latencyMs = h.latencyMs === null || latencyMs === null ? null : Math.max(h.latencyMs, latencyMs);
+      if (latencyMs !== null) h.latencyMs = Math.max(h.latencyMs ?? 0, latencyMs);
       h.casesInFlight = [...new Set([...h.casesInFlight, ...cases])].slice(-120);
       open.lastN = probeN;
       return h;
     }
-    const h: Hang = { target: o.target, sentAtMs: sentAt - o.t0, probes: 1, latencyMs, casesInFlight: cases };
+    const h: Hang = { target: o.target, sentAtMs: sentAt - o.t0, probes: 1, latencyMs, unanswered: 0, casesInFlight: cases };
     stats.hangs.push(h);
     open = { hang: h, lastN: probeN };
     return h;
@@ -77,17 +77,18 @@ export function startProbe(o: { target: string; transport: FuzzTransport; send: 
       const latency = Date.now() - p.sentAt;
       stats.answered++;
       stats.latenciesMs.push(latency);
-      if (p.hang) {
-        // answered after all: the hang's worst latency is known once none of its probes is still out
-        if (![...outstanding.values()].some((q) => q.hang === p.hang)) p.hang.latencyMs = Math.max(p.hang.latencyMs ?? 0, latency);
-      } else if (latency > o.hangMs) flag(p.sentAt, latency, numberOf(m.callId));
+      if (p.hang) p.hang.latencyMs = Math.max(p.hang.latencyMs ?? 0, latency);
+      else if (latency > o.hangMs) flag(p.sentAt, latency, numberOf(m.callId));
     },
     async stop() {
       clearInterval(tick);
       // The last probes get their full time to answer.
       const t = Date.now();
       while (outstanding.size && Date.now() - t < o.hangMs + 200) await new Promise((r) => setTimeout(r, 50));
-      for (const [id, p] of outstanding) if (!p.hang && Date.now() - p.sentAt > o.hangMs) flag(p.sentAt, null, numberOf(id));
+      for (const [id, p] of outstanding) {
+        if (!p.hang && Date.now() - p.sentAt > o.hangMs) p.hang = flag(p.sentAt, null, numberOf(id));
+        if (p.hang) p.hang.unanswered++;
+      }
     },
   };
 }

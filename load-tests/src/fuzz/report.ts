@@ -44,7 +44,7 @@ export function formatReport(r: FuzzReport): string {
   }
   for (const p of r.probes) {
     for (const h of p.hangs.slice(0, 10)) {
-      out.push(`\nHANG ${h.target}: from ${(h.sentAtMs / 1000).toFixed(1)} s, ${h.probes} probe(s) in a row ${h.latencyMs === null ? 'not all answered' : `answered after up to ${h.latencyMs} ms`}; cases in flight (seed ${r.seed}): ${h.casesInFlight.join(',') || 'none'}`);
+      out.push(`\nHANG ${h.target}: from ${(h.sentAtMs / 1000).toFixed(1)} s, ${h.probes} probe(s) in a row, slowest answer ${h.latencyMs ?? '-'} ms, ${h.unanswered} never answered; cases in flight (seed ${r.seed}): ${h.casesInFlight.join(',') || 'none'}`);
     }
     if (p.hangs.length > 10) out.push(`(${p.hangs.length - 10} more hangs on ${p.target})`);
   }
