@@ -250,7 +250,7 @@ describe('nurse console in Chromium', () => {
     expect(await item.getByRole('link', { name: '通话记录' }).getAttribute('href')).toBe(`/results/${resultId}`);
     await shot('worklist');
     await item.getByRole('button', { name: '认领' }).click();
-    await item.filter({ hasText: '认领人 chief' }).waitFor();
+    await item.filter({ hasText: '认领人 护士长' }).waitFor();
     await item.getByLabel('处理记录').fill('已回电，建议门诊复查');
     await item.getByRole('button', { name: '处理完成' }).click();
     await page.getByTestId('worklist').waitFor({ state: 'detached' });
@@ -349,7 +349,7 @@ describe('nurse console in Chromium', () => {
     const again = page.getByTestId('worklist').locator('li').first();
     await again.filter({ hasText: '热线来电' }).waitFor();
     await again.getByRole('button', { name: '认领' }).click();
-    await again.filter({ hasText: '认领人 chief' }).waitFor();
+    await again.filter({ hasText: '认领人 护士长' }).waitFor();
     await again.getByLabel('处理记录').fill('已回电，来电者已拨打120');
     await again.getByRole('button', { name: '处理完成' }).click();
     await page.getByTestId('worklist').waitFor({ state: 'detached' });
