@@ -196,7 +196,7 @@ describe('console errors in words, pickers, resolved times, empty states and the
     const item = page.getByTestId('worklist').locator('li').first();
     await item.filter({ hasText: '李雷' }).waitFor({ timeout: 20_000 });
     await item.getByRole('button', { name: '认领' }).click();
-    await item.filter({ hasText: '认领人 chief' }).waitFor();
+    await item.filter({ hasText: '认领人 护士长' }).waitFor();
     await item.getByLabel('处理记录').fill('已回电');
     await item.getByRole('button', { name: '处理完成' }).click();
     await page.getByTestId('empty').filter({ hasText: '目前没有需要处理的待办' }).waitFor();
@@ -206,7 +206,7 @@ describe('console errors in words, pickers, resolved times, empty states and the
     const at = (await env.pool.query('SELECT resolved_at FROM escalations')).rows[0].resolved_at as Date;
     expect(Date.parse((await resolved.locator('time').getAttribute('datetime'))!)).toBe(at.getTime());
     const shownAt = await page.evaluate<string>(`new Date(${at.getTime()}).toLocaleString()`);
-    expect(await resolved.textContent()).toBe(`处理记录: 已回电 · 处理人 chief · 处理时间 ${shownAt}`);
+    expect(await resolved.textContent()).toBe(`处理记录: 已回电 · 处理人 护士长 · 处理时间 ${shownAt}`);
     await browser.shot('errors-worklist-resolved-zh');
   });
 
