@@ -82,6 +82,8 @@ export interface FuzzReport {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Restarts of a crashed Kamailio edge in one run before the UDP lane is given up. */
+const MAX_EDGE_RESTARTS = 200;
 
 /** Kamailio's lines about workers that died (one crashed worker takes the edge down: "child process N exited by a signal 11"). */
 function edgeDeath(file: string): string {
@@ -133,18 +135,20 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     const edgeCrashes: EdgeCrash[] = [];
     // its whole log, across restarts, for the signal it died with (kam.log() keeps only the last 20 KB)
     const edgeLog = want.has('udp') ? createWriteStream(join(dir, 'kamailio.log')) : null;
+    const edgeDied = (exit: string) => {
+      // A crashed edge is counted with the UDP cases sent in the 2 s before, and started again.
+      const now = Date.now();
+      edgeCrashes.push({ atS: (now - t0) / 1000, exit, casesInFlight: inFlight.between(now - 2000, now, (i) => transportOf(i) === 'udp') });
+      if (edgeCrashes.length > MAX_EDGE_RESTARTS) { log(`the Kamailio edge died ${edgeCrashes.length} times: not starting it again`); return; }
+      log(`the Kamailio edge exited (${exit}); starting it again`);
+      setTimeout(() => { startEdge().catch((err: unknown) => edgeDied(`died while starting: ${(err as Error).message.split('\n')[0]}`)); }, 500);
+    };
     const startEdge = async (): Promise<void> => {
+      if (edgeStopping) return;
       const k = await startKamailio({ dir, port: edgePort, destination: `sip:127.0.0.1:${sipPort};transport=tcp` });
       kam = k;
       k.proc.stderr?.pipe(edgeLog!, { end: false });
-      k.proc.once('exit', (code, signal) => {
-        if (edgeStopping) return;
-        // A crashed edge is counted with the UDP cases sent in the 2 s before, and started again.
-        const now = Date.now();
-        edgeCrashes.push({ atS: (now - t0) / 1000, exit: `exit ${code ?? signal}`, casesInFlight: inFlight.between(now - 2000, now, (i) => transportOf(i) === 'udp') });
-        log(`the Kamailio edge exited (${code ?? signal}); starting it again`);
-        startEdge().catch((err: unknown) => log(`the edge did not start again: ${(err as Error).message}`));
-      });
+      k.proc.once('exit', (code, signal) => { if (!edgeStopping) edgeDied(`exit ${code ?? signal}`); });
     };
     if (want.has('udp')) {
       edgePort = await freePort(8000 + (process.pid % 200) * 2);
