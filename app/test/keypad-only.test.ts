@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { resample } from '@tingzhen/voice-core';
-import { EspeakTtsEngine } from '@tingzhen/speech';
 import { TestCaller, signToken } from '@tingzhen/voice-gateway';
+import { botLines, spoken as speech, until } from './call-helpers.js';
 import { OPS, startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const SECRET = 'keypad-only-test-secret-0123456789';
@@ -18,27 +17,6 @@ beforeAll(async () => {
   t = await startTestPlatform('keypadonly', { GATEWAY_AUTH_SECRET: SECRET, TINGZHEN_ROLES: 'api,gateway' });
 }, 60_000);
 afterAll(async () => { await t?.dispose(); });
-
-async function speech(text: string): Promise<Int16Array> {
-  const tts = await EspeakTtsEngine.load();
-  const parts: Int16Array[] = [];
-  for await (const f of tts.synthesize({ text, language: 'en', sampleRate: 8000 })) parts.push(f.sampleRate === 8000 ? f.samples : resample(f.samples, f.sampleRate, 8000));
-  tts.close();
-  const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0) + 8000); // and 1 s of quiet after it
-  let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
-  return out;
-}
-
-const botLines = (c: TestCaller) => c.transcript.filter((e) => e.speaker === 'bot').map((e) => String(e.text));
-
-async function until(cond: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('a call with no speech recogniser', () => {
   it('a caller who speaks is told once that only keys work, then gets the keypad prompt at once', async () => {

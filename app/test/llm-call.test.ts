@@ -8,10 +8,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resample } from '@tingzhen/voice-core';
 import { FakeAsr } from '@tingzhen/voice-core/testing';
-import { EspeakTtsEngine } from '@tingzhen/speech';
 import { TestCaller, signToken } from '@tingzhen/voice-gateway';
+import { botLines, spoken, until } from './call-helpers.js';
 import { startTestPlatform, type TestPlatform } from './test-platform.js';
 
 const SECRET = 'llm-call-test-secret-0123456789';
@@ -67,27 +66,6 @@ afterAll(async () => {
   await new Promise((r) => model?.server.close(r));
 });
 
-async function speech(text: string): Promise<Int16Array> {
-  const tts = await EspeakTtsEngine.load();
-  const parts: Int16Array[] = [];
-  for await (const f of tts.synthesize({ text, language: 'en', sampleRate: 8000 })) parts.push(f.sampleRate === 8000 ? f.samples : resample(f.samples, f.sampleRate, 8000));
-  tts.close();
-  const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0) + 8000); // and 1 s of quiet after it
-  let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
-  return out;
-}
-
-const botLines = (c: TestCaller) => c.transcript.filter((e) => e.speaker === 'bot').map((e) => String(e.text));
-
-async function until(cond: () => boolean | Promise<boolean>, ms: number, what = 'a condition'): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** A hotline caller who agrees to start (key 1), tells the narrative, hears the next question and hangs up. */
 async function hotlineCall(callId: string): Promise<string[]> {
   const caller = new TestCaller({ url: `${t.platform.url.replace('http', 'ws')}/media/native?token=${signToken(SECRET, { ttlMs: 60_000 })}`, callId, parameters: { tzStats: '1', lang: 'en' } });
@@ -98,7 +76,7 @@ async function hotlineCall(callId: string): Promise<string[]> {
   await until(() => botLines(caller).includes(COMPLAINT), 30_000, 'the complaint question');
   await until(() => !caller.botSpeaking, 30_000);
   const n = botLines(caller).length;
-  await caller.say(await speech('It is my father, he has a cough.'));
+  await caller.say(await spoken('It is my father, he has a cough.'));
   await until(() => botLines(caller).length > n, 30_000, 'the question after the narrative');
   const lines = botLines(caller).slice(n);
   caller.hangup();
