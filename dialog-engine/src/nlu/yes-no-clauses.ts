@@ -39,6 +39,8 @@ interface Focus {
   habit: boolean;
   strict: boolean;
   completion: boolean;
+  /** Asks whether something has been done by now ("Have you restarted…", "Did you go for…", "拆线了吗"). */
+  doneYet: boolean;
   know: boolean;
   allergy: boolean;
   ids: string[];
@@ -62,6 +64,7 @@ function focusOf(asked: string, lang: Lang): Focus {
     habit: en ? /\b(?:smok\w*|drink\w*|alcohol|cigarettes?|fluids?|taking (?:the )?painkillers|cups)\b/.test(q) : /抽烟|吸烟|喝酒|饮酒|喝水/u.test(q),
     strict: en ? /\b(?:all (?:your|the|of)|every (?:day|dose)|as prescribed|on time|whole course)\b/.test(q) : /按时|按量|每天都|全部/u.test(q),
     completion: en ? /\b(?:finish(?:ed)?|complete(?:d)?)\b/.test(q) : /吃完|做完|用完/u.test(q),
+    doneYet: en ? EN_DONE_YET_Q.test(q) : ZH_DONE_YET_Q.test(q),
     know: en ? /\b(?:do you know|do you remember|have you got the)\b/.test(q) : /知道吗|记得吗|还记得/u.test(q),
     allergy: en ? /\ballerg\w*\b/.test(q) : /过敏/u.test(q),
     ids: specific(askedFamilies(asked, lang)),
@@ -72,6 +75,18 @@ function focusOf(asked: string, lang: Lang): Focus {
 function specific(ids: string[]): string[] {
   return ids.some((id) => ['chest-pain', 'headache', 'abdominal-pain'].includes(id)) ? ids.filter((id) => id !== 'pain-general') : ids;
 }
+
+/** A question whether something is done by now: perfect or past of an action, not of a symptom. */
+const EN_DONE_YET_Q = /^(?:and |so )?(?:have you|has (?:he|she|it|the \w+|your \w+)|have (?:the|your) \w+(?: \w+)? been|did you|did (?:he|she|the \w+)|were you able to)\b(?! (?:had|got|noticed?|felt|feel|been (?:having|feeling|getting|sick|unwell|in pain)|any|get (?:any|a (?:fever|temperature|rash|cough)|sick|worse|better|feverish|dizzy))\b)/;
+const ZH_DONE_YET_Q = /(?:去|做|拆|换|吃|取|拿|打|查|约|开始|用|办|交|挂)[\u4e00-\u9fff]{0,4}(?:了|过)(?:吗|没有?|没)[？?]?$|有没有(?:去|做|拆|换|复查|取|拿|开始|打|约)|是不是已经/u;
+/** The answer puts it ahead: not yet, a plan, a day to come. A weekday counts only with a future verb (it may be past: "She did, Thursday"). */
+const EN_NOT_YET = /\bnot (?:\w+ )?yet\b|\bhaven'?t (?:\w+ )?yet\b|\byet to\b|\b(?:i|we|he|she|they|it)(?:'ll| will| am going to|'m going to| are going to|'re going to| is going to|'s going to)\b|\bwill (?:go|do|take|start|come|get|be|have|book|call|see)\b|\b(?:tomorrow|tonight|next (?:week|month|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\blater (?:today|on|this week)\b|\bfrom (?:tomorrow|next \w+)\b|\bin (?:a|one|two|three|four|five|\d+) (?:more )?(?:days?|weeks?)(?: time)?\b|\b(?:booked|scheduled|due) (?:for|on|in)\b|\b(?:supposed|meant|due|have|got) to \w+ (?:it |them )?(?:on|from|next|in|after|tomorrow|tonight)\b/;
+const ZH_NOT_YET = /还(?:没|未)(?:有)?(?:呢|啊|哪|去|做|拆|换|吃|开始|复查|到|轮到|来|取|拿|打|约|办|交|挂|弄|定)|还没(?:有)?$|尚未|没来得及|明天|后天|下(?:周|星期|礼拜|个月|回|次)|过(?:两|几|些)天(?:再|才)?|等.{1,8}(?:再|才)|准备(?:去|做)|打算|到时候|约(?:在|了)?(?:下|明|后)/u;
+const EN_WILL_ASK = /\b(?:'ll|will|going to|have to|need to) (?:have to )?(?:ask|check|find out|look)\b/;
+const ZH_WILL_ASK = /(?:得|要|去)?问问|回头问|我问一下|我查一下/u;
+/** The answer says it is done: that outweighs a plan for more ("took it this morning, will take the next tonight"). */
+const EN_DONE = /\b(?:already|just did|did it|done it|yesterday|this morning|last (?:night|week)|(?:days?|weeks?) ago|went|took|collected|picked (?:it |them )?up|got (?:it|them)|had (?:it|them) (?:done|out|taken|changed))\b|^(?:yes|yeah|yep|yup|i did|i have|we did|done)\b/;
+const ZH_DONE = /^(?:是的?|对|嗯)?[\u4e00-\u9fff]{0,2}(?:去|做|拆|换|吃|取|拿|打|查|约|办|交|挂)(?:了|过了)|已经|早就|昨天|前天|上(?:周|星期|礼拜)|刚(?:才|刚)?(?:去|做|吃|换|拆|取|拿|打)|(?:去|做|吃|换|拆|取|拿|打|查)(?:过|好|完)了/u;
 
 const EN_PARTIAL = /\b(?:only (?:when|in|at|after|before|if|on|for)|sometimes|some (?:days|nights|mornings|evenings)|at night|in the (?:mornings?|evenings?)|on and off|now and then|when i (?:get up|stand|climb|walk|cough|move|bend|lie|eat))\b/;
 const ZH_PARTIAL = /(?:爬楼梯?|上楼|走路|走快|快走|活动|干活|一动|早上|晚上|夜里|半夜|起来|起床|有时候?|偶尔|时不时)/u;
@@ -193,6 +208,10 @@ function earlyClasses(cls: Clause[], lang: Lang, focus: Focus, asked: string): Y
       if (!present(c, lang) || c.time === 'resolved') return 'no';
     }
   }
+  // Not done yet: "not yet, after dinner", "they'll come out Thursday", "明天去复查".
+  const all = cls.map((c) => c.text).join(' ');
+  // ("I'll have to ask him" puts off the answer, not the act.)
+  if (focus.doneYet && (en ? EN_NOT_YET : ZH_NOT_YET).test(all) && !(en ? EN_DONE : ZH_DONE).test(all) && !(en ? EN_WILL_ASK : ZH_WILL_ASK).test(all)) return 'no';
   // "Gave up twenty years ago", "早戒了": a habit given up.
   if (focus.habit && spoken.some((c) => (en ? EN_QUIT : ZH_QUIT).test(c.text)) && !(en ? /\bcut (?:right )?down\b|\b(?:the )?odd one\b|\bstarted again\b|\bmostly\b|\bone (?:after|with|at)\b|\bsometimes\b|\bnow and then\b|\bexcept\b/ : /又抽|又开始|少抽|偶尔|有时|一口|一小盅|一小杯|一根|喝了|抽了/u).test(cls.map((c) => c.text).join(' '))) return 'no';
   // Lying flat: pillows or sitting up to breathe.
