@@ -29,7 +29,7 @@ describe('console labels API', () => {
   it("gives every ask step's question and choices in both languages, in the script's order", async () => {
     const res = await get('/api/labels/scripts/triage-hotline');
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { id: string; title: { zh: string; en: string }; steps: Record<string, { question: { zh: string; en: string }; expect: string | null; choices: Record<string, { zh: string; en: string }> }> };
+    const body = res.json<{ id: string; title: { zh: string; en: string }; steps: Record<string, { question: { zh: string; en: string }; expect: string | null; choices: Record<string, { zh: string; en: string }> }> }>();
     const script = loadScript('triage-hotline');
     expect(body.title).toEqual(script.title);
     const asks = script.steps.filter((s) => s.kind === 'ask');
