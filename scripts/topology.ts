@@ -49,6 +49,20 @@ const topo = await startTopology({
 }).catch((err: unknown) => err instanceof TopologyError ? (process.stderr.write(`${err.message}\n`), process.exit(1)) : fail(`unexpected failure: ${(err as Error).message}`, 1));
 
 process.stdout.write(`topology up (Ctrl-C stops it):\n${topo.describe().map((l) => `  ${l}`).join('\n')}\n`);
+// A part that dies while the topology runs is said once (the others keep running, as in production
+// where the orchestrator would restart it; the gateway's death is what the edge's probes are for).
+const parts = [['edge', () => topo.edge.proc] as const, ['api', () => topo.api.proc()] as const,
+  ...topo.gateways.map((g) => [g.name, () => g.role.proc()] as const), ...topo.workers.map((w, i) => [`worker-${i + 1}`, () => w.proc()] as const)];
+const reported = new Set<string>();
+setInterval(() => {
+  if (stopping) return;
+  for (const [name, proc] of parts) {
+    const p = proc();
+    if (!p || reported.has(name) || (p.exitCode === null && p.signalCode === null)) continue;
+    reported.add(name);
+    process.stderr.write(`topology: ${name} exited (${p.exitCode ?? p.signalCode}); its log is in ${topo.dir}\n`);
+  }
+}, 1000).unref();
 let stopping = false;
 const stop = async (sig: string) => {
   if (stopping) return;

@@ -91,9 +91,9 @@ export function writeKeysPcap(path: string, t: KeyTrack): void {
   writeFileSync(path, Buffer.concat([head, ...packets.map((p) => pcapRecord(p.tMs, p.rtp))]));
 }
 
-const reply = (status: string, toTag: boolean, sdp: boolean) => `<![CDATA[
+const reply = (status: string, toTag: boolean, sdp: boolean, recordRoute = false) => `<![CDATA[
 SIP/2.0 ${status}
-[last_Via:]
+[last_Via:]${recordRoute ? '\n[last_Record-Route:]' : ''}
 [last_From:]
 [last_To:]${toTag ? ';tag=[pid]SIPpTag01[call_number]' : ''}
 [last_Call-ID:]
@@ -121,9 +121,11 @@ a=fmtp:${PT_EVENT} 0-15
  * `redFlagPcap` when the dialled user part matches `redFlagUser` (a regular expression on the
  * digits before '@'), `wellPcap` otherwise. The platform's BYE gets a 200. With `logStages`, the
  * answer (the ACK) and the platform's BYE are logged too ("ANSWERED <number> <call-id>", "BYE ..."),
- * in the order they happen, so a number rung again after an answer can be read off the log.
+ * in the order they happen, so a number rung again after an answer can be read off the log. With
+ * `recordRoute` the answers copy the INVITE's Record-Route (RFC 3261 12.1.1), as a carrier behind
+ * a proxy does: the ACK and BYE then come back through it (the Kamailio edge).
  */
-export function trunkScenario(o: { wellPcap: string; redFlagPcap: string; redFlagUser: string; byeTimeoutMs: number; logStages?: boolean }): string {
+export function trunkScenario(o: { wellPcap: string; redFlagPcap: string; redFlagUser: string; byeTimeoutMs: number; logStages?: boolean; recordRoute?: boolean }): string {
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="campaign trunk">
   <recv request="INVITE">
@@ -133,8 +135,8 @@ export function trunkScenario(o: { wellPcap: string; redFlagPcap: string; redFla
       <log message="INVITE [$dialled] [call_id]"/>
     </action>
   </recv>
-  <send>${reply('180 Ringing', true, false)}</send>
-  <send>${reply('200 OK', true, true)}</send>
+  <send>${reply('180 Ringing', true, false, o.recordRoute)}</send>
+  <send>${reply('200 OK', true, true, o.recordRoute)}</send>
   <recv request="ACK" timeout="10000">${o.logStages ? '<action><log message="ANSWERED [$dialled] [call_id]"/></action>' : ''}</recv>
   <nop test="redflag" next="red"/>
   <nop next="bye"><action><exec play_pcap_audio="${o.wellPcap}"/></action></nop>

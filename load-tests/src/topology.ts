@@ -149,8 +149,11 @@ export async function startTopology(o: TopologyOptions): Promise<Topology> {
   const baseEnv = o.baseEnv;
   const common: Record<string, string> = {
     DATABASE_URL: o.databaseUrl, ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}), QUEUE_PREFIX: o.queuePrefix,
-    GATEWAY_AUTH_SECRET: secret, TINGZHEN_DATA_DIR: join(dir, 'data'), TINGZHEN_SUPERVISE: 'false', ...o.env,
+    GATEWAY_AUTH_SECRET: secret, TINGZHEN_SUPERVISE: 'false', RECORDINGS_DIR: join(dir, 'recordings'), ...o.env,
   };
+  // Each process its own data folder (the gateway's listen-in relay locks its store there), one
+  // recordings folder for all (the api role plays what the gateways recorded).
+  const dataDir = (part: string) => ({ TINGZHEN_DATA_DIR: join(dir, 'data', part) });
   const started: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const s of started.reverse()) await s().catch(() => undefined);
@@ -174,12 +177,12 @@ export async function startTopology(o: TopologyOptions): Promise<Topology> {
       rtpFrom = rtpBase + RTP_SPAN;
       const sipFile = join(dir, `${name}.sip.yaml`);
       writeFileSync(sipFile, gatewaySipYaml({ sipPort, rtpBase, edgePort, trunk: o.trunk, hotlineScript: o.hotlineScript ?? 'triage-hotline' }));
-      const role = roleProcess('gateway', { port: await freeTcpPort(), env: { ...common, SIP_CONFIG: sipFile }, baseEnv, logFile: join(dir, `${name}.log`) });
+      const role = roleProcess('gateway', { port: await freeTcpPort(), env: { ...common, ...dataDir(name), SIP_CONFIG: sipFile }, baseEnv, logFile: join(dir, `${name}.log`) });
       gateways.push({ name, sipPort, role, sipFile, dispatcherUri: `sip:127.0.0.1:${sipPort};transport=tcp` });
     }
     // Every role reads the trunks from SIP_CONFIG (the workers hold calls to each trunk's capacity).
     // The api role first: it migrates, the others find the schema in place.
-    const api = roleProcess('api', { port: await freeTcpPort(), env: { ...common, SIP_CONFIG: gateways[0]!.sipFile }, baseEnv, logFile: join(dir, 'api.log') });
+    const api = roleProcess('api', { port: await freeTcpPort(), env: { ...common, ...dataDir('api'), SIP_CONFIG: gateways[0]!.sipFile }, baseEnv, logFile: join(dir, 'api.log') });
     await startRole('api', api);
     say(`api      ${api.url}  (log ${api.logFile})`);
     await Promise.all(gateways.map((g) => startRole(g.name, g.role)));
@@ -193,7 +196,7 @@ export async function startTopology(o: TopologyOptions): Promise<Topology> {
 
     const workers: RoleProcess[] = [];
     for (const [i, g] of gateways.entries()) {
-      workers.push(roleProcess('worker', { port: await freeTcpPort(), env: { ...common, SIP_CONFIG: g.sipFile, GATEWAY_URL: g.role.url }, baseEnv, logFile: join(dir, `worker-${i + 1}.log`) }));
+      workers.push(roleProcess('worker', { port: await freeTcpPort(), env: { ...common, ...dataDir(`worker-${i + 1}`), SIP_CONFIG: g.sipFile, GATEWAY_URL: g.role.url }, baseEnv, logFile: join(dir, `worker-${i + 1}.log`) }));
     }
     await Promise.all(workers.map((w, i) => startRole(`worker-${i + 1}`, w)));
     for (const [i, w] of workers.entries()) say(`worker-${i + 1} ${w.url}  dials through ${gateways[i]!.name}  (log ${w.logFile})`);
