@@ -231,6 +231,10 @@ describe('results a nurse reads, in Chromium (zh-CN and en)', () => {
       await hot.getByTestId('esc-subject').getByRole('link', { name: `${L.hotline} #${ids.red}` }).click();
       await page.getByTestId('triage').waitFor();
       expect(page.url()).toBe(`${base}/hotline/${ids.red}`);
+      // The hotline calls list masks the number too.
+      await page.goto(`${base}/hotline`);
+      await expect.poll(() => page.getByTestId('hotline-row-number').allTextContents(), { timeout: 20_000 }).toEqual(['•••• 8000', '•••• 8000']);
+      expect(await page.getByTestId('hotline-table').textContent()).not.toContain(HOTLINE_NUMBER);
     });
   }
 });
