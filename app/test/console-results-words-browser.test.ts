@@ -28,7 +28,7 @@ const OTHER_WORDS = '走路快了就胸闷';
 /** A hotline call report as the gateway files it (triage-hotline, Mandarin). */
 function hotlineReport(callId: string, result: Partial<DialogResult>, over: Partial<InboundCallReport> = {}): InboundCallReport {
   return {
-    callId, dialect: 'twilio', endReason: 'completed', outcome: 'completed', durationMs: 52_000, turns: [{ turn: 1, gapMs: 410 }], bargeIns: [], underruns: 0, events: [],
+    callId, dialect: 'twilio', endReason: 'completed', outcome: 'completed', durationMs: 52_000, turns: [{ turn: 1, gapMs: 410, via: 'speech' }], bargeIns: [], underruns: 0, events: [],
     test: false, callerNumber: HOTLINE_NUMBER, calledNumber: '12320',
     transcript: [
       { speaker: 'bot', text: '请简单说说哪里不舒服，是您本人还是家人，从什么时候开始的。', startMs: 0, endMs: 4000 },
@@ -133,7 +133,7 @@ describe('results a nurse reads, in Chromium (zh-CN and en)', () => {
   ] as const;
 
   /** Every answer on the page: its label's text and its value. */
-  const answers = (p: Page) => p.getByTestId('answers').locator('label').evaluateAll((ls) => ls.map((l) => ({ label: l.childNodes[0]?.textContent ?? '', value: (l.querySelector('input') as HTMLInputElement).value })));
+  const answers = (p: Page) => p.getByTestId('answers').locator('label').evaluateAll((ls) => ls.map((l) => ({ label: l.childNodes[0]?.textContent ?? '', value: (l.querySelector('input') as unknown as { value: string }).value })));
 
   for (const L of LANGS) {
     it(`${L.lang}: the results list has the patient's name and searches it; a result reads in words`, async () => {
