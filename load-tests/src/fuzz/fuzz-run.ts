@@ -160,7 +160,8 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     // ---- lanes and probes ----
     const lanes = new Map<FuzzTransport, Lane>();
     if (want.has('tcp')) lanes.set('tcp', tcpLane({ port: sipPort, pool: 8, casesPerConnection: 5, mutateReply }));
-    if (want.has('udp')) lanes.set('udp', await udpLane({ edgePort, mutateReply }));
+    const udp = want.has('udp') ? await udpLane({ edgePort, mutateReply }) : null;
+    if (udp) lanes.set('udp', udp);
     if (ws) { await ws.ready(30_000); lanes.set('ws', ws); }
     for (const l of lanes.values()) cleanups.push(() => l.close());
     await sleep(2000); // start-up work done (REGISTER over WebSocket, the edge's first dispatcher ping)
@@ -180,9 +181,8 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
       ws.onMessage = (m) => p.take(m);
       probes.push(p);
     }
-    const udp = lanes.get('udp');
     if (udp) {
-      const p = startProbe({ target: 'kamailio-edge', transport: 'udp', send: (t) => udp.send({ seed: 0, index: -1, transport: 'udp', kind: 'OPTIONS', mutations: [], bytes: Buffer.from(t.replace('sip:120@127.0.0.1', `sip:127.0.0.1:${edgePort}`), 'latin1') }), intervalMs: probeIntervalMs, hangMs, inFlight, keep: (i) => transportOf(i) === 'udp', t0 });
+      const p = startProbe({ target: 'kamailio-edge', transport: 'udp', send: (t) => udp.sendProbe(t.replace('sip:120@127.0.0.1', `sip:127.0.0.1:${edgePort}`)), intervalMs: probeIntervalMs, hangMs, inFlight, keep: (i) => transportOf(i) === 'udp', t0 });
       udp.onMessage = (m) => p.take(m);
       probes.push(p);
     }

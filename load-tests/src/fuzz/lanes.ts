@@ -95,12 +95,14 @@ export function tcpLane(o: { port: number; pool: number; casesPerConnection: num
   };
 }
 
-export async function udpLane(o: { edgePort: number; mutateReply: (t: string) => string }): Promise<Lane> {
+export async function udpLane(o: { edgePort: number; mutateReply: (t: string) => string }): Promise<Lane & { sendProbe(text: string): void }> {
   const stats = newStats();
   const sock: UdpSocket = createSocket('udp4');
   await new Promise<void>((r) => sock.bind(0, '127.0.0.1', () => r()));
-  const lane: Lane = {
+  const lane: Lane & { sendProbe(text: string): void } = {
     transport: 'udp', stats,
+    /** The edge's OPTIONS probe, from the same socket (not counted as a case). */
+    sendProbe(text) { sock.send(Buffer.from(text, 'latin1'), o.edgePort, '127.0.0.1'); },
     send(c) {
       sock.send(c.bytes, o.edgePort, '127.0.0.1', (err) => { if (err) stats.notSent++; else stats.delivered += c.bytes.length; });
       stats.sent++; stats.bytes += c.bytes.length;
