@@ -82,6 +82,10 @@ const ZH_DONE_YET_Q = /(?:去|做|拆|换|吃|取|拿|打|查|约|开始|用|办
 /** The answer puts it ahead: not yet, a plan, a day to come. A weekday counts only with a future verb (it may be past: "She did, Thursday"). */
 const EN_NOT_YET = /\bnot (?:\w+ )?yet\b|\bhaven'?t (?:\w+ )?yet\b|\byet to\b|\b(?:i|we|he|she|they|it)(?:'ll| will| am going to|'m going to| are going to|'re going to| is going to|'s going to)\b|\bwill (?:go|do|take|start|come|get|be|have|book|call|see)\b|\b(?:tomorrow|tonight|next (?:week|month|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\blater (?:today|on|this week)\b|\bfrom (?:tomorrow|next \w+)\b|\bin (?:a|one|two|three|four|five|\d+) (?:more )?(?:days?|weeks?)(?: time)?\b|\b(?:booked|scheduled|due) (?:for|on|in)\b|\b(?:supposed|meant|due|have|got) to \w+ (?:it |them )?(?:on|from|next|in|after|tomorrow|tonight)\b/;
 const ZH_NOT_YET = /还(?:没|未)(?:有)?(?:呢|啊|哪|去|做|拆|换|吃|开始|复查|到|轮到|来|取|拿|打|约|办|交|挂|弄|定)|还没(?:有)?$|尚未|没来得及|明天|后天|下(?:周|星期|礼拜|个月|回|次)|过(?:两|几|些)天(?:再|才)?|等.{1,8}(?:再|才)|准备(?:去|做)|打算|到时候|约(?:在|了)?(?:下|明|后)/u;
+/** A pronoun and the question's auxiliary, nothing else: the English short answer ("she did", "we haven't"). */
+const EN_AUX_ANSWER = /^(?:(?:yes|yeah|yep|no|nope|oh|well),? )?(?:i|he|she|we|they|it) (?:did|do|does|have|has|had|was|were|is|are|am|will|can|could)(?:n'?t| not)?(?: (?:yes|yeah|indeed|thanks|thank you))?$/;
+/** Mandarin V着呢 opening an answer: the act goes on (吃着呢, 用着呢, 还戴着呢); a good state (好着呢) is not an act. */
+const ZH_ONGOING = /^(?:嗯|对|是)?(?:还|一直|天天|都|每天)?(?:在)?(?![好行美挺])[\u4e00-\u9fff]着(?:呢|哪|嘞|的呢)/u;
 const EN_WILL_ASK = /\b(?:'ll|will|going to|have to|need to) (?:have to )?(?:ask|check|find out|look)\b/;
 const ZH_WILL_ASK = /(?:得|要|去)?问问|回头问|我问一下|我查一下/u;
 /** The answer says it is done: that outweighs a plan for more ("took it this morning, will take the next tonight"). */
@@ -207,6 +211,14 @@ function earlyClasses(cls: Clause[], lang: Lang, focus: Focus, asked: string): Y
       const c = nowC[0]!;
       if (!present(c, lang) || c.time === 'resolved') return 'no';
     }
+  }
+  // The answer that restates the question's auxiliary or its verb with the ongoing 着呢: "She did.",
+  // "I have, every evening", "用着呢，一天两回", "还吸着呢"; unless a later clause takes it back.
+  const head = cls[0];
+  if (head && !head.echo && !cls.slice(1).some((c) => c.corrective || c.denial || (en ? /^(?:but|though|except|until|only)\b/ : /^(?:但是|可是|不过|就是|只是)/u).test(c.text))) {
+    // (A negative one is left to the readings below: "no it didn't, well, a tiny bit at the top".)
+    if (en && EN_AUX_ANSWER.test(head.text) && !/n'?t\b|\bnot\b|^no/.test(head.text)) return 'yes';
+    if (!en && ZH_ONGOING.test(head.text) && head.subject === 'patient') return 'yes';
   }
   // Not done yet: "not yet, after dinner", "they'll come out Thursday", "明天去复查".
   const all = cls.map((c) => c.text).join(' ');
