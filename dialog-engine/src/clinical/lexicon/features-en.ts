@@ -2,6 +2,12 @@
 import type { Lexicon } from '../types.js';
 
 const P = '(?:my|his|her|their|the)';
+/**
+ * A body site and a swelling in any of the ways people join them: other sites with "and" or commas,
+ * then auxiliaries and adverbs ("lips and tongue have swelled right up", "her face and eyes are all puffy").
+ */
+const SITE_SWELL = (site: string): string =>
+  `\\b${site}\\b(?:(?:,| and| &) (?:${P} )?(?:lips?|tongue|mouth|face|throat|eyes?|eyelids?|cheeks?)\\b)*(?: (?:is|are|has|have|had|got|gone|went|getting|been|all|really|right|so|very|a bit|kind of|sort of|now|suddenly|started|starting|begun|began|to|just|completely)){0,4} (?:swollen|swelling|swell|swelled|puffed|puffing|puffy|blown up|ballooned|ballooning)\\b`;
 
 export const EN_FEATURES: Lexicon = {
   'x:sweating': ['\\bsweat(?:ing|y|s)?\\b', '\\bclammy\\b', '\\bdrenched\\b', '\\bpouring with sweat\\b', '\\bcold sweats?\\b'],
@@ -28,7 +34,7 @@ export const EN_FEATURES: Lexicon = {
     '\\bunsteady on (?:my|his|her) feet\\b', '\\bfalling to one side\\b', '\\bwalking like (?:he|she|i) (?:is|am)? ?drunk\\b',
   ],
   'x:rf-severe-breathing': [
-    "!\\b(?:can'?t|cannot|unable to|can not) (?:speak|talk|say) (?:in )?(?:full |whole |complete )?sentences\\b", "!\\b(?:can'?t|cannot) finish (?:a |my |his |her )?sentences?\\b",
+    "!\\b(?:can'?t|cannot|unable to|can not) (?:speak|talk|say) (?:in )?(?:full |whole |complete )?sentences\\b", "!\\b(?:can'?t|cannot) finish (?:a |my |his |her )?sentences?\\b", "!\\b(?:can'?t|cannot|can not|unable to|couldn'?t) (?:get|finish|say|speak|talk|manage|string)(?: in| together)? (?:a |one |my |his |her )?(?:full |whole |complete |single )?sentences?(?: out| together)?\\b",
     '\\btoo (?:breathless|short of breath|out of breath) to (?:speak|talk)\\b', "!\\b(?:can'?t|cannot|can not) breathe\\b", "!\\b(?:can'?t|cannot) get (?:any )?air\\b", '\\bstruggling (?:to breathe|for (?:breath|air))\\b', "!\\b(?:wheez\\w*|breathless|gasping|short of breath|out of breath)\\b[^.]{0,20}\\b(?:can'?t|cannot|unable to) (?:get a word out|speak|talk|say anything)\\b", '\\b(?:going|turning|gone|turned) (?:blue|grey|gray|purple)\\b',
     '\\bgasping(?: for (?:air|breath))?\\b', '\\bsuffocating\\b', '\\bfighting for (?:breath|air)\\b', '\\bbreathing (?:is )?(?:very|really|extremely|so) (?:hard|difficult|labou?red|bad)\\b',
     '\\bsevere (?:shortness of breath|breathing difficult(?:y|ies)|breathlessness)\\b', '\\b(?:short of breath|breathless) (?:at|while|even at|even while|when) (?:rest|resting|sitting)\\b', "!\\b(?:can'?t|cannot) lie (?:down )?flat\\b",
@@ -36,11 +42,11 @@ export const EN_FEATURES: Lexicon = {
     '\\bbarely breathing\\b', "!\\b(?:isn'?t|is not|not|wasn'?t|aren'?t) breathing (?:properly|right|normally|well)\\b", '\\b(?:only|barely|hardly) (?:say|speak|get out|manage) (?:a few|one or two|two or three|a couple of|single) words\\b', '\\bwords between (?:breaths|gasps)\\b', '\\bgrunting\\b', '\\b(?:skin )?between (?:his|her|the|my|their) ribs (?:is |are )?(?:sucking|pulling|drawing|going) in\\b', '\\bnostrils (?:are )?flaring\\b', "!\\b(?:can|could) (?:hardly|barely|scarcely) (?:speak|talk|breathe|get (?:a|any) words? out)\\b", '\\bwheezing (?:like mad|badly|really badly|terribly)\\b', "!\\b(?:can'?t|cannot|couldn'?t) (?:catch|get) (?:my|his|her|their) breath at all\\b", "!\\binhaler (?:isn'?t|is not|not|doesn'?t|does not|didn'?t|wasn'?t) (?:working|helping|doing anything)\\b", '\\bribs (?:are )?sucking in\\b',
   ],
   'x:throat-swell': [
-    "\\bthroat(?:'s| is| feels)? (?:closing|closing up|swelling|swollen|swelled)\\b", '\\btongue (?:is )?(?:swollen|swelling|swelled)\\b', '\\bswollen (?:tongue|throat)\\b', '\\banaphyla(?:xis|ctic)\\b',
+    "\\bthroat(?:'s| is| feels)? (?:closing|closing up|swelling|swollen|swelled)\\b", '\\btongue (?:is )?(?:swollen|swelling|swelled)\\b', '\\bswollen (?:tongue|throat)\\b', '\\banaphyla(?:xis|ctic)\\b', SITE_SWELL('(?:tongue|throat)'),
     "!\\b(?:can'?t|cannot) swallow (?:and|or) breathe\\b",
   ],
   'x:throat-tight': ['\\bthroat (?:is |feels )?(?:tight|closing|strange|scratchy and tight)\\b', '\\btight(?:ness in (?:my|his|her|the))? throat\\b', "!\\b(?:can'?t|cannot) swallow\\b", '\\bhoarse voice suddenly\\b'],
-  'x:lip-swell': ['\\b(?:lips?|face|eyes?|eyelids?|mouth) (?:is |are |has |have |got |getting )?(?:swollen|swelling|puffy|swelled up|puffed up)\\b', '\\bswollen (?:lips?|face|eyes?|mouth)\\b'],
+  'x:lip-swell': ['\\b(?:lips?|face|eyes?|eyelids?|mouth) (?:is |are |has |have |got |getting )?(?:swollen|swelling|puffy|swelled up|puffed up)\\b', '\\bswollen (?:lips?|face|eyes?|mouth)\\b', SITE_SWELL('(?:lips?|face|eyes?|eyelids?|mouth)')],
   'x:allergen': [
     '\\ballerg(?:y|ic|ies)\\b', '\\bafter (?:eating|taking|being stung|the injection|the shot|a shot)\\b', '\\b(?:bee|wasp|hornet|insect) stings?\\b', '\\bstung\\b', '\\bpeanuts?\\b', '\\bnuts\\b',
     '\\bshellfish\\b', '\\bshrimps?\\b', '\\bprawns?\\b', '\\b(?:crab|lobster|seafood|sesame|kiwi)\\b', '\\bafter (?:that|the|my|a|some) (?:curry|meal|takeaway|food|dinner|lunch|tablet|pill|jab|injection)\\b', '\\bpenicillin\\b', '\\bantibiotics?\\b', '\\bnew (?:medication|medicine|pill|drug)\\b', '\\binjection\\b', '\\bepi-?pen\\b', '\\bcontrast dye\\b', '\\bvaccine\\b',
@@ -79,7 +85,7 @@ export const EN_FEATURES: Lexicon = {
   ],
   'x:suicide-act': [
     '\\b(?:took|taken|swallowed|swallowing) (?:all|a (?:bunch|lot|load|handful|whole bottle|bottle)|loads|an overdose|(?:\\w+ )?(?:pills|tablets))\\b', '\\b(?:have|has|got|made) a plan\\b', '\\bplanning (?:to|how)\\b',
-    '\\bon the (?:roof|bridge|ledge|edge)\\b', '\\b(?:is|he\'s|she\'s|they\'re|i\'m|am|standing|sitting|climbed) (?:out )?on (?:his|her|their|the|my) (?:[\\w-]+ )?(?:balcony|roof|ledge|window ?sill|bridge|railing)\\b', '\\b(?:wrote|written|left) a (?:note|letter)\\b', '\\b(?:have|got|bought) (?:a gun|the pills|pills|a rope|a knife)\\b', '\\bright now\\b', '\\btonight\\b', '\\balready (?:cut|took|taken)\\b', '\\b(?:cut|slit|slashed) (?:my|his|her|their) wrists?\\b',
+    '\\bon the (?:roof|bridge|ledge)\\b', '\\bon the edge of (?:the |a )?(?:roof|bridge|building|cliff|platform|balcony|tracks)\\b', '\\bon the edge\\b(?! of)', '\\b(?:is|he\'s|she\'s|they\'re|i\'m|am|standing|sitting|climbed) (?:out )?on (?:his|her|their|the|my) (?:[\\w-]+ )?(?:balcony|roof|ledge|window ?sill|bridge|railing)\\b', '\\b(?:wrote|written|left) a (?:note|letter)\\b', '\\b(?:have|got|bought) (?:a gun|the pills|pills|a rope|a knife)\\b', '\\bright now\\b', '\\btonight\\b', '\\balready (?:cut|took|taken)\\b', '\\b(?:cut|slit|slashed) (?:my|his|her|their) wrists?\\b',
   ],
   'x:poison-severe': ['\\b(?:pesticide|insecticide|weedkiller|weed killer|herbicide|paraquat|rat poison|antifreeze|organophosphate)\\b', '\\bcarbon monoxide\\b', '\\bco (?:poisoning|alarm|detector)\\b', '\\bgas (?:leak|poisoning)\\b', '\\bcharcoal (?:burner|grill|bbq|barbecue) (?:indoors|inside)\\b'],
   'x:arm-jaw-radiation': ['\\b(?:going|goes|went|gone|spreading|spreads|spread|moving|moves|shooting|shoots|radiating|radiates|travel\\w*) (?:down |up )?(?:into|to|down|up) (?:his|her|my|the|their) (?:left )?(?:arm|jaw)\\b'],
