@@ -104,15 +104,17 @@ export interface Age {
   months?: number;
 }
 
-const ZH_CHILD = '(?:宝宝|孩子|婴儿|小孩|女儿|儿子|娃|孙子|孙女|外孙|宝贝|闺女|老二|老三|二宝|三宝|大宝|小宝)';
+const ZH_CHILD = '(?:宝宝|孩子|婴儿|小孩|女儿|儿子|娃|孙子|孙女|外孙|宝贝|闺女|老二|老三|二宝|三宝|大宝|小宝|小子|小家伙|孩儿|崽|囡囡?|bb|小朋友|毛毛|幼儿|小儿)';
 
 /** Age of the person described. Months only for explicit infant ages. */
 export function extractAge(norm: string, lang: ClinicalLang): Age | null {
   if (lang === 'zh') {
-    const months = new RegExp(`(?:${ZH_CHILD}(?:才|刚|今年|现在|刚刚|已经|刚满|才满|满)?(${ZH_NUM})(?:个)?(?:半|多)?(月|周|星期|礼拜|天))|(?:(${ZH_NUM})(?:个)?(?:多)?(月|周|天)(?:大|的宝宝|的孩子|的婴儿|的小孩))|(?:(?:出生|生下来|生出来)(?:才|刚|刚刚)?(${ZH_NUM})(?:个)?(天|周|星期|礼拜))`, 'u').exec(norm);
+    // 一个半月 is a month and a half.
+    const months = new RegExp(`(?:${ZH_CHILD}(?:才|刚|今年|现在|刚刚|已经|刚满|才满|满)?(${ZH_NUM})(?:个)?(半|多)?(月|周|星期|礼拜|天))|(?:(${ZH_NUM})(?:个)?(半|多)?(月|周|天)(?:大|的宝宝|的孩子|的婴儿|的小孩))|(?:(?:出生|生下来|生出来)(?:才|刚|刚刚)?(${ZH_NUM})(?:个)?(半|多)?(天|周|星期|礼拜|月))`, 'u').exec(norm);
     if (months) {
-      const n = parseChineseNumber(months[1] ?? months[3] ?? months[5] ?? '');
-      const unit = months[2] ?? months[4] ?? months[6] ?? '';
+      const counted = parseChineseNumber(months[1] ?? months[4] ?? months[7] ?? '');
+      const n = counted === null ? null : counted + ((months[2] ?? months[5] ?? months[8]) === '半' ? 0.5 : 0);
+      const unit = months[3] ?? months[6] ?? months[9] ?? '';
       // 两个月零十天: the extra days count too.
       const extra = unit === '月' ? /^零?([零〇一二两三四五六七八九十\d]+)天/u.exec(norm.slice(months.index + months[0].length)) : null;
       const extraDays = extra ? parseChineseNumber(extra[1]!) ?? 0 : 0;
